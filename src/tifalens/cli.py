@@ -1,0 +1,258 @@
+"""Command line: ``tifalens analyze | terms | lexicon``.
+
+Bad input never produces a traceback: each failure is one line on stderr naming
+the input and the problem. Exit status: 0 all good; 1 some inputs failed (the
+others were still analysed and written); 2 nothing could be done (bad option,
+no input found, every input failed).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from .errors import InputError, TifalensError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Structured, checkable data from Chinese political and official text.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and export the tifa lexicon.")
+app.add_typer(lexicon_app, name="lexicon")
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+class Backend(str, Enum):
+    rjieba = "rjieba"
+    jieba = "jieba"
+
+
+def _err(message: str) -> None:
+    print(f"tifalens: error: {message}", file=sys.stderr)
+
+
+def write_output(text: str, out: Optional[Path], *, inputs: list[str] = ()) -> None:
+    """Write to stdout, or atomically to ``out`` (temp file + rename); never over an input."""
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = out.resolve()
+    for name in inputs:
+        if name != "-" and Path(name).resolve() == target:
+            raise UsageError(f"{out}: refusing to overwrite an input file")
+    if target.exists() and target.is_dir():
+        raise UsageError(f"{out}: is a folder; give a file name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Run:
+    """Shared input handling: expand, read, analyse; failures listed, never fatal for the rest."""
+
+    def __init__(self, paths: list[str], *, glob: str, encoding: Optional[str], t2s: bool, backend: Backend, keep_duplicates: bool, lexicons: list[Path]) -> None:
+        from .reading import expand_inputs
+
+        if encoding:
+            import codecs
+
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                raise UsageError(f"unknown encoding {encoding!r} (try utf-8, gb18030, big5, utf-16)") from None
+        self.inputs, self.failures = expand_inputs(paths, pattern=glob)
+        self.encoding, self.t2s = encoding, t2s
+        self.backend, self.keep_duplicates, self.lexicons = backend, keep_duplicates, lexicons
+        self.done = 0
+        for failure in self.failures:
+            _err(str(failure))
+
+    def analyses(self) -> Iterator:
+        from .analysis import analyze_source
+        from .pipeline import load
+        from .reading import read
+
+        nlp = None
+        for name in self.inputs:
+            try:
+                source = read(name, encoding=self.encoding, t2s=self.t2s)
+            except InputError as exc:
+                self.failures.append(exc)
+                _err(str(exc))
+                continue
+            if nlp is None:
+                nlp = load(backend=self.backend.value, keep_duplicates=self.keep_duplicates, lexicons=self.lexicons)
+            self.done += 1
+            yield analyze_source(source, nlp)
+
+    def exit_status(self) -> int:
+        if not self.failures:
+            return 0
+        return 1 if self.done else 2
+
+
+_PATHS = typer.Argument(..., help="Files, folders (searched recursively), glob patterns, or - for standard input.")
+_GLOB = typer.Option("*.txt", "--glob", help="File-name pattern used inside folders.")
+_ENCODING = typer.Option(None, "--encoding", help="Force an encoding (utf-8, gb18030, big5, utf-16 ...) instead of detecting it.")
+_T2S = typer.Option(False, "--t2s", help="Convert Traditional to Simplified characters before analysis.")
+_BACKEND = typer.Option(Backend.rjieba, "--backend", help="Segmenter backend: rjieba (fast) or jieba.")
+_KEEP = typer.Option(False, "--keep-duplicates", help="Count formulas in duplicated paragraphs too.")
+_LEXICON = typer.Option([], "--lexicon", help="Extra lexicon TSV (repeatable); its rows add to or replace packaged ones.")
+_OUT = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output.")
+
+
+@app.command()
+def analyze(
+    paths: List[str] = _PATHS,
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json (one input; JSONL for several), jsonl, or md."),
+    output: Optional[Path] = _OUT,
+    glob: str = _GLOB,
+    encoding: Optional[str] = _ENCODING,
+    t2s: bool = _T2S,
+    backend: Backend = _BACKEND,
+    keep_duplicates: bool = _KEEP,
+    lexicon: List[Path] = _LEXICON,
+) -> None:
+    """Analyse texts: structure, tifa, figures. JSON for one input, JSONL for several."""
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon)
+    results = list(run.analyses())
+    if results:
+        several = len(run.inputs) > 1
+        fmt = fmt or (Format.jsonl if several else Format.json)
+        if fmt is Format.md:
+            text = "\n---\n\n".join(r.to_markdown() for r in results)
+        elif fmt is Format.jsonl:
+            text = "".join(r.to_json(indent=None) + "\n" for r in results)
+        elif several:
+            raise UsageError("--format json takes one input; use --format jsonl for several")
+        else:
+            text = results[0].to_json() + "\n"
+        write_output(text, output, inputs=run.inputs)
+    raise typer.Exit(run.exit_status())
+
+
+@app.command()
+def terms(
+    paths: List[str] = _PATHS,
+    csv_out: Optional[Path] = typer.Option(None, "--csv", help="Also write the table as CSV to this file."),
+    glob: str = _GLOB,
+    encoding: Optional[str] = _ENCODING,
+    t2s: bool = _T2S,
+    backend: Backend = _BACKEND,
+    keep_duplicates: bool = _KEEP,
+    lexicon: List[Path] = _LEXICON,
+) -> None:
+    """Count tifa across the inputs: term, count, known, category, expansion."""
+    from rich.console import Console
+    from rich.table import Table
+
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon)
+    totals: dict[str, dict] = {}
+    for result in run.analyses():
+        for t in result.to_dict()["terms"]:
+            row = totals.setdefault(t["term"], {"term": t["term"], "count": 0, "documents": 0, "known": t["known"], "category": t["category"] or "", "expansion": t["expansion"] or ""})
+            row["count"] += t["count"]
+            row["documents"] += 1
+    rows = sorted(totals.values(), key=lambda r: (-r["count"], r["term"]))
+    if run.done:
+        table = Table(title=f"tifa in {run.done} document(s)")
+        for col in ("term", "count", "documents", "known", "category", "expansion"):
+            table.add_column(col, justify="right" if col in ("count", "documents") else "left", overflow="fold")
+        for r in rows:
+            table.add_row(r["term"], str(r["count"]), str(r["documents"]), "yes" if r["known"] else "no", r["category"], r["expansion"])
+        Console(soft_wrap=False).print(table)
+        if csv_out is not None:
+            buf = io.StringIO()
+            writer = csv.DictWriter(buf, fieldnames=["term", "count", "documents", "known", "category", "expansion"], lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+            write_output(buf.getvalue(), csv_out, inputs=run.inputs)
+    raise typer.Exit(run.exit_status())
+
+
+def _lexicon(extra: list[Path]):
+    from .lexicon import Lexicon
+
+    return Lexicon.default(extra)
+
+
+@lexicon_app.command("list")
+def lexicon_list(
+    category: Optional[str] = typer.Option(None, "--category", help="Only this category."),
+    lexicon: List[Path] = _LEXICON,
+) -> None:
+    """List the formulas: term, category, first use, expansion."""
+    for row in _lexicon(lexicon).iter_rows():
+        if category and row["category"] != category:
+            continue
+        print("\t".join((row["term"], row["category"], row["first_used"], row["expansion"])))
+
+
+@lexicon_app.command("show")
+def lexicon_show(term: str = typer.Argument(..., help="A term or one of its variants."), lexicon: List[Path] = _LEXICON) -> None:
+    """Show everything the lexicon knows about one formula."""
+    entry = _lexicon(lexicon).get(term)
+    if entry is None:
+        raise UsageError(f"{term!r} is not in the lexicon (see: tifalens lexicon list)")
+    for key, value in entry.as_row().items():
+        print(f"{key}: {value}")
+    print(f"source: {entry.source}")
+
+
+@lexicon_app.command("export")
+def lexicon_export(output: Optional[Path] = _OUT, lexicon: List[Path] = _LEXICON) -> None:
+    """Write the whole lexicon (with your additions) as TSV."""
+    write_output(_lexicon(lexicon).to_tsv(), output)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Console-script entry point: run the app, turning our errors into one line."""
+    try:
+        status = app(args=argv, prog_name="tifalens", standalone_mode=False)
+        return status if isinstance(status, int) else 0
+    except typer.Exit as exc:
+        return exc.exit_code
+    except TifalensError as exc:
+        _err(str(exc))
+        return exc.exit_status
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # click's usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return exc.exit_code
+        if isinstance(exc, click.exceptions.Abort):
+            return 130
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,607 @@
+"""Document structure: articles, titles, datelines, headings, Q/A pairs, enumerations.
+
+:func:`parse_structure` is a pure function of the normalised text; the registered
+component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
+(labels ``ARTICLE TITLE SUBTITLE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
+QUESTION ANSWER ITEM BOILERPLATE``), sets sentence starts, and records repairs
+(joined paragraphs, duplicates) in ``doc._.notes``::
+
+    >>> s = parse_structure("标题\\n\\n问：怎么样？\\n\\n答：一是好；二是快。\\n")
+    >>> s.articles[0].title.text, s.articles[0].qa[0].question.text
+    ('标题', '问：怎么样？')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import register_extensions
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SENTENCE_END = "。！？!?"
+_CLOSING = "”’」』)）"
+_NO_HEADING_END = "。！？!?；;，,、：:…"
+_OPEN_QUOTE = "“「『\""
+
+
+def cn_small_number(s: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 九十九) or Arabic digits; None otherwise."""
+    if s.isdigit():
+        return int(s)
+    if not s:
+        return None
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _CN_DIGITS.get(tens, None) if tens else 1
+        o = _CN_DIGITS.get(ones, None) if ones else 0
+        return None if t is None or o is None else t * 10 + o
+    return _CN_DIGITS.get(s) if len(s) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> "_Rules":
+    data = json.loads(resources.files("tifalens").joinpath("data/structure.json").read_text(encoding="utf-8"))
+    return _Rules(data)
+
+
+class _Rules:
+    """Regular expressions compiled once from ``data/structure.json``."""
+
+    def __init__(self, data: dict) -> None:
+        agencies = "|".join(sorted(map(re.escape, data["agencies"]), key=len, reverse=True))
+        date = r"(?:\d{4}年)?[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日"
+        self.closing_dateline = re.compile(
+            rf"[（(]\s*(?P<agency>{agencies})(?:记者[^（()）]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电\s*[）)]\s*$"
+        )
+        self.leading_dateline = re.compile(
+            rf"^(?:(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电|(?P<agency2>本报)讯)"
+            r"\s*(?:[（(][^（()）]{0,40}[）)])?"
+        )
+        q = "|".join(map(re.escape, data["question_markers"]))
+        a = "|".join(map(re.escape, data["answer_markers"]))
+        self.question = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<marker>{q})\s*[:：]")
+        self.answer = re.compile(rf"^(?P<marker>{a})\s*[:：]")
+        bullets = "".join(re.escape(b) for b in data["bullet_markers"])
+        self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
+        self.dangling = set(data["dangling_end_chars"])
+        self.boiler_lines = set(data["boilerplate_lines"])
+        self.boiler_prefixes = tuple(data["boilerplate_prefixes"])
+        self.boiler_patterns = [re.compile(p) for p in data["boilerplate_patterns"]]
+        self.families = {
+            name: (re.compile(spec["pattern"]), spec["needs_break"]) for name, spec in data["enumeration_families"].items()
+        }
+        self.sequence_order = {w: i + 1 for i, w in enumerate(data["sequence_order"])}
+        self.max_heading = data["max_heading_chars"]
+        self.max_title = data["max_title_chars"]
+        self.shingle = data["near_duplicate_shingle"]
+        self.containment = data["near_duplicate_containment"]
+        self.min_dup = data["min_duplicate_chars"]
+
+
+# ---------------------------------------------------------------------------- model
+
+
+@dataclass
+class Block:
+    """A paragraph-level unit: one line, or lines joined across a mid-sentence break."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "paragraph"
+    marker: str = ""
+    duplicate_of: int | None = None
+    joins: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Dateline:
+    start: int
+    end: int
+    text: str
+    agency: str
+    place: str
+    date: str
+    position: str  # "leading" or "closing"
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    marker: str
+    number: int
+    family: str
+    text: str
+
+
+@dataclass
+class QA:
+    heading: Block | None
+    question: Block
+    answers: list[Block] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    start: int
+    end: int
+    title: Block | None = None
+    subtitles: list[Block] = field(default_factory=list)
+    dateline: Dateline | None = None
+    sections: list[Section] = field(default_factory=list)
+    qa: list[QA] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # enumerations outside Q/A
+    boilerplate: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    articles: list[Article]
+    notes: list[dict]
+
+
+# ---------------------------------------------------------------------------- lines
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as stripped ``(start, end)`` offsets."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _is_boilerplate(s: str, rules: _Rules) -> bool:
+    """Web-page leftovers: toolbar words, bylines, photo credits."""
+    return s in rules.boiler_lines or s.startswith(rules.boiler_prefixes) or any(p.search(s) for p in rules.boiler_patterns)
+
+
+def _ends_open(s: str, rules: _Rules) -> bool:
+    """Does this line stop mid-sentence (so the next line continues it)?"""
+    last = s[-1]
+    if last in _NO_HEADING_END or last in _CLOSING or last in "”":
+        return False
+    if any(ch in s for ch in _SENTENCE_END):
+        return True  # a heading never holds a full stop; a paragraph was cut
+    return len(s) > rules.max_heading
+
+
+def _enumeration_start(s: str, rules: _Rules) -> tuple[str, int] | None:
+    """The family and number of an enumeration marker opening a line, if any."""
+    for family, (rx, _) in rules.families.items():
+        m = rx.match(s)
+        if m:
+            word = m.group("num")
+            number = rules.sequence_order.get(word) if family == "sequence" else cn_small_number(word)
+            if number:
+                return family, number
+    return None
+
+
+def _cut_sibling(s: str, opened: tuple[str, int], rules: _Rules, last_item: dict[str, tuple[int, bool]]) -> bool:
+    """A short numbered line whose previous sibling was a full paragraph was cut.
+
+    In 20th Congress report style, （一）…。 items are paragraphs; a lone
+    “（二）坚持不懈用” between them lost its line's rest to a break.
+    """
+    family, number = opened
+    prev = last_item.get(family)
+    return (
+        prev is not None
+        and prev == (number - 1, True)
+        and len(s) <= rules.max_heading
+        and s[-1] in rules.dangling
+        and s[-1] not in _NO_HEADING_END
+    )
+
+
+def _is_marked(s: str, rules: _Rules) -> bool:
+    """Does the line open with a Q/A, bullet, dateline or quotation mark?"""
+    return bool(
+        rules.question.match(s)
+        or rules.answer.match(s)
+        or rules.bullet.match(s)
+        or rules.leading_dateline.match(s)
+        or rules.closing_dateline.match(s)
+        or s[0] in _OPEN_QUOTE
+    )
+
+
+def _starts_new_unit(s: str, rules: _Rules) -> bool:
+    return _is_marked(s, rules) or any(rx.match(s) for rx, _ in rules.families.values())
+
+
+def _blocks(text: str, rules: _Rules, notes: list[dict]) -> list[Block]:
+    blocks: list[Block] = []
+    last_item: dict[str, tuple[int, bool]] = {}  # family -> (number, was a full paragraph)
+    prev_cut = False
+    for start, end in _lines(text):
+        s = text[start:end]
+        if _is_boilerplate(s, rules):
+            blocks.append(Block(start, end, s, kind="boilerplate"))
+            continue
+        prev = blocks[-1] if blocks else None
+        if (
+            prev is not None
+            and prev.kind != "boilerplate"
+            and (prev_cut or _ends_open(prev.text, rules))
+            and not _starts_new_unit(s, rules)
+        ):
+            notes.append(
+                {
+                    "code": "joined_paragraph",
+                    "message": f"joined a paragraph broken mid-sentence: “…{prev.text[-8:]}” + “{s[:8]}…”",
+                    "start": prev.end,
+                    "end": start,
+                }
+            )
+            prev.joins.append((prev.end, start))
+            prev.text += s
+            prev.end = end
+            prev_cut = False
+            continue
+        opened = _enumeration_start(s, rules)
+        prev_cut = opened is not None and _cut_sibling(s, opened, rules, last_item)
+        if opened:
+            last_item[opened[0]] = (opened[1], any(ch in s for ch in _SENTENCE_END))
+        blocks.append(Block(start, end, s))
+    return blocks
+
+
+# ---------------------------------------------------------------------------- classify
+
+
+def _heading_like(b: Block, rules: _Rules, limit: int) -> bool:
+    s = b.text
+    return (
+        b.kind == "paragraph"
+        and len(s) <= limit
+        and s[-1] not in _NO_HEADING_END
+        and not any(ch in s[:-1] for ch in _SENTENCE_END)
+        and not _is_marked(s, rules)
+        or (b.kind == "paragraph" and len(s) <= limit and s.startswith("——"))
+    )
+
+
+def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
+    cuts: set[int] = set()
+    body_since_cut = False
+    last_cut = 0
+    for i, b in enumerate(blocks):
+        if b.kind == "boilerplate":
+            continue
+        if rules.leading_dateline.match(b.text) and body_since_cut:
+            j = i
+            while j - 1 > last_cut and i - j < 3 and _heading_like(blocks[j - 1], rules, rules.max_title):
+                j -= 1
+            cuts.add(j)
+            last_cut, body_since_cut = j, False
+        if rules.closing_dateline.search(b.text):
+            if any(x.kind != "boilerplate" for x in blocks[i + 1 :]):
+                cuts.add(i + 1)
+                last_cut, body_since_cut = i + 1, False
+            continue
+        if not _heading_like(b, rules, rules.max_title):
+            body_since_cut = True
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(blocks)), len(blocks)]
+    return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def _dateline(m: re.Match, offset: int, position: str) -> Dateline:
+    agency = m.group("agency") or (m.groupdict().get("agency2") or "")
+    text = m.group(0).strip()
+    start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return Dateline(start, start + len(text), text, agency, m.group("place") or "", m.group("date") or "", position)
+
+
+def _classify_article(blocks: list[Block], rules: _Rules) -> Article:
+    art = Article(start=blocks[0].start, end=blocks[-1].end)
+    body = [b for b in blocks if b.kind != "boilerplate"]
+    art.boilerplate = [b for b in blocks if b.kind == "boilerplate"]
+    if not body:
+        return art
+    i = 0
+    if len(body) > 1 and _heading_like(body[0], rules, rules.max_title):
+        body[0].kind = "title"
+        art.title = body[0]
+        i = 1
+        while i < len(body) - 1 and len(art.subtitles) < 4 and _heading_like(body[i], rules, rules.max_title):
+            body[i].kind = "subtitle"
+            art.subtitles.append(body[i])
+            i += 1
+    section = Section(heading=None)
+    art.sections.append(section)
+    qa: QA | None = None
+    seen_lead = False
+    for b in body[i:]:
+        s = b.text
+        closing = rules.closing_dateline.search(s)
+        if closing and art.dateline is None:
+            art.dateline = _dateline(closing, b.start, "closing")
+            if closing.start() == 0:
+                b.kind = "dateline"
+                section.blocks.append(b)
+                continue
+        leading = rules.leading_dateline.match(s)
+        if leading and art.dateline is None:
+            art.dateline = _dateline(leading, b.start, "leading")
+        if m := rules.question.match(s):
+            b.kind, b.marker = "question", m.group(0).strip()
+            qa = QA(heading=section.heading, question=b)
+            art.qa.append(qa)
+        elif m := rules.answer.match(s):
+            b.kind, b.marker = "answer", m.group(0).strip()
+            if qa is not None:
+                qa.answers.append(b)
+        elif m := rules.bullet.match(s):
+            b.kind, b.marker = "bullet", m.group("marker")
+        elif _heading_like(b, rules, rules.max_heading):
+            b.kind = "heading"
+            section = Section(heading=b)
+            art.sections.append(section)
+            qa = None
+            continue
+        elif qa is not None:  # everything up to the next question or heading answers it
+            b.kind = "answer"
+            qa.answers.append(b)
+        elif s[0] in _OPEN_QUOTE:
+            b.kind = "quote"
+        elif not seen_lead and not art.qa and section.heading is None:
+            b.kind = "lead"
+        if b.kind in ("paragraph", "lead", "quote"):
+            seen_lead = True
+        section.blocks.append(b)
+    if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
+        art.sections.pop(0)
+    for one in art.qa:
+        one.items = _enumerate([one.question, *one.answers], rules)
+    in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
+    for sec in art.sections:
+        art.items.extend(_enumerate([b for b in sec.blocks if id(b) not in in_qa and b.kind in ("paragraph", "lead")], rules))
+    return art
+
+
+# ---------------------------------------------------------------------------- enumerations
+
+
+def _marker_hits(b: Block, rules: _Rules):
+    s = b.text
+    for family, (rx, needs_break) in rules.families.items():
+        for m in rx.finditer(s):
+            pos = m.start()
+            if family == "arabic" and pos != 0:
+                continue
+            if needs_break and pos > 0 and s[pos - 1] not in "。；;！？!?：:，, ":
+                continue
+            word = m.group("num")
+            number = rules.sequence_order.get(word) if family == "sequence" else cn_small_number(word)
+            if number:
+                yield family, number, pos, m.end()
+
+
+def _enumerate(blocks: list[Block], rules: _Rules) -> list[Item]:
+    """Runs of numbered markers (一是/二是, 第一/第二, （一）, 1., 首先/其次) as items.
+
+    A run starts at number 1 and keeps going while the next marker of the same
+    family has the next number; runs of a single marker are not enumerations.
+    """
+    hits = []
+    for bi, b in enumerate(blocks):
+        for family, number, ms, me in _marker_hits(b, rules):
+            hits.append((bi, ms, me, family, number))
+    hits.sort(key=lambda h: (h[0], h[1]))
+    items: list[Item] = []
+    runs: dict[str, list] = {}
+    for h in hits:
+        family, number = h[3], h[4]
+        run = runs.get(family)
+        expected = 1 if not run else run[-1][4] + 1
+        if family == "sequence" and run and number > run[-1][4]:
+            run.append(h)
+        elif number == expected:
+            runs.setdefault(family, []).append(h)
+        elif number == 1:
+            _flush(runs.pop(family, []), blocks, items, hits)
+            runs[family] = [h]
+    for run in runs.values():
+        _flush(run, blocks, items, hits)
+    items.sort(key=lambda it: it.start)
+    return items
+
+
+def _flush(run: list, blocks: list[Block], items: list[Item], hits: list) -> None:
+    if len(run) < 2:
+        return
+    for k, (bi, ms, me, family, number) in enumerate(run):
+        b = blocks[bi]
+        # An item runs to the next marker in the same block, or to the block's end.
+        nxt = [h[1] for h in hits if h[0] == bi and h[1] > ms and h[3] == family]
+        end = min(nxt) if nxt else len(b.text)
+        text = b.text[me:end].strip()
+        # The span covers the item's text, not its marker: spaCy keys span
+        # attributes by offsets alone, so an item may not share the offsets of
+        # the paragraph that holds it.
+        items.append(Item(_abs(b, me), _abs(b, end), b.text[ms:me], number, family, text))
+
+
+def _abs(b: Block, rel: int) -> int:
+    """Offset in the document of position ``rel`` of the block's (joined) text."""
+    pos = b.start + rel
+    for gap_start, gap_end in b.joins:
+        if pos >= gap_start:
+            pos += gap_end - gap_start
+    return pos
+
+
+# ---------------------------------------------------------------------------- duplicates
+
+
+def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> None:
+    """Mark blocks that repeat an earlier block exactly, or nearly (shingle containment)."""
+    k = rules.shingle
+    exact: dict[str, Block] = {}
+    index: dict[str, set[int]] = {}
+    shingle_count: list[int] = []
+    for n, b in enumerate(blocks):
+        if b.kind in ("title", "subtitle", "heading", "dateline", "boilerplate"):
+            shingle_count.append(0)
+            continue
+        key = re.sub(r"\s+", "", b.text)
+        grams = {key[i : i + k] for i in range(max(len(key) - k + 1, 0))}
+        shingle_count.append(len(grams))
+        if len(key) >= rules.min_dup and key in exact:
+            _note_duplicate(b, exact[key], "exact", notes)
+        elif len(key) >= 2 * rules.min_dup and grams:
+            hits: dict[int, int] = {}
+            for g in grams:
+                for other in index.get(g, ()):
+                    hits[other] = hits.get(other, 0) + 1
+            if hits:
+                other, shared = max(hits.items(), key=lambda kv: (kv[1], -kv[0]))
+                if shared / len(grams) >= rules.containment:
+                    _note_duplicate(b, blocks[other], "near", notes)
+        exact.setdefault(key, b)
+        for g in grams:
+            index.setdefault(g, set()).add(n)
+
+
+def _note_duplicate(b: Block, original: Block, how: str, notes: list[dict]) -> None:
+    b.duplicate_of = original.start
+    notes.append(
+        {
+            "code": "duplicate_paragraph",
+            "message": f"paragraph repeats the one at offset {original.start} ({how}); excluded from counts",
+            "start": b.start,
+            "end": b.end,
+        }
+    )
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def parse_structure(text: str) -> Structure:
+    """Recover the structure of a (normalised) text. Pure; no spaCy involved."""
+    rules = _rules()
+    notes: list[dict] = []
+    blocks = _blocks(text, rules, notes)
+    if not blocks:
+        return Structure([], notes)
+    articles = [_classify_article(group, rules) for group in _split_articles(blocks, rules)]
+    _mark_duplicates(blocks, rules, notes)
+    notes.sort(key=lambda n: n["start"])
+    return Structure(articles, notes)
+
+
+# ---------------------------------------------------------------------------- component
+
+
+class StructureComponent:
+    """Writes :func:`parse_structure` results onto the Doc as spans."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        structure = parse_structure(doc.text)
+        spans: list[Span] = []
+
+        def add(start: int, end: int, label: str, **attrs) -> Span | None:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is None:
+                return None
+            for key, value in attrs.items():
+                setattr(span._, key, value)
+            spans.append(span)
+            return span
+
+        for a, art in enumerate(structure.articles):
+            add(art.start, art.end, "ARTICLE", article=a)
+            for b in art.boilerplate:
+                add(b.start, b.end, "BOILERPLATE", article=a)
+            if art.title:
+                add(art.title.start, art.title.end, "TITLE", article=a)
+            for b in art.subtitles:
+                add(b.start, b.end, "SUBTITLE", article=a)
+            if art.dateline:
+                d = art.dateline
+                add(d.start, d.end, "DATELINE", article=a, fields={"agency": d.agency, "place": d.place, "date": d.date, "position": d.position})
+            qa_of = {id(b): q for q, one in enumerate(art.qa) for b in (one.question, *one.answers)}
+            for s_i, sec in enumerate(art.sections):
+                if sec.heading:
+                    add(sec.heading.start, sec.heading.end, "HEADING", article=a, section=s_i)
+                for b in sec.blocks:
+                    if b.kind == "dateline":
+                        continue
+                    add(
+                        b.start,
+                        b.end,
+                        b.kind.upper(),
+                        article=a,
+                        section=s_i,
+                        qa=qa_of.get(id(b)),
+                        marker=b.marker,
+                        duplicate_of=b.duplicate_of,
+                        clean_text=b.text if b.joins else None,
+                    )
+            for q, one in enumerate(art.qa):
+                for it in one.items:
+                    add(it.start, it.end, "ITEM", article=a, qa=q, marker=it.marker, number=it.number, family=it.family, clean_text=it.text)
+            for it in art.items:
+                add(it.start, it.end, "ITEM", article=a, marker=it.marker, number=it.number, family=it.family, clean_text=it.text)
+        doc.spans["structure"] = spans
+        doc._.notes = list(doc._.notes or []) + structure.notes
+        doc._.excluded = [(n["start"], n["end"]) for n in structure.notes if n["code"] == "duplicate_paragraph"]
+        _set_sentence_starts(doc, structure)
+        return doc
+
+
+def _set_sentence_starts(doc: Doc, structure: Structure) -> None:
+    """Sentences end after 。！？ (and closing quotes) and at every line break."""
+    if not len(doc):
+        return
+    starts = [False] * len(doc)
+    starts[0] = True
+    boundary = False
+    for i, tok in enumerate(doc):
+        text = tok.text
+        if boundary and not (text and all(ch in _CLOSING or ch in "”" for ch in text)):
+            starts[i] = True
+            boundary = False
+        if "\n" in text or (text and text[-1] in _SENTENCE_END):
+            boundary = True
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = starts[i]
+
+
+@Language.factory(
+    "tifa_structure",
+    assigns=["doc.spans", "token.is_sent_start", "doc._.notes", "doc._.excluded"],
+    default_config={},
+)
+def make_structure(nlp: Language, name: str) -> StructureComponent:
+    """Registered factory for the structure component."""
+    return StructureComponent(nlp, name)

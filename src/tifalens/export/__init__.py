@@ -1,0 +1,1 @@
+"""Exporters: pure functions of (Doc, Source) -> text, one module per format."""

@@ -1,0 +1,181 @@
+"""JSON export: a pure function of the Doc and its Source (see ``schema.json`` beside this file).
+
+Every offset pair comes twice: ``start``/``end`` into the normalised text the
+analysis saw, and ``orig_start``/``orig_end`` into the original (decoded) text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .. import __version__
+from ..reading import Source
+
+SCHEMA_VERSION = "1.0"
+_BLOCK_LABELS = {"LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER"}
+
+
+def schema() -> dict:
+    """The JSON Schema every document produced by :func:`to_dict` validates against."""
+    return json.loads(resources.files("tifalens.export").joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+def _offsets(source: Source, start: int, end: int) -> dict[str, int]:
+    a, b = source.to_original(start, end)
+    return {"start": start, "end": end, "orig_start": a, "orig_end": b}
+
+
+def _text(span: Span) -> str:
+    return span._.clean_text if span._.clean_text is not None else span.text.strip()
+
+
+def _strip_marker(span: Span) -> str:
+    text = _text(span)
+    marker = span._.marker or ""
+    return text[len(marker) :].strip() if marker and text.startswith(marker) else text
+
+
+def _block(span: Span, source: Source) -> dict[str, Any]:
+    return {
+        "kind": span.label_.lower(),
+        "text": _text(span),
+        "marker": span._.marker or None,
+        **_offsets(source, span.start_char, span.end_char),
+        "duplicate_of": span._.duplicate_of,
+    }
+
+
+def _item(span: Span, source: Source) -> dict[str, Any]:
+    return {
+        "marker": span._.marker,
+        "number": span._.number,
+        "family": span._.family,
+        "text": span._.clean_text or "",
+        **_offsets(source, span.start_char, span.end_char),
+    }
+
+
+def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """The ``articles`` array: titles, datelines, sections with blocks, Q/A pairs with items."""
+    by_article: dict[int, list[Span]] = defaultdict(list)
+    for span in doc.spans.get("structure", []):
+        by_article[span._.article].append(span)
+    out = []
+    for a in sorted(k for k in by_article if k is not None):
+        spans = by_article[a]
+        first = {s.label_: s for s in reversed(spans)}
+        art = first["ARTICLE"]
+        subtitles = [_text(s) for s in spans if s.label_ == "SUBTITLE"]
+        dl = first.get("DATELINE")
+        sections: dict[int, dict] = {}
+        qa: dict[int, dict] = {}
+        items_outside: list[dict] = []
+        for s in spans:
+            if s.label_ == "HEADING":
+                sections[s._.section] = {"heading": _text(s), **_offsets(source, s.start_char, s.end_char), "blocks": []}
+        for s in spans:
+            if s.label_ in _BLOCK_LABELS:
+                sec = sections.setdefault(s._.section, {"heading": None, "start": None, "end": None, "orig_start": None, "orig_end": None, "blocks": []})
+                sec["blocks"].append(_block(s, source))
+                if s.label_ == "QUESTION":
+                    qa[s._.qa] = {
+                        "heading": sec["heading"],
+                        "question": _strip_marker(s),
+                        "question_marker": s._.marker,
+                        "answer": "",
+                        **_offsets(source, s.start_char, s.end_char),
+                        "items": [],
+                    }
+                elif s.label_ == "ANSWER" and s._.qa in qa:
+                    pair = qa[s._.qa]
+                    part = _strip_marker(s)
+                    pair["answer"] = f"{pair['answer']}\n{part}" if pair["answer"] else part
+                    pair.update({k: v for k, v in _offsets(source, pair["start"], s.end_char).items() if k in ("end", "orig_end")})
+            elif s.label_ == "ITEM":
+                target = qa[s._.qa]["items"] if s._.qa is not None and s._.qa in qa else items_outside
+                target.append(_item(s, source))
+        out.append(
+            {
+                "index": a,
+                "title": _text(first["TITLE"]) if "TITLE" in first else None,
+                "subtitle": " / ".join(subtitles) if subtitles else None,
+                "subtitles": subtitles,
+                "dateline": None if dl is None else {"text": dl.text, **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
+                **_offsets(source, art.start_char, art.end_char),
+                "sections": [sections[k] for k in sorted(sections)],
+                "qa": [qa[k] for k in sorted(qa)],
+                "items": items_outside,
+            }
+        )
+    return out
+
+
+def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """The ``terms`` array: one entry per canonical formula, with every occurrence."""
+    groups: dict[str, list[Span]] = defaultdict(list)
+    for span in doc.spans.get("tifa", []):
+        groups[span._.canonical].append(span)
+    out = []
+    for canonical, spans in groups.items():
+        first = spans[0]
+        per_article = Counter(s._.article for s in spans)
+        out.append(
+            {
+                "term": canonical,
+                "known": bool(first._.known),
+                "category": first._.category,
+                "expansion": first._.expansion or None,
+                "first_used": first._.first_used,
+                "confidence": first._.confidence if first._.confidence is not None else (1.0 if first._.known else None),
+                "evidence": first._.evidence or [],
+                "count": len(spans),
+                "forms": dict(Counter(s._.term for s in spans)),
+                "count_by_article": {str(k): v for k, v in sorted(per_article.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))},
+                "occurrences": [
+                    {"form": s._.term, "article": s._.article, **_offsets(source, s.start_char, s.end_char)} for s in spans
+                ],
+            }
+        )
+    out.sort(key=lambda t: (-t["count"], t["term"]))
+    return out
+
+
+def notes(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """Reading notes and repairs, each with both kinds of offsets."""
+    found = [n.as_dict() for n in source.notes] + list(doc._.notes or [])
+    return [{"code": n["code"], "message": n["message"], **_offsets(source, n["start"], n["end"])} for n in found]
+
+
+def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
+    """Everything tifalens found in one document, as plain data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "tifalens", "version": __version__},
+        "source": {
+            "path": source.path,
+            "encoding": source.encoding,
+            "chars": len(source.text),
+            "original_chars": len(source.original),
+            "sha256": source.sha256,
+        },
+        "articles": articles(doc, source),
+        "terms": terms(doc, source),
+        "stats": _group_records(doc, "stats"),
+        "checks": list(doc._.checks or []),
+        "notes": notes(doc, source),
+    }
+
+
+def _group_records(doc: Doc, group: str) -> list[dict[str, Any]]:
+    """Records that a component keeps for a span group (filled by the statistics component)."""
+    return [dict(span._.fields) for span in doc.spans.get(group, []) if span._.fields]
+
+
+def to_json(doc: Doc, source: Source, *, indent: int | None = 2) -> str:
+    """Serialise :func:`to_dict` deterministically (same input, same bytes)."""
+    return json.dumps(to_dict(doc, source), ensure_ascii=False, indent=indent)

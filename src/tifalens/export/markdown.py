@@ -1,0 +1,88 @@
+"""Markdown export: the document as a readable outline, with its term and figure tables."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..reading import Source
+from .jsonout import to_dict
+
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
+_BLOCK_START = re.compile(r"^(?=[#>+\-=]|\d+[.)])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown and HTML metacharacters so input text stays text (never markup)."""
+    return _BLOCK_START.sub("\\\\", text.translate(_ESCAPE).replace("\n", " "))
+
+
+def _first_sentence(text: str) -> str:
+    m = re.search(r"[。！？!?；;]", text)
+    return text[: m.end()] if m else text
+
+
+def _cell(value) -> str:
+    return md_escape("" if value is None else str(value))
+
+
+def to_markdown(doc: Doc, source: Source) -> str:
+    """Render the outline: articles, headings, Q/A pairs with their items, then tables."""
+    data = to_dict(doc, source)
+    out: list[str] = [f"<!-- tifalens {data['tool']['version']}: {md_escape(source.path)} ({source.encoding}) -->", ""]
+    for art in data["articles"]:
+        title = art["title"] or "Article {}".format(art["index"] + 1)
+        out.append(f"# {md_escape(title)}")
+        for sub in art["subtitles"]:
+            out.append(f"*{md_escape(sub)}*  ")
+        if art["dateline"]:
+            d = art["dateline"]
+            out.append(f"Dateline: {md_escape(d['text'])} (agency {md_escape(d['agency'])}, place {md_escape(d['place'] or '-')}, date {md_escape(d['date'])})")
+        out.append("")
+        qa_by_start = {q["start"]: q for q in art["qa"]}
+        for sec in art["sections"]:
+            if sec["heading"]:
+                out += [f"## {md_escape(sec['heading'])}", ""]
+            for block in sec["blocks"]:
+                if block["kind"] == "question" and block["start"] in qa_by_start:
+                    q = qa_by_start[block["start"]]
+                    answer = q["answer"].split("\n")
+                    out += [f"**Q:** {md_escape(q['question'])}", "", f"**A:** {md_escape(answer[0])}", ""]
+                    for part in answer[1:]:
+                        out += [md_escape(part), ""]
+                    out += [f"- {md_escape(it['marker'])} {md_escape(_first_sentence(it['text']))}" for it in q["items"]]
+                    if q["items"]:
+                        out.append("")
+                elif block["kind"] in ("question", "answer"):
+                    continue
+                elif block["kind"] == "bullet":
+                    out.append(f"- {md_escape(block['text'][len(block['marker'] or ''):].strip())}")
+                elif block["kind"] == "quote":
+                    out += [f"> {md_escape(block['text'])}", ""]
+                else:
+                    dup = " *(duplicate)*" if block["duplicate_of"] is not None else ""
+                    out += [md_escape(block["text"]) + dup, ""]
+        if art["items"]:
+            out += ["### Enumerations", ""]
+            out += [f"- {md_escape(it['marker'])} {md_escape(_first_sentence(it['text']))}" for it in art["items"]]
+            out.append("")
+    if data["terms"]:
+        out += ["## Terms", "", "| term | count | known | category | expansion |", "|---|---:|---|---|---|"]
+        for t in data["terms"]:
+            out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} |")
+        out.append("")
+    if data["stats"]:
+        out += ["## Figures", "", "| text | value | unit | kind | subject |", "|---|---:|---|---|---|"]
+        for s in data["stats"]:
+            out.append(f"| {_cell(s.get('text'))} | {_cell(s.get('value'))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))} | {_cell(s.get('subject'))} |")
+        out.append("")
+    if data["checks"]:
+        out += ["## Checks", ""]
+        out += [f"- **{_cell(c.get('level'))}** {_cell(c.get('code'))}: {_cell(c.get('message'))}" for c in data["checks"]]
+        out.append("")
+    if data["notes"]:
+        out += ["## Notes", ""]
+        out += [f"- {_cell(n['code'])} at {n['orig_start']}: {_cell(n['message'])}" for n in data["notes"]]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

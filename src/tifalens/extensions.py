@@ -1,0 +1,47 @@
+"""The extension attributes tifalens sets on spaCy objects (registered once, idempotently).
+
+Span attributes (``span._.name``) are shared by the span groups ``structure``,
+``tifa`` and ``stats``; each component fills the ones it needs and leaves the rest
+at their defaults.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+SPAN_ATTRS = {
+    # structure
+    "article": None,
+    "section": None,
+    "qa": None,
+    "marker": "",
+    "number": None,
+    "family": None,
+    "duplicate_of": None,
+    "clean_text": None,
+    "fields": None,
+    # tifa
+    "term": None,
+    "canonical": None,
+    "category": None,
+    "expansion": None,
+    "known": None,
+    "confidence": None,
+    "evidence": None,
+    "first_used": None,
+}
+DOC_ATTRS = {
+    "notes": None,  # list of {code, message, start, end}
+    "excluded": None,  # [(start, end)] ranges (duplicates) left out of counts
+    "checks": None,
+}
+
+
+def register_extensions() -> None:
+    """Register every attribute once; safe to call from each component."""
+    for name, default in SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name, default in DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

@@ -1,0 +1,55 @@
+"""Build the tifalens spaCy pipeline: ``spacy.blank("zh")`` + our segmenter + components."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from . import segmenter  # noqa: F401  (registers the tokenizer)
+from .segmenter import BACKENDS
+from .errors import UsageError
+
+DEFAULT_COMPONENTS = ("tifa_structure", "tifa_terms")
+
+
+def load(
+    *,
+    backend: str = "rjieba",
+    lexicons: Sequence[str | Path] = (),
+    keep_duplicates: bool = False,
+    components: Sequence[str] = DEFAULT_COMPONENTS,
+) -> Language:
+    """Build a new pipeline.
+
+    Args:
+        backend: Segmenter backend, ``rjieba`` (fast) or ``jieba``.
+        lexicons: Extra lexicon TSV files whose entries are added to the packaged lexicon.
+        keep_duplicates: Count formulas and figures in duplicated paragraphs too.
+        components: Pipeline components to add, in order.
+
+    Example:
+        >>> nlp = load()
+        >>> [t.text for t in nlp("增强四个意识")]
+        ['增强', '四个意识']
+    """
+    if backend not in BACKENDS:
+        raise UsageError(f"unknown segmenter backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    config = {
+        "nlp": {
+            "tokenizer": {
+                "@tokenizers": "tifalens.JiebaSegmenter.v1",
+                "backend": backend,
+                "extra_lexicons": [str(p) for p in lexicons],
+            }
+        },
+        "initialize": {"tokenizer": {}},
+    }
+    nlp = spacy.blank("zh", config=config)
+    for name in components:
+        cfg = {"keep_duplicates": keep_duplicates} if name in ("tifa_terms",) else {}
+        nlp.add_pipe(name, config=cfg)
+    return nlp

@@ -1,0 +1,209 @@
+"""A jieba-compatible segmenter that owns its dictionary and keeps every known tifa whole.
+
+It is registered as the spaCy tokenizer ``tifalens.JiebaSegmenter.v1``. Each
+pipeline has its own backend instance (no global ``jieba.add_word`` state), so two
+pipelines with different lexicons never interfere.
+
+Segmentation and PKU-style tagging happen in one backend pass, so the tokenizer
+emits ``token.tag_`` and ``token.pos_`` directly: a separate tagging component would
+walk every token again in Python for nothing.
+
+Lexicon forms are added to the backend dictionary (so jieba prefers them) and also
+matched on the text itself, because jieba ignores user words with digits, Latin
+letters or spaces. A match is kept as one token unless the segmenter puts a word
+across its edge (四必 in 四必须, 两会 in 两会儿); a quoted match (“四必”) is always kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .errors import UsageError
+from .lexicon import Entry, Lexicon, parse_tsv
+
+BACKENDS = ("rjieba", "jieba")
+_OPEN_QUOTES = "“‘「『\"'《"
+_CLOSE_QUOTES = "”’」』\"'》"
+TIFA_TAG = "nz"
+
+
+@lru_cache(maxsize=1)
+def pos_map() -> dict[str, str]:
+    """jieba tag -> Universal POS, from the packaged table ``data/pos_map.tsv``."""
+    text = resources.files("tifalens").joinpath("data/pos_map.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["tag"]: row["upos"] for row in rows}
+
+
+def _upos(word: str, tag: str, table: dict[str, str]) -> str:
+    if tag == "x" or tag not in table:
+        if word.isspace():
+            return "SPACE"
+        if not any(ch.isalnum() for ch in word):
+            return "PUNCT"
+        return table.get(tag, "X")
+    return table[tag]
+
+
+class _RJiebaBackend:
+    """jieba-rs through rjieba: the same dictionary and algorithm as jieba, much faster."""
+
+    def __init__(self) -> None:
+        import rjieba
+
+        self._jieba = rjieba.Jieba()
+
+    def add_word(self, word: str) -> None:
+        self._jieba.add_word(word, None, TIFA_TAG)
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return self._jieba.tag(text)
+
+    def cut(self, text: str) -> list[str]:
+        return self._jieba.cut(text)
+
+
+class _JiebaBackend:
+    """Plain jieba, with a private ``jieba.Tokenizer`` instance."""
+
+    def __init__(self) -> None:
+        import jieba
+        import jieba.posseg
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        self._posseg = jieba.posseg.POSTokenizer(self._tokenizer)
+
+    def add_word(self, word: str) -> None:
+        self._tokenizer.add_word(word, None, TIFA_TAG)
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return [(pair.word, pair.flag) for pair in self._posseg.cut(text)]
+
+    def cut(self, text: str) -> list[str]:
+        return self._tokenizer.lcut(text)
+
+
+def make_backend(name: str):
+    """A fresh backend instance by name (``rjieba`` or ``jieba``)."""
+    if name == "rjieba":
+        return _RJiebaBackend()
+    if name == "jieba":
+        return _JiebaBackend()
+    raise UsageError(f"unknown segmenter backend {name!r}; choose one of {', '.join(BACKENDS)}")
+
+
+class JiebaSegmenter:
+    """spaCy tokenizer: text -> Doc with words, ``tag_`` and ``pos_``; tifa kept whole.
+
+    Args:
+        vocab: The pipeline's vocabulary.
+        backend: ``rjieba`` (default, fast) or ``jieba``.
+        lexicon: The tifa lexicon whose forms must stay whole.
+    """
+
+    def __init__(self, vocab: Vocab, *, backend: str = "rjieba", lexicon: Lexicon | None = None) -> None:
+        self.vocab = vocab
+        self.backend_name = backend
+        self._backend = make_backend(backend)
+        self._pos = pos_map()
+        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
+        self._user_entries: list[Entry] = [e for e in self.lexicon.entries if e.source != "tifalens"]
+        for form in self.lexicon.forms:
+            self._backend.add_word(form)
+
+    def __call__(self, text: str) -> Doc:
+        pairs = self._backend.tag(text) if text else []
+        words = [w for w, _ in pairs]
+        tags = [t for _, t in pairs]
+        if "".join(words) != text:  # never seen; keep offsets exact whatever happens
+            words, tags = list(text), ["x"] * len(text)
+        matches = self.lexicon.find(text)
+        if matches:
+            words, tags = self._keep_terms_whole(text, words, tags, matches)
+        pos = [_upos(w, t, self._pos) for w, t in zip(words, tags)]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags, pos=pos)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def _keep_terms_whole(self, text: str, words: list[str], tags: list[str], matches) -> tuple[list[str], list[str]]:
+        starts = []
+        pos = 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w)
+        ends = starts[1:] + [pos]
+        cuts = set(starts)
+        cuts.add(pos)
+        tag_at = dict(zip(starts, tags))
+        whole: dict[int, int] = {}
+        for m in matches:
+            i = bisect.bisect_right(starts, m.start) - 1
+            j = bisect.bisect_left(ends, m.end)
+            inside_one = i == j
+            straddles = (starts[i] < m.start) or (ends[j] > m.end)
+            quoted = m.start > 0 and m.end < len(text) and text[m.start - 1] in _OPEN_QUOTES and text[m.end] in _CLOSE_QUOTES
+            if straddles and not inside_one and not quoted:
+                continue  # the segmenter reads a different word here: 四必须, 两会儿
+            cuts.difference_update(range(m.start + 1, m.end))
+            cuts.update((m.start, m.end))
+            whole[m.start] = m.end
+        bounds = sorted(cuts)
+        new_words, new_tags = [], []
+        for a, b in zip(bounds, bounds[1:]):
+            new_words.append(text[a:b])
+            if whole.get(a) == b:
+                new_tags.append(TIFA_TAG)
+            else:
+                k = bisect.bisect_right(starts, a) - 1
+                new_tags.append(tag_at.get(a, tags[k]))
+        return new_words, new_tags
+
+    # -- serialisation: the user's lexicon entries travel with the pipeline --------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "segmenter.json").write_text(json.dumps({"backend": self.backend_name}), encoding="utf-8")
+        (path / "user_lexicon.tsv").write_text(Lexicon(self._user_entries).to_tsv(), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "JiebaSegmenter":
+        path = Path(path)
+        cfg = json.loads((path / "segmenter.json").read_text(encoding="utf-8"))
+        user_file = path / "user_lexicon.tsv"
+        user = parse_tsv(user_file.read_text(encoding="utf-8"), name=str(user_file), source="saved") if user_file.exists() else []
+        self.__init__(self.vocab, backend=cfg.get("backend", self.backend_name), lexicon=Lexicon.merged(Lexicon.default().entries, user))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps({"backend": self.backend_name, "user": Lexicon(self._user_entries).to_tsv()}).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "JiebaSegmenter":
+        cfg = json.loads(data.decode("utf-8"))
+        user = parse_tsv(cfg["user"], name="<bytes>", source="saved")
+        self.__init__(self.vocab, backend=cfg["backend"], lexicon=Lexicon.merged(Lexicon.default().entries, user))
+        return self
+
+
+@spacy.registry.tokenizers("tifalens.JiebaSegmenter.v1")
+def create_segmenter(backend: str = "rjieba", extra_lexicons: list[str] = []) -> Callable[[Language], JiebaSegmenter]:  # noqa: B006
+    """Registered tokenizer factory (see the pipeline config in :mod:`tifalens.pipeline`)."""
+
+    def make(nlp: Language) -> JiebaSegmenter:
+        return JiebaSegmenter(nlp.vocab, backend=backend, lexicon=Lexicon.default(extra_lexicons))
+
+    return make

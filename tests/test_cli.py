@@ -1,0 +1,147 @@
+"""The command line as a user runs it: the installed `tifalens` script in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tifalens.export.jsonout import schema
+
+EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+def test_analyze_seed_json_validates(seed_path):
+    proc = run("analyze", str(seed_path))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    jsonschema.validate(data, schema())
+    assert [a["title"] for a in data["articles"]] == [
+        "中组部负责人介绍二十大代表选举工作有关情况",
+        "党史上首次将党的全国代表大会相关工作面向全党全社会公开征求意见",
+    ]
+    assert data["source"]["encoding"] == "utf-8"
+    assert len(data["articles"][0]["qa"]) == 7
+    assert proc.stderr == b""
+
+
+def test_folder_gives_jsonl_and_markdown(tmp_path, seed_path):
+    shutil.copy(seed_path, tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_text("标题\n\n问：什么是“四个意识”？\n\n答：政治意识、大局意识、核心意识、看齐意识。\n", encoding="utf-8")
+    proc = run("analyze", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    md = run("analyze", str(tmp_path / "b.txt"), "--format", "md")
+    assert md.returncode == 0
+    text = md.stdout.decode()
+    assert "# 标题" in text and "**Q:** 什么是“四个意识”？" in text
+
+
+def test_stdin_and_output_file(tmp_path):
+    out = tmp_path / "new" / "result.json"
+    proc = run("analyze", "-", "-o", str(out), stdin="问：怎么样？\n答：很好。\n".encode("gb18030"))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["source"]["path"] == "-"
+    assert data["articles"][0]["qa"][0]["answer"] == "很好。"
+    assert not list(out.parent.glob(".*tmp"))
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["analyze", "/no/such/file.txt"], "tifalens: error: /no/such/file.txt: no such file\n"),
+        (["analyze", "--encoding", "klingon", "x.txt"], "tifalens: error: unknown encoding 'klingon' (try utf-8, gb18030, big5, utf-16)\n"),
+    ],
+)
+def test_usage_errors_exit_2(args, message):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == message
+    assert proc.stdout == b""
+
+
+def test_empty_folder_exit_2(tmp_path):
+    proc = run("analyze", str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"tifalens: error: {tmp_path}: folder has no files matching '*.txt'\n"
+
+
+def test_partial_failure_keeps_the_rest(tmp_path):
+    (tmp_path / "good.txt").write_text("坚定“四个自信”。\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    proc = run("analyze", str(tmp_path), "--format", "jsonl")
+    assert proc.returncode == 1
+    assert [json.loads(x)["source"]["path"] for x in proc.stdout.decode().splitlines()] == [str(tmp_path / "good.txt")]
+    assert proc.stderr.decode().splitlines() == [
+        f"tifalens: error: {tmp_path / 'empty.txt'}: empty file",
+        f"tifalens: error: {tmp_path / 'image.txt'}: binary file (a PNG image), not text",
+    ]
+
+
+def test_never_overwrites_an_input(tmp_path):
+    f = tmp_path / "in.txt"
+    f.write_text("正文。\n", encoding="utf-8")
+    proc = run("analyze", str(f), "-o", str(f))
+    assert proc.returncode == 2
+    assert "refusing to overwrite an input file" in proc.stderr.decode()
+    assert f.read_text(encoding="utf-8") == "正文。\n"
+
+
+def test_glob_option_and_pattern(tmp_path):
+    (tmp_path / "a.md").write_text("文一。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("文二。\n", encoding="utf-8")
+    proc = run("analyze", str(tmp_path), "--glob", "*.md", "--format", "jsonl")
+    assert [json.loads(x)["source"]["path"] for x in proc.stdout.decode().splitlines()] == [str(tmp_path / "a.md")]
+    proc = run("analyze", "*.txt", "--format", "jsonl", cwd=tmp_path)
+    assert [json.loads(x)["source"]["path"] for x in proc.stdout.decode().splitlines()] == ["b.txt"]
+
+
+def test_keep_duplicates_changes_counts(tmp_path):
+    para = "各级党组织要引导党员增强“四个意识”，坚定“四个自信”，做到“两个维护”。"
+    f = tmp_path / "dup.txt"
+    f.write_text(f"标题\n\n{para}\n\n其他内容。\n\n{para}\n", encoding="utf-8")
+    default = json.loads(run("analyze", str(f)).stdout)
+    kept = json.loads(run("analyze", str(f), "--keep-duplicates").stdout)
+    count = lambda d: {t["term"]: t["count"] for t in d["terms"]}  # noqa: E731
+    assert count(default)["四个意识"] == 1
+    assert count(kept)["四个意识"] == 2
+    assert [n["code"] for n in default["notes"]] == ["duplicate_paragraph"]
+
+
+def test_help_and_lexicon_commands():
+    assert run("--help").returncode == 0
+    show = run("lexicon", "show", "四个意识")
+    assert show.returncode == 0
+    assert "expansion: 政治意识、大局意识、核心意识、看齐意识" in show.stdout.decode()
+    missing = run("lexicon", "show", "不存在的提法")
+    assert missing.returncode == 2
+    assert missing.stderr.decode() == "tifalens: error: '不存在的提法' is not in the lexicon (see: tifalens lexicon list)\n"
+
+
+def test_bad_user_lexicon_is_one_line(tmp_path):
+    lex = tmp_path / "my.tsv"
+    lex.write_text("term\tcategory\n新提法\tnot_a_category\n", encoding="utf-8")
+    proc = run("lexicon", "list", "--lexicon", str(lex))
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"tifalens: error: {lex}:2: unknown category 'not_a_category'; use one of cadre_work, campaign, development, discipline, economy, foreign_affairs, governance, ideology, loyalty, other, party_building, social\n"
+
+
+def test_terms_table_and_csv(tmp_path, seed_path):
+    out = tmp_path / "terms.csv"
+    proc = run("terms", str(seed_path), "--csv", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "term,count,documents,known,category,expansion"
+    assert any(r.startswith("两个确立,3,1,True,") for r in rows)

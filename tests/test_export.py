@@ -1,0 +1,75 @@
+"""JSON and Markdown exporters: pure functions of (Doc, Source)."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+import tifalens
+from tifalens.export.jsonout import schema, to_dict, to_json
+from tifalens.export.markdown import md_escape, to_markdown
+
+
+def test_seed_json_shape(seed_result):
+    data = seed_result.to_dict()
+    jsonschema.validate(data, schema())
+    a0, a1 = data["articles"]
+    assert a0["subtitle"] == "坚持把政治标准放在首位 严把政治关廉洁关身份关"
+    assert a0["dateline"] == {
+        "text": "(新华社北京9月26日电)", "agency": "新华社", "place": "北京", "date": "9月26日", "position": "closing",
+        "start": 5770, "end": 5783, "orig_start": 5770, "orig_end": 5783,
+    }
+    qa = a0["qa"][1]
+    assert qa["heading"] == "代表结构合理、分布广泛"
+    assert qa["question"] == "二十大代表的构成与分布主要有哪些特点?"
+    assert [i["marker"] for i in qa["items"]] == ["一是", "二是", "三是", "四是", "五是", "六是"]
+    assert qa["items"][5]["text"].endswith("改革开放以后入党的2224名,占96.9%,成为二十大代表的主体。")
+    assert qa["answer"].count("\n") == 7
+    kinds = [b["kind"] for s in a1["sections"] for b in s["blocks"]]
+    assert kinds[:4] == ["bullet", "bullet", "bullet", "lead"]
+    dups = [b for s in a1["sections"] for b in s["blocks"] if b["duplicate_of"] is not None]
+    assert len(dups) == 2
+    assert {n["code"] for n in data["notes"]} == {"joined_paragraph", "duplicate_paragraph"}
+
+
+def test_offsets_point_into_the_original(seed_result):
+    data = seed_result.to_dict()
+    original = seed_result.source.original
+    for art in data["articles"]:
+        for sec in art["sections"]:
+            for b in sec["blocks"]:
+                piece = original[b["orig_start"] : b["orig_end"]]
+                assert piece.replace("\n", "") == b["text"].replace("\n", "") or "\n" in piece
+
+
+def test_crlf_offsets_in_json():
+    src = tifalens.read_bytes("标题\r\n\r\n增强“四个意识”，坚定“四个自信”。\r\n".encode("utf-8"), path="c.txt")
+    result = tifalens.analysis.analyze_source(src)
+    data = result.to_dict()
+    occ = {t["term"]: t["occurrences"][0] for t in data["terms"]}
+    o = occ["四个自信"]
+    assert src.original[o["orig_start"] : o["orig_end"]] == "四个自信"
+    assert (o["start"], o["orig_start"]) == (18, 20)
+
+
+def test_json_is_deterministic(seed_result, nlp, seed_path):
+    again = tifalens.analyze(path=seed_path, nlp=nlp)
+    assert again.to_json() == seed_result.to_json()
+    assert json.loads(to_json(seed_result.doc, seed_result.source)) == to_dict(seed_result.doc, seed_result.source)
+
+
+def test_markdown_outline(seed_result):
+    md = to_markdown(seed_result.doc, seed_result.source)
+    assert md.count("\n# ") + md.startswith("# ") == 2
+    assert "## 代表结构合理、分布广泛" in md
+    assert "- 一是 生产和工作第一线党员代表比例得到保证。\n" in md
+    assert "| 两个确立 | 3 | yes |" in md
+
+
+def test_markdown_escapes_markup():
+    result = tifalens.analyze("<script>alert(1)</script>标题\n\n正文包含\"><img src=x onerror=alert(1)>和**粗体**。\n")
+    md = result.to_markdown()
+    assert "<script>" not in md and "<img" not in md
+    assert md_escape("<b>*") == "&lt;b&gt;\\*"
+    assert md_escape("# 1. x") == "\\# 1. x"

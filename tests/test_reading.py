@@ -1,0 +1,156 @@
+"""Reading: decoding, normalisation, exact original offsets, clear errors."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tifalens.errors import InputError, UsageError
+from tifalens.reading import expand_inputs, normalize, read, read_bytes
+
+TEXT = "党的二十大代表选举工作顺利完成。\n问：怎么样？\n答：很好。\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+        ("gb18030", "gb18030"),
+    ],
+)
+def test_decodes_and_reports_encoding(encoding, expected):
+    src = read_bytes(TEXT.encode(encoding), path="x.txt")
+    assert src.text == TEXT
+    assert src.encoding == expected
+
+
+def test_big5_traditional_with_t2s():
+    text = "堅持黨的領導，實現兩個確立的決定性意義。這是歷史經驗的總結，國務院與人民代表大會常務委員會。\n"
+    data = text.encode("big5")
+    src = read_bytes(data, path="t.txt")
+    assert src.encoding in ("big5", "big5hkscs")
+    assert src.text == text
+    simplified = read_bytes(data, path="t.txt", t2s=True)
+    assert simplified.text.startswith("坚持党的领导，实现两个确立")
+    assert len(simplified.text) == len(text)
+    assert any(n.code == "t2s" for n in simplified.notes)
+
+
+def test_gbk_file_detected(tmp_path):
+    text = "中共中央关于党的二十大代表选举工作的通知。各选举单位坚持以党章为根本遵循，严格资格条件。\n" * 3
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(text.encode("gbk"))
+    src = read(path)
+    assert src.encoding == "gb18030"
+    assert src.text == text
+    assert src.notes[0].code == "encoding_detected"
+
+
+def test_crlf_bom_nbsp_fullwidth_and_zero_width_map_back():
+    original = "\ufeff问：１２３\u00a0名\r\n\u200b占３３．６％\r\n"
+    src = read_bytes(original.encode("utf-8"), path="x")
+    assert src.encoding == "utf-8-sig"
+    assert src.original == original[1:]
+    assert src.text == "问：123 名\n占33.6%\n"
+    start = src.text.index("33.6%")
+    a, b = src.to_original(start, start + 5)
+    assert src.original[a:b] == "３３．６％"
+    nl = src.text.index("\n")
+    assert src.original[slice(*src.to_original(nl, nl + 1))] == "\n"
+
+
+def test_forced_encoding_and_bad_name():
+    data = TEXT.encode("gb18030")
+    assert read_bytes(data, path="f", encoding="gb18030").text == TEXT
+    with pytest.raises(InputError, match=r"^f: not valid utf-8 at byte 0$"):
+        read_bytes(data, path="f", encoding="utf-8")
+    with pytest.raises(UsageError, match="unknown encoding 'nope'"):
+        read_bytes(data, path="f", encoding="nope")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "x: empty file"),
+        (b" \n\t\r\n\xe3\x80\x80", "x: no text (the file holds only white space)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "x: binary file (a PNG image), not text"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "x: binary file (a ZIP archive), not text"),
+        (b"\x7fELF\x02\x01\x01\x00", "x: binary file (an ELF executable), not text"),
+        (b"abc\x00\x01\x02\x03\xff\xfe\x00\x00\x9c", "x: binary file (contains NUL bytes), not text"),
+    ],
+)
+def test_bad_input_is_one_clear_error(data, message):
+    with pytest.raises(InputError) as err:
+        read_bytes(data, path="x")
+    assert str(err.value) == message
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a folder"):
+        read(tmp_path)
+
+
+def test_expand_inputs_folders_globs_and_symlink_loop(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("一", encoding="utf-8")
+    (tmp_path / "a" / "skip.md").write_text("二", encoding="utf-8")
+    (tmp_path / "a" / "b").mkdir()
+    (tmp_path / "a" / "b" / "two.txt").write_text("三", encoding="utf-8")
+    (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    found, errors = expand_inputs([str(tmp_path / "a")])
+    assert found == [str(tmp_path / "a" / "b" / "two.txt"), str(tmp_path / "a" / "one.txt")]
+    assert errors == []
+    found, _ = expand_inputs([str(tmp_path / "a")], pattern="*.md")
+    assert found == [str(tmp_path / "a" / "skip.md")]
+    found, _ = expand_inputs([str(tmp_path / "a" / "*.txt")])
+    assert found == [str(tmp_path / "a" / "one.txt")]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    found, errors = expand_inputs([str(empty), str(tmp_path / "nothing*.txt")])
+    assert found == []
+    assert [str(e) for e in errors] == [
+        f"{empty}: folder has no files matching '*.txt'",
+        f"{tmp_path / 'nothing*.txt'}: no files match this pattern",
+    ]
+
+
+_ODD = st.sampled_from(list("\r\n\u00a0\u3000\u200b\ufeff\u00ad\t１Ａｚ％．党的二十大“”，。问：答:") + ["\r\n", "\r\r\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ODD, st.text(max_size=3)), max_size=40), st.data())
+def test_every_span_maps_back_exactly(parts, data):
+    original = "".join(parts)
+    text, shift_at, shift = normalize(original)
+    src = read_bytes(b"-", path="p")  # a real Source to borrow the mapping method from
+    src = type(src)("p", original, text, "utf-8", "0" * 64, (), shift_at, shift)
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    a, b = src.to_original(start, end)
+    assert 0 <= a < b <= len(original)
+    renormalised, _, _ = normalize(original[a:b])
+    assert renormalised == text[start:end]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(codec="big5", categories=("Lo",)), min_size=1, max_size=30))
+def test_t2s_keeps_length(text):
+    src = read_bytes(text.encode("utf-8"), path="t", t2s=True)
+    assert len(src.text) == len(src.original)
+
+
+def test_utf16_without_bom_detected():
+    data = TEXT.encode("utf-16-le")
+    assert not data.startswith(codecs.BOM_UTF16_LE)
+    src = read_bytes(data, path="u")
+    assert src.text == TEXT
+    assert src.encoding == "utf-16-le"

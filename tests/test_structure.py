@@ -1,0 +1,213 @@
+"""Structure recovery: the seed's two articles, and variants written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tifalens.components.structure import cn_small_number, parse_structure
+from tifalens.reading import read, read_bytes
+
+
+@pytest.fixture(scope="module")
+def seed_structure(seed_path):
+    return parse_structure(read(seed_path).text)
+
+
+def test_seed_article_one(seed_structure):
+    arts = seed_structure.articles
+    assert len(arts) == 2
+    a = arts[0]
+    assert a.title.text == "中组部负责人介绍二十大代表选举工作有关情况"
+    assert [s.text for s in a.subtitles] == ["坚持把政治标准放在首位 严把政治关廉洁关身份关"]
+    headings = [s.heading.text for s in a.sections if s.heading]
+    assert headings == [
+        "把加强党的领导贯穿代表选举全过程",
+        "代表结构合理、分布广泛",
+        "代表选举严格按照党中央规定的程序步骤",
+        "坚决防止“带病提名”“带病当选”",
+        "各选举单位基层党组织参与实现全覆盖",
+        "普遍实行差额考察和考察预告",
+        "选举工作确保风清气正",
+    ]
+    assert len(a.qa) == 7
+    assert [q.heading.text for q in a.qa] == headings
+    assert a.qa[0].question.text == "问:首先,请您介绍一下二十大代表选举工作的总体情况。"
+    assert len(a.qa[0].answers) == 3
+    assert [i.marker for i in a.qa[1].items] == ["一是", "二是", "三是", "四是", "五是", "六是"]
+    assert a.qa[1].items[0].text.startswith("生产和工作第一线党员代表比例得到保证。")
+    assert [i.marker for i in a.qa[2].items] == ["一是", "二是", "三是", "四是"]
+    assert [i.marker for i in a.qa[4].items] == []
+    d = a.dateline
+    assert (d.text, d.agency, d.place, d.date, d.position) == ("(新华社北京9月26日电)", "新华社", "北京", "9月26日", "closing")
+    lead = a.sections[0].blocks[0]
+    assert lead.kind == "lead" and lead.text.startswith("在以习近平同志为核心的党中央坚强领导下")
+
+
+def test_seed_article_two(seed_structure):
+    b = seed_structure.articles[1]
+    assert b.title.text == "党史上首次将党的全国代表大会相关工作面向全党全社会公开征求意见"
+    assert [s.text for s in b.subtitles] == ["收集各类建言 超过854.2万条"]
+    bullets = [blk.text for sec in b.sections for blk in sec.blocks if blk.kind == "bullet"]
+    assert bullets == [
+        "- 各平台征求意见页面总阅读量达6.6亿次",
+        "- 民生类意见建议最多,约占三分之一",
+        "- 有关方面将认真研究、充分吸收收集的意见建议",
+    ]
+    assert [s.heading.text for s in b.sections if s.heading] == [
+        "聚焦加强党的建设,一条条建议深情表达对兴党强党的热切期盼",
+        "建言国家治理,一句句留言饱含着网友对国家发展的热切关心",
+        "围绕民生期盼,一条条建言蕴含着广大群众对美好生活的由衷向往",
+    ]
+    assert b.dateline.text == "(新华社北京9月26日电)"
+    dups = [blk for sec in b.sections for blk in sec.blocks if blk.duplicate_of is not None]
+    assert [d.text[:12] for d in dups] == ["江苏省委党校教授时伟表示", "党的执政能力建设事关党和"]
+    quotes = [blk.text[:6] for sec in b.sections for blk in sec.blocks if blk.kind == "quote"]
+    assert quotes == ["“此次活动听", "“通过网络广", "“开展网络征", "“短时间,通"]
+
+
+def test_seed_joins_broken_paragraphs(seed_path, seed_structure):
+    text = read(seed_path).text
+    joined = [n for n in seed_structure.notes if n["code"] == "joined_paragraph"]
+    assert len(joined) == 2
+    assert [text[n["start"] - 3 : n["start"]] for n in joined] == ["以后入", "对人选进"[-3:]]
+    blocks = [blk for sec in seed_structure.articles[0].sections for blk in sec.blocks]
+    merged = [blk.text for blk in blocks if blk.joins]
+    assert any("改革开放以后入党的2224名,占96.9%" in t for t in merged)
+    assert any("普遍对人选进行严格组织考察" in t for t in merged)
+    assert sum(n["code"] == "duplicate_paragraph" for n in seed_structure.notes) == 2
+
+
+def articles(text: str):
+    return parse_structure(read_bytes(text.encode("utf-8"), path="t").text).articles
+
+
+def test_reporter_marker_and_fullwidth_colons():
+    (a,) = articles("专访标题\n\n记者：今年的工作有哪些亮点？\n\n张局长：主要有三点。\n\n记者：下一步怎么做？\n\n答：继续推进。\n")
+    assert [q.question.marker for q in a.qa] == ["记者：", "记者："]
+    assert [[b.text for b in q.answers] for q in a.qa] == [["张局长：主要有三点。"], ["答：继续推进。"]]
+
+
+def test_numbered_questions_with_tabs_and_ideographic_spaces():
+    text = "座谈会答问\n\n\t1.问：请介绍背景。\n\t答：背景如下。\n\u3000\u3000第二段答案。\n\t2.问：有何要求？\n\t答：要求很多。\n"
+    (a,) = articles(text)
+    assert [q.question.marker for q in a.qa] == ["1.问：", "2.问："]
+    assert [len(q.answers) for q in a.qa] == [2, 1]
+    assert a.qa[0].answers[1].text == "第二段答案。"
+
+
+def test_leading_datelines_split_articles():
+    text = (
+        "第一篇标题\n新华社北京3月5日电（记者 张三）第一篇正文很长很长的内容。\n第二段内容。\n"
+        "第二篇标题\n本报北京3月6日电 第二篇正文。\n"
+        "第三篇标题\n本报讯（记者 李四）第三篇正文。\n"
+    )
+    arts = articles(text)
+    assert [a.title.text for a in arts] == ["第一篇标题", "第二篇标题", "第三篇标题"]
+    assert [(a.dateline.agency, a.dateline.place, a.dateline.date, a.dateline.position) for a in arts] == [
+        ("新华社", "北京", "3月5日", "leading"),
+        ("本报", "北京", "3月6日", "leading"),
+        ("本报", "", "", "leading"),
+    ]
+    assert arts[0].dateline.text == "新华社北京3月5日电（记者 张三）"
+
+
+def test_closing_dateline_fullwidth_with_space_splits():
+    text = "甲文标题\n\n甲文正文第一段。\n\n甲文正文第二段。（ 新华社上海5月1日电 ）\n\n乙文标题\n\n乙文正文。\n"
+    arts = articles(text)
+    assert len(arts) == 2
+    assert arts[0].dateline.place == "上海" and arts[0].dateline.date == "5月1日"
+    assert arts[1].title.text == "乙文标题" and arts[1].dateline is None
+
+
+def test_parenthesised_enumeration_and_di():
+    text = "标题\n\n会议指出：（一）坚持党的领导；（二）坚持人民至上；（三）坚持自我革命。\n\n第一，要学习。第二，要落实。\n"
+    (a,) = articles(text)
+    assert [(i.marker, i.text) for i in a.items] == [
+        ("（一）", "坚持党的领导；"),
+        ("（二）", "坚持人民至上；"),
+        ("（三）", "坚持自我革命。"),
+        ("第一", "，要学习。"),
+        ("第二", "，要落实。"),
+    ]
+
+
+def test_sequence_words_and_arabic_items_in_answers():
+    text = "标题\n\n问：怎么做？\n\n答：首先，统一思想。其次，完善制度。最后，狠抓落实。\n\n1.加强领导。\n\n2.强化考核。\n"
+    (a,) = articles(text)
+    assert [(i.marker, i.number) for i in a.qa[0].items] == [("首先", 1), ("其次", 2), ("最后", 4), ("1.", 1), ("2.", 2)]
+
+
+def test_single_marker_and_words_are_not_enumerations():
+    (a,) = articles("标题\n\n一是要坚持，这很重要。统一是前提，第一线的同志最辛苦。\n")
+    assert a.items == []
+
+
+def test_crlf_bom_file_structure():
+    text = "\ufeff标题一\r\n\r\n副标题\r\n\r\n正文第一段，内容。\r\n\r\n小标题\r\n\r\n正文第二段。\r\n"
+    src = read_bytes(text.encode("utf-8"), path="t")
+    (a,) = parse_structure(src.text).articles
+    assert a.title.text == "标题一" and [s.text for s in a.subtitles] == ["副标题"]
+    assert [s.heading.text for s in a.sections if s.heading] == ["小标题"]
+    heading = a.sections[-1].heading
+    o1, o2 = src.to_original(heading.start, heading.end)
+    assert src.original[o1:o2] == "小标题"
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_legacy_encodings_structure(tmp_path, encoding):
+    text = "中組部負責人答記者問\n\n問：請介紹一下情況。\n\n答：一是堅持標準；二是嚴格程序。\n" if encoding == "big5" else "中组部负责人答记者问\n\n问：请介绍一下情况。\n\n答：一是坚持标准；二是严格程序。\n"
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    src = read(path, t2s=True)
+    (a,) = parse_structure(src.text).articles
+    assert a.title.text == "中组部负责人答记者问"
+    assert a.qa[0].question.text == "问：请介绍一下情况。"
+    assert [i.marker for i in a.qa[0].items] == ["一是", "二是"]
+
+
+def test_web_leftovers_and_photo_credit_are_boilerplate():
+    text = "下载\n打印\n【字号：\n加大\n】\n政府工作报告\n市长 某某\n大会现场。本报记者 王五摄\n各位代表：\n现在，我代表市人民政府作报告。\n"
+    (a,) = articles(text)
+    assert [b.text for b in a.boilerplate] == ["下载", "打印", "【字号：", "加大", "】", "大会现场。本报记者 王五摄"]
+    assert a.title.text == "政府工作报告"
+
+
+def test_cut_numbered_line_is_joined_to_its_rest():
+    text = "（一）坚持党的领导。这是根本。\n\n（二）坚持不懈用\n\n新时代的思想武装全党。这是关键。\n\n（三）完善制度。这是保障。\n"
+    (a,) = articles(text)
+    paragraphs = [b.text for s in a.sections for b in s.blocks]
+    assert "（二）坚持不懈用新时代的思想武装全党。这是关键。" in paragraphs
+    assert [i.marker for i in a.items] == ["（一）", "（二）", "（三）"]
+
+
+def test_near_duplicate_needs_real_overlap():
+    shared = "坚持以习近平新时代中国特色社会主义思想为指导"
+    text = f"标题\n\n{shared}，做好经济工作。\n\n{shared}，推进乡村振兴，加快农业农村现代化，促进共同富裕。\n"
+    (a,) = articles(text)
+    assert all(b.duplicate_of is None for s in a.sections for b in s.blocks)
+
+
+@pytest.mark.parametrize("word, value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("九十九", 99), ("7", 7), ("百", None)])
+def test_cn_small_number(word, value):
+    assert cn_small_number(word) == value
+
+
+def test_structure_spans_on_doc(seed_result):
+    doc = seed_result.doc
+    labels = [s.label_ for s in doc.spans["structure"]]
+    assert labels.count("ARTICLE") == 2
+    assert labels.count("HEADING") == 10
+    assert labels.count("QUESTION") == 7
+    assert labels.count("BULLET") == 3
+    assert labels.count("DATELINE") == 2
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents[:3] == ["中组部负责人介绍二十大代表选举工作有关情况", "坚持把政治标准放在首位 严把政治关廉洁关身份关", "在以习近平同志为核心的党中央坚强领导下,党的二十大代表选举工作顺利完成,当选代表名单也已在新闻媒体公布。"]
+
+
+@pytest.mark.shared
+def test_shared_interviews_have_their_pairs(shared_dir):
+    expected = {"cpcnews-gqdj-160.txt": 13, "cpcnews-zjfd-174.txt": 9, "cpcnews-zyjs-106.txt": 4}
+    for name, pairs in expected.items():
+        (a,) = parse_structure(read(shared_dir / "corpus" / "texts" / name).text).articles
+        assert len(a.qa) == pairs, name
+        assert all(q.answers for q in a.qa), name
