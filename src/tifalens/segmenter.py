@@ -74,6 +74,9 @@ class _RJiebaBackend:
     def cut(self, text: str) -> list[str]:
         return self._jieba.cut(text)
 
+    def has_word(self, word: str) -> bool:
+        return self._jieba.has_word(word)
+
 
 class _JiebaBackend:
     """Plain jieba, with a private ``jieba.Tokenizer`` instance."""
@@ -94,6 +97,10 @@ class _JiebaBackend:
 
     def cut(self, text: str) -> list[str]:
         return self._tokenizer.lcut(text)
+
+    def has_word(self, word: str) -> bool:
+        self._tokenizer.check_initialized()
+        return bool(self._tokenizer.FREQ.get(word))
 
 
 def make_backend(name: str):
@@ -135,6 +142,10 @@ class JiebaSegmenter:
             words, tags = self._keep_terms_whole(text, words, tags, matches)
         pos = [_upos(w, t, self._pos) for w, t in zip(words, tags)]
         return Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags, pos=pos)
+
+    def is_word(self, text: str) -> bool:
+        """Is ``text`` one word of the backend's dictionary (idioms such as 一心一意 are)?"""
+        return self._backend.has_word(text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:

@@ -8,6 +8,13 @@ off the tokens, so the two can never disagree.
 from __future__ import annotations
 
 import bisect
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,6 +41,100 @@ def article_at(index: tuple[list[int], list[int]], pos: int) -> int | None:
     return ids[k] if k >= 0 else None
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An unseen numbered formula found by shape, with the evidence for it."""
+
+    start: int
+    end: int
+    text: str
+    evidence: tuple[str, ...]
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def _formula_rules() -> dict:
+    return json.loads(resources.files("tifalens").joinpath("data/formulas.json").read_text(encoding="utf-8"))
+
+
+class FormulaFinder:
+    """Finds numbered formulas the lexicon does not know (三上三下, 两不愁三保障, “双高”).
+
+    Evidence and its weight come from ``data/formulas.json``: ``quoted`` (a short
+    quoted phrase opening with a numeral or 双), ``paired`` (two to four
+    numeral+head groups with heads of equal length: 三去一降一补), ``numbered``
+    (numeral + classifier + head: 四个不摘), ``repeated`` (seen more than once).
+    Ordinary quantities (38个选举单位, 三分之一, 2296名, 十九大) never qualify:
+    Arabic digits, fractions and ordinary heads rule a candidate out, and a
+    dictionary idiom (一心一意) is a word, not a formula.
+
+    >>> finder = FormulaFinder()
+    >>> [(c.text, c.evidence) for c in finder.find("实现“两不愁三保障”。")]
+    [('两不愁三保障', ('quoted', 'paired'))]
+    """
+
+    def __init__(self, *, is_word: Callable[[str], bool] | None = None) -> None:
+        rules = _formula_rules()
+        n = re.escape(rules["numerals"])
+        han = rf"(?:(?![{n}])[\u4e00-\u9fff])"
+        self._paired = [re.compile(rf"(?<![{n}\d])(?:[{n}]{han}{{{k}}}){{2,4}}") for k in (2, 1)]
+        self._numbered = re.compile(rf"^[{n}]{{1,3}}[{re.escape(rules['classifiers'])}]{han}{{1,4}}$")
+        q = rules["quoted_max_chars"]
+        self._quoted = re.compile(rf"[“\"‘「『]([{n}][^“”\"‘’「」『』\n\d，,。]{{1,{q - 1}}})[”\"’」』]")
+        self._ordinary = tuple(rules["ordinary_heads"])
+        self._weights = rules["weights"]
+        self._threshold = rules["report_threshold"]
+        self._numerals = set(rules["numerals"])
+        self._non_head = set(rules["non_head_chars"])
+        self._is_word = is_word or (lambda _s: False)
+
+    def _ordinary_quantity(self, text: str, *, quoted: bool) -> bool:
+        # A dictionary word unquoted is an idiom (一心一意); quotation marks make it a term.
+        return "分之" in text or any(text.endswith(h) for h in self._ordinary) or (not quoted and self._is_word(text))
+
+    def _paired_heads_ok(self, text: str, k: int) -> bool:
+        groups = [text[i : i + k + 1] for i in range(0, len(text), k + 1)]
+        heads = [g[1:] for g in groups]
+        return (
+            len(set(groups)) == len(groups)
+            and not any(h in self._ordinary or set(h) & self._non_head for h in heads)
+            and not all(self._is_word(g) for g in groups)  # 两岸双方 is two words, not a formula
+        )
+
+    def find(self, text: str, *, known: Callable[[str], bool] = lambda _s: False) -> list[Candidate]:
+        """Candidates at or above the report threshold, leftmost first, never overlapping."""
+        found: dict[tuple[int, int], set[str]] = {}
+        for m in self._quoted.finditer(text):
+            found.setdefault(m.span(1), set()).add("quoted")
+        for k, rx in enumerate(self._paired):
+            width = 2 - k
+            for m in rx.finditer(text):
+                if self._paired_heads_ok(m.group(0), width):
+                    found.setdefault(m.span(), set()).add("paired")
+        spans = {}
+        for (a, b), ev in found.items():
+            s = text[a:b]
+            if known(s) or self._ordinary_quantity(s, quoted="quoted" in ev):
+                continue
+            if any(rx.fullmatch(s) for rx in self._paired):
+                ev = ev | {"paired"}
+            if self._numbered.match(s):
+                ev = ev | {"numbered"}
+            spans[(a, b)] = ev
+        counts = Counter(text[a:b] for a, b in spans)
+        out: list[Candidate] = []
+        for (a, b), ev in sorted(spans.items()):
+            s = text[a:b]
+            if counts[s] > 1:
+                ev = ev | {"repeated"}
+            score = min(1.0, sum(self._weights[e] for e in ev))
+            if score < self._threshold or (out and a < out[-1].end):
+                continue
+            order = ("quoted", "paired", "numbered", "repeated")
+            out.append(Candidate(a, b, s, tuple(e for e in order if e in ev), round(score, 2)))
+        return out
+
+
 class TermsComponent:
     """Adds a span per known formula occurrence (duplicates left out unless asked)."""
 
@@ -43,6 +144,7 @@ class TermsComponent:
         self.keep_duplicates = keep_duplicates
         tokenizer_lexicon = getattr(nlp.tokenizer, "lexicon", None)
         self.lexicon: Lexicon = tokenizer_lexicon if isinstance(tokenizer_lexicon, Lexicon) else Lexicon.default()
+        self.finder = FormulaFinder(is_word=getattr(nlp.tokenizer, "is_word", None))
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = sorted(doc._.excluded or [])
@@ -63,6 +165,22 @@ class TermsComponent:
             span._.known = True
             span._.article = article_at(arts, m.start)
             spans.append(span)
+        for c in self.finder.find(doc.text, known=self.lexicon.__contains__):
+            if not self.keep_duplicates and excluded and inside(excluded, c.start, c.end):
+                continue
+            # Unquoted shapes must be whole words to the segmenter (长三角一体化 is not 三角一体).
+            mode = "expand" if "quoted" in c.evidence else "strict"
+            span = doc.char_span(c.start, c.end, label="TIFA_UNSEEN", alignment_mode=mode)
+            if span is None or any(s.start < span.end and span.start < s.end for s in spans if s._.known):
+                continue
+            span._.term = c.text
+            span._.canonical = c.text
+            span._.known = False
+            span._.confidence = c.confidence
+            span._.evidence = list(c.evidence)
+            span._.article = article_at(arts, c.start)
+            spans.append(span)
+        spans.sort(key=lambda s: s.start_char)
         doc.spans["tifa"] = spans
         return doc
 

@@ -1,0 +1,124 @@
+"""Tifa extraction: known formulas with exact counts, unseen numbered formulas by shape."""
+
+from __future__ import annotations
+
+import pytest
+
+import tifalens
+from tifalens.components.terms import FormulaFinder
+
+SEED_COUNTS = {
+    "两个确立": 3,
+    "两个维护": 2,
+    "四个意识": 2,
+    "四个自信": 2,
+    "七个有之": 1,
+    "两面人": 1,
+    "四必": 1,
+    "双签字": 1,
+    "带病提名": 2,
+    "带病当选": 2,
+    "十严禁": 1,
+    "三上三下": 1,
+    "三大攻坚战": 1,
+    "四位一体": 1,
+    "四史": 1,
+    "双减": 1,
+}
+
+
+def terms(result) -> dict[str, dict]:
+    return {t["term"]: t for t in result.to_dict()["terms"]}
+
+
+def test_seed_known_terms_exact_counts(seed_result):
+    found = terms(seed_result)
+    assert {k: found[k]["count"] for k in SEED_COUNTS} == SEED_COUNTS
+    assert all(found[k]["known"] for k in SEED_COUNTS)
+    assert found["双高"]["known"] is False
+    assert found["双高"]["evidence"] == ["quoted"]
+    assert found["双高"]["count"] == 1
+
+
+def test_seed_reports_no_ordinary_quantity(seed_result):
+    found = set(terms(seed_result))
+    for quantity in ("38个选举单位", "40个少数民族", "三分之一", "2296名", "31个省区市", "6个方面", "十九大", "二十大"):
+        assert not any(quantity in t or t in quantity for t in found), quantity
+
+
+def test_duplicates_excluded_by_default(seed_path):
+    default = terms(tifalens.analyze(path=seed_path))
+    kept = terms(tifalens.analyze(path=seed_path, nlp=tifalens.load(keep_duplicates=True)))
+    assert default["四史"]["count"] == 1
+    assert kept["四史"]["count"] == 2
+
+
+def test_occurrence_offsets_match_text_and_original(seed_result):
+    src = seed_result.source
+    for t in seed_result.to_dict()["terms"]:
+        for occ in t["occurrences"]:
+            assert src.text[occ["start"] : occ["end"]] == occ["form"]
+            assert src.original[occ["orig_start"] : occ["orig_end"]] == occ["form"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("我们四必须坚持原则", {}),
+        ("落实“四必”核查要求", {"四必": 1}),
+        ("两会儿就到", {}),
+        ("开好两会，迎接两会", {"两会": 2}),
+        ("增强“四个意识”、坚定“四个自信”", {"四个意识": 1, "四个自信": 1}),
+    ],
+)
+def test_word_boundaries(nlp, text, expected):
+    result = tifalens.analyze(text, nlp=nlp)
+    assert {k: v["count"] for k, v in terms(result).items() if v["known"]} == expected
+
+
+def test_longer_known_term_counts_once(nlp, tmp_path):
+    lex = tmp_path / "extra.tsv"
+    lex.write_text("term\tcategory\n两个确立的决定性意义\tloyalty\n", encoding="utf-8")
+    nlp2 = tifalens.load(lexicons=[lex])
+    found = terms(tifalens.analyze("深刻领悟两个确立的决定性意义，坚持两个确立。", nlp=nlp2))
+    assert found["两个确立的决定性意义"]["count"] == 1
+    assert found["两个确立"]["count"] == 1
+
+
+def test_terms_are_single_tokens(nlp):
+    doc = nlp("坚持三上三下，落实三去一降一补，实现两不愁三保障。")
+    assert "三上三下" in [t.text for t in doc]
+    assert all(len(s) == 1 for s in doc.spans["tifa"] if s._.known)
+
+
+@pytest.fixture(scope="module")
+def finder(nlp):
+    return FormulaFinder(is_word=nlp.tokenizer.is_word)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("实现“两不愁三保障”。", [("两不愁三保障", ("quoted", "paired"), 1.0)]),
+        ("落实“四个不摘”要求", [("四个不摘", ("quoted", "numbered"), 0.75)]),
+        ("推进三去一降一补", [("三去一降一补", ("paired",), 0.5)]),
+        ("建言数量质量“双高”的特点", [("双高", ("quoted",), 0.55)]),
+        ("实行“一村一策”，推进“一村一策”", [("一村一策", ("quoted", "paired", "repeated"), 1.0)] * 2),
+    ],
+)
+def test_unseen_formulas(finder, text, expected):
+    assert [(c.text, c.evidence, c.confidence) for c in finder.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全国38个选举单位", "约占三分之一", "涵盖40个少数民族", "出席二十大代表", "一心一意谋发展", "一个一个地落实", "党的十九届六中全会", "做到两个方面", "“12380”举报电话", "两岸双方", "七上八下", "三番五次"],
+)
+def test_ordinary_quantities_and_idioms_are_not_formulas(finder, text):
+    assert finder.find(text) == []
+
+
+def test_unseen_spans_on_doc(nlp):
+    doc = nlp("采取“三山五园”保护办法，推进一区一策。")
+    unseen = [(s.text, s._.known, s._.evidence) for s in doc.spans["tifa"] if not s._.known]
+    assert unseen == [("三山五园", False, ["quoted", "paired"]), ("一区一策", False, ["paired"])]
