@@ -25,12 +25,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy
 import spacy
+from spacy.attrs import POS, SENT_START, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .errors import UsageError
+from .extensions import TEXT_KEY
 from .lexicon import Entry, Lexicon, parse_tsv
 
 BACKENDS = ("rjieba", "jieba")
@@ -55,6 +59,26 @@ def _upos(word: str, tag: str, table: dict[str, str]) -> str:
             return "PUNCT"
         return table.get(tag, "X")
     return table[tag]
+
+
+_SENTENCE_END = frozenset("。！？!?")
+_CLOSERS = frozenset("”’」』)）")
+
+
+_NOT_START = 2**64 - 1  # -1 as spaCy stores it in a uint64 array
+
+
+def sentence_starts(words: list[str]) -> list[int]:
+    """1 where a sentence starts, -1 (as uint64) elsewhere: after 。！？ (and closing quotes) and at line breaks."""
+    out = [_NOT_START] * len(words)
+    boundary = True
+    for i, w in enumerate(words):
+        if boundary and not (w[0] in _CLOSERS and all(ch in _CLOSERS for ch in w)):
+            out[i] = 1
+            boundary = False
+        if w[-1] in _SENTENCE_END or "\n" in w:
+            boundary = True
+    return out
 
 
 class _RJiebaBackend:
@@ -126,6 +150,7 @@ class JiebaSegmenter:
         self.backend_name = backend
         self._backend = make_backend(backend)
         self._pos = pos_map()
+        self._rows: dict = {}  # tag (or ("x", word)) -> (tag hash, UPOS id); grows with the tag set only
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self._user_entries: list[Entry] = [e for e in self.lexicon.entries if e.source != "tifalens"]
         for form in self.lexicon.forms:
@@ -140,8 +165,27 @@ class JiebaSegmenter:
         matches = self.lexicon.find(text)
         if matches:
             words, tags = self._keep_terms_whole(text, words, tags, matches)
-        pos = [_upos(w, t, self._pos) for w, t in zip(words, tags)]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags, pos=pos)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        if words:
+            # Precomputed (tag hash, UPOS id, sentence start) rows set in one call:
+            # ~4x faster than passing strings to the Doc constructor.
+            rows = self._annotation_rows(words, tags)
+            for row, start in zip(rows, sentence_starts(words)):
+                row.append(start)
+            doc.from_array([TAG, POS, SENT_START], numpy.array(rows, dtype="uint64"))
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def _annotation_rows(self, words: list[str], tags: list[str]) -> list[list[int]]:
+        rows = self._rows
+        out = []
+        for word, tag in zip(words, tags):
+            key = tag if tag != "x" else (tag, word)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = (self.vocab.strings.add(tag), UPOS_IDS[_upos(word, tag, self._pos)])
+            out.append(list(row))
+        return out
 
     def is_word(self, text: str) -> bool:
         """Is ``text`` one word of the backend's dictionary (idioms such as 一心一意 are)?"""

@@ -3,7 +3,7 @@
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
 (labels ``ARTICLE TITLE SUBTITLE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
-QUESTION ANSWER ITEM BOILERPLATE``), sets sentence starts, and records repairs
+QUESTION ANSWER ITEM BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
     >>> s = parse_structure("标题\\n\\n问：怎么样？\\n\\n答：一是好；二是快。\\n")
@@ -22,7 +22,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_END = "。！？!?"
@@ -458,6 +458,18 @@ def _abs(b: Block, rel: int) -> int:
 # ---------------------------------------------------------------------------- duplicates
 
 
+def _shingles(key: str, k: int) -> set[str]:
+    """k-character shingles, thinned to a consistent one-in-four sample on long blocks.
+
+    The sample is chosen by the shingle's own hash, so two blocks keep the same
+    shingles of what they share and containment is estimated without bias.
+    """
+    grams = {key[i : i + k] for i in range(max(len(key) - k + 1, 0))}
+    if len(grams) < 64:
+        return grams
+    return {g for g in grams if hash(g) & 3 == 0}
+
+
 def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> None:
     """Mark blocks that repeat an earlier block exactly, or nearly (shingle containment)."""
     k = rules.shingle
@@ -469,7 +481,7 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
             shingle_count.append(0)
             continue
         key = re.sub(r"\s+", "", b.text)
-        grams = {key[i : i + k] for i in range(max(len(key) - k + 1, 0))}
+        grams = _shingles(key, k)
         shingle_count.append(len(grams))
         if len(key) >= rules.min_dup and key in exact:
             _note_duplicate(b, exact[key], "exact", notes)
@@ -526,7 +538,7 @@ class StructureComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        structure = parse_structure(doc.text)
+        structure = parse_structure(doc_text(doc))
         spans: list[Span] = []
 
         def add(start: int, end: int, label: str, **attrs) -> Span | None:
@@ -575,31 +587,12 @@ class StructureComponent:
         doc.spans["structure"] = spans
         doc._.notes = list(doc._.notes or []) + structure.notes
         doc._.excluded = [(n["start"], n["end"]) for n in structure.notes if n["code"] == "duplicate_paragraph"]
-        _set_sentence_starts(doc, structure)
         return doc
-
-
-def _set_sentence_starts(doc: Doc, structure: Structure) -> None:
-    """Sentences end after 。！？ (and closing quotes) and at every line break."""
-    if not len(doc):
-        return
-    starts = [False] * len(doc)
-    starts[0] = True
-    boundary = False
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if boundary and not (text and all(ch in _CLOSING or ch in "”" for ch in text)):
-            starts[i] = True
-            boundary = False
-        if "\n" in text or (text and text[-1] in _SENTENCE_END):
-            boundary = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
 
 
 @Language.factory(
     "tifa_structure",
-    assigns=["doc.spans", "token.is_sent_start", "doc._.notes", "doc._.excluded"],
+    assigns=["doc.spans", "doc._.notes", "doc._.excluded"],
     default_config={},
 )
 def make_structure(nlp: Language, name: str) -> StructureComponent:

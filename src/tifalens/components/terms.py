@@ -19,7 +19,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..lexicon import Lexicon
 
 
@@ -149,8 +149,9 @@ class TermsComponent:
     def __call__(self, doc: Doc) -> Doc:
         excluded = sorted(doc._.excluded or [])
         arts = article_index(doc)
+        text = doc_text(doc)
         spans: list[Span] = []
-        for m in self.lexicon.find(doc.text):
+        for m in self.lexicon.find(text):
             span = doc.char_span(m.start, m.end, label="TIFA")
             if span is None or len(span) != 1:
                 continue  # the segmenter read another word here (四必须)
@@ -165,7 +166,7 @@ class TermsComponent:
             span._.known = True
             span._.article = article_at(arts, m.start)
             spans.append(span)
-        for c in self.finder.find(doc.text, known=self.lexicon.__contains__):
+        for c in self.finder.find(text, known=self.lexicon.__contains__):
             if not self.keep_duplicates and excluded and inside(excluded, c.start, c.end):
                 continue
             # Unquoted shapes must be whole words to the segmenter (长三角一体化 is not 三角一体).
