@@ -39,9 +39,9 @@ class Analysis:
 
 
 @lru_cache(maxsize=4)
-def default_pipeline(backend: str = "rjieba", keep_duplicates: bool = False) -> Language:
+def default_pipeline(backend: str = "rjieba", keep_duplicates: bool = False, lexicons: tuple[str, ...] = ()) -> Language:
     """A pipeline built once per process and option set (building costs ~0.3 s)."""
-    return load(backend=backend, keep_duplicates=keep_duplicates)
+    return load(backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicons)
 
 
 def analyze_source(source: Source, nlp: Language | None = None) -> Analysis:

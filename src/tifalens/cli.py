@@ -192,6 +192,89 @@ def terms(
     raise typer.Exit(run.exit_status())
 
 
+class Period(str, Enum):
+    year = "year"
+    month = "month"
+    day = "day"
+
+
+@app.command()
+def corpus(
+    paths: List[str] = _PATHS,
+    out: Path = typer.Option(..., "--out", help="Output folder (created; a rerun resumes what is done)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Local worker processes."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://HOST:PORT) to run on a cluster."),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL field holding the text."),
+    id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the document id."),
+    date_field: str = typer.Option("date", "--date-field", help="JSONL field holding the date."),
+    title_field: str = typer.Option("title", "--title-field", help="JSONL field holding the title."),
+    period: Period = typer.Option(Period.year, "--period", help="Period of trends.csv."),
+    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per analyses-NNNNN.jsonl shard."),
+    glob: str = _GLOB,
+    encoding: Optional[str] = _ENCODING,
+    t2s: bool = _T2S,
+    backend: Backend = _BACKEND,
+    keep_duplicates: bool = _KEEP,
+    lexicon: List[Path] = _LEXICON,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+) -> None:
+    """Analyse a corpus (files, folders, globs, JSONL collections) in parallel, resumably."""
+    from .corpus import Options, run_corpus
+    from .reading import expand_inputs
+
+    if encoding:
+        _Run([], glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon)
+    inputs, failures = expand_inputs(paths, pattern=glob)
+    for failure in failures:
+        _err(str(failure))
+    if not inputs:
+        raise typer.Exit(2)
+    for extra in lexicon:  # fail early, in the parent, on a bad user lexicon
+        from .lexicon import load_tsv
+
+        load_tsv(extra)
+    options = Options(
+        encoding=encoding, t2s=t2s, backend=backend.value, keep_duplicates=keep_duplicates,
+        lexicons=tuple(str(p) for p in lexicon), text_field=text_field, id_field=id_field,
+        date_field=date_field, title_field=title_field,
+    )
+    result = run_corpus(inputs, out, options, jobs=jobs, scheduler=scheduler, shard_size=shard_size, period=period.value, progress=not quiet)
+    for error in result.errors:
+        _err(error["reason"])
+    print(
+        f"tifalens: {result.analysed} analysed, {result.skipped} already done, {result.failed} failed; output in {out}",
+        file=sys.stderr,
+    )
+    if result.interrupted:
+        _err("interrupted; run the same command again to resume")
+        raise typer.Exit(130)
+    raise typer.Exit(1 if (result.failed or failures) else 0)
+
+
+@app.command()
+def trends(
+    run_dir: Path = typer.Argument(..., help="Output folder of a corpus run."),
+    terms_list: str = typer.Option(..., "--terms", help="Comma-separated terms, e.g. 两个确立,四个意识."),
+    period: Period = typer.Option(Period.year, "--period", help="year, month or day."),
+    png: Optional[Path] = typer.Option(None, "--png", help="Also draw the trends to this PNG file."),
+    csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write the numbers as CSV to this file (default: standard output)."),
+) -> None:
+    """Frequency of terms per 10,000 characters over time, as CSV and optionally a plot."""
+    from .corpus import plot_trends, read_trends
+
+    wanted = [t.strip() for t in terms_list.replace("，", ",").split(",") if t.strip()]
+    if not wanted:
+        raise UsageError("--terms needs at least one term")
+    rows = read_trends(run_dir, wanted, period=period.value)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=["period", "term", "count", "chars", "per_10k"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_output(buf.getvalue(), csv_out)
+    if png is not None:
+        plot_trends(rows, wanted, png)
+
+
 def _lexicon(extra: list[Path]):
     from .lexicon import Lexicon
 

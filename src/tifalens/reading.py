@@ -353,6 +353,8 @@ def read_bytes(data: bytes, *, path: str = "-", encoding: str | None = None, t2s
 
 def read_text(text: str, *, path: str = "<text>", t2s: bool = False) -> Source:
     """Build a :class:`Source` from text already in memory (the API's entry point)."""
+    if not text.strip():
+        raise InputError(path, "empty text" if not text else "no text (only white space)")
     return read_bytes(text.encode("utf-8"), path=path, encoding="utf-8", t2s=t2s)
 
 

@@ -1,0 +1,545 @@
+"""Corpus runs: one pure function over many inputs, in-process, in local processes, or on Dask.
+
+:func:`analyze_task` is the only thing that analyses; the engines differ only in
+where it runs. Results are written in input order, so the same corpus gives the
+same files whatever the engine or the number of jobs.
+
+Output folder::
+
+    analyses-00001.jsonl ...  one JSON object per document (sharded; a shard is complete once renamed)
+    documents.csv              id, input, date, title, chars, sha256
+    terms.csv                  document, date, term, count, known
+    trends.csv                 period, term, count, chars, per_10k
+    errors.jsonl               input, reason (inputs that failed in the last run)
+    manifest.json              inputs, options, version, counts, timing
+
+Resuming: a rerun skips every input whose identity (path, or JSONL path and line)
+and content hash are already in a complete line of a shard; lines are written
+whole and a shard being written is named ``.part``, so a killed run never leaves a
+half-written line counted as done.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+import time
+import warnings
+from collections import Counter, defaultdict, deque
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import __version__
+from .errors import TifalensError, UsageError
+
+SHARD_GLOB = "analyses-*.jsonl"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what :func:`analyze_task` produces (travels to workers)."""
+
+    encoding: str | None = None
+    t2s: bool = False
+    backend: str = "rjieba"
+    keep_duplicates: bool = False
+    lexicons: tuple[str, ...] = ()
+    text_field: str = "text"
+    id_field: str = "id"
+    date_field: str = "date"
+    title_field: str = "title"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to analyse: a file's bytes, or one JSONL record's text."""
+
+    key: str
+    input: str
+    doc_id: str
+    sha256: str
+    data: bytes | None = None
+    text: str | None = None
+    date: str | None = None
+    title: str | None = None
+    error: str | None = None  # set when the input could not even be turned into a task
+
+
+# ---------------------------------------------------------------------------- the pure function
+
+
+def analyze_task(task: Task, options: Options) -> dict:
+    """Analyse one document; never raises for bad input (returns an error record instead)."""
+    from .analysis import analyze_source
+    from .reading import read_bytes, read_text
+
+    if task.error:
+        return {"ok": False, "key": task.key, "input": task.input, "reason": task.error}
+    try:
+        if task.text is not None:
+            source = read_text(task.text, path=task.input, t2s=options.t2s)
+        else:
+            source = read_bytes(task.data or b"", path=task.input, encoding=options.encoding, t2s=options.t2s)
+        analysis = analyze_source(source, _pipeline(options)).to_dict()
+    except TifalensError as exc:
+        return {"ok": False, "key": task.key, "input": task.input, "reason": str(exc)}
+    return {
+        "ok": True,
+        "key": task.key,
+        "sha256": task.sha256,
+        "id": task.doc_id,
+        "input": task.input,
+        "date": task.date,
+        "title": task.title or next((a["title"] for a in analysis["articles"] if a["title"]), None),
+        "analysis": analysis,
+    }
+
+
+def _pipeline(options: Options):
+    """One pipeline per process and option set (built on first use in each worker)."""
+    from .analysis import default_pipeline
+
+    return default_pipeline(options.backend, options.keep_duplicates, options.lexicons)
+
+
+# ---------------------------------------------------------------------------- inputs
+
+
+def iter_tasks(paths: list[str], options: Options) -> Iterator[Task]:
+    """Stream tasks from files and JSONL collections (never the whole corpus in memory)."""
+    for path in paths:
+        if path.endswith((".jsonl", ".jsonl.txt", ".ndjson")):
+            yield from _jsonl_tasks(path, options)
+        else:
+            yield _file_task(path)
+
+
+def _file_task(path: str) -> Task:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Task(path, path, path, "", error=f"{path}: cannot read ({exc.strerror or exc})")
+    return Task(path, path, Path(path).stem, hashlib.sha256(data).hexdigest(), data=data)
+
+
+def _jsonl_tasks(path: str, options: Options) -> Iterator[Task]:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield Task(path, path, path, "", error=f"{path}: cannot read ({exc.strerror or exc})")
+        return
+    with fh:
+        for no, raw in enumerate(fh, start=1):
+            where = f"{path}:{no}"
+            if not raw.strip():
+                continue
+            digest = hashlib.sha256(raw).hexdigest()
+            try:
+                record = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield Task(where, where, where, digest, error=f"{where}: invalid JSON ({exc.__class__.__name__})")
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get(options.text_field), str):
+                yield Task(where, where, where, digest, error=f"{where}: no text field {options.text_field!r}")
+                continue
+            doc_id = str(record.get(options.id_field, where))
+            yield Task(
+                where,
+                where,
+                doc_id,
+                digest,
+                text=record[options.text_field],
+                date=_str_or_none(record.get(options.date_field)),
+                title=_str_or_none(record.get(options.title_field)),
+            )
+
+
+def _str_or_none(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def count_documents(paths: list[str]) -> int:
+    """How many documents the inputs hold (for the progress bar's total)."""
+    total = 0
+    for path in paths:
+        if path.endswith((".jsonl", ".jsonl.txt", ".ndjson")):
+            try:
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+# ---------------------------------------------------------------------------- engines
+
+
+def map_ordered(fn: Callable, tasks: Iterable, *, jobs: int = 1, scheduler: str | None = None, window: int | None = None) -> Iterator:
+    """Apply ``fn`` to each task, yielding results in input order, with a bounded number in flight."""
+    if scheduler:
+        yield from _map_dask(fn, tasks, scheduler, window or 64)
+    elif jobs <= 1:
+        for task in tasks:
+            yield fn(task)
+    else:
+        yield from _map_processes(fn, tasks, jobs, window or jobs * 4)
+
+
+def _map_processes(fn: Callable, tasks: Iterable, jobs: int, window: int) -> Iterator:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        pending: deque = deque()
+        try:
+            for task in tasks:
+                pending.append(pool.submit(fn, task))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            raise
+
+
+def _map_dask(fn: Callable, tasks: Iterable, scheduler: str, window: int) -> Iterator:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--scheduler needs Dask: pip install 'tifalens[dask]'") from None
+    try:
+        client = Client(scheduler, timeout="20s")
+    except OSError as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+    with client:
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(client.submit(fn, task, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+# ---------------------------------------------------------------------------- output
+
+
+class ShardWriter:
+    """Appends whole lines to ``analyses-NNNNN.jsonl.part``; renames it when full or closed."""
+
+    def __init__(self, out: Path, *, shard_size: int) -> None:
+        self.out = out
+        self.shard_size = shard_size
+        numbers = [int(p.name.split("-")[1].split(".")[0]) for p in out.glob("analyses-*.jsonl*")]
+        self.next_number = max(numbers, default=0) + 1
+        self._fh = None
+        self._count = 0
+
+    def _part(self) -> Path:
+        return self.out / f"analyses-{self.next_number:05d}.jsonl.part"
+
+    def write(self, record: dict) -> None:
+        if self._fh is None:
+            self._fh = open(self._part(), "a", encoding="utf-8", newline="\n")
+        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._fh.flush()
+        self._count += 1
+        if self._count >= self.shard_size:
+            self.close()
+
+    def close(self) -> None:
+        if self._fh is None:
+            return
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        part = self._part()
+        part.rename(part.with_suffix(""))
+        self._fh, self._count = None, 0
+        self.next_number += 1
+
+
+def complete_lines(path: Path) -> Iterator[dict]:
+    """Records of a shard, skipping a torn last line (no newline or not JSON)."""
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                return
+            try:
+                yield json.loads(raw)
+            except json.JSONDecodeError:
+                continue
+
+
+def recover(out: Path) -> dict[str, str]:
+    """Finish shards a killed run left as ``.part`` and return ``{key: sha256}`` of what is done."""
+    for part in sorted(out.glob("analyses-*.jsonl.part")):
+        records = list(complete_lines(part))
+        tmp = part.with_suffix(".tmp")
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            for record in records:
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        os.replace(tmp, part.with_suffix(""))
+        part.unlink()
+    done: dict[str, str] = {}
+    for shard in sorted(out.glob(SHARD_GLOB)):
+        for record in complete_lines(shard):
+            done[record["key"]] = record["sha256"]
+    return done
+
+
+def _atomic_write(path: Path, write: Callable) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        write(fh)
+    os.replace(tmp, path)
+
+
+def period_of(date: str | None, period: str) -> str | None:
+    """The year, month or day a date string falls in (``2019-03-05`` -> ``2019``/``2019-03``)."""
+    if not date:
+        return None
+    digits = "".join(ch if ch.isdigit() else "-" for ch in date).strip("-").split("-")
+    digits = [d for d in digits if d]
+    if not digits or len(digits[0]) != 4:
+        return None
+    size = {"year": 1, "month": 2, "day": 3}[period]
+    parts = [digits[0]] + [d.zfill(2) for d in digits[1:size]]
+    return "-".join(parts) if len(parts) == size else None
+
+
+def write_tables(out: Path, *, period: str) -> dict[str, int]:
+    """Stream the shards once into documents.csv, terms.csv and trends.csv (latest record per input)."""
+    latest: dict[str, tuple[int, int]] = {}
+    shards = sorted(out.glob(SHARD_GLOB))
+    for s_i, shard in enumerate(shards):
+        for l_i, record in enumerate(complete_lines(shard)):
+            latest[record["key"]] = (s_i, l_i)
+    trend_counts: Counter = Counter()
+    trend_chars: Counter = Counter()
+    n_docs = 0
+
+    def write_docs_and_terms(docs_fh, terms_fh) -> None:
+        nonlocal n_docs
+        docs = csv.writer(docs_fh, lineterminator="\n")
+        terms = csv.writer(terms_fh, lineterminator="\n")
+        docs.writerow(["id", "input", "date", "title", "chars", "sha256"])
+        terms.writerow(["document", "date", "term", "count", "known"])
+        for s_i, shard in enumerate(shards):
+            for l_i, record in enumerate(complete_lines(shard)):
+                if latest.get(record["key"]) != (s_i, l_i):
+                    continue
+                n_docs += 1
+                a = record["analysis"]
+                chars = a["source"]["chars"]
+                docs.writerow([record["id"], record["input"], record["date"] or "", record["title"] or "", chars, record["sha256"]])
+                p = period_of(record["date"], period)
+                if p:
+                    trend_chars[p] += chars
+                for t in a["terms"]:
+                    terms.writerow([record["id"], record["date"] or "", t["term"], t["count"], t["known"]])
+                    if p:
+                        trend_counts[(p, t["term"])] += t["count"]
+
+    docs_tmp = out / ".documents.csv.tmp"
+    terms_tmp = out / ".terms.csv.tmp"
+    with open(docs_tmp, "w", encoding="utf-8", newline="") as d, open(terms_tmp, "w", encoding="utf-8", newline="") as t:
+        write_docs_and_terms(d, t)
+    os.replace(docs_tmp, out / "documents.csv")
+    os.replace(terms_tmp, out / "terms.csv")
+
+    def write_trends(fh) -> None:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["period", "term", "count", "chars", "per_10k"])
+        for (p, term), count in sorted(trend_counts.items()):
+            w.writerow([p, term, count, trend_chars[p], f"{count * 10000 / trend_chars[p]:.4f}" if trend_chars[p] else ""])
+
+    _atomic_write(out / "trends.csv", write_trends)
+    return {"documents": n_docs, "shards": len(shards)}
+
+
+# ---------------------------------------------------------------------------- the run
+
+
+@dataclass
+class RunResult:
+    total: int = 0
+    analysed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    interrupted: bool = False
+    errors: list[dict] = field(default_factory=list)
+
+
+class Progress:
+    """A rich progress bar on a terminal; a plain line every few seconds otherwise."""
+
+    def __init__(self, total: int, *, enabled: bool = True, every: float = 5.0) -> None:
+        self.total, self.enabled, self.every = total, enabled, every
+        self.done = 0
+        self.chars = 0
+        self.start = time.monotonic()
+        self._last = self.start
+        self._bar = None
+        if enabled and sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+
+            self._bar = Bar(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=False)
+            self._bar.start()
+            self._task = self._bar.add_task("run", total=total, rate="")
+
+    def advance(self, chars: int) -> None:
+        self.done += 1
+        self.chars += chars
+        now = time.monotonic()
+        elapsed = max(now - self.start, 1e-9)
+        rate = f"{self.done / elapsed:.1f} docs/s, {self.chars / elapsed:,.0f} chars/s"
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, rate=rate)
+        elif self.enabled and (now - self._last >= self.every or self.done == self.total):
+            self._last = now
+            left = (self.total - self.done) / (self.done / elapsed) if self.done else 0
+            print(f"tifalens: {self.done}/{self.total} documents, {rate}, about {left:.0f} s left", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def run_corpus(
+    paths: list[str],
+    out: Path,
+    options: Options,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    shard_size: int = 1000,
+    period: str = "year",
+    progress: bool = True,
+) -> RunResult:
+    """Analyse every input into ``out`` (resuming what is done) and write the tables and manifest."""
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    done = recover(out)
+    result = RunResult(total=count_documents(paths))
+    writer = ShardWriter(out, shard_size=shard_size)
+    bar = Progress(result.total, enabled=progress)
+
+    def todo() -> Iterator[Task]:
+        for task in iter_tasks(paths, options):
+            if done.get(task.key) == task.sha256 and not task.error:
+                result.skipped += 1
+                bar.advance(0)
+                continue
+            yield task
+
+    worker = _Worker(options)
+    try:
+        for record in map_ordered(worker, todo(), jobs=jobs, scheduler=scheduler):
+            if record["ok"]:
+                writer.write(record)
+                result.analysed += 1
+                bar.advance(record["analysis"]["source"]["chars"])
+            else:
+                result.failed += 1
+                result.errors.append({"input": record["input"], "reason": record["reason"]})
+                bar.advance(0)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    finally:
+        writer.close()
+        bar.close()
+    _atomic_write(out / "errors.jsonl", lambda fh: fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors))
+    tables = write_tables(out, period=period)
+    manifest = {
+        "tool": {"name": "tifalens", "version": __version__},
+        "inputs": paths,
+        "options": {**asdict(options), "jobs": jobs, "scheduler": scheduler, "shard_size": shard_size, "period": period},
+        "counts": {"total": result.total, "analysed": result.analysed, "skipped": result.skipped, "failed": result.failed, **tables},
+        "interrupted": result.interrupted,
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+        "seconds": round(time.time() - started, 3),
+    }
+    _atomic_write(out / "manifest.json", lambda fh: fh.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"))
+    return result
+
+
+class _Worker:
+    """Picklable callable: ``analyze_task`` with the run's options bound."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def __call__(self, task: Task) -> dict:
+        return analyze_task(task, self.options)
+
+
+# ---------------------------------------------------------------------------- trends
+
+
+def read_trends(out: Path, terms: list[str], *, period: str = "year") -> list[dict]:
+    """Frequency per 10,000 characters of each term in each period, from a run's CSV tables."""
+    docs = out / "documents.csv"
+    term_file = out / "terms.csv"
+    if not docs.exists() or not term_file.exists():
+        raise UsageError(f"{out}: not a corpus run folder (no documents.csv / terms.csv); run 'tifalens corpus' first")
+    chars: Counter = Counter()
+    with open(docs, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            p = period_of(row["date"], period)
+            if p:
+                chars[p] += int(row["chars"])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    wanted = set(terms)
+    with open(term_file, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            p = period_of(row["date"], period)
+            if p and row["term"] in wanted:
+                counts[row["term"]][p] += int(row["count"])
+    rows = []
+    for p in sorted(chars):
+        for term in terms:
+            c = counts[term][p]
+            rows.append({"period": p, "term": term, "count": c, "chars": chars[p], "per_10k": round(c * 10000 / chars[p], 4)})
+    return rows
+
+
+def plot_trends(rows: list[dict], terms: list[str], png: Path) -> None:
+    """Line plot of per-10,000-character frequency over time, one line per term."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from matplotlib import font_manager
+    except ImportError:
+        raise UsageError("--png needs matplotlib: pip install 'tifalens[plot]'") from None
+    cjk = [f.name for f in font_manager.fontManager.ttflist if "CJK" in f.name or "WenQuanYi" in f.name or "Droid Sans Fallback" in f.name]
+    fig, ax = plt.subplots(figsize=(9, 4.5), dpi=120)
+    periods = sorted({r["period"] for r in rows})
+    for term in terms:
+        by = {r["period"]: r["per_10k"] for r in rows if r["term"] == term}
+        ax.plot(periods, [by.get(p, 0) for p in periods], marker="o", label=term)
+    if cjk:
+        for text in (*ax.get_xticklabels(), *ax.get_yticklabels()):
+            text.set_fontfamily(cjk[0])
+    ax.set_xlabel("period")
+    ax.set_ylabel("occurrences per 10,000 characters")
+    ax.legend(prop={"family": cjk[0]} if cjk else None)
+    ax.grid(alpha=0.3)
+    png.parent.mkdir(parents=True, exist_ok=True)
+    tmp = png.with_name(f".{png.name}.tmp.png")
+    with warnings.catch_warnings():  # without a CJK font installed, labels fall back to boxes
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig.tight_layout()
+        fig.savefig(tmp)
+    plt.close(fig)
+    os.replace(tmp, png)

@@ -1,0 +1,174 @@
+"""Corpus runs: JSONL and files, resume after a real kill, jobs and Dask give the same output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tifalens.corpus import Options, complete_lines, period_of, read_trends, run_corpus
+
+from .test_cli import EXE
+
+PARAGRAPH = "各级党组织要引导党员增强“四个意识”、坚定“四个自信”、做到“两个维护”，深刻领悟“两个确立”的决定性意义。"
+
+
+def make_jsonl(path: Path, n: int, *, size: int = 1) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            year = 2018 + i % 3
+            body = f"第{i}篇文章\n\n" + "\n\n".join(f"{PARAGRAPH}第{i}篇第{k}段，共有{i * 7 + k}名代表参加。" for k in range(size))
+            fh.write(json.dumps({"id": f"doc{i:04d}", "date": f"{year}-0{1 + i % 9}-15", "title": f"标题{i}", "text": body}, ensure_ascii=False) + "\n")
+    return path
+
+
+def rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_jsonl_run_tables_and_errors(tmp_path):
+    src = make_jsonl(tmp_path / "c.jsonl", 6)
+    with open(src, "a", encoding="utf-8") as fh:
+        fh.write("\n")  # blank line: skipped
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "x", "body": "无文本字段"}) + "\n")
+        fh.write(json.dumps({"id": "e", "text": ""}) + "\n")
+    out = tmp_path / "out"
+    result = run_corpus([str(src)], out, Options(), progress=False)
+    assert (result.analysed, result.failed, result.skipped) == (6, 3, 0)
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [e["reason"] for e in errors] == [
+        f"{src}:8: invalid JSON (JSONDecodeError)",
+        f"{src}:9: no text field 'text'",
+        f"{src}:10: empty text",
+    ]
+    docs = rows(out / "documents.csv")
+    assert [d["id"] for d in docs] == [f"doc{i:04d}" for i in range(6)]
+    assert docs[0]["title"] == "标题0"
+    terms = rows(out / "terms.csv")
+    assert {(t["document"], t["term"], t["count"]) for t in terms if t["document"] == "doc0000"} == {
+        ("doc0000", "四个意识", "1"), ("doc0000", "四个自信", "1"), ("doc0000", "两个维护", "1"), ("doc0000", "两个确立", "1"),
+    }
+    trends = rows(out / "trends.csv")
+    t2018 = next(t for t in trends if t["period"] == "2018" and t["term"] == "两个确立")
+    chars_2018 = sum(int(d["chars"]) for d in docs if d["date"].startswith("2018"))
+    assert int(t2018["count"]) == 2 and int(t2018["chars"]) == chars_2018
+    assert float(t2018["per_10k"]) == pytest.approx(2 * 10000 / chars_2018, abs=1e-4)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["analysed"] == 6 and manifest["counts"]["failed"] == 3
+
+
+def test_rerun_skips_what_is_done_and_picks_up_changes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"标题{i}\n\n{PARAGRAPH}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_corpus(sorted(str(p) for p in folder.glob("*.txt")), out, Options(), progress=False)
+    assert (first.analysed, first.skipped) == (3, 0)
+    (folder / "a1.txt").write_text("改了\n\n坚持“两个确立”。\n", encoding="utf-8")
+    second = run_corpus(sorted(str(p) for p in folder.glob("*.txt")), out, Options(), progress=False)
+    assert (second.analysed, second.skipped) == (1, 2)
+    docs = rows(out / "documents.csv")
+    assert sorted(d["id"] for d in docs) == ["a0", "a1", "a2"]
+    assert sum(1 for t in rows(out / "terms.csv") if t["document"] == "a1") == 1
+
+
+def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path):
+    src = make_jsonl(tmp_path / "big.jsonl", 400, size=6)
+    out = tmp_path / "out"
+    args = [EXE, "corpus", str(src), "--out", str(out), "--shard-size", "25", "--quiet"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("analyses-*.jsonl"))) < 2:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    shards_before = list(out.glob("analyses-*.jsonl*"))
+    assert shards_before, "the run was killed before it wrote anything"
+    assert not (out / "documents.csv").exists()
+    resumed = subprocess.run(args, capture_output=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    docs = rows(out / "documents.csv")
+    ids = [d["id"] for d in docs]
+    assert len(ids) == 400 and len(set(ids)) == 400
+    keys = [r["key"] for shard in sorted(out.glob("analyses-*.jsonl")) for r in complete_lines(shard)]
+    assert len(keys) == len(set(keys)) == 400
+    assert not list(out.glob("*.part"))
+    message = resumed.stderr.decode()
+    done_before = int(message.split(" already done")[0].split(", ")[-1])
+    assert done_before > 0 and f"{400 - done_before} analysed" in message
+
+
+def test_jobs_two_gives_identical_output(tmp_path):
+    src = make_jsonl(tmp_path / "c.jsonl", 30)
+    outs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        run_corpus([str(src)], out, Options(), jobs=jobs, progress=False)
+        outs.append(out)
+    for name in ("analyses-00001.jsonl", "documents.csv", "terms.csv", "trends.csv"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_dask_local_cluster_gives_the_same_output(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    src = make_jsonl(tmp_path / "c.jsonl", 12)
+    local = tmp_path / "local"
+    run_corpus([str(src)], local, Options(), progress=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = tmp_path / "dask"
+        result = run_corpus([str(src)], remote, Options(), scheduler=cluster.scheduler_address, progress=False)
+    assert result.analysed == 12
+    for name in ("analyses-00001.jsonl", "documents.csv", "terms.csv"):
+        assert (local / name).read_bytes() == (remote / name).read_bytes(), name
+
+
+def test_trends_cli_csv_and_png(tmp_path):
+    src = make_jsonl(tmp_path / "c.jsonl", 9)
+    out = tmp_path / "out"
+    assert subprocess.run([EXE, "corpus", str(src), "--out", str(out), "-q"], capture_output=True).returncode == 0
+    png = tmp_path / "plot" / "t.png"
+    proc = subprocess.run([EXE, "trends", str(out), "--terms", "两个确立,四个意识", "--png", str(png)], capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    assert lines[0] == "period,term,count,chars,per_10k"
+    assert [line.split(",")[:3] for line in lines[1:]] == [
+        ["2018", "两个确立", "3"], ["2018", "四个意识", "3"],
+        ["2019", "两个确立", "3"], ["2019", "四个意识", "3"],
+        ["2020", "两个确立", "3"], ["2020", "四个意识", "3"],
+    ]
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert read_trends(out, ["两个确立"], period="month")[0]["period"] == "2018-01"
+
+
+def test_corpus_cli_errors(tmp_path):
+    proc = subprocess.run([EXE, "trends", str(tmp_path), "--terms", "两个确立"], capture_output=True)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"tifalens: error: {tmp_path}: not a corpus run folder (no documents.csv / terms.csv); run 'tifalens corpus' first\n"
+    proc = subprocess.run([EXE, "corpus", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "o"), "-q"], capture_output=True)
+    assert proc.returncode == 1
+    assert f"{tmp_path / 'none.jsonl'}: cannot read (No such file or directory)" in proc.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    "date, period, expected",
+    [("2019-03-05", "year", "2019"), ("2019-03-05", "month", "2019-03"), ("2019年3月5日", "day", "2019-03-05"), ("", "year", None), ("3月5日", "year", None)],
+)
+def test_period_of(date, period, expected):
+    assert period_of(date, period) == expected
+
+
+@pytest.mark.shared
+def test_real_jsonl_sample(shared_dir, tmp_path):
+    out = tmp_path / "out"
+    result = run_corpus([str(shared_dir / "corpus" / "bulk" / "cpcnews_sample200.jsonl")], out, Options(), jobs=2, progress=False)
+    assert result.analysed + result.failed == 200
+    assert all(e["reason"].endswith("empty text") for e in result.errors)
+    assert len(rows(out / "documents.csv")) == result.analysed
