@@ -247,10 +247,11 @@ class ShardWriter:
     def _part(self) -> Path:
         return self.out / f"analyses-{self.next_number:05d}.jsonl.part"
 
-    def write(self, record: dict) -> None:
+    def write(self, line: str) -> None:
+        """Append one serialised record (``json.dumps`` output, no newline)."""
         if self._fh is None:
             self._fh = open(self._part(), "a", encoding="utf-8", newline="\n")
-        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._fh.write(line + "\n")
         self._fh.flush()
         self._count += 1
         if self._count >= self.shard_size:
@@ -443,11 +444,11 @@ def run_corpus(
 
     worker = _Worker(options)
     try:
-        for record in map_ordered(worker, todo(), jobs=jobs, scheduler=scheduler):
+        for record, line in map_ordered(worker, todo(), jobs=jobs, scheduler=scheduler):
             if record["ok"]:
-                writer.write(record)
+                writer.write(line)
                 result.analysed += 1
-                bar.advance(record["analysis"]["source"]["chars"])
+                bar.advance(record["chars"])
             else:
                 result.failed += 1
                 result.errors.append({"input": record["input"], "reason": record["reason"]})
@@ -473,13 +474,21 @@ def run_corpus(
 
 
 class _Worker:
-    """Picklable callable: ``analyze_task`` with the run's options bound."""
+    """Picklable callable: ``analyze_task`` with the run's options bound.
+
+    It returns a small summary and the record already serialised, so the parent
+    process only writes lines (encoding the JSON there would make it the bottleneck).
+    """
 
     def __init__(self, options: Options) -> None:
         self.options = options
 
-    def __call__(self, task: Task) -> dict:
-        return analyze_task(task, self.options)
+    def __call__(self, task: Task) -> tuple[dict, str]:
+        record = analyze_task(task, self.options)
+        if not record["ok"]:
+            return record, ""
+        summary = {"ok": True, "chars": record["analysis"]["source"]["chars"]}
+        return summary, json.dumps(record, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------------------- trends

@@ -1,0 +1,168 @@
+"""Throughput, scaling, cold start and memory of tifalens, as ratios against jieba in the same run.
+
+Usage::
+
+    python benchmarks/throughput.py ../shared/corpus/bulk/cpcnews.jsonl [--limit 1000] [--rss-docs 1000 10000]
+
+Writes the "Throughput" section of benchmarks/RESULTS.md (replacing an older one) and
+prints it. Absolute numbers on shared machines are noisy; the ratios are what count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def load_texts(path: Path, limit: int) -> list[str]:
+    texts = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line).get("text") or ""
+            if text.strip():
+                texts.append(text)
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def single_process(texts: list[str]) -> dict:
+    import jieba
+    import jieba.posseg
+
+    import tifalens
+
+    chars = sum(map(len, texts))
+    jieba.lcut("预热")
+    list(jieba.posseg.cut("预热"))
+    nlp = tifalens.load()
+    list(nlp.pipe(texts[:50]))  # warm the vocabulary
+    t_jieba = best_of(lambda: [jieba.lcut(t) for t in texts])
+    t_posseg = best_of(lambda: [jieba.posseg.lcut(t) for t in texts], repeat=1)
+    t_ours = best_of(lambda: list(nlp.pipe(texts)))
+    return {
+        "docs": len(texts),
+        "chars": chars,
+        "jieba_lcut_cps": chars / t_jieba,
+        "jieba_posseg_cps": chars / t_posseg,
+        "tifalens_cps": chars / t_ours,
+        "vs_lcut": t_jieba / t_ours,
+        "vs_posseg": t_posseg / t_ours,
+    }
+
+
+def jobs_speedup(corpus: Path, limit: int) -> dict:
+    from tifalens.corpus import Options, run_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        with open(corpus, encoding="utf-8") as src, open(sample, "w", encoding="utf-8") as dst:
+            for i, line in enumerate(src):
+                if i >= limit:
+                    break
+                dst.write(line)
+        times = {}
+        for jobs in (1, 2):
+            t = time.perf_counter()
+            run_corpus([str(sample)], Path(tmp) / f"out{jobs}", Options(), jobs=jobs, progress=False)
+            times[jobs] = time.perf_counter() - t
+    return {"jobs1_s": times[1], "jobs2_s": times[2], "speedup": times[1] / times[2]}
+
+
+def cold_start(seed: Path) -> dict:
+    exe = str(Path(sys.executable).with_name("tifalens"))
+    ours, base = [], []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([exe, "analyze", str(seed), "-o", os.devnull], check=True)
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import jieba; jieba.lcut('测试')"], check=True, capture_output=True)
+        base.append(time.perf_counter() - t)
+    return {"tifalens_s": statistics.median(ours), "jieba_s": statistics.median(base), "ratio": statistics.median(ours) / statistics.median(base)}
+
+
+def peak_rss(corpus: Path, docs: int) -> int:
+    """Peak RSS (KiB) of a child process running a corpus of ``docs`` documents (cycling the input)."""
+    code = f"""
+import json, resource, sys, tempfile, itertools
+from pathlib import Path
+from tifalens.corpus import Options, run_corpus
+lines = [l for l in open({str(corpus)!r}, encoding='utf-8') if json.loads(l).get('text', '').strip()]
+with tempfile.TemporaryDirectory() as tmp:
+    path = Path(tmp) / 'c.jsonl'
+    with open(path, 'w', encoding='utf-8') as fh:
+        for i, line in zip(range({docs}), itertools.cycle(lines)):
+            rec = json.loads(line); rec['id'] = f"{{rec['id']}}-{{i}}"
+            fh.write(json.dumps(rec, ensure_ascii=False) + '\\n')
+    del lines
+    run_corpus([str(path)], Path(tmp) / 'out', Options(), progress=False)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="JSONL corpus with a text field")
+    parser.add_argument("--limit", type=int, default=1000, help="documents for the throughput runs")
+    parser.add_argument("--rss-docs", type=int, nargs=2, default=(1000, 10000), help="small and large corpus sizes for peak RSS")
+    args = parser.parse_args()
+
+    texts = load_texts(args.corpus, args.limit)
+    single = single_process(texts)
+    jobs = jobs_speedup(args.corpus, args.limit)
+    cold = cold_start(ROOT / "corpus" / "xinhua-2022-09-26.txt")
+    small, large = args.rss_docs
+    rss_small, rss_large = peak_rss(args.corpus, small), peak_rss(args.corpus, large)
+
+    cmd = "python benchmarks/throughput.py " + " ".join(sys.argv[1:])
+    lines = [
+        "## Throughput",
+        "",
+        f"`{cmd}` — {dt.date.today().isoformat()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}",
+        "",
+        "| measure | value | target |",
+        "|---|---|---|",
+        f"| full analysis vs `jieba.lcut` (single process, {single['docs']} docs, {single['chars']:,} chars) | {single['vs_lcut']:.2f}× ({single['tifalens_cps']:,.0f} vs {single['jieba_lcut_cps']:,.0f} chars/s) | ≥ 3× |",
+        f"| full analysis vs `jieba.posseg.lcut` | {single['vs_posseg']:.2f}× ({single['jieba_posseg_cps']:,.0f} chars/s for posseg) | ≥ 15× |",
+        f"| `--jobs 2` vs `--jobs 1` (corpus run, {args.limit} docs) | {jobs['speedup']:.2f}× ({jobs['jobs1_s']:.1f} s vs {jobs['jobs2_s']:.1f} s) | ≥ 1.8× |",
+        f"| cold start `tifalens analyze` seed vs `import jieba; jieba.lcut` | {cold['ratio']:.2f}× ({cold['tifalens_s']:.2f} s vs {cold['jieba_s']:.2f} s) | ≤ 2× |",
+        f"| peak RSS, {large:,}-doc run vs {small:,}-doc run | {rss_large / rss_small:.2f}× ({rss_large / 1024:.0f} MiB vs {rss_small / 1024:.0f} MiB) | ≤ 1.2× |",
+        "",
+    ]
+    section = "\n".join(lines)
+    print(section)
+    results = HERE / "RESULTS.md"
+    old = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n\n"
+    if "## Throughput" in old:
+        head, _, rest = old.partition("## Throughput")
+        tail = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
+        old = head + tail
+    results.write_text(old.rstrip() + "\n\n" + section, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
