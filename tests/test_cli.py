@@ -145,3 +145,14 @@ def test_terms_table_and_csv(tmp_path, seed_path):
     rows = out.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "term,count,documents,known,category,expansion"
     assert any(r.startswith("两个确立,3,1,True,") for r in rows)
+
+
+def test_max_chars_refuses_early_with_a_clear_line(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("正文内容。\n" * 100, encoding="utf-8")
+    proc = run("analyze", str(big), "--max-chars", "50")
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"tifalens: error: {big}: too long: 1,600 bytes, more than --max-chars 50 characters (split the file or raise the limit)\n"
+    proc = run("analyze", str(big), "--max-chars", "500")
+    assert proc.stderr.decode() == f"tifalens: error: {big}: too long: 600 characters, more than --max-chars 500 characters (split the file or raise the limit)\n"
+    assert run("analyze", str(big), "--max-chars", "0", "-o", str(tmp_path / "o.json")).returncode == 0

@@ -20,6 +20,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from .errors import InputError, TifalensError, UsageError
+from .reading import DEFAULT_MAX_CHARS
 
 app = typer.Typer(
     add_completion=False,
@@ -72,7 +73,7 @@ def write_output(text: str, out: Optional[Path], *, inputs: list[str] = ()) -> N
 class _Run:
     """Shared input handling: expand, read, analyse; failures listed, never fatal for the rest."""
 
-    def __init__(self, paths: list[str], *, glob: str, encoding: Optional[str], t2s: bool, backend: Backend, keep_duplicates: bool, lexicons: list[Path]) -> None:
+    def __init__(self, paths: list[str], *, glob: str, encoding: Optional[str], t2s: bool, backend: Backend, keep_duplicates: bool, lexicons: list[Path], max_chars: int = DEFAULT_MAX_CHARS) -> None:
         from .reading import expand_inputs
 
         if encoding:
@@ -83,7 +84,7 @@ class _Run:
             except LookupError:
                 raise UsageError(f"unknown encoding {encoding!r} (try utf-8, gb18030, big5, utf-16)") from None
         self.inputs, self.failures = expand_inputs(paths, pattern=glob)
-        self.encoding, self.t2s = encoding, t2s
+        self.encoding, self.t2s, self.max_chars = encoding, t2s, max_chars or None
         self.backend, self.keep_duplicates, self.lexicons = backend, keep_duplicates, lexicons
         self.done = 0
         for failure in self.failures:
@@ -97,7 +98,7 @@ class _Run:
         nlp = None
         for name in self.inputs:
             try:
-                source = read(name, encoding=self.encoding, t2s=self.t2s)
+                source = read(name, encoding=self.encoding, t2s=self.t2s, max_chars=self.max_chars)
             except InputError as exc:
                 self.failures.append(exc)
                 _err(str(exc))
@@ -121,6 +122,7 @@ _BACKEND = typer.Option(Backend.rjieba, "--backend", help="Segmenter backend: rj
 _KEEP = typer.Option(False, "--keep-duplicates", help="Count formulas in duplicated paragraphs too.")
 _LEXICON = typer.Option([], "--lexicon", help="Extra lexicon TSV (repeatable); its rows add to or replace packaged ones.")
 _OUT = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output.")
+_MAX_CHARS = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0, help="Refuse inputs longer than this many characters (0: no limit).")
 
 
 @app.command()
@@ -134,9 +136,10 @@ def analyze(
     backend: Backend = _BACKEND,
     keep_duplicates: bool = _KEEP,
     lexicon: List[Path] = _LEXICON,
+    max_chars: int = _MAX_CHARS,
 ) -> None:
     """Analyse texts: structure, tifa, figures. JSON for one input, JSONL for several."""
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon)
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
     results = list(run.analyses())
     if results:
         several = len(run.inputs) > 1
@@ -163,12 +166,13 @@ def terms(
     backend: Backend = _BACKEND,
     keep_duplicates: bool = _KEEP,
     lexicon: List[Path] = _LEXICON,
+    max_chars: int = _MAX_CHARS,
 ) -> None:
     """Count tifa across the inputs: term, count, known, category, expansion."""
     from rich.console import Console
     from rich.table import Table
 
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon)
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
     totals: dict[str, dict] = {}
     for result in run.analyses():
         for t in result.to_dict()["terms"]:
@@ -217,6 +221,7 @@ def corpus(
     keep_duplicates: bool = _KEEP,
     lexicon: List[Path] = _LEXICON,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+    max_chars: int = _MAX_CHARS,
 ) -> None:
     """Analyse a corpus (files, folders, globs, JSONL collections) in parallel, resumably."""
     from .corpus import Options, run_corpus
@@ -236,7 +241,7 @@ def corpus(
     options = Options(
         encoding=encoding, t2s=t2s, backend=backend.value, keep_duplicates=keep_duplicates,
         lexicons=tuple(str(p) for p in lexicon), text_field=text_field, id_field=id_field,
-        date_field=date_field, title_field=title_field,
+        date_field=date_field, title_field=title_field, max_chars=max_chars or None,
     )
     result = run_corpus(inputs, out, options, jobs=jobs, scheduler=scheduler, shard_size=shard_size, period=period.value, progress=not quiet)
     for error in result.errors:

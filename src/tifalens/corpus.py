@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .errors import TifalensError, UsageError
+from .errors import InputError, TifalensError, UsageError
 
 SHARD_GLOB = "analyses-*.jsonl"
 
@@ -52,6 +52,7 @@ class Options:
     id_field: str = "id"
     date_field: str = "date"
     title_field: str = "title"
+    max_chars: int | None = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,11 @@ def analyze_task(task: Task, options: Options) -> dict:
         return {"ok": False, "key": task.key, "input": task.input, "reason": task.error}
     try:
         if task.text is not None:
+            if options.max_chars is not None and len(task.text) > options.max_chars:
+                raise InputError(task.input, f"too long: {len(task.text):,} characters, more than --max-chars {options.max_chars:,}")
             source = read_text(task.text, path=task.input, t2s=options.t2s)
         else:
-            source = read_bytes(task.data or b"", path=task.input, encoding=options.encoding, t2s=options.t2s)
+            source = read_bytes(task.data or b"", path=task.input, encoding=options.encoding, t2s=options.t2s, max_chars=options.max_chars)
         analysis = analyze_source(source, _pipeline(options)).to_dict()
     except TifalensError as exc:
         return {"ok": False, "key": task.key, "input": task.input, "reason": str(exc)}

@@ -329,7 +329,14 @@ def _decode_cjk(data: bytes, *, path: str, utf8_error: int) -> tuple[str, str, l
     return text, codec, [note]
 
 
-def read_bytes(data: bytes, *, path: str = "-", encoding: str | None = None, t2s: bool = False) -> Source:
+def read_bytes(
+    data: bytes,
+    *,
+    path: str = "-",
+    encoding: str | None = None,
+    t2s: bool = False,
+    max_chars: int | None = None,
+) -> Source:
     """Decode and normalise raw bytes into a :class:`Source`.
 
     Args:
@@ -337,11 +344,14 @@ def read_bytes(data: bytes, *, path: str = "-", encoding: str | None = None, t2s
         path: How to name the input in messages and output.
         encoding: Force this encoding instead of detecting it.
         t2s: Convert Traditional to Simplified characters (OpenCC ``t2s``).
+        max_chars: Refuse longer inputs (None: no limit).
 
     Raises:
-        InputError: Empty, binary, undecodable or whitespace-only input.
+        InputError: Empty, binary, undecodable, whitespace-only or too long input.
     """
     original, codec, notes = decode(data, path=path, encoding=encoding)
+    if max_chars is not None and len(original) > max_chars:
+        raise InputError(path, _too_long(len(original), max_chars, unit="characters"))
     if not original.strip():
         raise InputError(path, "no text (the file holds only white space)")
     text, shift_at, shift = normalize(original, t2s=t2s)
@@ -358,17 +368,34 @@ def read_text(text: str, *, path: str = "<text>", t2s: bool = False) -> Source:
     return read_bytes(text.encode("utf-8"), path=path, encoding="utf-8", t2s=t2s)
 
 
-def read(path: str | os.PathLike, *, encoding: str | None = None, t2s: bool = False) -> Source:
+DEFAULT_MAX_CHARS = 20_000_000
+
+
+def read(
+    path: str | os.PathLike,
+    *,
+    encoding: str | None = None,
+    t2s: bool = False,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+) -> Source:
     """Read one file (or ``-`` for standard input) into a :class:`Source`.
 
+    Args:
+        max_chars: Refuse inputs longer than this many characters (None: no limit).
+            A file is refused before it is read when its size alone proves it too long.
+
     Raises:
-        InputError: The file is missing, unreadable, a folder, empty, binary or undecodable.
+        InputError: The file is missing, unreadable, a folder, empty, binary,
+            undecodable or too long.
     """
     name = os.fspath(path)
     if name == "-":
         data = sys.stdin.buffer.read()
     else:
         try:
+            # Four bytes hold at least one character in every encoding we read.
+            if max_chars is not None and os.path.getsize(name) > 4 * max_chars:
+                raise InputError(name, _too_long(os.path.getsize(name), max_chars, unit="bytes"))
             with open(name, "rb") as fh:
                 data = fh.read()
         except FileNotFoundError:
@@ -379,7 +406,11 @@ def read(path: str | os.PathLike, *, encoding: str | None = None, t2s: bool = Fa
             raise InputError(name, "permission denied") from None
         except OSError as exc:
             raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
-    return read_bytes(data, path=name, encoding=encoding, t2s=t2s)
+    return read_bytes(data, path=name, encoding=encoding, t2s=t2s, max_chars=max_chars)
+
+
+def _too_long(size: int, max_chars: int, *, unit: str) -> str:
+    return f"too long: {size:,} {unit}, more than --max-chars {max_chars:,} characters (split the file or raise the limit)"
 
 
 def expand_inputs(specs: list[str], *, pattern: str = "*.txt") -> tuple[list[str], list[InputError]]:
