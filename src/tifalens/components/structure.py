@@ -414,6 +414,13 @@ def _enumerate(blocks: list[Block], rules: _Rules) -> list[Item]:
     hits.sort(key=lambda h: (h[0], h[1]))
     items: list[Item] = []
     runs: dict[str, list] = {}
+    following: dict[tuple, int] = {}  # hit -> start of the next marker of its family in its block
+    last: dict[tuple[int, str], tuple] = {}
+    for h in hits:
+        prev = last.get((h[0], h[3]))
+        if prev is not None:
+            following[prev] = h[1]
+        last[(h[0], h[3])] = h
     for h in hits:
         family, number = h[3], h[4]
         run = runs.get(family)
@@ -423,22 +430,22 @@ def _enumerate(blocks: list[Block], rules: _Rules) -> list[Item]:
         elif number == expected:
             runs.setdefault(family, []).append(h)
         elif number == 1:
-            _flush(runs.pop(family, []), blocks, items, hits)
+            _flush(runs.pop(family, []), blocks, items, following)
             runs[family] = [h]
     for run in runs.values():
-        _flush(run, blocks, items, hits)
+        _flush(run, blocks, items, following)
     items.sort(key=lambda it: it.start)
     return items
 
 
-def _flush(run: list, blocks: list[Block], items: list[Item], hits: list) -> None:
+def _flush(run: list, blocks: list[Block], items: list[Item], following: dict[tuple, int]) -> None:
     if len(run) < 2:
         return
-    for k, (bi, ms, me, family, number) in enumerate(run):
+    for hit in run:
+        bi, ms, me, family, number = hit
         b = blocks[bi]
-        # An item runs to the next marker in the same block, or to the block's end.
-        nxt = [h[1] for h in hits if h[0] == bi and h[1] > ms and h[3] == family]
-        end = min(nxt) if nxt else len(b.text)
+        # An item runs to the next marker of its family in the same block, or to the block's end.
+        end = following.get(hit, len(b.text))
         text = b.text[me:end].strip()
         # The span covers the item's text, not its marker: spaCy keys span
         # attributes by offsets alone, so an item may not share the offsets of
@@ -458,6 +465,9 @@ def _abs(b: Block, rel: int) -> int:
 # ---------------------------------------------------------------------------- duplicates
 
 
+_MAX_POSTING = 32
+
+
 def _shingles(key: str, k: int) -> set[str]:
     """k-character shingles, thinned to a consistent one-in-four sample on long blocks.
 
@@ -474,7 +484,7 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
     """Mark blocks that repeat an earlier block exactly, or nearly (shingle containment)."""
     k = rules.shingle
     exact: dict[str, Block] = {}
-    index: dict[str, set[int]] = {}
+    index: dict[str, list[int]] = {}
     shingle_count: list[int] = []
     for n, b in enumerate(blocks):
         if b.kind in ("title", "subtitle", "heading", "dateline", "boilerplate"):
@@ -485,7 +495,8 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
         shingle_count.append(len(grams))
         if len(key) >= rules.min_dup and key in exact:
             _note_duplicate(b, exact[key], "exact", notes)
-        elif len(key) >= 2 * rules.min_dup and grams:
+            continue
+        if len(key) >= 2 * rules.min_dup and grams:
             hits: dict[int, int] = {}
             for g in grams:
                 for other in index.get(g, ()):
@@ -494,9 +505,12 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
                 other, shared = max(hits.items(), key=lambda kv: (kv[1], -kv[0]))
                 if shared / len(grams) >= rules.containment:
                     _note_duplicate(b, blocks[other], "near", notes)
+                    continue  # a duplicate adds nothing new to the index
         exact.setdefault(key, b)
         for g in grams:
-            index.setdefault(g, set()).add(n)
+            posting = index.setdefault(g, [])
+            if len(posting) < _MAX_POSTING:  # a shingle in that many blocks is a stock phrase
+                posting.append(n)
 
 
 def _note_duplicate(b: Block, original: Block, how: str, notes: list[dict]) -> None:
