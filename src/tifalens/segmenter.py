@@ -180,12 +180,16 @@ class JiebaSegmenter:
         rows = self._rows
         out = []
         for word, tag in zip(words, tags):
-            key = tag if tag != "x" else (tag, word)
-            row = rows.get(key)
+            row = rows.get(tag) if tag != "x" else rows.get((tag, word))
             if row is None:
-                row = rows[key] = (self.vocab.strings.add(tag), UPOS_IDS[_upos(word, tag, self._pos)])
-            out.append(list(row))
+                row = self._new_row(word, tag)
+            out.append([row[0], row[1]])
         return out
+
+    def _new_row(self, word: str, tag: str) -> tuple[int, int]:
+        row = (self.vocab.strings.add(tag), UPOS_IDS[_upos(word, tag, self._pos)])
+        self._rows[tag if tag != "x" else (tag, word)] = row
+        return row
 
     def is_word(self, text: str) -> bool:
         """Is ``text`` one word of the backend's dictionary (idioms such as 一心一意 are)?"""
@@ -202,18 +206,27 @@ class JiebaSegmenter:
             starts.append(pos)
             pos += len(w)
         ends = starts[1:] + [pos]
-        cuts = set(starts)
-        cuts.add(pos)
-        tag_at = dict(zip(starts, tags))
-        whole: dict[int, int] = {}
+        index = {a: i for i, a in enumerate(starts)}
+        tags = list(tags)
+        accepted = []
         for m in matches:
+            i = index.get(m.start)
+            if i is not None and ends[i] == m.end:  # already one token: the common case
+                tags[i] = TIFA_TAG
+                continue
             i = bisect.bisect_right(starts, m.start) - 1
             j = bisect.bisect_left(ends, m.end)
-            inside_one = i == j
             straddles = (starts[i] < m.start) or (ends[j] > m.end)
             quoted = m.start > 0 and m.end < len(text) and text[m.start - 1] in _OPEN_QUOTES and text[m.end] in _CLOSE_QUOTES
-            if straddles and not inside_one and not quoted:
+            if straddles and i != j and not quoted:
                 continue  # the segmenter reads a different word here: 四必须, 两会儿
+            accepted.append(m)
+        if not accepted:
+            return words, tags
+        cuts = set(starts)
+        cuts.add(pos)
+        whole: dict[int, int] = {}
+        for m in accepted:
             cuts.difference_update(range(m.start + 1, m.end))
             cuts.update((m.start, m.end))
             whole[m.start] = m.end
@@ -224,8 +237,7 @@ class JiebaSegmenter:
             if whole.get(a) == b:
                 new_tags.append(TIFA_TAG)
             else:
-                k = bisect.bisect_right(starts, a) - 1
-                new_tags.append(tag_at.get(a, tags[k]))
+                new_tags.append(tags[index[a]] if a in index else tags[bisect.bisect_right(starts, a) - 1])
         return new_words, new_tags
 
     # -- serialisation: the user's lexicon entries travel with the pipeline --------
