@@ -211,3 +211,14 @@ def test_shared_interviews_have_their_pairs(shared_dir):
         (a,) = parse_structure(read(shared_dir / "corpus" / "texts" / name).text).articles
         assert len(a.qa) == pairs, name
         assert all(q.answers for q in a.qa), name
+
+
+def test_quotations(seed_result):
+    arts = seed_result.to_dict()["articles"]
+    assert arts[0]["quotations"] == []
+    texts = [q["text"] for q in arts[1]["quotations"]]
+    assert texts[0] == "我为党的二十大建言献策"
+    assert texts[1].startswith("此次活动听民声、察民意,彰显了我们党‘以人民为中心’的价值理念。")
+    assert len(texts) == 5
+    (a,) = articles("标题\n\n他说：“这是一句足够长的引语，值得引用。”又说“太短”。\n")
+    assert len(a.quotations) == 1

@@ -3,7 +3,7 @@
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
 (labels ``ARTICLE TITLE SUBTITLE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
-QUESTION ANSWER ITEM BOILERPLATE``) and records repairs
+QUESTION ANSWER ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
     >>> s = parse_structure("标题\\n\\n问：怎么样？\\n\\n答：一是好；二是快。\\n")
@@ -85,6 +85,8 @@ class _Rules:
         self.shingle = data["near_duplicate_shingle"]
         self.containment = data["near_duplicate_containment"]
         self.min_dup = data["min_duplicate_chars"]
+        q = data["min_quotation_chars"]
+        self.quotation = re.compile(rf"[“「『]([^“”「」『』\n]{{{q},}}?)[”」』]")
 
 
 # ---------------------------------------------------------------------------- model
@@ -149,6 +151,7 @@ class Article:
     qa: list[QA] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)  # enumerations outside Q/A
     boilerplate: list[Block] = field(default_factory=list)
+    quotations: list[tuple[int, int]] = field(default_factory=list)  # inner text of “…” of some length
 
 
 @dataclass
@@ -380,6 +383,8 @@ def _classify_article(blocks: list[Block], rules: _Rules) -> Article:
     in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
     for sec in art.sections:
         art.items.extend(_enumerate([b for b in sec.blocks if id(b) not in in_qa and b.kind in ("paragraph", "lead")], rules))
+        for b in sec.blocks:
+            art.quotations.extend((_abs(b, m.start(1)), _abs(b, m.end(1))) for m in rules.quotation.finditer(b.text))
     return art
 
 
@@ -598,6 +603,8 @@ class StructureComponent:
                     add(it.start, it.end, "ITEM", article=a, qa=q, marker=it.marker, number=it.number, family=it.family, clean_text=it.text)
             for it in art.items:
                 add(it.start, it.end, "ITEM", article=a, marker=it.marker, number=it.number, family=it.family, clean_text=it.text)
+            for start, end in art.quotations:
+                add(start, end, "QUOTATION", article=a)
         doc.spans["structure"] = spans
         doc._.notes = list(doc._.notes or []) + structure.notes
         doc._.excluded = [(n["start"], n["end"]) for n in structure.notes if n["code"] == "duplicate_paragraph"]

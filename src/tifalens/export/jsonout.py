@@ -75,6 +75,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         sections: dict[int, dict] = {}
         qa: dict[int, dict] = {}
         items_outside: list[dict] = []
+        quotations = [{"text": s.text, **_offsets(source, s.start_char, s.end_char)} for s in spans if s.label_ == "QUOTATION"]
         for s in spans:
             if s.label_ == "HEADING":
                 sections[s._.section] = {"heading": _text(s), **_offsets(source, s.start_char, s.end_char), "blocks": []}
@@ -110,6 +111,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "sections": [sections[k] for k in sorted(sections)],
                 "qa": [qa[k] for k in sorted(qa)],
                 "items": items_outside,
+                "quotations": quotations,
             }
         )
     return out
