@@ -198,7 +198,13 @@ def _map_processes(fn: Callable, tasks: Iterable, jobs: int, window: int) -> Ite
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    # forkserver (not fork: the parent may run a progress thread) with spaCy and
+    # our modules imported once in the server, so each worker starts warm.
+    if sys.platform.startswith("linux"):
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["spacy", "tifalens.pipeline", "tifalens.analysis", "tifalens.corpus"])
+    else:
+        ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         pending: deque = deque()
         try:
