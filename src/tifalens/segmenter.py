@@ -192,8 +192,8 @@ class JiebaSegmenter:
         return row
 
     def is_word(self, text: str) -> bool:
-        """Is ``text`` one word of the backend's dictionary (idioms such as 一心一意 are)?"""
-        return self._backend.has_word(text)
+        """Is ``text`` one word of the base dictionary (idioms such as 一心一意 are)? Lexicon forms are not."""
+        return text not in self.lexicon and self._backend.has_word(text)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
