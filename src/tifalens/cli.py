@@ -36,6 +36,14 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+    html = "html"
+    conllu = "conllu"
+    csv = "csv"
+
+
+class Table(str, Enum):
+    terms = "terms"
+    stats = "stats"
 
 
 class Backend(str, Enum):
@@ -125,10 +133,27 @@ _OUT = typer.Option(None, "-o", "--output", help="Write to this file (atomically
 _MAX_CHARS = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0, help="Refuse inputs longer than this many characters (0: no limit).")
 
 
+def _export_many(fmt: Format, results: list, *, table: Table) -> str:
+    """One page or file over all inputs: html (a section each), conllu (newdoc each), csv (a document column)."""
+    pairs = [(r.doc, r.source) for r in results]
+    if fmt is Format.html:
+        from .export.html import report_html
+
+        return report_html(pairs)
+    if fmt is Format.conllu:
+        from .export.conllu import to_conllu_many
+
+        return to_conllu_many(pairs)
+    from .export.csvout import to_csv
+
+    return to_csv(pairs, table=table.value)
+
+
 @app.command()
 def analyze(
     paths: List[str] = _PATHS,
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json (one input; JSONL for several), jsonl, or md."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json (one input; JSONL for several), jsonl, md, html (one self-contained report page), conllu, or csv."),
+    table: Optional[Table] = typer.Option(None, "--table", help="With --format csv: the terms table (default) or the stats (figures) table."),
     output: Optional[Path] = _OUT,
     glob: str = _GLOB,
     encoding: Optional[str] = _ENCODING,
@@ -139,12 +164,16 @@ def analyze(
     max_chars: int = _MAX_CHARS,
 ) -> None:
     """Analyse texts: structure, tifa, figures. JSON for one input, JSONL for several."""
+    if table is not None and fmt is not Format.csv:
+        raise UsageError("--table applies to --format csv only")
     run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
     results = list(run.analyses())
     if results:
         several = len(run.inputs) > 1
         fmt = fmt or (Format.jsonl if several else Format.json)
-        if fmt is Format.md:
+        if fmt in (Format.html, Format.conllu, Format.csv):
+            text = _export_many(fmt, results, table=table or Table.terms)
+        elif fmt is Format.md:
             text = "\n---\n\n".join(r.to_markdown() for r in results)
         elif fmt is Format.jsonl:
             text = "".join(r.to_json(indent=None) + "\n" for r in results)
@@ -182,8 +211,9 @@ def terms(
     rows = sorted(totals.values(), key=lambda r: (-r["count"], r["term"]))
     if run.done:
         table = Table(title=f"tifa in {run.done} document(s)")
-        for col in ("term", "count", "documents", "known", "category", "expansion"):
+        for col in ("term", "count", "documents", "known", "category"):
             table.add_column(col, justify="right" if col in ("count", "documents") else "left", overflow="fold")
+        table.add_column("expansion", no_wrap=True, overflow="ellipsis", max_width=48)
         for r in rows:
             table.add_row(r["term"], str(r["count"]), str(r["documents"]), "yes" if r["known"] else "no", r["category"], r["expansion"])
         Console(soft_wrap=False).print(table)
