@@ -1,0 +1,68 @@
+"""CSV export: the terms table or the figures table, one row per term (or figure) per document.
+
+Rows are plain dicts (:func:`term_rows`, :func:`stat_rows`), pure functions of the
+Doc and its Source; :func:`to_csv` writes any number of documents as one table
+with a ``document`` column, quoted by the :mod:`csv` module::
+
+    >>> import tifalens
+    >>> result = tifalens.analyze("增强“四个意识”。")
+    >>> print(to_csv([(result.doc, result.source)]), end="")
+    document,term,count,known,category,expansion,first_used
+    <text>,四个意识,1,True,loyalty,政治意识、大局意识、核心意识、看齐意识,2016
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Callable, Iterable, Sequence
+
+from spacy.tokens import Doc
+
+from ..reading import Source
+from .jsonout import to_dict
+
+TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used")
+STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "subject")
+
+
+def term_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """One row per canonical term of the document, most frequent first."""
+    return [
+        {"document": source.path, **{key: term[key] for key in TERM_COLUMNS[1:]}}
+        for term in to_dict(doc, source)["terms"]
+    ]
+
+
+def stat_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """One row per figure the statistics component recorded (none before it has run)."""
+    return [
+        {"document": source.path, **{key: record.get(key) for key in STAT_COLUMNS[1:]}}
+        for record in to_dict(doc, source)["stats"]
+    ]
+
+
+TABLES: dict[str, tuple[tuple[str, ...], Callable[[Doc, Source], list[dict[str, Any]]]]] = {
+    "terms": (TERM_COLUMNS, term_rows),
+    "stats": (STAT_COLUMNS, stat_rows),
+}
+
+
+def write_rows(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    """A CSV text with a header row; ``None`` becomes an empty cell."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "" if row.get(key) is None else row[key] for key in columns})
+    return buf.getvalue()
+
+
+def to_csv(analyses: Sequence[tuple[Doc, Source]], *, table: str = "terms") -> str:
+    """One CSV table (``terms`` or ``stats``) over all the given documents.
+
+    Raises:
+        KeyError: ``table`` is not one of :data:`TABLES`.
+    """
+    columns, rows_of = TABLES[table]
+    return write_rows(columns, (row for doc, source in analyses for row in rows_of(doc, source)))

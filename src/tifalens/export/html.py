@@ -1,0 +1,334 @@
+"""HTML export: one self-contained report page (inline CSS and JS, no network) per run.
+
+The page shows the outline with anchors, the full text with tifa, figures,
+failed checks and repairs highlighted, and sortable tables of terms, figures,
+checks and notes. Every piece of input reaches the page through Jinja's
+autoescaping; markup comes only from the templates in ``templates/``::
+
+    >>> import tifalens
+    >>> result = tifalens.analyze("坚定“四个自信”<b>。")
+    >>> page = to_html(result.doc, result.source)
+    >>> "&lt;b&gt;" in page and "<b>" not in page
+    True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Iterable, Sequence, Union
+
+import jinja2
+from markupsafe import Markup
+from spacy.tokens import Doc
+
+from ..reading import Source
+from .jsonout import to_dict
+
+# Structure labels styled in the full text (others carry no markup of their own).
+_STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
+_NOTE_CLASSES = {"duplicate_paragraph": "note dup", "joined_paragraph": "note joined"}
+_CHECK_LEVELS = ("error", "warning", "info")
+_PALETTE_SIZE = 12  # colours .cat-0 … .cat-11 in report.css (one per packaged category)
+_OUTLINE_CHARS = 60
+
+# Layers of the full text, outermost first when two marks start and end together.
+_RANK_BLOCK, _RANK_NOTE, _RANK_CHECK, _RANK_FIGURE, _RANK_TIFA = range(5)
+
+Part = Union[str, dict]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """The Jinja environment: autoescaping everything, templates from package data."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("tifalens.export", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """A packaged asset (``report.css``, ``report.js``) as text, without trailing whitespace."""
+    return resources.files("tifalens.export").joinpath(f"templates/{name}").read_text(encoding="utf-8").rstrip()
+
+
+def script_hash(script: str) -> str:
+    """The CSP source expression (``'sha256-…'``) allowing exactly this inline script."""
+    return "'sha256-{}'".format(base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii"))
+
+
+# ---------------------------------------------------------------------------- full text
+
+
+@dataclass
+class Mark:
+    """A highlighted range ``[start, end)`` of the text (``start == end``: an anchor point)."""
+
+    start: int
+    end: int
+    rank: int
+    cls: str = ""
+    attrs: tuple[tuple[str, str], ...] = ()
+    children: list["Mark"] = field(default_factory=list)
+
+
+def nest_marks(marks: Iterable[Mark], length: int) -> Mark:
+    """Nest marks into a tree under a root covering ``[0, length)``.
+
+    Marks that cross the boundary of an earlier (outer) mark are left out, so the
+    result is always well-formed markup; out-of-range marks are left out too.
+    """
+    root = Mark(0, length, -1)
+    stack = [root]
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end, m.rank)):
+        if not 0 <= mark.start <= mark.end <= length:
+            continue
+        while len(stack) > 1 and stack[-1].end <= mark.start:
+            stack.pop()
+        parent = stack[-1]
+        if mark.end > parent.end:
+            continue  # crosses the outer/earlier mark
+        parent.children.append(mark)
+        if mark.end > mark.start:
+            stack.append(mark)
+    return root
+
+
+def fill_text(mark: Mark, text: str) -> list[Part]:
+    """The parts of ``mark`` for the template: plain strings (escaped there) and child marks."""
+    parts: list[Part] = []
+    pos = mark.start
+    for child in mark.children:
+        if child.start > pos:
+            parts.append(text[pos : child.start])
+        parts.append({"cls": child.cls, "attrs": child.attrs, "parts": fill_text(child, text)})
+        pos = max(pos, child.end)
+    if pos < mark.end:
+        parts.append(text[pos : mark.end])
+    return parts
+
+
+def _term_title(term: dict[str, Any], form: str) -> str:
+    if not term["known"]:
+        evidence = ", ".join(term["evidence"]) or "-"
+        return f"{term['term']} · unseen formula (confidence {term['confidence']}; evidence: {evidence})"
+    name = term["term"] if form == term["term"] else f"{form} → {term['term']}"
+    return " · ".join(x for x in (name, term["category"], term["expansion"]) if x)
+
+
+def _tifa_marks(data: dict[str, Any], prefix: str, cat_class: dict[str, str]) -> list[Mark]:
+    marks = []
+    for n, term in enumerate(data["terms"]):
+        cls = f"tifa {cat_class[term['category']]}" if term["known"] and term["category"] else ("tifa known" if term["known"] else "tifa unseen")
+        for k, occ in enumerate(term["occurrences"]):
+            attrs = (
+                ("id", f"{prefix}t{n}-{k}"),
+                ("title", _term_title(term, occ["form"])),
+                ("data-term", term["term"]),
+                ("data-category", term["category"] or ""),
+            )
+            marks.append(Mark(occ["start"], occ["end"], _RANK_TIFA, cls, attrs))
+    return marks
+
+
+def _figure_title(fig: dict[str, Any]) -> str:
+    value = " ".join(str(fig[k]) for k in ("value", "unit") if fig.get(k) not in (None, ""))
+    extra = [str(fig[k]) for k in ("kind", "subject") if fig.get(k)]
+    return " · ".join([("≈ " if fig.get("approx") else "") + (value or str(fig.get("text", ""))), *extra])
+
+
+def _message(record: dict[str, Any]) -> str:
+    return str(record.get("message", ""))
+
+
+def _offset_marks(records: list[dict[str, Any]], rank: int, prefix: str, cls_of: Callable[[dict], str], title_of: Callable[[dict], str]) -> list[Mark]:
+    """Marks for records carrying ``start``/``end`` (notes, checks, figures); others have none."""
+    marks = []
+    for n, rec in enumerate(records):
+        if isinstance(rec.get("start"), int) and isinstance(rec.get("end"), int):
+            marks.append(Mark(rec["start"], rec["end"], rank, cls_of(rec), (("id", f"{prefix}{n}"), ("title", title_of(rec)))))
+    return marks
+
+
+def check_level(check: dict[str, Any]) -> str:
+    """The check's level if it is one we style, else ``other`` (levels never become raw class names)."""
+    level = check.get("level")
+    return level if level in _CHECK_LEVELS else "other"
+
+
+def _block_marks(doc: Doc) -> list[Mark]:
+    return [
+        Mark(s.start_char, s.end_char, _RANK_BLOCK, _STYLED_BLOCKS[s.label_])
+        for s in doc.spans.get("structure", [])
+        if s.label_ in _STYLED_BLOCKS
+    ]
+
+
+def _anchor(pos: int | None, ident: str) -> list[Mark]:
+    return [] if pos is None else [Mark(pos, pos, _RANK_BLOCK, "anchor", (("id", ident),))]
+
+
+def _anchor_marks(outline: list[dict[str, Any]]) -> list[Mark]:
+    marks: list[Mark] = []
+    for art in outline:
+        marks += _anchor(art["start"], art["id"])
+        for sec in art["sections"]:
+            marks += _anchor(sec["start"], sec["id"]) if sec["id"] else []
+            for qa in sec["qa"]:
+                marks += _anchor(qa["start"], qa["id"])
+                for item in qa["enumeration"]:
+                    marks += _anchor(item["start"], item["id"])
+        for item in art["enumeration"]:
+            marks += _anchor(item["start"], item["id"])
+    return marks
+
+
+def text_marks(doc: Doc, data: dict[str, Any], outline: list[dict[str, Any]], prefix: str, cat_class: dict[str, str]) -> list[Mark]:
+    """Every mark of the full text: structure, anchors, notes, checks, figures, tifa."""
+    return [
+        *_block_marks(doc),
+        *_anchor_marks(outline),
+        *_offset_marks(data["notes"], _RANK_NOTE, f"{prefix}n", lambda n: _NOTE_CLASSES.get(n["code"], "note"), _message),
+        *_offset_marks(data["checks"], _RANK_CHECK, f"{prefix}c", lambda c: f"check lvl-{check_level(c)}", _message),
+        *_offset_marks(data["stats"], _RANK_FIGURE, f"{prefix}f", lambda _f: "fig", _figure_title),
+        *_tifa_marks(data, prefix, cat_class),
+    ]
+
+
+# ---------------------------------------------------------------------------- outline and tables
+
+
+def _short(text: str) -> str:
+    m = re.search(r"[。！？!?；;]", text)
+    text = text[: m.end()] if m else text
+    return text if len(text) <= _OUTLINE_CHARS else text[: _OUTLINE_CHARS - 1] + "…"
+
+
+def _items(items: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    return [{"id": f"{prefix}i{m}", "start": it["start"], "marker": it["marker"], "text": _short(it["text"])} for m, it in enumerate(items)]
+
+
+def outline(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
+    """Articles → sections → Q/A pairs → enumerated items, each with its anchor id."""
+    out = []
+    for art in data["articles"]:
+        a = f"{prefix}a{art['index']}"
+        qa_at = {qa["start"]: (k, qa) for k, qa in enumerate(art["qa"])}
+        sections = []
+        for s, sec in enumerate(art["sections"]):
+            pairs = [qa_at[b["start"]] for b in sec["blocks"] if b["kind"] == "question" and b["start"] in qa_at]
+            qas = [
+                {"id": f"{a}-q{k}", "start": qa["start"], "marker": qa["question_marker"], "question": qa["question"], "enumeration": _items(qa["items"], f"{a}-q{k}-")}
+                for k, qa in pairs
+            ]
+            if sec["heading"] or qas:
+                sections.append({"id": f"{a}-s{s}" if sec["heading"] else None, "start": sec["start"], "heading": sec["heading"], "qa": qas})
+        out.append(
+            {
+                "id": a,
+                "start": art["start"],
+                "title": art["title"] or f"Article {art['index'] + 1}",
+                "subtitles": art["subtitles"],
+                "dateline": art["dateline"]["text"] if art["dateline"] else None,
+                "sections": sections,
+                "enumeration": _items(art["items"], f"{a}-"),
+            }
+        )
+    return out
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    try:
+        return (a["start"] < b["end"] and b["start"] < a["end"]) or a["start"] == b["start"]
+    except (KeyError, TypeError):
+        return False
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def figure_rows(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
+    """Rows of the figures table, each with the messages of the checks that touch it."""
+    rows = []
+    for n, fig in enumerate(data["stats"]):
+        checks = [c for c in data["checks"] if _overlaps(fig, c)]
+        cells = {key: _cell(fig.get(key)) for key in ("text", "value", "unit", "kind", "subject")}
+        rows.append({"href": f"#{prefix}f{n}", **cells, "approx": "yes" if fig.get("approx") else "", "checks": [(check_level(c), _message(c)) for c in checks]})
+    return rows
+
+
+def check_rows(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
+    """Rows of the checks table: level, code, message and a link to where the check failed."""
+    rows = []
+    for n, c in enumerate(data["checks"]):
+        at = c.get("orig_start", c.get("start"))
+        href = f"#{prefix}c{n}" if isinstance(c.get("start"), int) else None
+        rows.append({"level": check_level(c), "level_text": _cell(c.get("level")), "code": _cell(c.get("code")), "message": _message(c), "at": _cell(at), "href": href})
+    return rows
+
+
+def category_classes(datas: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """A colour class per category seen on the page (stable: sorted by name)."""
+    cats = sorted({t["category"] for d in datas for t in d["terms"] if t["category"]})
+    return {c: f"cat-{n % _PALETTE_SIZE}" for n, c in enumerate(cats)}
+
+
+def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, cat_class: dict[str, str]) -> dict[str, Any]:
+    """Everything the template needs for one document."""
+    tree = outline(data, prefix)
+    root = nest_marks(text_marks(doc, data, tree, prefix, cat_class), len(source.text))
+    return {
+        "id": prefix.rstrip("-"),
+        "prefix": prefix,
+        "data": data,
+        "outline": tree,
+        "text": fill_text(root, source.text),
+        "figures": figure_rows(data, prefix),
+        "checks": check_rows(data, prefix),
+        "duplicates": sum(1 for n in data["notes"] if n["code"] == "duplicate_paragraph"),
+    }
+
+
+def summary_rows(datas: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Terms across documents: total count, number of documents, known, category, expansion."""
+    totals: dict[str, dict[str, Any]] = {}
+    for data in datas:
+        for t in data["terms"]:
+            row = totals.setdefault(t["term"], {"term": t["term"], "count": 0, "documents": 0, "known": t["known"], "category": t["category"], "expansion": t["expansion"]})
+            row["count"] += t["count"]
+            row["documents"] += 1
+    return sorted(totals.values(), key=lambda r: (-r["count"], r["term"]))
+
+
+# ---------------------------------------------------------------------------- entry points
+
+
+def report_html(analyses: Sequence[tuple[Doc, Source]]) -> str:
+    """One self-contained page with a section per document (and a cross-document summary)."""
+    datas = [to_dict(doc, source) for doc, source in analyses]
+    cat_class = category_classes(datas)
+    documents = [document_view(doc, source, data, f"d{n}-", cat_class) for n, ((doc, source), data) in enumerate(zip(analyses, datas))]
+    script = asset("report.js")
+    return _environment().get_template("report.html.j2").render(
+        documents=documents,
+        summary=summary_rows(datas) if len(datas) > 1 else [],
+        categories=[(c, cls) for c, cls in cat_class.items()],
+        css=Markup(asset("report.css")),
+        script=Markup(script),
+        script_hash=Markup(script_hash(script)),  # base64 and quotes we made: no input in it
+        version=datas[0]["tool"]["version"] if datas else "",
+    )
+
+
+def to_html(doc: Doc, source: Source) -> str:
+    """The report page for one document (a pure function of the Doc and its Source)."""
+    return report_html([(doc, source)])

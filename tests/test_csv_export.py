@@ -1,0 +1,84 @@
+"""CSV export: the terms or the figures table, properly quoted UTF-8, one table for any number of inputs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import tifalens
+from tifalens.export.csvout import STAT_COLUMNS, TERM_COLUMNS, stat_rows, term_rows, to_csv
+
+EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, *args], capture_output=True, timeout=120)
+
+
+def read(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_seed_terms_table(seed_result):
+    text = to_csv([(seed_result.doc, seed_result.source)])
+    assert text.splitlines()[0] == "document,term,count,known,category,expansion,first_used"
+    rows = read(text)
+    data = seed_result.to_dict()
+    assert [(r["term"], int(r["count"]), r["known"], r["category"]) for r in rows] == [
+        (t["term"], t["count"], str(t["known"]), t["category"] or "") for t in data["terms"]
+    ]
+    assert rows == [
+        {
+            "document": seed_result.source.path, "term": t["term"], "count": str(t["count"]), "known": str(t["known"]),
+            "category": t["category"] or "", "expansion": t["expansion"] or "", "first_used": "" if t["first_used"] is None else str(t["first_used"]),
+        }
+        for t in data["terms"]
+    ]
+    assert rows[0]["term"] == "两个确立" and rows[0]["expansion"].startswith("确立习近平同志党中央的核心")
+
+def test_quoting_survives_commas_quotes_and_newlines(tmp_path):
+    lexicon = tmp_path / "my.tsv"
+    lexicon.write_text('term\texpansion\tcategory\n三个务必\t务必谦虚, 谨慎; "不骄" 不躁\tloyalty\n', encoding="utf-8")
+    mine = tifalens.load(lexicons=[lexicon])
+    result = tifalens.analysis.analyze_source(tifalens.read_text("牢记“三个务必”。"), mine)
+    (row,) = read(to_csv([(result.doc, result.source)]))
+    assert row["expansion"] == '务必谦虚, 谨慎; "不骄" 不躁'
+    assert term_rows(result.doc, result.source)[0]["term"] == "三个务必"
+
+
+def test_stats_table(nlp):
+    text = "女党员619名，占27.0%。"
+    result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
+    assert to_csv([(result.doc, result.source)], table="stats") == ",".join(STAT_COLUMNS) + "\n"
+    span = result.doc.char_span(text.index("619"), text.index("619") + 4)
+    span._.fields = {"text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员,\n在册", "start": 3, "end": 7}
+    result.doc.spans["stats"] = [span]
+    assert stat_rows(result.doc, result.source) == [
+        {"document": "<text>", "text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员,\n在册"}
+    ]
+    assert to_csv([(result.doc, result.source)], table="stats") == 'document,text,value,unit,kind,approx,subject\n<text>,619名,619,名,count,False,"女党员,\n在册"\n'
+
+
+def test_cli_several_inputs_one_table(tmp_path, seed_path, seed_result):
+    shutil.copy(seed_path, tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_text("标题\n\n增强“四个意识”，做到“两个确立”。\n", encoding="utf-8")
+    proc = run("analyze", str(tmp_path), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = read(proc.stdout.decode("utf-8"))
+    assert list(rows[0]) == list(TERM_COLUMNS)
+    assert [(r["term"], r["count"]) for r in rows if r["document"] == str(tmp_path / "b.txt")] == [("两个确立", "1"), ("四个意识", "1")]
+    assert len(rows) == len(seed_result.to_dict()["terms"]) + 2
+    stats = run("analyze", str(tmp_path), "--format", "csv", "--table", "stats")
+    assert stats.returncode == 0
+    assert stats.stdout.decode().splitlines()[0] == "document,text,value,unit,kind,approx,subject"
+
+
+def test_cli_table_needs_csv(seed_path):
+    proc = run("analyze", str(seed_path), "--table", "stats")
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "tifalens: error: --table applies to --format csv only\n"
+    assert proc.stdout == b""
