@@ -172,3 +172,36 @@ def test_real_jsonl_sample(shared_dir, tmp_path):
     assert result.analysed + result.failed == 200
     assert all(e["reason"].endswith("empty text") for e in result.errors)
     assert len(rows(out / "documents.csv")) == result.analysed
+
+
+def test_html_reports_and_index_are_safe(tmp_path):
+    from html.parser import HTMLParser
+
+    src = tmp_path / "c.jsonl"
+    records = [
+        {"id": "../../outside", "date": "2020-01-01", "title": "<script>alert(1)</script>", "text": "标题\n\n坚定“四个自信”。"},
+        {"id": "/etc/passwd", "date": "2020-02-01", "title": "正常标题", "text": "增强“四个意识”。"},
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([EXE, "corpus", str(src), "--out", str(out), "--html", "-q"], capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    reports = sorted(p.relative_to(out).as_posix() for p in (out / "reports").iterdir())
+    assert len(reports) == 2 and all(r.startswith("reports/doc-") and r.endswith(".html") for r in reports)
+    assert not (tmp_path / "outside").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+
+    class Collect(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.links, self.scripts = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.scripts += tag == "script"
+            self.links += [v for k, v in attrs if k == "href"]
+
+    c = Collect()
+    c.feed(index)
+    assert sorted(c.links) == reports
+    assert c.scripts == 1
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index

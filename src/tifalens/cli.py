@@ -252,6 +252,7 @@ def corpus(
     lexicon: List[Path] = _LEXICON,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     max_chars: int = _MAX_CHARS,
+    html: bool = typer.Option(False, "--html", help="Also write an HTML report per document (reports/) and index.html."),
 ) -> None:
     """Analyse a corpus (files, folders, globs, JSONL collections) in parallel, resumably."""
     from .corpus import Options, run_corpus
@@ -271,7 +272,7 @@ def corpus(
     options = Options(
         encoding=encoding, t2s=t2s, backend=backend.value, keep_duplicates=keep_duplicates,
         lexicons=tuple(str(p) for p in lexicon), text_field=text_field, id_field=id_field,
-        date_field=date_field, title_field=title_field, max_chars=max_chars or None,
+        date_field=date_field, title_field=title_field, max_chars=max_chars or None, html=html,
     )
     result = run_corpus(inputs, out, options, jobs=jobs, scheduler=scheduler, shard_size=shard_size, period=period.value, progress=not quiet)
     for error in result.errors:

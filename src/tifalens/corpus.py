@@ -53,6 +53,7 @@ class Options:
     date_field: str = "date"
     title_field: str = "title"
     max_chars: int | None = 20_000_000
+    html: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,20 @@ class Task:
 
 def analyze_task(task: Task, options: Options) -> dict:
     """Analyse one document; never raises for bad input (returns an error record instead)."""
+    return _analyze(task, options)[0]
+
+
+def report_name(key: str) -> str:
+    """The file name of a document's HTML report: derived from its identity, never from input text."""
+    return f"reports/doc-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}.html"
+
+
+def _analyze(task: Task, options: Options):
     from .analysis import analyze_source
     from .reading import read_bytes, read_text
 
     if task.error:
-        return {"ok": False, "key": task.key, "input": task.input, "reason": task.error}
+        return {"ok": False, "key": task.key, "input": task.input, "reason": task.error}, None
     try:
         if task.text is not None:
             if options.max_chars is not None and len(task.text) > options.max_chars:
@@ -87,10 +97,11 @@ def analyze_task(task: Task, options: Options) -> dict:
             source = read_text(task.text, path=task.input, t2s=options.t2s)
         else:
             source = read_bytes(task.data or b"", path=task.input, encoding=options.encoding, t2s=options.t2s, max_chars=options.max_chars)
-        analysis = analyze_source(source, _pipeline(options)).to_dict()
+        result = analyze_source(source, _pipeline(options))
+        analysis = result.to_dict()
     except TifalensError as exc:
-        return {"ok": False, "key": task.key, "input": task.input, "reason": str(exc)}
-    return {
+        return {"ok": False, "key": task.key, "input": task.input, "reason": str(exc)}, None
+    record = {
         "ok": True,
         "key": task.key,
         "sha256": task.sha256,
@@ -98,8 +109,10 @@ def analyze_task(task: Task, options: Options) -> dict:
         "input": task.input,
         "date": task.date,
         "title": task.title or next((a["title"] for a in analysis["articles"] if a["title"]), None),
+        "report": report_name(task.key) if options.html else None,
         "analysis": analysis,
     }
+    return record, result
 
 
 def _pipeline(options: Options):
@@ -376,6 +389,43 @@ def write_tables(out: Path, *, period: str) -> dict[str, int]:
     return {"documents": n_docs, "shards": len(shards)}
 
 
+def _write_report(path: Path, html: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(path, lambda fh: fh.write(html))
+
+
+def write_index(out: Path, *, max_rows: int = 10_000) -> None:
+    """index.html: terms across documents and a link to each report (first ``max_rows`` documents)."""
+    from .export.html import corpus_index_html
+
+    documents: list[dict] = []
+    total = chars = 0
+    for shard in sorted(out.glob(SHARD_GLOB)):
+        for record in complete_lines(shard):
+            total += 1
+            chars += record["analysis"]["source"]["chars"]
+            if len(documents) < max_rows:
+                report = record.get("report")
+                documents.append(
+                    {
+                        "id": record["id"],
+                        "date": record["date"] or "",
+                        "title": record["title"] or "",
+                        "chars": record["analysis"]["source"]["chars"],
+                        "report": report if report and (out / report).exists() else None,
+                    }
+                )
+    totals: dict[str, dict] = {}
+    with open(out / "terms.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            t = totals.setdefault(row["term"], {"term": row["term"], "count": 0, "documents": 0, "known": row["known"] == "True"})
+            t["count"] += int(row["count"])
+            t["documents"] += 1
+    terms = sorted(totals.values(), key=lambda r: (-r["count"], r["term"]))
+    page = corpus_index_html(documents, terms, documents_total=total, chars_total=chars, version=__version__)
+    _atomic_write(out / "index.html", lambda fh: fh.write(page))
+
+
 # ---------------------------------------------------------------------------- the run
 
 
@@ -455,6 +505,8 @@ def run_corpus(
     try:
         for record, line in map_ordered(worker, todo(), jobs=jobs, scheduler=scheduler):
             if record["ok"]:
+                if record.get("html") is not None:
+                    _write_report(out / record["report"], record["html"])
                 writer.write(line)
                 result.analysed += 1
                 bar.advance(record["chars"])
@@ -469,6 +521,8 @@ def run_corpus(
         bar.close()
     _atomic_write(out / "errors.jsonl", lambda fh: fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors))
     tables = write_tables(out, period=period)
+    if options.html:
+        write_index(out)
     manifest = {
         "tool": {"name": "tifalens", "version": __version__},
         "inputs": paths,
@@ -493,10 +547,14 @@ class _Worker:
         self.options = options
 
     def __call__(self, task: Task) -> tuple[dict, str]:
-        record = analyze_task(task, self.options)
+        record, result = _analyze(task, self.options)
         if not record["ok"]:
             return record, ""
-        summary = {"ok": True, "chars": record["analysis"]["source"]["chars"]}
+        summary = {"ok": True, "chars": record["analysis"]["source"]["chars"], "report": record["report"]}
+        if self.options.html:
+            from .export.html import to_html
+
+            summary["html"] = to_html(result.doc, result.source)
         return summary, json.dumps(record, ensure_ascii=False)
 
 

@@ -332,3 +332,22 @@ def report_html(analyses: Sequence[tuple[Doc, Source]]) -> str:
 def to_html(doc: Doc, source: Source) -> str:
     """The report page for one document (a pure function of the Doc and its Source)."""
     return report_html([(doc, source)])
+
+
+def corpus_index_html(documents: Sequence[dict[str, Any]], terms: Sequence[dict[str, Any]], *, documents_total: int, chars_total: int, version: str) -> str:
+    """The index page of a corpus run: terms across documents and a link to each document's report.
+
+    ``documents`` rows hold id, date, title, chars and report (a file name tifalens chose,
+    never one taken from the input); ``terms`` rows hold term, count, documents, known.
+    """
+    script = asset("report.js")
+    return _environment().get_template("corpus_index.html.j2").render(
+        documents=documents,
+        terms=terms,
+        documents_total=documents_total,
+        chars_total=f"{chars_total:,}",
+        css=Markup(asset("report.css")),
+        script=Markup(script),
+        script_hash=Markup(script_hash(script)),
+        version=version,
+    )
