@@ -222,3 +222,9 @@ def test_quotations(seed_result):
     assert len(texts) == 5
     (a,) = articles("标题\n\n他说：“这是一句足够长的引语，值得引用。”又说“太短”。\n")
     assert len(a.quotations) == 1
+
+
+def test_parenthesised_line_is_not_a_heading():
+    (a,) = articles("标题\n\n正文第一段，内容。\n\n（作者为某大学教授）\n")
+    assert [s.heading for s in a.sections if s.heading] == []
+    assert a.sections[0].blocks[-1].text == "（作者为某大学教授）"

@@ -288,6 +288,11 @@ def _heading_like(b: Block, rules: _Rules, limit: int) -> bool:
     )
 
 
+def _parenthesised(s: str) -> bool:
+    """A line wholly in brackets is a note (（作者为…）, （完）), not a heading."""
+    return s[0] in "（(【[" and s[-1] in "）)】]"
+
+
 def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
     cuts: set[int] = set()
     body_since_cut = False
@@ -360,7 +365,7 @@ def _classify_article(blocks: list[Block], rules: _Rules) -> Article:
                 qa.answers.append(b)
         elif m := rules.bullet.match(s):
             b.kind, b.marker = "bullet", m.group("marker")
-        elif _heading_like(b, rules, rules.max_heading):
+        elif _heading_like(b, rules, rules.max_heading) and not _parenthesised(s):
             b.kind = "heading"
             section = Section(heading=b)
             art.sections.append(section)
