@@ -202,13 +202,9 @@ def terms(
     from rich.table import Table
 
     run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
-    totals: dict[str, dict] = {}
-    for result in run.analyses():
-        for t in result.to_dict()["terms"]:
-            row = totals.setdefault(t["term"], {"term": t["term"], "count": 0, "documents": 0, "known": t["known"], "category": t["category"] or "", "expansion": t["expansion"] or ""})
-            row["count"] += t["count"]
-            row["documents"] += 1
-    rows = sorted(totals.values(), key=lambda r: (-r["count"], r["term"]))
+    from .export.jsonout import summary_rows
+
+    rows = [{**r, "category": r["category"] or "", "expansion": r["expansion"] or ""} for r in summary_rows(res.to_dict() for res in run.analyses())]
     if run.done:
         table = Table(title=f"tifa in {run.done} document(s)")
         for col in ("term", "count", "documents", "known", "category"):

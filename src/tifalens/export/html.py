@@ -27,7 +27,7 @@ from markupsafe import Markup
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import to_dict
+from .jsonout import summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
@@ -296,17 +296,6 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
         "checks": check_rows(data, prefix),
         "duplicates": sum(1 for n in data["notes"] if n["code"] == "duplicate_paragraph"),
     }
-
-
-def summary_rows(datas: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Terms across documents: total count, number of documents, known, category, expansion."""
-    totals: dict[str, dict[str, Any]] = {}
-    for data in datas:
-        for t in data["terms"]:
-            row = totals.setdefault(t["term"], {"term": t["term"], "count": 0, "documents": 0, "known": t["known"], "category": t["category"], "expansion": t["expansion"]})
-            row["count"] += t["count"]
-            row["documents"] += 1
-    return sorted(totals.values(), key=lambda r: (-r["count"], r["term"]))
 
 
 # ---------------------------------------------------------------------------- entry points

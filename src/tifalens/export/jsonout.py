@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from importlib import resources
-from typing import Any
+from typing import Any, Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -176,6 +176,17 @@ def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
 def _group_records(doc: Doc, group: str) -> list[dict[str, Any]]:
     """Records that a component keeps for a span group (filled by the statistics component)."""
     return [dict(span._.fields) for span in doc.spans.get(group, []) if span._.fields]
+
+
+def summary_rows(datas: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Terms across documents: total count, number of documents, known, category, expansion."""
+    totals: dict[str, dict[str, Any]] = {}
+    for data in datas:
+        for t in data["terms"]:
+            row = totals.setdefault(t["term"], {"term": t["term"], "count": 0, "documents": 0, "known": t["known"], "category": t["category"], "expansion": t["expansion"]})
+            row["count"] += t["count"]
+            row["documents"] += 1
+    return sorted(totals.values(), key=lambda r: (-r["count"], r["term"]))
 
 
 def to_json(doc: Doc, source: Source, *, indent: int | None = 2) -> str:
