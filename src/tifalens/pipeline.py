@@ -13,7 +13,7 @@ from . import segmenter  # noqa: F401  (registers the tokenizer)
 from .segmenter import BACKENDS
 from .errors import UsageError
 
-DEFAULT_COMPONENTS = ("tifa_structure", "tifa_terms")
+DEFAULT_COMPONENTS = ("tifa_structure", "tifa_entities", "tifa_terms")
 
 
 def load(

@@ -20,6 +20,7 @@ import bisect
 import csv
 import json
 import logging
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,6 +42,7 @@ BACKENDS = ("rjieba", "jieba")
 _OPEN_QUOTES = "“‘「『\"'《"
 _CLOSE_QUOTES = "”’」』\"'》"
 TIFA_TAG = "nz"
+_HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +105,17 @@ class _RJiebaBackend:
 
 
 class _JiebaBackend:
-    """Plain jieba, with a private ``jieba.Tokenizer`` instance."""
+    """Plain jieba, with a private ``jieba.Tokenizer`` instance.
+
+    Words come from ``Tokenizer.lcut`` (what ``jieba.lcut`` gives) and are then
+    tagged from the dictionary, as jieba-rs does. ``jieba.posseg.cut`` is not
+    used for the words because it re-segments unknown runs with its own HMM
+    (问需于民 -> 问/需于/民), so the two backends would disagree on tokens.
+    A word missing from the dictionary gets the tag of the last state of the
+    posseg HMM over its characters (Han) or ``m``/``eng``/``x`` by its ASCII
+    characters; jieba-rs tags such words its own way, so only these tags may
+    differ between the backends.
+    """
 
     def __init__(self) -> None:
         import jieba
@@ -117,7 +129,9 @@ class _JiebaBackend:
         self._tokenizer.add_word(word, None, TIFA_TAG)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
-        return [(pair.word, pair.flag) for pair in self._posseg.cut(text)]
+        self._posseg.makesure_userdict_loaded()
+        table = self._posseg.word_tag_tab
+        return [(word, table.get(word) or _unknown_word_tag(word)) for word in self._tokenizer.lcut(text)]
 
     def cut(self, text: str) -> list[str]:
         return self._tokenizer.lcut(text)
@@ -125,6 +139,19 @@ class _JiebaBackend:
     def has_word(self, word: str) -> bool:
         self._tokenizer.check_initialized()
         return bool(self._tokenizer.FREQ.get(word))
+
+
+@lru_cache(maxsize=65536)
+def _unknown_word_tag(word: str) -> str:
+    """Tag for a word outside the dictionary: posseg's HMM for Han, else by its ASCII characters."""
+    if _HAN_WORD.fullmatch(word):
+        import jieba.posseg as posseg
+
+        _, states = posseg.viterbi(word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+        return states[-1][1]
+    alnum = sum(ch.isascii() and ch.isalnum() for ch in word)
+    digits = sum(ch.isascii() and ch.isdigit() for ch in word)
+    return "x" if alnum == 0 else "m" if alnum == digits else "eng"
 
 
 def make_backend(name: str):
@@ -253,7 +280,7 @@ class JiebaSegmenter:
         cfg = json.loads((path / "segmenter.json").read_text(encoding="utf-8"))
         user_file = path / "user_lexicon.tsv"
         user = parse_tsv(user_file.read_text(encoding="utf-8"), name=str(user_file), source="saved") if user_file.exists() else []
-        self.__init__(self.vocab, backend=cfg.get("backend", self.backend_name), lexicon=Lexicon.merged(Lexicon.default().entries, user))
+        self._restore(cfg.get("backend", self.backend_name), user)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -262,8 +289,22 @@ class JiebaSegmenter:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "JiebaSegmenter":
         cfg = json.loads(data.decode("utf-8"))
         user = parse_tsv(cfg["user"], name="<bytes>", source="saved")
-        self.__init__(self.vocab, backend=cfg["backend"], lexicon=Lexicon.merged(Lexicon.default().entries, user))
+        self._restore(cfg["backend"], user)
         return self
+
+    def _restore(self, backend: str, user: list[Entry]) -> None:
+        """Rebuild with the packaged lexicon plus the saved ``user`` entries.
+
+        The :class:`Lexicon` object is refreshed in place rather than replaced:
+        components built before ``from_disk`` runs (``tifa_terms`` during
+        ``spacy.load``) hold a reference to it and must see the restored entries.
+        """
+        lexicon = self.lexicon
+        merged = Lexicon.merged(Lexicon.default().entries, user)
+        self.__init__(self.vocab, backend=backend, lexicon=merged)
+        lexicon.entries = merged.entries
+        lexicon.__post_init__()
+        self.lexicon = lexicon
 
 
 @spacy.registry.tokenizers("tifalens.JiebaSegmenter.v1")

@@ -147,6 +147,14 @@ def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
     return out
 
 
+def entities(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """The ``entities`` array: ``doc.ents`` in text order; ``kb_id`` is an institution's full name or null."""
+    return [
+        {"text": e.text, "label": e.label_, "kb_id": e.kb_id_ or None, **_offsets(source, e.start_char, e.end_char)}
+        for e in doc.ents
+    ]
+
+
 def notes(doc: Doc, source: Source) -> list[dict[str, Any]]:
     """Reading notes and repairs, each with both kinds of offsets."""
     found = [n.as_dict() for n in source.notes] + list(doc._.notes or [])
@@ -167,6 +175,7 @@ def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
         },
         "articles": articles(doc, source),
         "terms": terms(doc, source),
+        "entities": entities(doc, source),
         "stats": _group_records(doc, "stats"),
         "checks": list(doc._.checks or []),
         "notes": notes(doc, source),

@@ -1,0 +1,260 @@
+"""Named entities: persons, places and organisations in ``doc.ents``.
+
+Two sources, in this order of trust:
+
+1. **Institutions** (``lexicon/institutions.tsv``), matched on the text,
+   leftmost-longest. Each span's ``kb_id_`` is the institution's full official
+   name, so an abbreviation links to it: 中组部 and 中央组织部 both get
+   ``kb_id_ == "中共中央组织部"``. A match is kept only where it starts and ends on
+   token edges (中央组织部 is not read inside 中央组织部长 when the segmenter says
+   组织部长).
+2. **jieba's name tags** on the tokens (``tag_labels``: nr/nrfg/nrt -> PERSON,
+   ns -> GPE, nt -> ORG). Adjacent tokens with the same label join (丁+薛祥,
+   湖南+衡阳) and a place joins the organisation right after it
+   (抚州市+人民政府). jieba's dictionary tags many ordinary words as names
+   (文明 nr, 新鲜 ns, 党组织 nt), so a run is kept only when its shape agrees;
+   the rules and word lists are in ``data/entities.json``. These spans have an
+   empty ``kb_id_``.
+
+An institution match wins over any tag-based span it overlaps; ``doc.ents``
+never holds overlapping spans. The component replaces ``doc.ents``::
+
+    >>> import tifalens
+    >>> doc = tifalens.load()("中组部负责人接受了新华社记者的采访")
+    >>> [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+    [('中组部', 'ORG', '中共中央组织部'), ('新华社', 'ORG', '新华通讯社')]
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from spacy.attrs import TAG
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+from ..extensions import doc_text
+from ..lexicon.institutions import Institutions, parse_institutions
+
+DEFAULT_TAG_LABELS = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "GPE", "nt": "ORG"}
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """The shape rules of ``data/entities.json``, ready to use."""
+
+    surnames: frozenset[str]
+    compound_surnames: tuple[str, ...]
+    not_last: frozenset[str]
+    titles: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    places: dict[str, str]
+    org_suffixes: tuple[str, ...]
+    generic_orgs: frozenset[str]
+    quotes: frozenset[str]
+    list_separators: frozenset[str]
+
+    def person_shape(self, text: str) -> bool:
+        """Surname first, then a given name: 2-3 characters, 3-4 after a compound surname."""
+        if not text or text[-1] in self.not_last or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+            return False
+        if text.startswith(self.compound_surnames):
+            return 3 <= len(text) <= 4
+        return text[0] in self.surnames and 2 <= len(text) <= 3
+
+    def is_title(self, word: str, *, before: bool) -> bool:
+        """Does ``word`` end (before a name) or start (after a name) with a title such as 总理 or 同志?"""
+        return word.endswith(self.titles) if before else word.startswith(self.titles)
+
+    def place_label(self, words: list[str]) -> str | None:
+        """GPE or LOC for a run of ns words that holds a known place or an administrative suffix, else None."""
+        text = "".join(words)
+        if text in self.places:
+            return self.places[text]
+        if any(w in self.places or (len(w) >= 2 and w.endswith(self.place_suffixes)) for w in words):
+            return "GPE"
+        return None
+
+    def organization(self, text: str) -> bool:
+        """Does the run end with an organisation head (部, 委, 政府, 大学 ...) and name one body?"""
+        return text.endswith(self.org_suffixes) and text not in self.generic_orgs
+
+
+@lru_cache(maxsize=1)
+def entity_rules() -> EntityRules:
+    """The packaged rules (read once; the object is immutable)."""
+    data = json.loads(resources.files("tifalens").joinpath("data/entities.json").read_text(encoding="utf-8"))
+    person, place, org = data["person"], data["place"], data["organization"]
+    places = {name: "GPE" for name in place["names"]} | {name: "LOC" for name in place["locations"]}
+    return EntityRules(
+        surnames=frozenset(person["surnames"]),
+        compound_surnames=tuple(person["compound_surnames"]),
+        not_last=frozenset(person["not_last"]),
+        titles=tuple(person["titles"]),
+        place_suffixes=tuple(place["suffixes"]),
+        places=places,
+        org_suffixes=tuple(org["suffixes"]),
+        generic_orgs=frozenset(org["generic"]),
+        quotes=frozenset(data["quotes"]),
+        list_separators=frozenset(person["list_separators"]),
+    )
+
+
+@dataclass
+class Run:
+    """Tokens ``[start, end)`` read as one entity with ``label``."""
+
+    start: int
+    end: int
+    label: str
+
+
+def token_labels(doc: Doc, tag_labels: dict[str, str], rules: EntityRules) -> list[str | None]:
+    """The label each token's tag suggests; a title right before a name-shaped word makes it PERSON."""
+    by_hash = {get_string_id(tag): label for tag, label in tag_labels.items()}
+    # One array read instead of a Token object per token: most tokens carry no name tag.
+    labels: list[str | None] = [by_hash.get(h) for h in doc.to_array(TAG).tolist()]
+    for i, label in enumerate(labels):
+        if label and i > 0 and rules.is_title(doc[i - 1].text, before=True) and rules.person_shape(doc[i].text):
+            labels[i] = "PERSON"
+    return labels
+
+
+def label_runs(labels: list[str | None]) -> list[Run]:
+    """Maximal runs of adjacent tokens with the same label."""
+    runs: list[Run] = []
+    for i, label in enumerate(labels):
+        if label is None:
+            continue
+        if runs and runs[-1].end == i and runs[-1].label == label:
+            runs[-1].end = i + 1
+        else:
+            runs.append(Run(i, i + 1, label))
+    return runs
+
+
+def _quoted(doc: Doc, run: Run, rules: EntityRules) -> bool:
+    return run.start > 0 and run.end < len(doc) and doc[run.start - 1].text[-1] in rules.quotes and doc[run.end].text[0] in rules.quotes
+
+
+def _titled(doc: Doc, run: Run, rules: EntityRules) -> bool:
+    before = run.start > 0 and rules.is_title(doc[run.start - 1].text, before=True)
+    after = run.end < len(doc) and rules.is_title(doc[run.end].text, before=False)
+    return before or after
+
+
+def persons(doc: Doc, runs: list[Run], rules: EntityRules) -> list[Run]:
+    """PERSON runs shaped like names; a two-character one needs a title, or a name beside it in a list."""
+    shaped = [r for r in runs if r.label == "PERSON" and rules.person_shape(doc[r.start : r.end].text) and not _quoted(doc, r, rules)]
+    sure = [len(doc[r.start : r.end].text) > 2 or _titled(doc, r, rules) for r in shaped]
+    listed = [
+        a.end + 1 == b.start and doc[a.end].text in rules.list_separators for a, b in zip(shaped, shaped[1:])
+    ]  # listed[k]: shaped[k] and shaped[k + 1] are neighbours in a list
+    changed = True
+    while changed:  # 习近平、李强、蔡奇: the title of one name vouches for the list
+        changed = False
+        for k in range(len(shaped)):
+            if not sure[k] and ((k > 0 and listed[k - 1] and sure[k - 1]) or (k < len(listed) and listed[k] and sure[k + 1])):
+                sure[k] = changed = True
+    return [r for r, ok in zip(shaped, sure) if ok]
+
+
+def _organization(doc: Doc, run: Run, place: Run | None, rules: EntityRules) -> Run | None:
+    """The ORG run, joined to the place run right before it, if it names one body."""
+    start = place.start if place else run.start
+    return Run(start, run.end, "ORG") if rules.organization(doc[start : run.end].text) else None
+
+
+def checked_runs(doc: Doc, runs: list[Run], rules: EntityRules) -> list[Run]:
+    """Runs whose shape agrees with their label, a place joined to the organisation right after it."""
+    out: list[Run] = persons(doc, runs, rules)
+    places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
+    for run in runs:
+        if run.label in ("GPE", "LOC"):
+            label = rules.place_label([t.text for t in doc[run.start : run.end]])
+            if label:
+                out.append(Run(run.start, run.end, label))
+        elif run.label == "ORG":
+            org = _organization(doc, run, places.get(run.start), rules)
+            if org:
+                out = [r for r in out if not (r.start == org.start and r.end == run.start)]
+                out.append(org)
+        elif run.label != "PERSON":
+            out.append(run)  # a label a user mapped a tag to: no shape rule for it
+    return sorted(out, key=lambda r: r.start)
+
+
+def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
+    """A span per institution name that starts and ends on token edges, ``kb_id_`` = full name."""
+    out = []
+    for m in table.find(doc_text(doc)):
+        span = doc.char_span(m.start, m.end, label=m.institution.label, kb_id=m.institution.name)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def entity_spans(doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules) -> list[Span]:
+    """Institutions first, then tag-based entities that overlap none of them; sorted, never overlapping."""
+    spans = institution_spans(doc, table)
+    taken = [(s.start, s.end) for s in spans]
+    for run in checked_runs(doc, label_runs(token_labels(doc, tag_labels, rules)), rules):
+        if not any(a < run.end and run.start < b for a, b in taken):
+            spans.append(Span(doc, run.start, run.end, label=run.label))
+    return sorted(spans, key=lambda s: s.start)
+
+
+class EntitiesComponent:
+    """Sets ``doc.ents`` from the institutions list and the segmenter's name tags.
+
+    Args:
+        nlp: The pipeline.
+        name: The component's name in the pipeline.
+        extra_institutions: Institutions TSV files whose rows are added to the packaged list.
+        tag_labels: jieba tag -> entity label (spaCy merges a given mapping into the default one).
+        use_tags: False keeps only the institutions (tag-based entities off).
+    """
+
+    def __init__(
+        self, nlp: Language, name: str, *, extra_institutions: Iterable[str], tag_labels: dict[str, str], use_tags: bool
+    ) -> None:
+        self.name = name
+        self.tag_labels = {tag: label for tag, label in tag_labels.items() if label} if use_tags else {}
+        self.rules = entity_rules()
+        self.institutions = Institutions.default(list(extra_institutions))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = entity_spans(doc, self.institutions, self.tag_labels, self.rules)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the institutions in use, so a saved pipeline carries a user's rows."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "institutions.tsv").write_text(self.institutions.to_tsv(), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "EntitiesComponent":
+        """Restore the institutions saved by :meth:`to_disk`."""
+        table = Path(path) / "institutions.tsv"
+        if table.exists():
+            self.institutions = Institutions(parse_institutions(table.read_text(encoding="utf-8"), name=str(table)))
+        return self
+
+
+@Language.factory(
+    "tifa_entities",
+    assigns=["doc.ents"],
+    default_config={"extra_institutions": [], "tag_labels": DEFAULT_TAG_LABELS, "use_tags": True},
+)
+def make_entities(
+    nlp: Language, name: str, extra_institutions: list[str], tag_labels: dict[str, str], use_tags: bool
+) -> EntitiesComponent:
+    """Registered factory for the entities component."""
+    return EntitiesComponent(nlp, name, extra_institutions=extra_institutions, tag_labels=tag_labels, use_tags=use_tags)
+
