@@ -154,3 +154,16 @@ def test_utf16_without_bom_detected():
     src = read_bytes(data, path="u")
     assert src.text == TEXT
     assert src.encoding == "utf-16-le"
+
+
+def test_mostly_utf8_with_stray_bytes_stays_utf8():
+    body = "党的二十大代表选举工作顺利完成，当选代表名单已经公布。\n" * 30
+    data = body.encode("utf-8") + "混入一段国标编码".encode("gbk") + body.encode("utf-8")
+    src = read_bytes(data, path="mixed.txt")
+    assert src.encoding == "utf-8"
+    assert src.text.startswith(body) and src.text.endswith(body)
+    assert [n.code for n in src.notes] == ["invalid_bytes"]
+    assert src.notes[0].message.startswith("not valid UTF-8: ")
+    truncated = ("正文内容。" * 50).encode("utf-8")[:-1]  # a character cut in half at the end
+    src = read_bytes(truncated, path="cut.txt")
+    assert src.encoding == "utf-8" and src.text.endswith("\ufffd")

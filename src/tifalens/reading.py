@@ -313,12 +313,21 @@ def _decode_cjk(data: bytes, *, path: str, utf8_error: int) -> tuple[str, str, l
         except UnicodeDecodeError:
             continue
         ranked.append((-plausibility(text), order, codec, text))
+    # Mostly UTF-8 with a few stray bytes (a pasted GBK fragment, a cut character):
+    # keep the UTF-8 reading, with U+FFFD for the bad bytes, when it reads better.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if bad <= max(8, len(lenient) // 100):
+        ranked.append((-plausibility(lenient), -1, "utf-8", lenient))
     if not ranked:
         raise InputError(
             path,
             f"cannot decode: not UTF-8 (invalid byte at {utf8_error}) and not GB18030, Big5 or UTF-16; use --encoding",
         )
     _, _, codec, text = min(ranked)
+    if text is lenient:
+        note = Note("invalid_bytes", f"not valid UTF-8: {bad} undecodable byte sequence(s) (first at byte {utf8_error}) replaced with U+FFFD")
+        return text, "utf-8", [note]
     if codec == "big5hkscs":  # report plain Big5 when the HKSCS extension is not needed
         try:
             if data.decode("big5") == text:
