@@ -70,3 +70,10 @@ def test_arbitrary_bytes_are_text_or_one_clear_error(nlp, data):
 def test_pathological_inputs(nlp, text):
     result = tifalens.analyze(text, nlp=nlp)
     jsonschema.validate(result.to_dict(), schema())
+
+
+def test_text_longer_than_spacys_default_limit(nlp):
+    text = "党的建设全面深化改革" * 120_000  # 1.2 million characters, one line, no punctuation
+    result = tifalens.analyze(text, nlp=nlp)
+    assert len(result.doc.text) == len(text)
+    assert result.to_dict()["source"]["chars"] == len(text)

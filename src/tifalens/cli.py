@@ -113,8 +113,15 @@ class _Run:
                 continue
             if nlp is None:
                 nlp = load(backend=self.backend.value, keep_duplicates=self.keep_duplicates, lexicons=self.lexicons)
+            try:
+                result = analyze_source(source, nlp)
+            except Exception as exc:  # a bug must not cost the user the other inputs
+                failure = InputError(name, f"internal error while analysing ({exc.__class__.__name__}: {exc}); please report it")
+                self.failures.append(failure)
+                _err(str(failure))
+                continue
             self.done += 1
-            yield analyze_source(source, nlp)
+            yield result
 
     def exit_status(self) -> int:
         if not self.failures:

@@ -101,6 +101,9 @@ def _analyze(task: Task, options: Options):
         analysis = result.to_dict()
     except TifalensError as exc:
         return {"ok": False, "key": task.key, "input": task.input, "reason": str(exc)}, None
+    except Exception as exc:  # a bug must not stop the run or lose the other documents
+        reason = f"{task.input}: internal error while analysing ({exc.__class__.__name__}: {exc}); please report it"
+        return {"ok": False, "key": task.key, "input": task.input, "reason": reason}, None
     record = {
         "ok": True,
         "key": task.key,

@@ -49,6 +49,9 @@ def load(
         "initialize": {"tokenizer": {}},
     }
     nlp = spacy.blank("zh", config=config)
+    # spaCy's 1,000,000-character guard protects parser/NER memory; this pipeline has
+    # neither, and input length is bounded by --max-chars when reading instead.
+    nlp.max_length = 2**31 - 1
     for name in components:
         cfg = {"keep_duplicates": keep_duplicates} if name in ("tifa_terms",) else {}
         nlp.add_pipe(name, config=cfg)

@@ -175,6 +175,7 @@ def checked_runs(doc: Doc, runs: list[Run], rules: EntityRules) -> list[Run]:
     """Runs whose shape agrees with their label, a place joined to the organisation right after it."""
     out: list[Run] = persons(doc, runs, rules)
     places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
+    absorbed: set[tuple[int, int]] = set()  # places that became the head of an organisation
     for run in runs:
         if run.label in ("GPE", "LOC"):
             label = rules.place_label([t.text for t in doc[run.start : run.end]])
@@ -183,11 +184,11 @@ def checked_runs(doc: Doc, runs: list[Run], rules: EntityRules) -> list[Run]:
         elif run.label == "ORG":
             org = _organization(doc, run, places.get(run.start), rules)
             if org:
-                out = [r for r in out if not (r.start == org.start and r.end == run.start)]
+                absorbed.add((org.start, run.start))
                 out.append(org)
         elif run.label != "PERSON":
             out.append(run)  # a label a user mapped a tag to: no shape rule for it
-    return sorted(out, key=lambda r: r.start)
+    return sorted((r for r in out if (r.start, r.end) not in absorbed), key=lambda r: r.start)
 
 
 def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
@@ -203,9 +204,11 @@ def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
 def entity_spans(doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules) -> list[Span]:
     """Institutions first, then tag-based entities that overlap none of them; sorted, never overlapping."""
     spans = institution_spans(doc, table)
-    taken = [(s.start, s.end) for s in spans]
+    taken = [False] * (len(doc) + 1)  # tokens covered by an institution
+    for s in spans:
+        taken[s.start : s.end] = [True] * (s.end - s.start)
     for run in checked_runs(doc, label_runs(token_labels(doc, tag_labels, rules)), rules):
-        if not any(a < run.end and run.start < b for a, b in taken):
+        if not any(taken[run.start : run.end]):
             spans.append(Span(doc, run.start, run.end, label=run.label))
     return sorted(spans, key=lambda s: s.start)
 
