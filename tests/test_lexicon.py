@@ -72,8 +72,8 @@ def test_non_utf8_names_file_and_byte(tmp_path):
     path = write(tmp_path, (HEADER + "三抓三促\t\tother\t\n").encode("gb18030"))
     with pytest.raises(LexiconError) as info:
         load_tsv(path)
-    # The loader reports the byte offset of the first undecodable byte (the header is ASCII).
-    assert str(info.value) == f"{path}: not UTF-8 (bad byte at {len(HEADER)})"
+    # The first undecodable byte is on line 2 (the header is ASCII).
+    assert str(info.value) == f"{path}:2: not UTF-8 (bad byte at {len(HEADER)}); save the file as UTF-8"
 
 
 def test_missing_file_names_file(tmp_path):

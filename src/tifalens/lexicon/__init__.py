@@ -155,13 +155,16 @@ def load_tsv(path: str | Path) -> list[Entry]:
     """
     p = Path(path)
     try:
-        text = p.read_bytes().decode("utf-8")
+        data = p.read_bytes()
     except FileNotFoundError:
         raise LexiconError(f"{path}: no such lexicon file") from None
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8 (bad byte at {exc.start})") from None
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LexiconError(f"{path}:{line}: not UTF-8 (bad byte at {exc.start}); save the file as UTF-8") from None
     return parse_tsv(text, name=str(path), source=str(path))
 
 
