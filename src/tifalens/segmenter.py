@@ -75,7 +75,7 @@ def sentence_starts(words: list[str]) -> list[int]:
     out = [_NOT_START] * len(words)
     boundary = True
     for i, w in enumerate(words):
-        if boundary and not (w[0] in _CLOSERS and all(ch in _CLOSERS for ch in w)):
+        if boundary and not w.isspace() and not (w[0] in _CLOSERS and all(ch in _CLOSERS for ch in w)):
             out[i] = 1
             boundary = False
         if w[-1] in _SENTENCE_END or "\n" in w:
@@ -194,24 +194,18 @@ class JiebaSegmenter:
             words, tags = self._keep_terms_whole(text, words, tags, matches)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         if words:
-            # Precomputed (tag hash, UPOS id, sentence start) rows set in one call:
-            # ~4x faster than passing strings to the Doc constructor.
-            rows = self._annotation_rows(words, tags)
-            for row, start in zip(rows, sentence_starts(words)):
-                row.append(start)
-            doc.from_array([TAG, POS, SENT_START], numpy.array(rows, dtype="uint64"))
+            # Precomputed (tag hash, UPOS id) pairs and sentence starts set in one
+            # from_array call: ~4x faster than passing strings to the Doc constructor.
+            array = numpy.empty((len(words), 3), dtype="uint64")
+            array[:, :2] = self._annotation_rows(words, tags)
+            array[:, 2] = sentence_starts(words)
+            doc.from_array([TAG, POS, SENT_START], array)
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _annotation_rows(self, words: list[str], tags: list[str]) -> list[list[int]]:
-        rows = self._rows
-        out = []
-        for word, tag in zip(words, tags):
-            row = rows.get(tag) if tag != "x" else rows.get((tag, word))
-            if row is None:
-                row = self._new_row(word, tag)
-            out.append([row[0], row[1]])
-        return out
+    def _annotation_rows(self, words: list[str], tags: list[str]) -> list[tuple[int, int]]:
+        get = self._rows.get
+        return [get(t if t != "x" else (t, w)) or self._new_row(w, t) for w, t in zip(words, tags)]
 
     def _new_row(self, word: str, tag: str) -> tuple[int, int]:
         row = (self.vocab.strings.add(tag), UPOS_IDS[_upos(word, tag, self._pos)])
