@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import conllu
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +11,9 @@ from hypothesis import strategies as st
 import tifalens
 from tifalens.analysis import analyze_source
 from tifalens.errors import InputError
+from tifalens.export.conllu import to_conllu
+from tifalens.export.csvout import to_csv
+from tifalens.export.html import to_html
 from tifalens.export.jsonout import schema
 from tifalens.reading import read_bytes
 
@@ -35,6 +39,12 @@ def check(result) -> None:
         a, b = src.to_original(span.start_char, span.end_char)
         assert 0 <= a <= b <= len(src.original)
     result.to_markdown()
+    pair = [(result.doc, src)]
+    page = to_html(result.doc, src)
+    assert "<script>alert" not in page
+    conllu.parse(to_conllu(result.doc, src))  # always valid CoNLL-U
+    to_csv(pair, table="terms")
+    to_csv(pair, table="stats")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
