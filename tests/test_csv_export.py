@@ -53,7 +53,7 @@ def test_quoting_survives_commas_quotes_and_newlines(tmp_path):
 def test_stats_table(nlp):
     text = "女党员619名，占27.0%。"
     result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
-    assert to_csv([(result.doc, result.source)], table="stats") == ",".join(STAT_COLUMNS) + "\n"
+    assert to_csv([(result.doc, result.source)], table="stats") == ",".join(STAT_COLUMNS) + "\n<text>,619名,619,名,count,,女党员\n<text>,27.0%,27.0,%,percent,,女党员\n"
     span = result.doc.char_span(text.index("619"), text.index("619") + 4)
     span._.fields = {"text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员,\n在册", "start": 3, "end": 7}
     result.doc.spans["stats"] = [span]

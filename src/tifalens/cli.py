@@ -229,6 +229,51 @@ def terms(
     raise typer.Exit(run.exit_status())
 
 
+@app.command()
+def stats(
+    paths: List[str] = _PATHS,
+    csv_out: Optional[Path] = typer.Option(None, "--csv", help="Also write the figures as CSV to this file."),
+    glob: str = _GLOB,
+    encoding: Optional[str] = _ENCODING,
+    t2s: bool = _T2S,
+    backend: Backend = _BACKEND,
+    keep_duplicates: bool = _KEEP,
+    lexicon: List[Path] = _LEXICON,
+    max_chars: int = _MAX_CHARS,
+) -> None:
+    """List the figures of the inputs (text, value, unit, kind, approx, subject) and the checks on them."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .export.csvout import STAT_COLUMNS, write_rows
+
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
+    rows, found = [], []
+    for res in run.analyses():
+        data = res.to_dict()
+        rows += [{"document": res.source.path, **{key: rec.get(key) for key in STAT_COLUMNS[1:]}} for rec in data["stats"]]
+        found += [{"document": res.source.path, **check} for check in data["checks"]]
+    if run.done:
+        cell = lambda value: "" if value is None else str(value)  # noqa: E731
+        table = Table(title=f"figures in {run.done} document(s)")
+        for col in STAT_COLUMNS[1:]:
+            table.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
+        for r in rows:
+            table.add_row(*(cell(r[col]) for col in STAT_COLUMNS[1:]))
+        console = Console(soft_wrap=False)
+        console.print(table)
+        if found:
+            checks = Table(title=f"{len(found)} check(s)")
+            for col in ("level", "code", "at", "message"):
+                checks.add_column(col, overflow="fold")
+            for c in found:
+                checks.add_row(c["level"], c["code"], cell(c.get("orig_start")), c["message"])
+            console.print(checks)
+        if csv_out is not None:
+            write_output(write_rows(STAT_COLUMNS, rows), csv_out, inputs=run.inputs)
+    raise typer.Exit(run.exit_status())
+
+
 class Period(str, Enum):
     year = "year"
     month = "month"

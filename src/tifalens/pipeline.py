@@ -13,7 +13,7 @@ from . import segmenter  # noqa: F401  (registers the tokenizer)
 from .segmenter import BACKENDS
 from .errors import UsageError
 
-DEFAULT_COMPONENTS = ("tifa_structure", "tifa_entities", "tifa_terms")
+DEFAULT_COMPONENTS = ("tifa_structure", "tifa_entities", "tifa_terms", "tifa_stats")
 
 
 def load(
@@ -53,6 +53,6 @@ def load(
     # neither, and input length is bounded by --max-chars when reading instead.
     nlp.max_length = 2**31 - 1
     for name in components:
-        cfg = {"keep_duplicates": keep_duplicates} if name in ("tifa_terms",) else {}
+        cfg = {"keep_duplicates": keep_duplicates} if name in ("tifa_terms", "tifa_stats") else {}
         nlp.add_pipe(name, config=cfg)
     return nlp

@@ -1,3 +1,3 @@
 """spaCy pipeline components, one module each; importing registers their factories."""
 
-from . import entities, structure, terms  # noqa: F401
+from . import entities, stats, structure, terms  # noqa: F401

@@ -176,15 +176,31 @@ def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
         "articles": articles(doc, source),
         "terms": terms(doc, source),
         "entities": entities(doc, source),
-        "stats": _group_records(doc, "stats"),
-        "checks": list(doc._.checks or []),
+        "stats": _group_records(doc, "stats", source),
+        "checks": checks(doc, source),
         "notes": notes(doc, source),
     }
 
 
-def _group_records(doc: Doc, group: str) -> list[dict[str, Any]]:
+def _with_orig(record: dict[str, Any], source: Source) -> dict[str, Any]:
+    """The record with ``orig_start``/``orig_end`` added when it has ``start``/``end``."""
+    if isinstance(record.get("start"), int) and isinstance(record.get("end"), int):
+        return {**record, **_offsets(source, record["start"], record["end"])}
+    return dict(record)
+
+
+def _group_records(doc: Doc, group: str, source: Source) -> list[dict[str, Any]]:
     """Records that a component keeps for a span group (filled by the statistics component)."""
-    return [dict(span._.fields) for span in doc.spans.get(group, []) if span._.fields]
+    return [_with_orig(span._.fields, source) for span in doc.spans.get(group, []) if span._.fields]
+
+
+def checks(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """The ``checks`` array: each check, and each figure it names, with both kinds of offsets."""
+    out = []
+    for check in doc._.checks or []:
+        figures = [_with_orig(f, source) if isinstance(f, dict) else f for f in check.get("figures", [])]
+        out.append({**_with_orig(check, source), **({"figures": figures} if "figures" in check else {})})
+    return out
 
 
 def summary_rows(datas: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,0 +1,945 @@
+"""Statistics: every figure of the text, with what it counts, as spans in ``doc.spans["stats"]``.
+
+Figures are found with patterns on the text (jieba splits ``23.4%`` and
+``9600多万名`` unpredictably), then aligned to tokens. Each span's
+``span._.fields`` holds the figure's record: value, unit, kind, approximation,
+subject, the comparison it makes (``reference``) and, for a percentage, the count
+and total it is a share of (``share_of``). The tables (units, approximation
+words, change verbs ...) live in ``data/stats.json``; the checks of figures
+against each other (:mod:`tifalens.components.checks`) go to ``doc._.checks``::
+
+    >>> import tifalens
+    >>> doc = tifalens.load()("当选代表中，女党员619名，比十九大增加68名。")
+    >>> [(s.text, s._.fields["value"], s._.fields["subject"]) for s in doc.spans["stats"]]
+    [('619名', 619, '女党员'), ('68名', 68, '女党员')]
+    >>> doc.spans["stats"][0]._.fields["reference"]["reference_value"]
+    551
+
+A record's ``value`` is the number as written with its multiplier applied
+(``854.2万条`` is 8542000 with unit 条; ``114万亿元`` is 1.14e14 with unit 元);
+for a range it is the low end (``range`` holds both); for a date it is the year,
+or the month when no year is given (``iso`` holds the date).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import doc_text, register_extensions
+from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, parse_range, split_range
+from .checks import run_checks
+from .terms import article_at, article_index, inside
+
+QUANTITY_KINDS = ("count", "money", "measure")
+SHARE_KINDS = ("percent", "ratio")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def ends_with(text: str, words: list[str]) -> str | None:
+    """The first of ``words`` (sorted longest first) that ``text`` ends with."""
+    return next((w for w in words if text.endswith(w)), None)
+
+
+def starts_with(text: str, words: list[str]) -> str | None:
+    """The first of ``words`` (sorted longest first) that ``text`` starts with."""
+    return next((w for w in words if text.startswith(w)), None)
+
+
+class StatsRules:
+    """The tables of ``data/stats.json`` and the patterns built from them, compiled once.
+
+    Raises:
+        ValueError: A unit names a kind the ``kinds`` table does not declare.
+    """
+
+    def __init__(self, data: dict) -> None:
+        self.kinds: dict[str, str] = data["kinds"]
+        self.units: dict[str, str] = data["units"]
+        bad = sorted({k for k in self.units.values() if k not in self.kinds})
+        if bad:
+            raise ValueError(f"data/stats.json: units use undeclared kinds {bad}; add them to 'kinds'")
+        self.small_cn_units = set(data["small_chinese_units"])
+        self.approx_before: dict[str, str] = data["approx_before"]
+        self.approx_after: dict[str, str] = data["approx_after"]
+        self.approx_inside: dict[str, str] = data["approx_inside"]
+        self.threshold_words = set(data["threshold_words"])
+        self.change_verbs: dict[str, int] = data["change_verbs"]
+        self.comparison_only = set(data["comparison_only_verbs"])
+        self.comparison_markers = _longest_first(data["comparison_markers"])
+        self.comparison_false = data["comparison_false_words"]
+        self.level_markers = _longest_first(data["level_markers"])
+        self.from_markers: list[str] = data["from_markers"]
+        self.from_reach: int = data["from_marker_reach"]
+        self.share_verbs = _longest_first(data["share_verbs"])
+        self.whole_words = _longest_first(data["whole_words"])
+        self.predicates: list[str] = data["predicates"]
+        self.trim_prefix = _longest_first(data["subject_trim_prefix"])
+        self.trim_suffix = _longest_first(data["subject_trim_suffix"])
+        self.following_strip = _longest_first(data["following_strip_prefix"])
+        self.copulas = _longest_first(data["copulas"])
+        self.stop_tags = set(data["following_stop_tags"])
+        self.verb_tags = set(data["following_verb_tags"])
+        self.noun_tags = set(data["following_noun_tags"])
+        self.stop_words = set(data["following_stop_words"])
+        self.self_describing_units = set(data["self_describing_units"])
+        self.list_joiners = set(data["list_joiners"])
+        self.total_words: list[str] = data["total_words"]
+        self.part_marker: str = data["part_marker"]
+        self.nested_part_words: list[str] = data["nested_part_words"]
+        self.rank_prefixes: list[str] = data["rank_prefixes"]
+        self.half_before = _longest_first(data["half_requires_before"])
+        self.sentence_ends = set(data["sentence_ends"])
+        self.delimiters = set(data["clause_delimiters"])
+        self.open_brackets = set(data["open_brackets"])
+        self.close_brackets = set(data["close_brackets"])
+        self.approx_before_words = _longest_first(self.approx_before)
+        self.approx_after_words = _longest_first(self.approx_after)
+        self.verb_words = _longest_first(self.change_verbs)
+        self.bullets = set(data["bullet_chars"])
+        self.enumeration_prefix = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+        self.shapes = self._shapes()
+
+    def _shapes(self) -> list[tuple[str, re.Pattern]]:
+        digits, cn_all = "".join(CN_DIGITS), CN_NUMERAL_CHARS
+        arabic = rf"(?<![\d.A-Za-z])(?:{ARABIC})(?![A-Za-z])"
+        chinese = rf"(?<![{cn_all}])[{digits}十][{cn_all}]*"
+        inner = "".join(self.approx_inside)
+        number = rf"(?:{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
+        unit, sep = _alternation(self.units), _alternation(RANGE_SEPARATORS)
+        year = rf"(?<![\d{cn_all}])(?:\d{{4}}|[{digits}]{{4}})"
+        small = "[一二三四五六七八九十]"
+        return [
+            ("percent_cn", re.compile(rf"百分之(?:{number})(?:(?:{sep})(?:百分之)?(?:{number}))?")),
+            ("fraction", re.compile(rf"(?<![{cn_all}])(?!百分之)(?:[{cn_all}]+|\d+)分之(?:[{cn_all}]+|\d+)")),
+            ("half", re.compile(r"一半|半数")),
+            ("date", re.compile(
+                rf"(?:(?P<year>{year})年)?(?<![\d{cn_all}])(?P<month>1[0-2]|0?[1-9]|十[一二]?|{small})月"
+                rf"(?:(?P<day>3[01]|[12]\d|0?[1-9]|[一二三]?十{small}?|{small})日)?"
+            )),
+            ("year", re.compile(rf"(?P<num>{year})(?:年?(?:{sep})(?P<num2>\d{{4}}|[{digits}]{{4}}))?年(?!代)")),
+            ("rank", re.compile(rf"第(?P<num>\d+|[{digits}十百]+)(?P<unit>位|名)")),
+            ("quantity", re.compile(rf"(?P<num>{number})(?:(?P<unit1>{unit})?(?:{sep})(?P<num2>{number}))?(?P<unit>{unit})?")),
+        ]
+
+
+@lru_cache(maxsize=1)
+def stats_rules() -> StatsRules:
+    """The packaged ``data/stats.json``, validated and compiled (once per process)."""
+    data = json.loads(resources.files("tifalens").joinpath("data/stats.json").read_text(encoding="utf-8"))
+    return StatsRules(data)
+
+
+# ---------------------------------------------------------------------------- text view
+
+
+class TextView:
+    """The text with the line breaks the structure component joined taken out.
+
+    A paragraph broken mid-sentence (``入\\n\\n党的2224名``) reads as one line here,
+    so subjects and sentences run across the break; offsets map back exactly.
+
+    >>> view = TextView("改革开放以后入\\n\\n党的2224名", [(7, 9)])
+    >>> view.text, view.to_doc(9), view.to_doc_end(15)
+    ('改革开放以后入党的2224名', 11, 17)
+    """
+
+    def __init__(self, text: str, gaps: Iterable[tuple[int, int]]) -> None:
+        pieces: list[str] = []
+        self._view_at = [0]  # view positions from which ...
+        self._removed = [0]  # ... this many characters were removed before
+        self._gaps: list[tuple[int, int, int]] = []  # (doc start, doc end, removed before)
+        pos = removed = 0
+        for start, end in sorted(gaps):
+            if start < pos or end <= start:
+                continue
+            pieces.append(text[pos:start])
+            self._gaps.append((start, end, removed))
+            removed += end - start
+            self._view_at.append(start - (removed - (end - start)))
+            self._removed.append(removed)
+            pos = end
+        pieces.append(text[pos:])
+        self.text = "".join(pieces)
+        self._gap_starts = [g[0] for g in self._gaps]
+
+    def to_doc(self, pos: int) -> int:
+        """Document offset of view position ``pos`` (a start offset)."""
+        return pos + self._removed[bisect.bisect_right(self._view_at, pos) - 1]
+
+    def to_doc_end(self, pos: int) -> int:
+        """Document offset of the exclusive end ``pos`` of a view range."""
+        return self.to_doc(pos - 1) + 1 if pos > 0 else 0
+
+    def to_view(self, doc_pos: int) -> int:
+        """View position of document offset ``doc_pos`` (a position inside a gap goes to its end)."""
+        k = bisect.bisect_right(self._gap_starts, doc_pos) - 1
+        if k < 0:
+            return doc_pos
+        start, end, before = self._gaps[k]
+        return start - before if doc_pos < end else doc_pos - before - (end - start)
+
+
+# ---------------------------------------------------------------------------- figures
+
+
+@dataclass
+class Figure:
+    """A figure in the view text, with what the record and the checks need.
+
+    Offsets are view offsets; ``cut`` is where the words before the figure that
+    may name its subject end (before 超过, 比十九大增加, 占), ``tail`` where the
+    words after it end (以上, 左右).
+    """
+
+    start: int
+    end: int
+    text: str
+    number: str
+    value: float
+    unit: str
+    kind: str
+    high: float | None = None
+    approx: str | None = None
+    direction: int = 0
+    iso: str | None = None
+    clause: int = 0
+    cut: int = 0
+    tail: int = 0
+    share: bool = False
+    level: bool = False
+    origin: bool = False
+    against: str | None = None
+    sentence: int = 0
+    paragraph: int = 0
+    article: int | None = None
+    depth: int = 0
+    subject: str = ""
+    subject_source: str = ""
+    whole: str | None = None
+    whole_word: bool = False
+    no_predicate: bool = False
+    list_member: bool = False
+    base: int | None = None
+    reference: dict | None = None
+    share_of: dict | None = None
+
+    @property
+    def decimals(self) -> int:
+        """Digits stated after the decimal point."""
+        return decimals(self.number)
+
+    @property
+    def json_value(self) -> int | float:
+        """The value for JSON: 2296 and 8542000 (854.2万) as int, 27.0 (27.0%) as float."""
+        stated_decimals = self.decimals and not re.search(MULTIPLIER_PATTERN, self.number)
+        return float(self.value) if stated_decimals else json_number(self.value)
+
+    @property
+    def exact(self) -> bool:
+        """A single number stated without approximation."""
+        return self.approx is None and self.high is None
+
+
+def json_number(value: float | None) -> int | float | None:
+    """An integral float as int (2296, not 2296.0); others unchanged."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def rounded(value: float, *figures: Figure) -> float:
+    """``value`` at the finest precision the ``figures`` state (27.0 - 2.8 = 24.2, not 24.200000000000003)."""
+    return round(value, max((f.decimals for f in figures), default=0))
+
+
+class FigureFinder:
+    """Finds figures in a text by pattern; :meth:`find` is a pure function of the text.
+
+    Args:
+        rules: The compiled tables.
+        is_boundary: Whether a position is a token boundary: a unit must end at
+            one (``14亿人民`` holds the figure ``14亿``, not ``14亿人``).
+
+    >>> [(f.text, f.value, f.unit, f.kind, f.approx) for f in FigureFinder(stats_rules()).find("党员9600多万名，增长8.1%")]
+    [('9600多万名', 96000000.0, '名', 'count', '多'), ('8.1%', 8.1, '%', 'change', None)]
+    """
+
+    def __init__(self, rules: StatsRules, is_boundary: Callable[[int], bool] = lambda _pos: True) -> None:
+        self.rules = rules
+        self.is_boundary = is_boundary
+
+    def find(self, text: str) -> list[Figure]:
+        """Figures leftmost first, the longest where two overlap."""
+        found: list[Figure] = []
+        for shape, rx in self.rules.shapes:
+            reader = getattr(self, f"_{shape}")
+            found.extend(fig for fig in (reader(m, text) for m in rx.finditer(text)) if fig is not None)
+        found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        chosen: list[Figure] = []
+        for fig in found:
+            if not chosen or fig.start >= chosen[-1].end:
+                chosen.append(fig)
+        return [fig for fig in chosen if self._read_after(fig, text) and self._read_before(fig, text)]
+
+    # -- shapes -------------------------------------------------------------
+
+    def _percent_cn(self, m: re.Match, text: str) -> Figure | None:
+        return self._numeric(m.start(), m.end(), m.group(0), "%", text)
+
+    def _fraction(self, m: re.Match, text: str) -> Figure | None:
+        value = parse_number(m.group(0))
+        return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group(0), value, "", "ratio")
+
+    def _half(self, m: re.Match, text: str) -> Figure | None:
+        if not ends_with(text[max(0, m.start() - 3) : m.start()], self.rules.half_before):
+            return None
+        return Figure(m.start(), m.end(), m.group(0), m.group(0), 0.5, "", "ratio")
+
+    def _date(self, m: re.Match, text: str) -> Figure | None:
+        raw = (m.group("year"), m.group("month"), m.group("day"))
+        if not (raw[0] or raw[2]) and not raw[1].isdigit():
+            return None  # 十月 alone is too often a name (十月革命)
+        parsed = [parse_number(p) if p else None for p in raw]
+        if any(v is None for v, p in zip(parsed, raw) if p):
+            return None
+        year, month, day = (int(v) if v is not None else None for v in parsed)
+        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            return None
+        iso = (f"{year:04d}" if year else "-") + f"-{month:02d}" + (f"-{day:02d}" if day else "")
+        fig = Figure(m.start(), m.end(), m.group(0), raw[0] or raw[1], float(year or month), "", "date")
+        fig.iso = iso
+        return fig
+
+    def _year(self, m: re.Match, text: str) -> Figure | None:
+        low = parse_number(m.group("num"))
+        high = parse_number(m.group("num2")) if m.group("num2") else None
+        if low is None or not 1000 <= low <= 2199 or (m.group("num2") and high is None):
+            return None
+        return Figure(m.start(), m.end(), m.group(0), m.group("num"), low, "年", "year", high=high)
+
+    def _rank(self, m: re.Match, text: str) -> Figure | None:
+        num = m.group("num")
+        if not num.isdigit() and not any(p in text[max(0, m.start() - 8) : m.start()] for p in self.rules.rank_prefixes):
+            return None  # 第一位 is a rank only after 居, 位居 ...
+        value = parse_number(num)
+        return None if value is None else Figure(m.start(), m.end(), m.group(0), num, value, m.group("unit"), "rank")
+
+    def _quantity(self, m: re.Match, text: str) -> Figure | None:
+        unit, unit1 = m.group("unit") or "", m.group("unit1") or ""
+        if (unit1 and unit1 != unit) or (m.start() > 0 and text[m.start() - 1] == "第"):
+            return None  # 3个至5万; an ordinal (第38个)
+        end = m.end()
+        if unit and not self.is_boundary(end):
+            if m.group("num2"):
+                return None
+            end, unit = end - len(unit), ""  # 14亿人民: 人 starts a word
+        return self._numeric(m.start(), end, text[m.start() : end - len(unit)], unit, text)
+
+    def _numeric(self, start: int, end: int, numeral: str, unit: str, text: str) -> Figure | None:
+        percent_cn = numeral.startswith("百分之")
+        body = numeral[3:] if percent_cn else numeral
+        parts = None if re.fullmatch(ARABIC, body) else split_range(body)
+        if parts is not None:
+            both = parse_range(numeral)
+            if both is None:
+                return None
+            (value, high), first = both, parts[0]
+        else:
+            value, high, first = parse_number(body), None, body
+        if value is None:
+            return None
+        multiplied = re.search(MULTIPLIER_PATTERN, re.sub(rf"^[{''.join(CN_DIGITS)}十百千点]+", "", body)) is not None
+        if not unit and not multiplied and not percent_cn:
+            return None  # a bare number: an enumeration, a phone number, a code
+        if not percent_cn and not first[0].isdigit() and unit not in self.rules.small_cn_units:
+            if not (multiplied or any(ch in first for ch in "百千万亿点")):
+                return None  # 三个, 两名: ordinary words, not statistics
+        kind = "percent" if percent_cn else self.rules.units.get(unit, "count")
+        inner = next((w for ch, w in self.rules.approx_inside.items() if re.search(rf"[\d{CN_NUMERAL_CHARS}]{ch}", body)), None)
+        return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=inner)
+
+    # -- context ------------------------------------------------------------
+
+    def _read_after(self, fig: Figure, text: str) -> bool:
+        """以上, 左右 after the figure; False when it only qualifies a subject (55岁以下的)."""
+        fig.tail = fig.end
+        word = starts_with(text[fig.end : fig.end + 4], self.rules.approx_after_words)
+        if word:
+            fig.approx = fig.approx or self.rules.approx_after[word]
+            fig.tail = fig.end + len(word)
+            if word in self.rules.threshold_words and text[fig.tail : fig.tail + 1] == "的":
+                return False
+        return True
+
+    def _read_before(self, fig: Figure, text: str) -> bool:
+        """Approximation, share and change words before the figure, and where its subject may end."""
+        fig.clause = clause_start(text, fig.start, self.rules.delimiters)
+        pre = self._strip_figure_words(fig, text[fig.clause : fig.start])
+        if fig.kind not in ("year", "date", "rank"):
+            pre = self._read_change(fig, pre)
+            pre = self._read_origin(fig, pre)
+        fig.cut = fig.clause + len(pre)
+        return True
+
+    def _read_origin(self, fig: Figure, pre: str) -> str:
+        """``从2020年的82.4岁``: a figure a later one grows or falls from; the subject ends before 从."""
+        at = max(pre.rfind(m, max(0, len(pre) - self.rules.from_reach)) for m in self.rules.from_markers)
+        if at < 0:
+            return pre
+        fig.origin = True
+        return pre[:at]
+
+    def _strip_figure_words(self, fig: Figure, pre: str) -> str:
+        rules = self.rules
+        while True:
+            word = ends_with(pre, rules.approx_before_words)
+            if word:
+                fig.approx = fig.approx or rules.approx_before[word]
+            elif not fig.share and (word := ends_with(pre, rules.share_verbs)):
+                fig.share = True
+            elif pre.endswith("了"):
+                word = "了"
+            else:
+                return pre
+            pre = pre[: -len(word)]
+
+    def _read_change(self, fig: Figure, pre: str) -> str:
+        rules = self.rules
+        level = ends_with(pre, rules.level_markers)
+        core = pre[: len(pre) - len(level)] if level else pre
+        verb = ends_with(core, rules.verb_words)
+        if verb in rules.comparison_only and self._comparison(core[: -len(verb)])[0] is None:
+            verb = None
+        if verb:
+            core = core[: -len(verb)]
+            if level:
+                fig.level = True
+            else:
+                fig.direction = rules.change_verbs[verb]
+                fig.kind = fig.kind if fig.kind == "percentage_point" else "change"
+            fig.against, core = self._comparison(core)
+            return core
+        if fig.kind == "percentage_point":
+            return self._point_comparison(fig, pre)
+        return pre
+
+    def _comparison(self, pre: str) -> tuple[str | None, str]:
+        """(``十九大``, text before 比) for ``pre`` = ``…比十九大``; (None, pre) without a comparison."""
+        best, marker = -1, ""
+        for m in self.rules.comparison_markers:
+            for k in (i.start() for i in re.finditer(re.escape(m), pre)):
+                if k > best and not any(pre.startswith(w, j) for w in self.rules.comparison_false for j in range(max(0, k - 2), k + 1)):
+                    best, marker = k, m
+        if best < 0:
+            return None, pre
+        return (pre[best + len(marker) :].strip() or marker), pre[:best]
+
+    def _point_comparison(self, fig: Figure, pre: str) -> str:
+        """A percentage-point figure with words between its verb and itself (高于全国0.4个百分点)."""
+        best, verb = -1, ""
+        for v in self.rules.verb_words:
+            k = pre.rfind(v)
+            if k > best and v not in self.rules.comparison_only:
+                best, verb = k, v
+        fig.direction = self.rules.change_verbs[verb] if verb else 1
+        if not verb:
+            return pre
+        between = pre[best + len(verb) :].strip()
+        against, before = self._comparison(pre[:best])
+        fig.against = between or against
+        return before
+
+
+def clause_start(text: str, pos: int, delimiters: set[str]) -> int:
+    """Start of the clause holding ``pos`` (just after the last delimiter before it)."""
+    k = pos - 1
+    while k >= 0 and text[k] not in delimiters:
+        k -= 1
+    return k + 1
+
+
+def clause_end(text: str, pos: int, delimiters: set[str]) -> int:
+    """End of the clause holding ``pos`` (the next delimiter, or the end of the text)."""
+    k = pos
+    while k < len(text) and text[k] not in delimiters:
+        k += 1
+    return k
+
+
+# ---------------------------------------------------------------------------- tokens
+
+
+class TokenIndex:
+    """The Doc's tokens in view offsets: boundaries for units and subjects, tags for the following noun."""
+
+    def __init__(self, doc: Doc, view: TextView) -> None:
+        self.starts: list[int] = []
+        self.tokens: list[tuple[str, str]] = []
+        self.boundaries: set[int] = {0, len(view.text)}
+        for token in doc:
+            if token.is_space:
+                continue
+            start, end = view.to_view(token.idx), view.to_view(token.idx + len(token.text) - 1) + 1
+            self.starts.append(start)
+            self.tokens.append((token.text, token.tag_))
+            self.boundaries.update((start, end))
+
+    def is_boundary(self, pos: int) -> bool:
+        """Does a token start or end at ``pos``?"""
+        return pos in self.boundaries
+
+    def following_noun(self, pos: int, limit: int, rules: StatsRules) -> str:
+        """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''."""
+        i = bisect.bisect_left(self.starts, pos)
+        words: list[tuple[str, str]] = []
+        while i < len(self.starts) and self.starts[i] < limit:
+            word, tag = self.tokens[i]
+            if not words and word == "的":
+                return ""  # 十四亿多人的粮食安全: the figure qualifies what follows, it does not count it
+            if self._ends_phrase(word, tag, words, rules):
+                break
+            words.append((word, tag))
+            i += 1
+        if not any(self._nominal(tag, rules) for _, tag in words):
+            return ""
+        phrase = "".join(word for word, _ in words)
+        strip = starts_with(phrase, rules.following_strip)
+        return phrase[len(strip) :] if strip else phrase
+
+    @staticmethod
+    def _nominal(tag: str, rules: StatsRules) -> bool:
+        return tag.startswith("n") or tag in rules.noun_tags
+
+    def _ends_phrase(self, word: str, tag: str, words: list[tuple[str, str]], rules: StatsRules) -> bool:
+        if tag in rules.stop_tags or word in rules.stop_words or any(ch.isdigit() for ch in word):
+            return True
+        if not any(self._nominal(t, rules) for _, t in words):
+            return False
+        # After a noun a verb starts the predicate (选举单位|分别召开, 方面条件|进行);
+        # 的 ends a phrase that began with a noun (党员|的马克思主义政党), not a
+        # relative clause (出席党的二十大代表).
+        return tag in rules.verb_tags or (word == "的" and self._nominal(words[0][1], rules))
+
+
+# ---------------------------------------------------------------------------- subjects and links
+
+
+class Linker:
+    """Places figures in sentences, reads their subjects and links them to each other.
+
+    Links: a change to the figure it changes (``619名`` ← ``比十九大增加68名``), a
+    level to its origin (``从54万亿元增长到114万亿元``), a share to its count and
+    to the earlier total that confirms it (``771名,占33.6%`` of ``2296名``).
+    """
+
+    def __init__(self, text: str, rules: StatsRules, tokens: TokenIndex) -> None:
+        self.text = text
+        self.rules = rules
+        self.tokens = tokens
+        ends = rules.sentence_ends | {"\n"}
+        self.sentence_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in ends]
+        self.paragraph_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def sentence_text(self, index: int) -> str:
+        """The text of sentence ``index``, trimmed."""
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        return self.text[start:end].strip()
+
+    def sentence_range(self, index: int) -> tuple[int, int]:
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def link(self, figs: list[Figure]) -> None:
+        """Every step, in order; each reads what the earlier ones wrote."""
+        for fig in figs:
+            self._place(fig)
+        for i, fig in enumerate(figs):
+            self._own_subject(fig, figs[i - 1] if i else None)
+        self._lists(figs)
+        self._changes(figs)
+        self._levels(figs)
+        self._shares(figs)
+        self._inherit_subjects(figs)
+        self._refine_wholes(figs)
+        self._totals(figs)
+
+    # -- placing and subjects -------------------------------------------------
+
+    def _place(self, fig: Figure) -> None:
+        fig.sentence = bisect.bisect_right(self.sentence_starts, fig.start) - 1
+        fig.paragraph = bisect.bisect_right(self.paragraph_starts, fig.start) - 1
+        before = self.text[self.sentence_starts[fig.sentence] : fig.start]
+        fig.depth = max(0, sum(ch in self.rules.open_brackets for ch in before) - sum(ch in self.rules.close_brackets for ch in before))
+        end = fig.tail
+        while end < len(self.text) and self.text[end] in " ”’\"":
+            end += 1
+        before_clause = self.text[fig.clause : fig.start]
+        fig.no_predicate = (
+            fig.kind in SHARE_KINDS
+            and self.text[fig.clause : fig.cut].rstrip().endswith("的")
+            and not any(p in before_clause for p in self.rules.predicates)
+            and (end >= len(self.text) or self.text[end] in self.rules.sentence_ends | {"\n", "；", ";"})
+        )
+
+    def _trim(self, start: int, end: int) -> str:
+        """The text between ``start`` and ``end`` without filler words at either end (cut at word boundaries)."""
+        while True:
+            text = self.text
+            while start < end and (text[start].isspace() or text[start] in self.rules.bullets):
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            step = self._trim_step(start, end)
+            if step is None:
+                return text[start:end].strip(" “”\"'‘’")
+            start, end = step
+
+    def _trim_step(self, start: int, end: int) -> tuple[int, int] | None:
+        """One filler word off either end, never leaving a single character (人均 stays whole)."""
+        rules, ok, span = self.rules, self.tokens.is_boundary, self.text[start:end]
+        m = rules.enumeration_prefix.match(self.text, start, end)
+        if m:
+            return m.end(), end
+        word = starts_with(span, rules.trim_prefix)
+        if word and ok(start + len(word)) and len(span) - len(word) != 1:
+            return start + len(word), end
+        tail = ends_with(span, rules.trim_suffix)
+        if tail and ok(end - len(tail)) and len(span) - len(tail) != 1:
+            return start, end - len(tail)
+        return None
+
+    def _own_subject(self, fig: Figure, prev: Figure | None) -> None:
+        # A year or date before the figure is an adverbial (从2020年的82.4岁), not a subject boundary.
+        bound = prev is not None and prev.tail <= fig.cut and prev.kind not in ("year", "date")
+        start = max(fig.clause, prev.tail if bound else 0)
+        before = self._subject_before(fig, start)
+        after = ""
+        if fig.kind in QUANTITY_KINDS + SHARE_KINDS:
+            limit = clause_end(self.text, fig.tail, self.rules.delimiters)
+            copula = starts_with(self.text[fig.tail : limit], self.rules.copulas)
+            if fig.kind in SHARE_KINDS and copula:  # 97%是实名留言
+                after = self._trim(fig.tail + len(copula), limit)
+            else:
+                after = self.tokens.following_noun(fig.tail, limit, self.rules)
+        if fig.kind in QUANTITY_KINDS:
+            fig.subject = after or before
+        elif fig.kind in SHARE_KINDS:
+            fig.subject = before or after
+        elif fig.kind not in ("year", "date"):
+            fig.subject = before
+        fig.subject_source = "own" if fig.subject else ""
+
+    def _subject_before(self, fig: Figure, start: int) -> str:
+        """Subject words before the figure; for ``X占Y的p%`` or ``X Y总数的p%`` also the whole Y."""
+        raw = self.text[start : fig.cut].rstrip()
+        if fig.kind not in SHARE_KINDS or not raw.endswith("的"):
+            return self._trim(start, fig.cut)
+        end = start + len(raw) - 1
+        share = max(self.text.rfind(v, start, end) for v in self.rules.share_verbs)
+        if share >= 0:
+            fig.share = True
+            fig.whole = self._trim(share + 1, end) or None
+            return self._trim(start, share)
+        word = ends_with(self.text[start:end], self.rules.whole_words)
+        if word:
+            fig.whole, fig.whole_word = word, True
+            end -= len(word)
+        return self._trim(start, end)
+
+    def _inherit_subjects(self, figs: list[Figure]) -> None:
+        for i, fig in enumerate(figs):
+            if fig.subject or fig.kind in ("year", "date"):
+                continue
+            if fig.base is not None and figs[fig.base].subject:
+                fig.subject, fig.subject_source = figs[fig.base].subject, "share" if fig.share_of else "change"
+            elif fig.kind in SHARE_KINDS + ("change", "percentage_point"):
+                fig.subject = self._context_subject(figs, i)
+                fig.subject_source = "context" if fig.subject else ""
+            elif fig.kind in QUANTITY_KINDS:  # 新增1000处信号灯联网、累计达8000处
+                j = self._nearest(figs, i, lambda f: f.unit == fig.unit and f.kind == fig.kind and bool(f.subject))
+                if j is not None:
+                    fig.subject, fig.subject_source = figs[j].subject, "context"
+
+    def _context_subject(self, figs: list[Figure], i: int) -> str:
+        """The subject of the clause before: its figure's, or its words (民生类最多,约占三分之一)."""
+        fig = figs[i]
+        if i and figs[i - 1].sentence == fig.sentence and figs[i - 1].subject:
+            return figs[i - 1].subject
+        sentence_start = self.sentence_starts[fig.sentence]
+        if fig.clause - 1 <= sentence_start:
+            return ""
+        start = clause_start(self.text, fig.clause - 1, self.rules.delimiters)
+        return self._trim(max(start, sentence_start), fig.clause - 1)
+
+    def _refine_wholes(self, figs: list[Figure]) -> None:
+        """``生产和工作第一线党员代表总数的92.1%``: an earlier subject ends where the whole begins."""
+        known: list[str] = []
+        for fig in figs:
+            if fig.whole_word and fig.subject_source == "own":
+                prefix = max((s for s in known if fig.subject.startswith(s) and s != fig.subject), key=len, default="")
+                if prefix:
+                    fig.whole = fig.subject[len(prefix) :] + (fig.whole or "")
+                    fig.subject = prefix
+            if fig.subject_source == "own" and len(fig.subject) >= 2:
+                known.append(fig.subject)
+
+    # -- links ------------------------------------------------------------------
+
+    def _lists(self, figs: list[Figure]) -> None:
+        """``分别达96%和98%``: the second figure shares the first's subject and change."""
+        for prev, fig in zip(figs, figs[1:]):
+            between = self.text[prev.tail : fig.cut].strip()
+            if prev.sentence == fig.sentence and between in self.rules.list_joiners and prev.unit == fig.unit:
+                fig.list_member = True
+                fig.subject, fig.subject_source = prev.subject, "list" if prev.subject else ""
+                if prev.kind == "change" and fig.direction == 0:
+                    fig.kind, fig.direction, fig.against = "change", prev.direction, prev.against
+
+    def _nearest(self, figs: list[Figure], i: int, ok: Callable[[Figure], bool], *, forward: bool = False) -> int | None:
+        step = 1 if forward else -1
+        j = i + step
+        while 0 <= j < len(figs) and figs[j].sentence == figs[i].sentence:
+            if ok(figs[j]):
+                return j
+            j += step
+        return None
+
+    def _changes(self, figs: list[Figure]) -> None:
+        for i, fig in enumerate(figs):
+            if fig.kind == "percentage_point":
+                is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point"  # noqa: E731
+                j = self._nearest(figs, i, is_rate)
+                j = j if j is not None else self._nearest(figs, i, is_rate, forward=True)
+            elif fig.kind == "change" and fig.unit == "%":
+                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS)
+            elif fig.kind == "change":
+                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit)
+            else:
+                continue
+            if fig.against is None:  # 比十九大增加68名,占27.0%,提高2.8个百分点: both against 十九大
+                k = self._nearest(figs, i, lambda f: f.against is not None and f.kind in ("change", "percentage_point"))
+                fig.against = figs[k].against if k is not None else None
+            if j is not None:
+                self._attach_change(fig, figs[j], j)
+
+    def _attach_change(self, change: Figure, base: Figure, j: int) -> None:
+        relative = change.kind == "change" and change.unit == "%"
+        delta = change.direction * change.value
+        exact = change.exact and base.exact and not relative
+        ref = {
+            "text": self.text[change.cut : change.tail],
+            "against": change.against,
+            "delta": json_number(rounded(delta, change)),
+            "relative": relative,
+            "current_value": base.json_value,
+            "reference_value": json_number(rounded(base.value - delta, change, base)) if exact else None,
+        }
+        change.base = j
+        change.reference = ref
+        if base.reference is None:
+            base.reference = dict(ref)
+
+    def _levels(self, figs: list[Figure]) -> None:
+        """``从五十四万亿元增长到八十万亿元``: the second figure's reference is the first."""
+        for i, fig in enumerate(figs):
+            if not fig.level:
+                continue
+            j = self._nearest(figs, i, lambda f: f.origin and f.unit == fig.unit)
+            if j is None:
+                continue
+            origin = figs[j]
+            fig.reference = {
+                "text": self.text[origin.cut : fig.tail],
+                "against": None,
+                "delta": json_number(rounded(fig.value - origin.value, fig, origin)),
+                "relative": False,
+                "current_value": fig.json_value,
+                "reference_value": origin.json_value,
+            }
+            if not fig.subject:
+                fig.subject, fig.subject_source = origin.subject, origin.subject_source
+
+    def _shares(self, figs: list[Figure]) -> None:
+        """``771名,占33.6%``: a share with no subject of its own belongs to the count before it."""
+        for i, fig in enumerate(figs):
+            if fig.kind not in SHARE_KINDS or not (fig.share or fig.whole):
+                continue
+            j = None
+            if not fig.subject or fig.subject_source != "own":
+                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS and f.depth == fig.depth and f.base is None)
+            if j is None and fig.whole is None:
+                continue
+            fig.base = j
+            fig.share_of = {"count": j, "total": None, "whole": fig.whole, "computed": None, "confirmed": None}
+
+    def _totals(self, figs: list[Figure]) -> None:
+        """The earlier count a share's count is that share of (771/2296 = 33.58% ≈ 33.6%)."""
+        for fig in figs:
+            share = fig.share_of
+            if share is None or share["count"] is None or fig.kind != "percent" or not fig.exact:
+                continue
+            count = figs[share["count"]]
+            for j in range(share["count"] - 1, max(-1, share["count"] - 400), -1):
+                total = figs[j]
+                if self.is_total_for(total, count, fig):
+                    share.update(total=j, computed=round(100 * count.value / total.value, fig.decimals + 2), confirmed=True)
+                    break
+
+    @staticmethod
+    def is_total_for(total: Figure, count: Figure, percent: Figure) -> bool:
+        """Could ``total`` be the whole that ``count`` is ``percent`` of, within the stated precision?"""
+        if total.kind != count.kind or total.unit != count.unit or not total.exact or total.base is not None:
+            return False
+        if total.article != count.article or total.value <= count.value:
+            return False
+        return abs(100 * count.value / total.value - percent.value) <= tolerance(percent)
+
+
+def tolerance(fig: Figure) -> float:
+    """Half a unit of the last digit the figure states (27.0% is 26.95% to 27.05%)."""
+    return 0.5 * 10 ** -fig.decimals + 1e-9
+
+
+# ---------------------------------------------------------------------------- records
+
+
+class Renderer:
+    """Turns view-offset figures and checks into JSON-ready records with document offsets."""
+
+    def __init__(self, view: TextView, linker: Linker, figs: list[Figure]) -> None:
+        self.view = view
+        self.linker = linker
+        self.figs = figs
+
+    def brief(self, index: int | None) -> dict[str, Any] | None:
+        """How a record names another figure: text, value and document offsets."""
+        if index is None:
+            return None
+        fig = self.figs[index]
+        return {"text": fig.text, "value": fig.json_value, "start": self.view.to_doc(fig.start), "end": self.view.to_doc_end(fig.end)}
+
+    def record(self, fig: Figure) -> dict[str, Any]:
+        """The figure's record, as ``span._.fields`` holds it."""
+        share = None
+        if fig.share_of is not None:
+            share = {**fig.share_of, "count": self.brief(fig.share_of["count"]), "total": self.brief(fig.share_of["total"])}
+        return {
+            "text": fig.text,
+            "value": fig.json_value,
+            "unit": fig.unit,
+            "kind": fig.kind,
+            "approx": fig.approx,
+            "range": [fig.json_value, json_number(fig.high)] if fig.high is not None else None,
+            "direction": {1: "increase", -1: "decrease"}.get(fig.direction),
+            "date": fig.iso,
+            "subject": fig.subject or None,
+            "reference": fig.reference,
+            "share_of": share,
+            "start": self.view.to_doc(fig.start),
+            "end": self.view.to_doc_end(fig.end),
+            "sentence": self.linker.sentence_text(fig.sentence),
+            "article": fig.article,
+        }
+
+    def check(self, check: dict[str, Any]) -> dict[str, Any]:
+        """A check with document offsets and the figures it is about."""
+        at = self.figs[check.pop("at")]
+        return {
+            **check,
+            "start": self.view.to_doc(at.start),
+            "end": self.view.to_doc_end(at.end),
+            "figures": [self.brief(i) for i in check["figures"]],
+        }
+
+
+# ---------------------------------------------------------------------------- component
+
+
+class StatsComponent:
+    """Finds the figures of a Doc, records them on spans and checks them against each other."""
+
+    def __init__(self, nlp: Language, name: str, *, keep_duplicates: bool, checks: bool) -> None:
+        register_extensions()
+        self.name = name
+        self.keep_duplicates = keep_duplicates
+        self.checks = checks
+        self.rules = stats_rules()
+
+    def _skipped(self, doc: Doc) -> list[tuple[int, int]]:
+        """Ranges whose figures are not statistics: datelines, web leftovers and (by default) duplicates."""
+        ranges = [(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s.label_ in ("DATELINE", "BOILERPLATE")]
+        if not self.keep_duplicates:
+            ranges += list(doc._.excluded or [])
+        return sorted(ranges)
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = TextView(doc_text(doc), [(n["start"], n["end"]) for n in doc._.notes or [] if n["code"] == "joined_paragraph"])
+        tokens = TokenIndex(doc, view)
+        # Skipped ranges read as line breaks: no figure inside, no subject or sentence across.
+        chars = list(view.text)
+        for start, end in self._skipped(doc):
+            a, b = view.to_view(start), view.to_view(end)
+            chars[a:b] = "\n" * (b - a)
+        text = "".join(chars)
+        figs = FigureFinder(self.rules, tokens.is_boundary).find(text)
+        arts = article_index(doc)
+        for fig in figs:
+            fig.article = article_at(arts, view.to_doc(fig.start))
+        linker = Linker(text, self.rules, tokens)
+        linker.link(figs)
+        found = run_checks(figs, linker, self.rules) if self.checks else []
+        render = Renderer(view, linker, figs)
+        doc.spans["stats"] = self._spans(doc, figs, render)
+        doc._.checks = list(doc._.checks or []) + [render.check(c) for c in found]
+        return doc
+
+    def _spans(self, doc: Doc, figs: list[Figure], render: Renderer) -> list[Span]:
+        # spaCy keys span attributes by offsets alone: a figure whose tokens another
+        # figure (or a dateline) already covers exactly cannot get a span of its own.
+        taken = {(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s._.fields is not None}
+        spans: list[Span] = []
+        for fig in figs:
+            record = render.record(fig)
+            span = doc.char_span(record["start"], record["end"], label=fig.kind.upper(), alignment_mode="expand")
+            if span is None or (span.start_char, span.end_char) in taken:
+                continue
+            taken.add((span.start_char, span.end_char))
+            span._.fields = record
+            spans.append(span)
+        return spans
+
+
+@Language.factory(
+    "tifa_stats",
+    assigns=["doc.spans", "doc._.checks"],
+    requires=["doc.spans"],
+    default_config={"keep_duplicates": False, "checks": True},
+)
+def make_stats(nlp: Language, name: str, keep_duplicates: bool, checks: bool) -> StatsComponent:
+    """Registered factory for the statistics component.
+
+    Args:
+        nlp: The pipeline.
+        name: The component's name.
+        keep_duplicates: Also report figures in duplicated paragraphs.
+        checks: Check the figures against each other (``doc._.checks``).
+    """
+    return StatsComponent(nlp, name, keep_duplicates=keep_duplicates, checks=checks)

@@ -1,0 +1,212 @@
+"""Numbers as Chinese official text writes them -> values.
+
+Arabic numerals with thousands separators and decimals (``1,234.5``), Chinese
+numerals (``二〇二二``, ``三千二百五十万``, ``七点二``), multipliers after either
+(``854.2万``, ``1.37万亿``, ``9600多万``), percentages (``33.6%``,
+``百分之三十三点六``), fractions (``三分之一``, ``一半``) and ranges (``15%—20%``,
+``3至5万``)::
+
+    >>> parse_number("9600多万")
+    96000000.0
+    >>> parse_number("百分之三十三点六")
+    33.6
+    >>> parse_range("3至5万")
+    (30000.0, 50000.0)
+
+Full-width digits are folded by :mod:`tifalens.reading` before text gets here.
+Plain Chinese numerals go to ``cn2an`` (correct and fast for them); what cn2an
+does not read — approximation words inside a number (多, 余), 百分之, 分之, digit
+strings with 〇/○, Arabic numbers with multipliers (kept exact with
+:class:`~decimal.Decimal`) — is handled here.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Callable
+
+#: Multipliers written after a number, longest first in :data:`MULTIPLIER_PATTERN`.
+MULTIPLIERS = MappingProxyType(
+    {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
+)
+MULTIPLIER_PATTERN = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+
+#: Chinese digits, including the zeros 〇 (U+3007) and ○ (U+25CB) of year numbers.
+CN_DIGITS = MappingProxyType(
+    {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+)
+CN_UNITS = "十百千万亿"
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + CN_UNITS + "点"
+
+#: Approximation words a number may hold inside (9600多万, 3000余).
+INNER_APPROX = "多余"
+#: Separators of a range (15%—20%, 3至5).
+RANGE_SEPARATORS = ("——", "—", "–", "-", "~", "～", "至", "到")
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC_WITH_MULTIPLIER = re.compile(rf"({ARABIC})((?:{MULTIPLIER_PATTERN})*)")
+_CN_ONLY = re.compile(rf"[{CN_NUMERAL_CHARS}]+")
+_HALF = MappingProxyType({"一半": 0.5, "半数": 0.5})
+_BARE_UNITS = MappingProxyType({"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8})
+
+
+@lru_cache(maxsize=1)
+def _cn2an() -> Callable[[str, str], float]:
+    # Imported on first use: cn2an takes ~0.15 s to import.
+    import cn2an
+
+    return cn2an.cn2an
+
+
+def _clean(value: float) -> float:
+    """Drop binary noise (33.60000000001) while keeping every digit a text can state."""
+    return float(round(value, 10))
+
+
+def _strip_inner_approx(text: str) -> str:
+    """``9600多万`` -> ``9600万``; ``3000余`` -> ``3000``."""
+    return re.sub(rf"(?<=[\d{CN_NUMERAL_CHARS}])[{INNER_APPROX}]", "", text)
+
+
+def _arabic(text: str) -> float | None:
+    m = _ARABIC_WITH_MULTIPLIER.fullmatch(text)
+    if not m:
+        return None
+    try:
+        value = Decimal(m.group(1).replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return None
+    scale = 1
+    for mult in re.findall(MULTIPLIER_PATTERN, m.group(2)):
+        scale *= MULTIPLIERS[mult]
+    return float(value * scale)
+
+
+def _chinese(text: str) -> float | None:
+    if not _CN_ONLY.fullmatch(text) or text.startswith("点") or text.endswith("点"):
+        return None
+    if text in _BARE_UNITS:  # 千 of 千分之五; cn2an reads only 十 alone
+        return float(_BARE_UNITS[text])
+    if len(text) > 1 and all(ch in CN_DIGITS for ch in text):
+        # A digit string (二〇二二) is read digit by digit; cn2an's strict rules reject 〇.
+        return float("".join(str(CN_DIGITS[ch]) for ch in text))
+    try:
+        return _clean(float(_cn2an()(text.replace("○", "零").replace("〇", "零"), "smart")))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _fraction(text: str) -> float | None:
+    denominator, _, numerator = text.partition("分之")
+    den, num = parse_number(denominator), parse_number(numerator)
+    if den is None or num is None or den == 0:
+        return None
+    return _clean(num / den)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one number as written, or None if it is not one.
+
+    Percent forms give the number of percent (``33.6%`` and ``百分之三十三点六``
+    are both 33.6); fractions give their quotient. Approximation words inside
+    the number (多, 余) do not change its value. A range is not one number: use
+    :func:`parse_range`.
+
+    Args:
+        text: The number, without unit (a trailing ``%`` is allowed).
+
+    Returns:
+        The value, or None when ``text`` is not a number this module reads.
+
+    Example:
+        >>> [parse_number(s) for s in ("1,234.5", "二〇二二", "三千多万", "三分之一", "两千", "854.2万")]
+        [1234.5, 2022.0, 30000000.0, 0.3333333333, 2000.0, 8542000.0]
+    """
+    s = text.strip()
+    if s.endswith(("%", "％")):
+        s = s[:-1]
+    if s.startswith("百分之"):
+        s = s[3:]
+    if not s:
+        return None
+    if s in _HALF:
+        return _HALF[s]
+    if "分之" in s:
+        return _fraction(s)
+    s = _strip_inner_approx(s)
+    value = _arabic(s)
+    if value is not None:
+        return value
+    value = _chinese(s)
+    if value is not None:
+        return value
+    m = re.fullmatch(rf"({ARABIC}|[{CN_NUMERAL_CHARS}]+?)((?:{MULTIPLIER_PATTERN})+)", s)
+    if m:  # a Chinese numeral with a compound multiplier cn2an rejects (三千万亿)
+        head = parse_number(m.group(1))
+        return None if head is None else _clean(head * float(_multiplier(m.group(2))))
+    return None
+
+
+def _multiplier(text: str) -> int:
+    scale = 1
+    for mult in re.findall(MULTIPLIER_PATTERN, text):
+        scale *= MULTIPLIERS[mult]
+    return scale
+
+
+def _trailing_multiplier(text: str) -> str:
+    m = re.search(rf"(?:{MULTIPLIER_PATTERN})+$", _strip_inner_approx(text))
+    return m.group(0) if m else ""
+
+
+def split_range(text: str) -> tuple[str, str] | None:
+    """The two ends of a range as written, or None when ``text`` holds no range separator.
+
+    Example:
+        >>> split_range("15%—20%")
+        ('15%', '20%')
+    """
+    for sep in RANGE_SEPARATORS:
+        left, found, right = text.partition(sep)
+        if found and left and right:
+            return left, right
+    return None
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """Both ends of a range (``15%—20%``, ``3至5``, ``百分之十五至二十``), or None.
+
+    A multiplier written only after the second number applies to both ends
+    (``3至5万`` is 30,000 to 50,000), as it does in Chinese.
+
+    Example:
+        >>> parse_range("15%—20%")
+        (15.0, 20.0)
+    """
+    parts = split_range(text.strip())
+    if parts is None:
+        return None
+    left, right = parts
+    if left.startswith("百分之") and not right.startswith("百分之"):
+        right = "百分之" + right
+    mult = _trailing_multiplier(right)
+    if mult and not _trailing_multiplier(left):
+        left += mult
+    low, high = parse_number(left), parse_number(right)
+    if low is None or high is None:
+        return None
+    return low, high
+
+
+def decimals(text: str) -> int:
+    """How many digits the number states after its decimal point (``27.0%`` -> 1, ``七点二`` -> 1).
+
+    Example:
+        >>> decimals("33.60%"), decimals("2296"), decimals("百分之十八点五")
+        (2, 0, 1)
+    """
+    m = re.search(r"[.点]([\d〇○零一二三四五六七八九]+)", text)
+    return len(m.group(1)) if m else 0

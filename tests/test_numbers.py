@@ -1,0 +1,120 @@
+"""Numbers as Chinese official text writes them: exact values, ranges, stated precision."""
+
+from __future__ import annotations
+
+import cn2an
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tifalens.numbers import decimals, parse_number, parse_range, split_range
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2296", 2296),
+        ("1,234.5", 1234.5),
+        ("1,234,567", 1234567),
+        ("33.6", 33.6),
+        ("33.6%", 33.6),
+        ("27.0", 27.0),
+        ("854.2万", 8542000),
+        ("6.6亿", 660000000),
+        ("1.37万亿", 1370000000000),
+        ("9600多万", 96000000),
+        ("3000余", 3000),
+        ("1万多亿", 1000000000000),
+        ("二〇二二", 2022),
+        ("二○二○", 2020),
+        ("一九四九", 1949),
+        ("两千", 2000),
+        ("三千多万", 30000000),
+        ("九千六百多万", 96000000),
+        ("一千五百", 1500),
+        ("八百三十二", 832),
+        ("十亿四千万", 1040000000),
+        ("一百一十四万亿", 114000000000000),
+        ("一万二千亿", 1200000000000),
+        ("三万九千八百", 39800),
+        ("七点二", 7.2),
+        ("五十二点二", 52.2),
+        ("十", 10),
+        ("百分之三十三点六", 33.6),
+        ("百分之九十五", 95),
+        ("百分之四", 4),
+        ("三分之一", 1 / 3),
+        ("三分之二", 2 / 3),
+        ("千分之五", 0.005),
+        ("一半", 0.5),
+        ("半数", 0.5),
+    ],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value, rel=1e-9, abs=1e-9)
+
+
+def test_exact_values_have_no_binary_noise():
+    assert parse_number("854.2万") == 8542000.0
+    assert parse_number("百分之三十三点六") == 33.6
+    assert parse_number("三分之一") == 0.3333333333
+
+
+@pytest.mark.parametrize("text", ["", "abc", "十几", "数百万", "点五", "五点", "1.2.3", "第一", "15%—20%", "分之一"])
+def test_not_a_number(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("15%—20%", (15, 20)),
+        ("15%-20%", (15, 20)),
+        ("3至5", (3, 5)),
+        ("3到5", (3, 5)),
+        ("3至5万", (30000, 50000)),
+        ("1万至2万", (10000, 20000)),
+        ("百分之十五至二十", (15, 20)),
+        ("百分之十五至百分之二十", (15, 20)),
+        ("2021—2025", (2021, 2025)),
+        ("4.5%～5%", (4.5, 5)),
+    ],
+)
+def test_parse_range(text, ends):
+    assert parse_range(text) == ends
+
+
+@pytest.mark.parametrize("text", ["15%", "2296", "三至", "甲至乙"])
+def test_not_a_range(text):
+    assert parse_range(text) is None
+
+
+def test_split_range_keeps_the_written_ends():
+    assert split_range("15%——20%") == ("15%", "20%")
+    assert split_range("33.6") is None
+
+
+@pytest.mark.parametrize(("text", "places"), [("27.0%", 1), ("33.60", 2), ("2296", 0), ("百分之十八点五", 1), ("七点二五", 2), ("854.2万", 1)])
+def test_decimals(text, places):
+    assert decimals(text) == places
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_chinese_numerals_round_trip(n):
+    assert parse_number(cn2an.an2cn(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_arabic_with_separators_round_trip(n):
+    assert parse_number(f"{n:,}") == n
+    assert parse_number(str(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99999), st.sampled_from(["万", "亿", "万亿"]), st.integers(min_value=0, max_value=9))
+def test_multipliers_are_exact(whole, mult, tenth):
+    scale = {"万": 10**4, "亿": 10**8, "万亿": 10**12}[mult]
+    assert parse_number(f"{whole}.{tenth}{mult}") == (whole * 10 + tenth) * scale // 10
+    assert parse_number(f"{whole}多{mult}") == whole * scale

@@ -1,0 +1,415 @@
+"""Statistics and checks: figures with what they count, shares confirmed, contradictions found."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tifalens
+from tifalens.analysis import analyze_source
+from tifalens.components.stats import FigureFinder, TextView, stats_rules
+from tifalens.export.csvout import STAT_COLUMNS
+from tifalens.numbers import parse_number, parse_range
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
+
+# (text, value, unit, kind, approx, subject) of the seed's figures, first occurrence of each text.
+SEED_FIGURES = [
+    ("2296名", 2296, "名", "count", None, "出席党的二十大代表"),
+    ("771名", 771, "名", "count", None, "生产和工作第一线党员"),
+    ("33.6%", 33.6, "%", "percent", None, "生产和工作第一线党员"),
+    ("192名", 192, "名", "count", None, "工人党员"),
+    ("26名", 26, "名", "count", None, "农民党员"),
+    ("8.4%", 8.4, "%", "percent", None, "工人党员"),
+    ("85名", 85, "名", "count", None, "农民党员"),
+    ("3.7%", 3.7, "%", "percent", None, "农民党员"),
+    ("266名", 266, "名", "count", None, "专业技术人员党员"),
+    ("11.6%", 11.6, "%", "percent", None, "专业技术人员党员"),
+    ("619名", 619, "名", "count", None, "女党员"),
+    ("68名", 68, "名", "change", None, "女党员"),
+    ("27.0%", 27.0, "%", "percent", None, "女党员"),
+    ("2.8个百分点", 2.8, "个百分点", "percentage_point", None, "女党员"),
+    ("264名", 264, "名", "count", None, "少数民族党员"),
+    ("11.5%", 11.5, "%", "percent", None, "少数民族党员"),
+    ("40个", 40, "个", "count", None, "少数民族"),
+    ("52.2岁", 52.2, "岁", "age", None, "当选代表平均年龄"),
+    ("1371名", 1371, "名", "count", None, "55岁以下的"),
+    ("59.7%", 59.7, "%", "percent", None, "55岁以下的"),
+    ("434名", 434, "名", "count", None, "45岁以下的"),
+    ("18.9%", 18.9, "%", "percent", None, "45岁以下的"),
+    ("2191名", 2191, "名", "count", None, "大专以上学历的"),
+    ("95.4%", 95.4, "%", "percent", None, "大专以上学历的"),
+    ("1.2个百分点", 1.2, "个百分点", "percentage_point", None, "大专以上学历的"),
+    ("826名", 826, "名", "count", None, "大学学历的"),
+    ("36.0%", 36.0, "%", "percent", None, "大学学历的"),
+    ("1210名", 1210, "名", "count", None, "研究生学历的"),
+    ("52.7%", 52.7, "%", "percent", None, "研究生学历的"),
+    ("2224名", 2224, "名", "count", None, "改革开放以后入党的"),
+    ("96.9%", 96.9, "%", "percent", None, "改革开放以后入党的"),
+    ("9600多万名", 96000000, "名", "count", "多", "党员"),
+    ("92.1%", 92.1, "%", "percent", None, "生产和工作第一线党员"),
+    ("99.5%", 99.5, "%", "percent", None, "党员参与率"),
+    ("15%", 15, "%", "percent", "超过", "差额比例"),
+    ("854.2万条", 8542000, "条", "count", "超过", "收集各类建言"),
+    ("6.6亿次", 660000000, "次", "count", None, "各平台征求意见页面总阅读量"),
+    ("97%", 97, "%", "percent", "超过", "实名留言"),
+    ("三分之一", 0.3333333333, "", "ratio", "约", "民生类意见建议"),
+]
+SEED_SHARES = {
+    "33.6%": "771名", "8.4%": "192名", "3.7%": "85名", "11.6%": "266名", "27.0%": "619名", "11.5%": "264名",
+    "59.7%": "1371名", "18.9%": "434名", "95.4%": "2191名", "36.0%": "826名", "52.7%": "1210名", "96.9%": "2224名",
+}  # fmt: skip
+
+
+def analyse(nlp, text: str) -> dict:
+    return analyze_source(tifalens.read_text(text), nlp).to_dict()
+
+
+def figures(data: dict) -> list[tuple]:
+    return [(s["text"], s["value"], s["unit"], s["kind"], s["approx"], s["subject"]) for s in data["stats"]]
+
+
+def checks(data: dict) -> list[tuple[str, str, str]]:
+    """(code, level, text of the figure the check is about)."""
+    return [(c["code"], c["level"], next(f["text"] for f in c["figures"] if f["start"] == c["start"])) for c in data["checks"]]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_result) -> dict:
+    return seed_result.to_dict()
+
+
+# ---------------------------------------------------------------------------- the seed
+
+
+def test_seed_figures(seed):
+    first: dict[str, tuple] = {}
+    for fig in figures(seed):
+        first.setdefault(fig[0], fig)
+    assert [first.get(f[0]) for f in SEED_FIGURES] == SEED_FIGURES
+
+
+def test_seed_figure_list_is_exact(seed):
+    assert [s["text"] for s in seed["stats"]] == [
+        "2021年11月", "7月", "38个", "2296名", "771名", "33.6%", "192名", "26名", "8.4%", "85名", "3.7%", "266名",
+        "11.6%", "619名", "68名", "27.0%", "2.8个百分点", "264名", "11.5%", "40个", "31个", "52.2岁", "1371名",
+        "59.7%", "434名", "18.9%", "2191名", "95.4%", "1.2个百分点", "826名", "36.0%", "1210名", "52.7%", "2224名",
+        "96.9%", "9600多万名", "6个", "92.1%", "99.5%", "15%", "854.2万条", "6.6亿次", "三分之一", "6.6亿次", "97%",
+        "854.2万条", "三分之一",
+    ]  # fmt: skip
+    assert "9月26日" not in [s["text"] for s in seed["stats"]]  # the datelines are no statistics
+
+
+def test_seed_every_share_is_confirmed_against_the_total(seed):
+    shares = {s["text"]: s["share_of"] for s in seed["stats"] if s["kind"] == "percent" and s["share_of"] and s["share_of"]["count"]}
+    assert {k: v["count"]["text"] for k, v in shares.items()} == SEED_SHARES
+    for text, share in shares.items():
+        assert share["total"]["text"] == "2296名" and share["confirmed"] is True, text
+        assert abs(share["computed"] - float(text[:-1])) <= 0.05, text
+    assert shares["33.6%"]["computed"] == 33.58
+    assert shares["33.6%"]["total"]["start"] == next(s["start"] for s in seed["stats"] if s["text"] == "2296名")
+
+
+def test_seed_references(seed):
+    refs = {s["text"]: s["reference"] for s in seed["stats"] if s["reference"]}
+    assert refs["619名"] == {
+        "text": "比十九大增加68名", "against": "十九大", "delta": 68, "relative": False, "current_value": 619, "reference_value": 551,
+    }  # fmt: skip
+    assert refs["68名"]["reference_value"] == 551
+    assert (refs["27.0%"]["text"], refs["27.0%"]["reference_value"], refs["27.0%"]["against"]) == ("提高2.8个百分点", 24.2, "十九大")
+    assert (refs["95.4%"]["text"], refs["95.4%"]["reference_value"]) == ("比十九大提高1.2个百分点", 94.2)
+    assert {s["text"]: s["direction"] for s in seed["stats"] if s["direction"]} == {"68名": "increase", "2.8个百分点": "increase", "1.2个百分点": "increase"}
+
+
+def test_seed_checks(seed):
+    assert checks(seed) == [
+        ("conflict", "error", "85名"),
+        ("change", "info", "68名"),
+        ("change", "info", "2.8个百分点"),
+        ("change", "info", "1.2个百分点"),
+        ("conflict", "warning", "92.1%"),
+        ("dangling", "warning", "92.1%"),
+    ]
+    messages = [c["message"] for c in seed["checks"]]
+    assert messages[0] == "农民党员 is given as 26名 and as 85名 in the same sentence"
+    assert messages[1] == "“比十九大增加68名” after 619名 implies 女党员 was 551名 at 十九大"
+    assert messages[4].startswith("生产和工作第一线党员 is 92.1% of the whole here, but 33.6% earlier")
+    assert messages[5].startswith("“据统计,生产和工作第一线党员代表总数的92.1%。” has no predicate")
+
+
+def test_seed_offsets_and_spans(seed_result, seed):
+    src, doc = seed_result.source, seed_result.doc
+    for rec in seed["stats"]:
+        assert src.text[rec["start"] : rec["end"]] == rec["text"]
+        assert src.original[rec["orig_start"] : rec["orig_end"]] == rec["text"]
+        assert rec["article"] in (0, 1)
+        assert rec["text"].replace("\n", "") in rec["sentence"]
+    for check in seed["checks"]:
+        assert src.original[check["orig_start"] : check["orig_end"]] == src.text[check["start"] : check["end"]]
+    spans = list(doc.spans["stats"])
+    assert len(spans) == len(seed["stats"])
+    for span in spans:
+        rec = span._.fields
+        assert span.start_char <= rec["start"] < rec["end"] <= span.end_char
+        assert span.label_ == rec["kind"].upper()
+    (joined,) = [s for s in seed["stats"] if s["text"] == "2224名"]
+    assert joined["sentence"] == "其中,改革开放以后入党的2224名,占96.9%,成为二十大代表的主体。"
+
+
+def test_seed_datelines_keep_their_fields(seed):
+    assert seed["articles"][0]["dateline"]["date"] == "9月26日"
+
+
+# ---------------------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国内生产总值从五十四万亿元增长到一百一十四万亿元。", [
+            ("五十四万亿元", 54000000000000, "元", "money", None, "国内生产总值"),
+            ("一百一十四万亿元", 114000000000000, "元", "money", None, "国内生产总值"),
+        ]),
+        ("贫困发生率从百分之十点二下降到百分之四以下。", [
+            ("百分之十点二", 10.2, "%", "percent", None, "贫困发生率"),
+            ("百分之四", 4, "%", "percent", "以下", "贫困发生率"),
+        ]),
+        ("全国共有党员9600多万名。", [("9600多万名", 96000000, "名", "count", "多", "全国共有党员")]),
+        ("九百六十多万贫困人口实现易地搬迁。", [("九百六十多万", 9600000, "", "count", "多", "贫困人口")]),
+        ("14亿人民的共同心愿。", [("14亿", 1400000000, "", "count", None, "人民")]),
+        ("新增贷款1,234.5亿元。", [("1,234.5亿元", 123450000000, "元", "money", None, "新增贷款")]),
+        ("城镇新增就业1100万人以上。", [("1100万人", 11000000, "人", "count", "以上", "城镇新增就业")]),
+        ("民生类意见最多,约占三分之一;超过一半来自农村。", [
+            ("三分之一", 0.3333333333, "", "ratio", "约", "民生类意见"),
+            ("一半", 0.5, "", "ratio", "超过", "来自农村"),
+        ]),
+        ("粮食产量居全国第一位。", [("第一位", 1, "位", "rank", None, "粮食产量居全国")]),
+        ("当选代表平均年龄52.2岁。", [("52.2岁", 52.2, "岁", "age", None, "当选代表平均年龄")]),
+        ("城镇化率提高十一点六个百分点。", [("十一点六个百分点", 11.6, "个百分点", "percentage_point", None, "城镇化率")]),
+        ("居民消费价格上涨0.9%。", [("0.9%", 0.9, "%", "change", None, "居民消费价格")]),
+    ],
+)  # fmt: skip
+def test_figures_in_small_texts(nlp, text, expected):
+    assert figures(analyse(nlp, text)) == expected
+
+
+def test_ranges_years_and_dates(nlp):
+    data = analyse(nlp, "差额比例保持在15%—20%。每年招收3至5万人。二〇二二年十月十六日开幕,2021—2025年完成。")
+    got = [(s["text"], s["value"], s["kind"], s["range"], s["date"]) for s in data["stats"]]
+    assert got == [
+        ("15%—20%", 15, "percent", [15, 20], None),
+        ("3至5万人", 30000, "count", [30000, 50000], None),
+        ("二〇二二年十月十六日", 2022, "date", None, "2022-10-16"),
+        ("2021—2025年", 2021, "year", [2021, 2025], None),
+    ]
+
+
+def test_ordinary_numerals_are_no_figures(nlp):
+    data = analyse(nlp, "落实三个务必,做到两个确立,十九大以来,一是学习,拨打12380举报电话,支持5G和H5。")
+    assert data["stats"] == []
+
+
+def test_a_threshold_that_qualifies_a_subject_is_no_figure(nlp):
+    data = analyse(nlp, "当选代表中,55岁以下的1371名,占59.7%。")
+    assert [s["text"] for s in data["stats"]] == ["1371名", "59.7%"]
+
+
+def test_full_width_digits_and_crlf_map_back_to_the_original(nlp):
+    src = tifalens.read_bytes("标题\r\n\r\n当选代表中，女党员６１９名，占２７．０％。\r\n".encode("utf-8"), path="x.txt")
+    data = analyze_source(src, nlp).to_dict()
+    assert [(s["text"], s["value"]) for s in data["stats"]] == [("619名", 619), ("27.0%", 27.0)]
+    assert [src.original[s["orig_start"] : s["orig_end"]] for s in data["stats"]] == ["６１９名", "２７．０％"]
+
+
+def test_a_paragraph_joined_across_a_line_break(nlp):
+    text = "六是各个时期入党的都有代表。当选代表中,有新民主主义革命时期入党的。其中,改革开放以后入\n\n党的2224名,占96.9%。"
+    data = analyse(nlp, text)
+    assert [(s["text"], s["subject"], text[s["start"] : s["end"]]) for s in data["stats"]] == [
+        ("2224名", "改革开放以后入党的", "2224名"),
+        ("96.9%", "改革开放以后入党的", "96.9%"),
+    ]
+
+
+def test_datelines_hold_no_figures(nlp):
+    for text in ("新华社北京9月26日电 全市新建学校12所。", "全市新建学校12所。(新华社北京9月26日电)"):
+        assert figures(analyse(nlp, text)) == [("12所", 12, "所", "count", None, "全市新建学校")]
+
+
+def test_duplicated_paragraphs_are_skipped_unless_kept(nlp):
+    text = "标题\n\n全市新建学校12所,改扩建学校8所。\n\n全市新建学校12所,改扩建学校8所。\n"
+    assert [s["text"] for s in analyse(nlp, text)["stats"]] == ["12所", "8所"]
+    kept = analyse(tifalens.load(keep_duplicates=True), text)
+    assert [s["text"] for s in kept["stats"]] == ["12所", "8所", "12所", "8所"]
+
+
+def test_checks_can_be_turned_off():
+    nlp = tifalens.load(components=("tifa_structure", "tifa_terms"))
+    nlp.add_pipe("tifa_stats", config={"checks": False})
+    data = analyse(nlp, "新建学校12所,改扩建学校8所,新建学校15所。")
+    assert len(data["stats"]) == 3 and data["checks"] == []
+    assert nlp.get_pipe_config("tifa_stats") == {"factory": "tifa_stats", "keep_duplicates": False, "checks": False}
+
+
+def test_finder_is_a_pure_function_of_the_text():
+    found = FigureFinder(stats_rules()).find("党员9600多万名，比上年增长8.1%")
+    assert [(f.text, f.value, f.kind, f.approx, f.direction, f.against) for f in found] == [
+        ("9600多万名", 96000000.0, "count", "多", 0, None),
+        ("8.1%", 8.1, "change", None, 1, "上年"),
+    ]
+
+
+def test_text_view_maps_offsets_across_joins():
+    view = TextView("入\n\n党的2224名", [(1, 3)])
+    assert view.text == "入党的2224名"
+    assert (view.to_doc(3), view.to_doc_end(8), view.to_view(3), view.to_view(2)) == (5, 10, 1, 1)
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("当选代表共1000名。其中,女代表270名,占27.0%;少数民族代表120名,占11.5%。", [("share", "error", "11.5%")]),
+        ("当选代表共1000名。其中,女代表270名,占27.0%;少数民族代表120名,占12.0%。", []),
+        ("全校共有教师200名,其中女教师90名,占40%。", [("share", "error", "40%")]),
+        ("全校共有教师200名,其中女教师90名,占45%。", []),
+    ],
+)
+def test_share_check(nlp, text, expected):
+    data = analyse(nlp, text)
+    assert checks(data) == expected
+    if expected:
+        assert data["checks"][0]["message"].startswith(("120名 out of 1000名 is 12.00%, not 11.5%", "90名 out of 200名 is 45.00%, not 40%"))
+        share = data["stats"][-1]["share_of"]
+        assert share["confirmed"] is False and share["total"]["value"] in (1000, 200)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全校共有教师120名。其中,女教师80名,男教师50名。", [("parts_exceed_whole", "error", "50名")]),
+        ("全校共有教师120名。其中,女教师70名,男教师50名。", []),
+        ("全校共有教师120名,其中女教师130名。", [("parts_exceed_whole", "error", "130名")]),
+        ("代表中,工人党员20名。其中,党员干部10名(农民工党员30名)。", [("parts_exceed_whole", "error", "30名")]),
+        ("代表中,工人党员20名。其中,党员干部10名(农民工党员3名)。", []),
+        ("代表中,党员干部300名,占30.0%。其中,机关干部150名,占20.0%;企业干部140名,占15.0%。", [("parts_exceed_whole", "error", "15.0%")]),
+        ("代表中,党员干部300名,占30.0%。其中,机关干部150名,占15.0%;企业干部140名,占14.0%。", []),
+        ("平均年龄52.2岁。其中,55岁以下的1371名,占59.7%;45岁以下的434名,占58.9%。", []),
+    ],
+)
+def test_parts_exceed_whole_check(nlp, text, expected):
+    assert checks(analyse(nlp, text)) == expected
+
+
+def test_parts_message(nlp):
+    (check,) = analyse(nlp, "全校共有教师120名。其中,女教师80名,男教师50名。")["checks"]
+    assert check["message"] == "the parts under 其中 (80名, 50名) add up to 130名, more than the whole 120名"
+    assert [f["text"] for f in check["figures"]] == ["120名", "80名", "50名"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新建学校12所,改扩建学校8所,新建学校15所。", [("conflict", "error", "15所")]),
+        ("新建学校12所,改扩建学校8所。", []),
+        ("全市新建学校12所。改扩建学校8所。全市新建学校15所。", [("conflict", "warning", "15所")]),
+        ("全市新建学校12所。\n全市新建学校15所。", []),
+        ("2021年新建学校12所。2022年新建学校15所。", []),
+        ("代表中,女代表270名,占27.0%。\n据统计,女代表占代表总数的35.0%。", [("conflict", "warning", "35.0%")]),
+        ("代表中,女代表270名,占27.0%。\n据统计,女代表占代表总数的27.0%。", []),
+    ],
+)
+def test_conflict_check(nlp, text, expected):
+    assert checks(analyse(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("十九大代表中,女党员551名。\n二十大代表中,女党员619名,比十九大增加70名。", [("change", "error", "70名")]),
+        ("十九大代表中,女党员551名。\n二十大代表中,女党员619名,比十九大增加68名。", [("change", "info", "68名")]),
+        ("城镇化率提高十一点六个百分点,达到百分之六十四点七。", [("change", "info", "十一点六个百分点")]),
+        ("研发投入强度比上年提高0.1个百分点。", []),
+    ],
+)
+def test_change_check(nlp, text, expected):
+    data = analyse(nlp, text)
+    assert checks(data) == expected
+    if expected and expected[0][1] == "error":
+        assert data["checks"][0]["message"] == "“比十九大增加70名” after 619名 implies 女党员 was 549名 at 十九大, but the text gives 551名"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据统计,生产和工作第一线党员代表总数的92.1%。", [("dangling", "warning", "92.1%")]),
+        ("据统计,生产和工作第一线党员占代表总数的92.1%。", []),
+        ("其中,5000处。", [("dangling", "warning", "5000处")]),
+        ("其中,信号灯5000处。", []),
+    ],
+)
+def test_dangling_check(nlp, text, expected):
+    assert checks(analyse(nlp, text)) == expected
+
+
+# ---------------------------------------------------------------------------- command line
+
+
+def test_cli_stats_prints_figures_and_checks(tmp_path, seed_path):
+    out = tmp_path / "figures.csv"
+    proc = subprocess.run([EXE, "stats", str(seed_path), "--csv", str(out)], capture_output=True, timeout=120, env={**os.environ, "COLUMNS": "200"})
+    assert proc.returncode == 0, proc.stderr.decode()
+    stdout = proc.stdout.decode("utf-8")
+    assert "figures in 1 document(s)" in stdout and "2296名" in stdout and "农民党员 is given as 26名 and as 85名" in stdout
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert tuple(rows[0]) == STAT_COLUMNS
+    assert {k: rows[3][k] for k in ("text", "value", "unit", "kind", "subject")} == {
+        "text": "2296名", "value": "2296", "unit": "名", "kind": "count", "subject": "出席党的二十大代表",
+    }  # fmt: skip
+
+
+# ---------------------------------------------------------------------------- third-party texts
+
+
+def _numeral(record: dict) -> str:
+    """The number of a record as written: its text without unit, 第…位, 年, 月, 日."""
+    text, kind = record["text"], record["kind"]
+    if kind == "date":
+        return re.match(r"(.+?)[年月]", text).group(1)
+    if kind == "year":
+        return text.replace("年", "")
+    if kind == "rank":
+        return text[1 : -len(record["unit"])]
+    return text[: len(text) - len(record["unit"])] if record["unit"] and text.endswith(record["unit"]) else text
+
+
+@pytest.mark.shared
+def test_shared_texts_values_parse_back():
+    corpus = SHARED / "corpus" / "texts"
+    if not corpus.is_dir():
+        pytest.skip(f"third-party corpus not found at {corpus} (only present in the development workspace)")
+    nlp = tifalens.load()
+    total = 0
+    for path in sorted(corpus.glob("*.txt")):
+        result = tifalens.analyze(path=path, nlp=nlp)
+        data = result.to_dict()
+        for rec in data["stats"]:
+            assert result.source.text[rec["start"] : rec["end"]] == rec["text"], path.name
+            numeral = _numeral(rec)
+            if rec["range"]:
+                assert parse_range(numeral) == tuple(rec["range"]), (path.name, rec["text"])
+            else:
+                assert parse_number(numeral) == rec["value"], (path.name, rec["text"])
+        assert all(c["level"] in ("error", "warning", "info") for c in data["checks"])
+        total += len(data["stats"])
+    assert total > 300
