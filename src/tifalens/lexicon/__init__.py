@@ -22,9 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import ahocorasick
-
 from ..errors import LexiconError
+from .matching import FormIndex
 
 COLUMNS = ("term", "variants", "canonical", "expansion", "category", "first_used", "note")
 CATEGORIES = frozenset(
@@ -184,11 +183,7 @@ class Lexicon:
         for entry in self.entries:
             for form in entry.forms:
                 self._by_form[form] = entry
-        self._automaton = ahocorasick.Automaton()
-        for form in self._by_form:
-            self._automaton.add_word(form, form)
-        if self._by_form:
-            self._automaton.make_automaton()
+        self._index = FormIndex(self._by_form)
 
     @classmethod
     def default(cls, extra: Iterable[str | Path] = ()) -> "Lexicon":
@@ -231,19 +226,7 @@ class Lexicon:
         A form inside a longer known form (四个全面 inside 协调推进“四个全面”战略布局,
         for instance, if the longer one is listed) counts once, as the longer one.
         """
-        if not self._by_form:
-            return []
-        hits = sorted(
-            ((end - len(form) + 1, end + 1, form) for end, form in self._automaton.iter(text)),
-            key=lambda h: (h[0], -h[1]),
-        )
-        out: list[Match] = []
-        last_end = 0
-        for start, end, form in hits:
-            if start >= last_end:
-                out.append(Match(start, end, form, self._by_form[form]))
-                last_end = end
-        return out
+        return [Match(start, end, form, self._by_form[form]) for start, end, form in self._index.find(text)]
 
     def iter_rows(self) -> Iterator[dict[str, str]]:
         for entry in sorted(self.entries, key=lambda e: (e.category, e.term)):

@@ -23,9 +23,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-import ahocorasick
 
 from ..errors import LexiconError
+from .matching import FormIndex
 
 COLUMNS = ("name", "aliases", "label", "note")
 # OntoNotes entity labels, the set spaCy's Chinese models use.
@@ -150,11 +150,7 @@ class Institutions:
 
     def __post_init__(self) -> None:
         self._by_form = {form: inst for inst in self.entries for form in inst.forms}
-        self._automaton = ahocorasick.Automaton()
-        for form in self._by_form:
-            self._automaton.add_word(form, form)
-        if self._by_form:
-            self._automaton.make_automaton()
+        self._index = FormIndex(self._by_form)
 
     @classmethod
     def default(cls, extra: Iterable[str | Path] = ()) -> "Institutions":
@@ -186,19 +182,7 @@ class Institutions:
 
     def find(self, text: str) -> list[InstitutionMatch]:
         """Leftmost-longest, non-overlapping occurrences of any name in ``text``."""
-        if not self._by_form:
-            return []
-        hits = sorted(
-            ((end + 1 - len(form), end + 1, form) for end, form in self._automaton.iter(text)),
-            key=lambda h: (h[0], -h[1]),
-        )
-        out: list[InstitutionMatch] = []
-        last_end = 0
-        for start, end, form in hits:
-            if start >= last_end:
-                out.append(InstitutionMatch(start, end, form, self._by_form[form]))
-                last_end = end
-        return out
+        return [InstitutionMatch(start, end, form, self._by_form[form]) for start, end, form in self._index.find(text)]
 
     def to_tsv(self) -> str:
         """All entries as institutions TSV (what the pipeline saves with ``to_disk``)."""
