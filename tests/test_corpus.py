@@ -205,3 +205,18 @@ def test_html_reports_and_index_are_safe(tmp_path):
     assert sorted(c.links) == reports
     assert c.scripts == 1
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+
+
+def test_file_that_disappears_after_listing_is_reported_and_the_rest_go_on(tmp_path):
+    from tifalens.reading import expand_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"f{i}.txt").write_text(f"标题{i}\n\n坚定“四个自信”。\n", encoding="utf-8")
+    paths, _ = expand_inputs([str(folder)])
+    (folder / "f1.txt").unlink()  # gone between listing and reading
+    result = run_corpus(paths, tmp_path / "out", Options(), progress=False)
+    assert (result.analysed, result.failed) == (2, 1)
+    assert result.errors == [{"input": str(folder / "f1.txt"), "reason": f"{folder / 'f1.txt'}: cannot read (No such file or directory)"}]
+    assert [d["id"] for d in rows(tmp_path / "out" / "documents.csv")] == ["f0", "f2"]
