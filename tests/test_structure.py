@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from tifalens.components.structure import cn_small_number, parse_structure
@@ -185,6 +189,24 @@ def test_near_duplicate_needs_real_overlap():
     text = f"标题\n\n{shared}，做好经济工作。\n\n{shared}，推进乡村振兴，加快农业农村现代化，促进共同富裕。\n"
     (a,) = articles(text)
     assert all(b.duplicate_of is None for s in a.sections for b in s.blocks)
+
+
+def test_near_duplicate_sample_is_the_same_in_every_process():
+    """The shingle sample must not depend on Python's per-process string hash salt."""
+    code = (
+        "from tifalens.components.structure import _shingles\n"
+        "text = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，统筹发展和安全，'\n"
+        "text += '推进乡村振兴，加快农业农村现代化，深化改革开放，增强国内大循环内生动力和可靠性，'\n"
+        "text += '提升国际循环质量和水平，加快建设现代化经济体系，着力提高全要素生产率，促进共同富裕。'\n"
+        "print(sorted(_shingles(text, 8)))"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    sample = eval(outputs.pop())  # noqa: S307 - our own printed list
+    assert 10 < len(sample) < 50  # thinned from 115 shingles, not emptied
 
 
 @pytest.mark.parametrize("word, value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("九十九", 99), ("7", 7), ("百", None)])

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import numpy
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -478,16 +480,24 @@ def _abs(b: Block, rel: int) -> int:
 _MAX_POSTING = 32
 
 
-def _shingles(key: str, k: int) -> set[str]:
-    """k-character shingles, thinned to a consistent one-in-four sample on long blocks.
+_GOLDEN = numpy.uint32(2654435761)  # Knuth's multiplicative hash
 
-    The sample is chosen by the shingle's own hash, so two blocks keep the same
-    shingles of what they share and containment is estimated without bias.
+
+def _shingles(key: str, k: int) -> set[str]:
+    """k-character shingles; on long blocks a consistent one-in-four sample.
+
+    A shingle is kept when its first character is an anchor, and whether a
+    character is an anchor depends on its code point alone (a fixed multiplicative
+    hash, not Python's per-process salted ``hash``). Two blocks therefore keep the
+    same shingles of what they share, containment is estimated from the sample,
+    and the answer is the same in every process.
     """
-    grams = {key[i : i + k] for i in range(max(len(key) - k + 1, 0))}
-    if len(grams) < 64:
-        return grams
-    return {g for g in grams if hash(g) & 3 == 0}
+    count = len(key) - k + 1
+    if count < 64:
+        return {key[i : i + k] for i in range(max(count, 0))}
+    codes = numpy.frombuffer(key.encode("utf-32-le"), dtype=numpy.uint32)[:count]
+    anchors = numpy.flatnonzero(((codes * _GOLDEN) >> 13) & 3 == 0)
+    return {key[i : i + k] for i in anchors.tolist()}
 
 
 def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> None:
