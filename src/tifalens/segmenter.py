@@ -22,6 +22,7 @@ import json
 import logging
 import re
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
@@ -63,23 +64,27 @@ def _upos(word: str, tag: str, table: dict[str, str]) -> str:
     return table[tag]
 
 
-_SENTENCE_END = frozenset("。！？!?")
-_CLOSERS = frozenset("”’」』)）")
-
-
 _NOT_START = 2**64 - 1  # -1 as spaCy stores it in a uint64 array
+_CLOSERS = "”’」』)）"
+# A sentence starts at the first character after 。！？ or a line break that is
+# neither white space nor a closing quote or bracket (。”他说 starts at 他).
+_LEADING = re.compile(rf"[\s{_CLOSERS}]*")
+_BOUNDARY = re.compile(rf"[。！？!?\n][\s{_CLOSERS}]*")
 
 
-def sentence_starts(words: list[str]) -> list[int]:
-    """1 where a sentence starts, -1 (as uint64) elsewhere: after 。！？ (and closing quotes) and at line breaks."""
-    out = [_NOT_START] * len(words)
-    boundary = True
-    for i, w in enumerate(words):
-        if boundary and not w.isspace() and not (w[0] in _CLOSERS and all(ch in _CLOSERS for ch in w)):
-            out[i] = 1
-            boundary = False
-        if w[-1] in _SENTENCE_END or "\n" in w:
-            boundary = True
+def sentence_starts(text: str, starts: list[int]) -> numpy.ndarray:
+    """SENT_START values for tokens at character offsets ``starts`` (n + 1 entries, the last is len(text)).
+
+    1 where a sentence starts, -1 (as uint64) elsewhere. Punctuation and white
+    space are tokens of their own, so every sentence start is a token start.
+    """
+    n = len(starts) - 1
+    out = numpy.full(n, _NOT_START, dtype="uint64")
+    first = _LEADING.match(text).end()
+    chars = [first, *(m.end() for m in _BOUNDARY.finditer(text, first))]
+    chars = [c for c in chars if c < len(text)]
+    if chars and n:
+        out[numpy.searchsorted(numpy.asarray(starts[:n]), chars, side="right") - 1] = 1
     return out
 
 
@@ -177,7 +182,11 @@ class JiebaSegmenter:
         self.backend_name = backend
         self._backend = make_backend(backend)
         self._pos = pos_map()
-        self._rows: dict = {}  # tag (or ("x", word)) -> (tag hash, UPOS id); grows with the tag set only
+        # Row numbers (from 1, so that a found row is truthy) into a table of (tag hash, UPOS id).
+        self._rows: list[tuple[int, int]] = [(0, 0)]
+        self._table = numpy.zeros((1, 2), dtype="uint64")
+        self._row_of_tag: dict[str, int] = {}
+        self._row_of_x: dict[str, int] = {}  # words tagged x: their UPOS depends on the word
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self._user_entries: list[Entry] = [e for e in self.lexicon.entries if e.source != "tifalens"]
         for form in self.lexicon.forms:
@@ -189,28 +198,36 @@ class JiebaSegmenter:
         tags = [t for _, t in pairs]
         if "".join(words) != text:  # never seen; keep offsets exact whatever happens
             words, tags = list(text), ["x"] * len(text)
+        starts = [0, *accumulate(map(len, words))]
         matches = self.lexicon.find(text)
         if matches:
-            words, tags = self._keep_terms_whole(text, words, tags, matches)
+            words, tags, starts = self._keep_terms_whole(text, words, tags, starts, matches)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         if words:
             # Precomputed (tag hash, UPOS id) pairs and sentence starts set in one
             # from_array call: ~4x faster than passing strings to the Doc constructor.
             array = numpy.empty((len(words), 3), dtype="uint64")
             array[:, :2] = self._annotation_rows(words, tags)
-            array[:, 2] = sentence_starts(words)
+            array[:, 2] = sentence_starts(text, starts)
             doc.from_array([TAG, POS, SENT_START], array)
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _annotation_rows(self, words: list[str], tags: list[str]) -> list[tuple[int, int]]:
-        get = self._rows.get
-        return [get(t if t != "x" else (t, w)) or self._new_row(w, t) for w, t in zip(words, tags)]
+    def _annotation_rows(self, words: list[str], tags: list[str]) -> numpy.ndarray:
+        """(tag hash, UPOS id) per token, looked up as small row numbers then gathered by numpy."""
+        by_tag, by_word = self._row_of_tag.get, self._row_of_x.get
+        rows = [by_tag(t) or by_word(w) or self._new_row(w, t) for w, t in zip(words, tags)]
+        if len(self._table) != len(self._rows):
+            self._table = numpy.array(self._rows, dtype="uint64")
+        return self._table[numpy.fromiter(rows, dtype=numpy.intp, count=len(rows))]
 
-    def _new_row(self, word: str, tag: str) -> tuple[int, int]:
-        row = (self.vocab.strings.add(tag), UPOS_IDS[_upos(word, tag, self._pos)])
-        self._rows[tag if tag != "x" else (tag, word)] = row
-        return row
+    def _new_row(self, word: str, tag: str) -> int:
+        self._rows.append((self.vocab.strings.add(tag), UPOS_IDS[_upos(word, tag, self._pos)]))
+        if tag == "x":  # punctuation, symbols, white space: the UPOS depends on the word
+            self._row_of_x[word] = len(self._rows) - 1
+        else:
+            self._row_of_tag[tag] = len(self._rows) - 1
+        return len(self._rows) - 1
 
     def is_word(self, text: str) -> bool:
         """Is ``text`` one word of the base dictionary (idioms such as 一心一意 are)? Lexicon forms are not."""
@@ -220,32 +237,27 @@ class JiebaSegmenter:
         for text in texts:
             yield self(text)
 
-    def _keep_terms_whole(self, text: str, words: list[str], tags: list[str], matches) -> tuple[list[str], list[str]]:
-        starts = []
-        pos = 0
-        for w in words:
-            starts.append(pos)
-            pos += len(w)
-        ends = starts[1:] + [pos]
-        index = {a: i for i, a in enumerate(starts)}
+    def _keep_terms_whole(
+        self, text: str, words: list[str], tags: list[str], starts: list[int], matches
+    ) -> tuple[list[str], list[str], list[int]]:
+        """Merge the tokens of each accepted lexicon match into one token tagged ``nz``."""
+        n = len(words)
         tags = list(tags)
         accepted = []
         for m in matches:
-            i = index.get(m.start)
-            if i is not None and ends[i] == m.end:  # already one token: the common case
+            i = bisect.bisect_right(starts, m.start, 0, n) - 1
+            if starts[i] == m.start and starts[i + 1] == m.end:  # already one token: the common case
                 tags[i] = TIFA_TAG
                 continue
-            i = bisect.bisect_right(starts, m.start) - 1
-            j = bisect.bisect_left(ends, m.end)
-            straddles = (starts[i] < m.start) or (ends[j] > m.end)
+            j = bisect.bisect_left(starts, m.end, 1, n + 1) - 1  # the token holding the match's last character
+            straddles = starts[i] < m.start or starts[j + 1] > m.end
             quoted = m.start > 0 and m.end < len(text) and text[m.start - 1] in _OPEN_QUOTES and text[m.end] in _CLOSE_QUOTES
             if straddles and i != j and not quoted:
                 continue  # the segmenter reads a different word here: 四必须, 两会儿
             accepted.append(m)
         if not accepted:
-            return words, tags
+            return words, tags, starts
         cuts = set(starts)
-        cuts.add(pos)
         whole: dict[int, int] = {}
         for m in accepted:
             cuts.difference_update(range(m.start + 1, m.end))
@@ -255,11 +267,8 @@ class JiebaSegmenter:
         new_words, new_tags = [], []
         for a, b in zip(bounds, bounds[1:]):
             new_words.append(text[a:b])
-            if whole.get(a) == b:
-                new_tags.append(TIFA_TAG)
-            else:
-                new_tags.append(tags[index[a]] if a in index else tags[bisect.bisect_right(starts, a) - 1])
-        return new_words, new_tags
+            new_tags.append(TIFA_TAG if whole.get(a) == b else tags[bisect.bisect_right(starts, a, 0, n) - 1])
+        return new_words, new_tags, bounds
 
     # -- serialisation: the user's lexicon entries travel with the pipeline --------
 
