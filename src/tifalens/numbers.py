@@ -107,6 +107,7 @@ def _fraction(text: str) -> float | None:
     return _clean(num / den)
 
 
+@lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
 def parse_number(text: str) -> float | None:
     """The value of one number as written, or None if it is not one.
 
@@ -162,6 +163,7 @@ def _trailing_multiplier(text: str) -> str:
     return m.group(0) if m else ""
 
 
+@lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
 def split_range(text: str) -> tuple[str, str] | None:
     """The two ends of a range as written, or None when ``text`` holds no range separator.
 
@@ -176,6 +178,7 @@ def split_range(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
 def parse_range(text: str) -> tuple[float, float] | None:
     """Both ends of a range (``15%—20%``, ``3至5``, ``百分之十五至二十``), or None.
 
