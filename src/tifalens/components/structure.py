@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 
 import numpy
@@ -517,10 +519,7 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
             _note_duplicate(b, exact[key], "exact", notes)
             continue
         if len(key) >= 2 * rules.min_dup and grams:
-            hits: dict[int, int] = {}
-            for g in grams:
-                for other in index.get(g, ()):
-                    hits[other] = hits.get(other, 0) + 1
+            hits = Counter(chain.from_iterable(filter(None, map(index.get, grams))))  # C loops, no Python per shingle
             if hits:
                 other, shared = max(hits.items(), key=lambda kv: (kv[1], -kv[0]))
                 if shared / len(grams) >= rules.containment:
@@ -580,7 +579,8 @@ class StructureComponent:
             if span is None:
                 return None
             for key, value in attrs.items():
-                setattr(span._, key, value)
+                if value is not None:  # None is every attribute's default: skip the write
+                    setattr(span._, key, value)
             spans.append(span)
             return span
 

@@ -77,7 +77,8 @@ class FormulaFinder:
         rules = _formula_rules()
         n = re.escape(rules["numerals"])
         han = rf"(?:(?![{n}])[\u4e00-\u9fff])"
-        self._paired = [re.compile(rf"(?<![{n}\d])(?:[{n}]{han}{{{k}}}){{2,4}}") for k in (2, 1)]
+        # The leading lookahead lets the regex engine skip positions without a numeral at once.
+        self._paired = [re.compile(rf"(?=[{n}])(?<![{n}\d])(?:[{n}]{han}{{{k}}}){{2,4}}") for k in (2, 1)]
         self._numbered = re.compile(rf"^[{n}]{{1,3}}[{re.escape(rules['classifiers'])}]{han}{{1,4}}$")
         q = rules["quoted_max_chars"]
         self._quoted = re.compile(rf"[“\"‘「『]([{n}][^“”\"‘’「」『』\n\d，,。]{{1,{q - 1}}})[”\"’」』]")
