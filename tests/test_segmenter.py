@@ -170,6 +170,18 @@ def test_to_disk_and_spacy_load_keep_a_user_term(tmp_path, nlp_a):
     assert [(s.text, s._.category) for s in doc.spans["tifa"]] == [("三抓三促", "campaign")]
 
 
+def test_saved_pipeline_loads_after_the_user_lexicon_file_is_gone(tmp_path):
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("term\tcategory\n双链长制\tgovernance\n", encoding="utf-8")
+    tifalens.load(lexicons=[lexicon]).to_disk(tmp_path / "model")
+    lexicon.unlink()
+    assert "mine.tsv" not in (tmp_path / "model" / "config.cfg").read_text(encoding="utf-8")
+    loaded = spacy.load(tmp_path / "model")
+    doc = loaded("推行双链长制")
+    assert [t.text for t in doc] == ["推行", "双链长制"]
+    assert [(s.text, s._.category) for s in doc.spans["tifa"]] == [("双链长制", "governance")]
+
+
 def test_restored_tokenizer_brings_the_user_term_to_the_components(tmp_path, nlp_a):
     nlp_a.tokenizer.to_disk(tmp_path / "tokenizer")
     plain = tifalens.load()

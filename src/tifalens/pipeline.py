@@ -12,6 +12,7 @@ from . import components  # noqa: F401  (registers the factories)
 from . import segmenter  # noqa: F401  (registers the tokenizer)
 from .segmenter import BACKENDS
 from .errors import UsageError
+from .lexicon import load_tsv
 
 DEFAULT_COMPONENTS = ("tifa_structure", "tifa_entities", "tifa_terms", "tifa_stats")
 
@@ -40,15 +41,15 @@ def load(
         raise UsageError(f"unknown segmenter backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     config = {
         "nlp": {
-            "tokenizer": {
-                "@tokenizers": "tifalens.JiebaSegmenter.v1",
-                "backend": backend,
-                "extra_lexicons": [str(p) for p in lexicons],
-            }
+            "tokenizer": {"@tokenizers": "tifalens.JiebaSegmenter.v1", "backend": backend},
         },
         "initialize": {"tokenizer": {}},
     }
     nlp = spacy.blank("zh", config=config)
+    if lexicons:
+        # Entries, not file paths, go into the pipeline: a saved pipeline carries them
+        # (tokenizer/user_lexicon.tsv) and loads after the user's files are gone.
+        nlp.tokenizer.add_entries(entry for path in lexicons for entry in load_tsv(path))
     # spaCy's 1,000,000-character guard protects parser/NER memory; this pipeline has
     # neither, and input length is bounded by --max-chars when reading instead.
     nlp.max_length = 2**31 - 1

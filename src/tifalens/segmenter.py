@@ -295,6 +295,10 @@ class JiebaSegmenter:
         self._restore(cfg["backend"], user)
         return self
 
+    def add_entries(self, entries: Iterable[Entry]) -> None:
+        """Add a user's lexicon entries (a user's row wins over a packaged one sharing a form)."""
+        self._restore(self.backend_name, [*self._user_entries, *entries])
+
     def _restore(self, backend: str, user: list[Entry]) -> None:
         """Rebuild with the packaged lexicon plus the saved ``user`` entries.
 
