@@ -46,6 +46,14 @@ def doc_text(doc: Doc) -> str:
     return text if text is not None else doc.text
 
 
+def span_text(span) -> str:
+    """``span.text``, sliced from the Doc's text (``Span.text`` joins its tokens one by one).
+
+    The segmenter gives no token a trailing space, so the slice is exactly ``span.text``.
+    """
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def register_extensions() -> None:
     """Register every attribute once; safe to call from each component."""
     for name, default in SPAN_ATTRS.items():

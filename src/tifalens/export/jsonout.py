@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Span
 
 from .. import __version__
+from ..extensions import span_text
 from ..reading import Source
 
 SCHEMA_VERSION = "1.0"
@@ -31,7 +32,7 @@ def _offsets(source: Source, start: int, end: int) -> dict[str, int]:
 
 
 def _text(span: Span) -> str:
-    return span._.clean_text if span._.clean_text is not None else span.text.strip()
+    return clean if (clean := span._.clean_text) is not None else span_text(span).strip()
 
 
 def _strip_marker(span: Span) -> str:
@@ -75,7 +76,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         sections: dict[int, dict] = {}
         qa: dict[int, dict] = {}
         items_outside: list[dict] = []
-        quotations = [{"text": s.text, **_offsets(source, s.start_char, s.end_char)} for s in spans if s.label_ == "QUOTATION"]
+        quotations = [{"text": span_text(s), **_offsets(source, s.start_char, s.end_char)} for s in spans if s.label_ == "QUOTATION"]
         for s in spans:
             if s.label_ == "HEADING":
                 sections[s._.section] = {"heading": _text(s), **_offsets(source, s.start_char, s.end_char), "blocks": []}
@@ -106,7 +107,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "title": _text(first["TITLE"]) if "TITLE" in first else None,
                 "subtitle": " / ".join(subtitles) if subtitles else None,
                 "subtitles": subtitles,
-                "dateline": None if dl is None else {"text": dl.text, **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
+                "dateline": None if dl is None else {"text": span_text(dl), **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
                 **_offsets(source, art.start_char, art.end_char),
                 "sections": [sections[k] for k in sorted(sections)],
                 "qa": [qa[k] for k in sorted(qa)],
@@ -150,7 +151,7 @@ def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
 def entities(doc: Doc, source: Source) -> list[dict[str, Any]]:
     """The ``entities`` array: ``doc.ents`` in text order; ``kb_id`` is an institution's full name or null."""
     return [
-        {"text": e.text, "label": e.label_, "kb_id": e.kb_id_ or None, **_offsets(source, e.start_char, e.end_char)}
+        {"text": span_text(e), "label": e.label_, "kb_id": e.kb_id_ or None, **_offsets(source, e.start_char, e.end_char)}
         for e in doc.ents
     ]
 
