@@ -947,7 +947,7 @@ class StatsComponent:
     def _spans(self, doc: Doc, figs: list[Figure], render: Renderer) -> list[Span]:
         # spaCy keys span attributes by offsets alone: a figure whose tokens another
         # figure (or a dateline) already covers exactly cannot get a span of its own.
-        taken = {(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s._.fields is not None}
+        taken = {(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s.label_ == "DATELINE"}
         spans: list[Span] = []
         for fig in figs:
             record = render.record(fig)
