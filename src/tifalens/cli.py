@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import sys
 import tempfile
+from contextlib import ExitStack, contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import TYPE_CHECKING, Iterator, List, Optional, TextIO
 
 import typer
 
 from .errors import InputError, TifalensError, UsageError
-from .reading import DEFAULT_MAX_CHARS
+from .reading import DEFAULT_BLOCK_CHARS
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .reading import Source
 
 app = typer.Typer(
     add_completion=False,
@@ -55,10 +61,14 @@ def _err(message: str) -> None:
     print(f"tifalens: error: {message}", file=sys.stderr)
 
 
-def write_output(text: str, out: Optional[Path], *, inputs: list[str] = ()) -> None:
-    """Write to stdout, or atomically to ``out`` (temp file + rename); never over an input."""
+@contextmanager
+def open_output(out: Optional[Path], *, inputs: list[str] = ()) -> Iterator[TextIO]:
+    """Standard output, or a temporary file renamed to ``out`` once the block ends without error.
+
+    Missing folders are created; an input is never overwritten.
+    """
     if out is None:
-        sys.stdout.write(text)
+        yield sys.stdout
         sys.stdout.flush()
         return
     target = out.resolve()
@@ -71,17 +81,30 @@ def write_output(text: str, out: Optional[Path], *, inputs: list[str] = ()) -> N
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            yield fh
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-class _Run:
-    """Shared input handling: expand, read, analyse; failures listed, never fatal for the rest."""
+def write_output(text: str, out: Optional[Path], *, inputs: list[str] = ()) -> None:
+    """Write to stdout, or atomically to ``out`` (temp file + rename); never over an input."""
+    with open_output(out, inputs=inputs) as fh:
+        fh.write(text)
 
-    def __init__(self, paths: list[str], *, glob: str, encoding: Optional[str], t2s: bool, backend: Backend, keep_duplicates: bool, lexicons: list[Path], max_chars: int = DEFAULT_MAX_CHARS) -> None:
+
+class _Run:
+    """Shared input handling: expand, read, analyse; failures listed, never fatal for the rest.
+
+    An input longer than ``block_chars`` characters is read and analysed block by
+    block (see :func:`tifalens.reading.iter_blocks`), so memory does not grow with it.
+    """
+
+    def __init__(
+        self, paths: list[str], *, glob: str, encoding: Optional[str], t2s: bool, backend: Backend, keep_duplicates: bool,
+        lexicons: list[Path], max_chars: int = 0, block_chars: int = DEFAULT_BLOCK_CHARS,
+    ) -> None:
         from .reading import expand_inputs
 
         if encoding:
@@ -92,36 +115,43 @@ class _Run:
             except LookupError:
                 raise UsageError(f"unknown encoding {encoding!r} (try utf-8, gb18030, big5, utf-16)") from None
         self.inputs, self.failures = expand_inputs(paths, pattern=glob)
-        self.encoding, self.t2s, self.max_chars = encoding, t2s, max_chars or None
+        self.encoding, self.t2s, self.max_chars, self.block_chars = encoding, t2s, max_chars or None, block_chars
         self.backend, self.keep_duplicates, self.lexicons = backend, keep_duplicates, lexicons
         self.done = 0
         for failure in self.failures:
             _err(str(failure))
 
-    def analyses(self) -> Iterator:
-        from .analysis import analyze_source
-        from .pipeline import load
-        from .reading import read
+    def _fail(self, failure: InputError) -> None:
+        self.failures.append(failure)
+        _err(str(failure))
 
-        nlp = None
+    def sources(self) -> Iterator[Source]:
+        """Each input's Source, or its blocks one by one; an input that cannot be read is reported."""
+        from .reading import iter_blocks
+
         for name in self.inputs:
             try:
-                source = read(name, encoding=self.encoding, t2s=self.t2s, max_chars=self.max_chars)
+                yield from iter_blocks(name, block_chars=self.block_chars, encoding=self.encoding, t2s=self.t2s, max_chars=self.max_chars)
             except InputError as exc:
-                self.failures.append(exc)
-                _err(str(exc))
-                continue
+                self._fail(exc)
+
+    def analyses(self) -> Iterator[Analysis]:
+        """One analysis per input, or per block of a large input, as they are made."""
+        from .analysis import analyze_source
+        from .pipeline import load
+
+        nlp = None
+        for source in self.sources():
             if nlp is None:
                 nlp = load(backend=self.backend.value, keep_duplicates=self.keep_duplicates, lexicons=self.lexicons)
             try:
                 result = analyze_source(source, nlp)
             except Exception as exc:  # a bug must not cost the user the other inputs
-                failure = InputError(name, f"internal error while analysing ({exc.__class__.__name__}: {exc}); please report it")
-                self.failures.append(failure)
-                _err(str(failure))
+                self._fail(InputError(source.label, f"internal error while analysing ({exc.__class__.__name__}: {exc}); please report it"))
                 continue
             self.done += 1
             yield result
+            del result  # so that one block's Doc is freed before the next is made
 
     def exit_status(self) -> int:
         if not self.failures:
@@ -137,16 +167,20 @@ _BACKEND = typer.Option(Backend.rjieba, "--backend", help="Segmenter backend: rj
 _KEEP = typer.Option(False, "--keep-duplicates", help="Count formulas in duplicated paragraphs too.")
 _LEXICON = typer.Option([], "--lexicon", help="Extra lexicon TSV (repeatable); its rows add to or replace packaged ones.")
 _OUT = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output.")
-_MAX_CHARS = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0, help="Refuse inputs longer than this many characters (0: no limit).")
+_MAX_CHARS = typer.Option(0, "--max-chars", min=0, help="Refuse inputs longer than this many characters before analysing any of them (0, the default: no limit).")
+_BLOCK_CHARS = typer.Option(DEFAULT_BLOCK_CHARS, "--block-chars", min=1, help="Analyse longer inputs in blocks of at most this many characters, cut at line breaks.")
 
 
-def _export_many(fmt: Format, results: list, *, table: Table) -> str:
-    """One page or file over all inputs: html (a section each), conllu (newdoc each), csv (a document column)."""
-    pairs = [(r.doc, r.source) for r in results]
+def _export_many(fmt: Format, results: Iterator[Analysis], *, table: Table) -> str:
+    """One page or file over all inputs: html (a section each), conllu (newdoc each), csv (a document column).
+
+    conllu and csv take the analyses one at a time; html needs them all at once.
+    """
+    pairs = ((r.doc, r.source) for r in results)
     if fmt is Format.html:
         from .export.html import report_html
 
-        return report_html(pairs)
+        return report_html(list(pairs))
     if fmt is Format.conllu:
         from .export.conllu import to_conllu_many
 
@@ -154,6 +188,40 @@ def _export_many(fmt: Format, results: list, *, table: Table) -> str:
     from .export.csvout import to_csv
 
     return to_csv(pairs, table=table.value)
+
+
+def _format_for(fmt: Optional[Format], *, several: bool, source: Source) -> Format:
+    """The format asked for, or the default: JSON for one document, JSONL for several or for blocks."""
+    blocks = source.block is not None
+    if fmt is Format.json and blocks:
+        raise UsageError(f"{source.path}: longer than --block-chars, so analysed in blocks; use --format jsonl (one JSON object per block)")
+    return fmt or (Format.jsonl if several or blocks else Format.json)
+
+
+def _render(fmt: Format, result: Analysis, *, first: bool) -> str:
+    if fmt is Format.md:
+        return ("" if first else "\n---\n\n") + result.to_markdown()
+    return result.to_json(indent=None if fmt is Format.jsonl else 2) + "\n"
+
+
+def _write_analyses(results: Iterator[Analysis], fmt: Optional[Format], *, output: Optional[Path], inputs: list[str], table: Table) -> None:
+    """Write analyses as they are made; the output is opened at the first and moved into place after the last.
+
+    json, jsonl and md hold one analysis at a time, whatever the size of the input.
+    """
+    fh: Optional[TextIO] = None
+    with ExitStack() as stack:
+        # No enumerate(): it would keep the last analysis alive while the next is made.
+        for result in results:
+            first = fh is None
+            if first:
+                fmt = _format_for(fmt, several=len(inputs) > 1, source=result.source)
+                fh = stack.enter_context(open_output(output, inputs=inputs))
+                if fmt in (Format.html, Format.conllu, Format.csv):
+                    fh.write(_export_many(fmt, itertools.chain([result], results), table=table))
+                    return
+            fh.write(_render(fmt, result, first=first))
+            del result  # freed before the next analysis is made, not after
 
 
 @app.command()
@@ -169,26 +237,15 @@ def analyze(
     keep_duplicates: bool = _KEEP,
     lexicon: List[Path] = _LEXICON,
     max_chars: int = _MAX_CHARS,
+    block_chars: int = _BLOCK_CHARS,
 ) -> None:
-    """Analyse texts: structure, tifa, figures. JSON for one input, JSONL for several."""
+    """Analyse texts: structure, tifa, figures. JSON for one input, JSONL for several (or for a long input's blocks)."""
     if table is not None and fmt is not Format.csv:
         raise UsageError("--table applies to --format csv only")
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
-    results = list(run.analyses())
-    if results:
-        several = len(run.inputs) > 1
-        fmt = fmt or (Format.jsonl if several else Format.json)
-        if fmt in (Format.html, Format.conllu, Format.csv):
-            text = _export_many(fmt, results, table=table or Table.terms)
-        elif fmt is Format.md:
-            text = "\n---\n\n".join(r.to_markdown() for r in results)
-        elif fmt is Format.jsonl:
-            text = "".join(r.to_json(indent=None) + "\n" for r in results)
-        elif several:
-            raise UsageError("--format json takes one input; use --format jsonl for several")
-        else:
-            text = results[0].to_json() + "\n"
-        write_output(text, output, inputs=run.inputs)
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars, block_chars=block_chars)
+    if fmt is Format.json and len(run.inputs) > 1:
+        raise UsageError("--format json takes one input; use --format jsonl for several")
+    _write_analyses(run.analyses(), fmt, output=output, inputs=run.inputs, table=table or Table.terms)
     raise typer.Exit(run.exit_status())
 
 
@@ -203,12 +260,13 @@ def terms(
     keep_duplicates: bool = _KEEP,
     lexicon: List[Path] = _LEXICON,
     max_chars: int = _MAX_CHARS,
+    block_chars: int = _BLOCK_CHARS,
 ) -> None:
     """Count tifa across the inputs: term, count, known, category, expansion."""
     from rich.console import Console
     from rich.table import Table
 
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars, block_chars=block_chars)
     from .export.jsonout import summary_rows
 
     rows = [{**r, "category": r["category"] or "", "expansion": r["expansion"] or ""} for r in summary_rows(res.to_dict() for res in run.analyses())]
@@ -240,6 +298,7 @@ def stats(
     keep_duplicates: bool = _KEEP,
     lexicon: List[Path] = _LEXICON,
     max_chars: int = _MAX_CHARS,
+    block_chars: int = _BLOCK_CHARS,
 ) -> None:
     """List the figures of the inputs (text, value, unit, kind, approx, subject) and the checks on them."""
     from rich.console import Console
@@ -247,12 +306,13 @@ def stats(
 
     from .export.csvout import STAT_COLUMNS, write_rows
 
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars)
+    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars, block_chars=block_chars)
     rows, found = [], []
     for res in run.analyses():
         data = res.to_dict()
         rows += [{"document": res.source.path, **{key: rec.get(key) for key in STAT_COLUMNS[1:]}} for rec in data["stats"]]
-        found += [{"document": res.source.path, **check} for check in data["checks"]]
+        # "at" is an offset in the whole input, also for a block of a large one
+        found += [{"document": res.source.path, **check, "at": _shifted(check.get("orig_start"), res.source.offset)} for check in data["checks"]]
     if run.done:
         cell = lambda value: "" if value is None else str(value)  # noqa: E731
         table = Table(title=f"figures in {run.done} document(s)")
@@ -267,11 +327,15 @@ def stats(
             for col in ("level", "code", "at", "message"):
                 checks.add_column(col, overflow="fold")
             for c in found:
-                checks.add_row(c["level"], c["code"], cell(c.get("orig_start")), c["message"])
+                checks.add_row(c["level"], c["code"], cell(c["at"]), c["message"])
             console.print(checks)
         if csv_out is not None:
             write_output(write_rows(STAT_COLUMNS, rows), csv_out, inputs=run.inputs)
     raise typer.Exit(run.exit_status())
+
+
+def _shifted(offset: Optional[int], by: int) -> Optional[int]:
+    return None if offset is None else offset + by
 
 
 class Period(str, Enum):
@@ -300,6 +364,7 @@ def corpus(
     lexicon: List[Path] = _LEXICON,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     max_chars: int = _MAX_CHARS,
+    block_chars: int = _BLOCK_CHARS,
     html: bool = typer.Option(False, "--html", help="Also write an HTML report per document (reports/) and index.html."),
 ) -> None:
     """Analyse a corpus (files, folders, globs, JSONL collections) in parallel, resumably."""
@@ -320,7 +385,7 @@ def corpus(
     options = Options(
         encoding=encoding, t2s=t2s, backend=backend.value, keep_duplicates=keep_duplicates,
         lexicons=tuple(str(p) for p in lexicon), text_field=text_field, id_field=id_field,
-        date_field=date_field, title_field=title_field, max_chars=max_chars or None, html=html,
+        date_field=date_field, title_field=title_field, max_chars=max_chars or None, block_chars=block_chars, html=html,
     )
     result = run_corpus(inputs, out, options, jobs=jobs, scheduler=scheduler, shard_size=shard_size, period=period.value, progress=not quiet)
     for error in result.errors:

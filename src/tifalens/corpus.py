@@ -17,6 +17,11 @@ Resuming: a rerun skips every input whose identity (path, or JSONL path and line
 and content hash are already in a complete line of a shard; lines are written
 whole and a shard being written is named ``.part``, so a killed run never leaves a
 half-written line counted as done.
+
+Large files: a file longer than ``Options.block_chars`` characters is read in
+blocks (:func:`tifalens.reading.iter_decoded_blocks`), each its own document with
+identity ``path#00001`` …, the hash of its own bytes and a ``block`` field saying
+where it sits in the file; memory stays flat and a rerun resumes block by block.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import InputError, TifalensError, UsageError
+from .reading import DEFAULT_BLOCK_CHARS, DecodedBlock, iter_decoded_blocks
 
 SHARD_GLOB = "analyses-*.jsonl"
 
@@ -52,13 +58,14 @@ class Options:
     id_field: str = "id"
     date_field: str = "date"
     title_field: str = "title"
-    max_chars: int | None = 20_000_000
+    max_chars: int | None = None
+    block_chars: int = DEFAULT_BLOCK_CHARS
     html: bool = False
 
 
 @dataclass(frozen=True)
 class Task:
-    """One document to analyse: a file's bytes, or one JSONL record's text."""
+    """One document to analyse: a file's bytes, one JSONL record's text, or a decoded block of a large file."""
 
     key: str
     input: str
@@ -66,6 +73,7 @@ class Task:
     sha256: str
     data: bytes | None = None
     text: str | None = None
+    decoded: DecodedBlock | None = None
     date: str | None = None
     title: str | None = None
     error: str | None = None  # set when the input could not even be turned into a task
@@ -91,7 +99,9 @@ def _analyze(task: Task, options: Options):
     if task.error:
         return {"ok": False, "key": task.key, "input": task.input, "reason": task.error}, None
     try:
-        if task.text is not None:
+        if task.decoded is not None:
+            source = task.decoded.to_source(task.input, t2s=options.t2s)
+        elif task.text is not None:
             if options.max_chars is not None and len(task.text) > options.max_chars:
                 raise InputError(task.input, f"too long: {len(task.text):,} characters, more than --max-chars {options.max_chars:,}")
             source = read_text(task.text, path=task.input, t2s=options.t2s)
@@ -113,6 +123,7 @@ def _analyze(task: Task, options: Options):
         "date": task.date,
         "title": task.title or next((a["title"] for a in analysis["articles"] if a["title"]), None),
         "report": report_name(task.key) if options.html else None,
+        "block": source.block.as_dict() if source.block else None,
         "analysis": analysis,
     }
     return record, result
@@ -134,7 +145,26 @@ def iter_tasks(paths: list[str], options: Options) -> Iterator[Task]:
         if path.endswith((".jsonl", ".jsonl.txt", ".ndjson")):
             yield from _jsonl_tasks(path, options)
         else:
-            yield _file_task(path)
+            yield from _file_tasks(path, options)
+
+
+def _file_tasks(path: str, options: Options) -> Iterator[Task]:
+    """One task for a file of at most ``block_chars`` bytes (its bytes, decoded by the worker);
+    else one per block (decoded here, in bounded memory; normalised by the worker)."""
+    try:
+        small = os.path.getsize(path) <= options.block_chars  # a character takes at least one byte
+    except OSError:
+        small = True  # reported by _file_task
+    if small:
+        yield _file_task(path)
+        return
+    stem = Path(path).stem
+    try:
+        for piece in iter_decoded_blocks(path, block_chars=options.block_chars, encoding=options.encoding, max_chars=options.max_chars):
+            key, doc_id = (piece.block.label(path), piece.block.label(stem)) if piece.block else (path, stem)
+            yield Task(key, path, doc_id, piece.sha256, decoded=piece)
+    except TifalensError as exc:
+        yield Task(path, path, stem, "", error=str(exc))
 
 
 def _file_task(path: str) -> Task:
@@ -459,6 +489,12 @@ class Progress:
             self._bar.start()
             self._task = self._bar.add_task("run", total=total, rate="")
 
+    def add(self, documents: int) -> None:
+        """More documents than counted at the start (the blocks of a large file)."""
+        self.total += documents
+        if self._bar is not None:
+            self._bar.update(self._task, total=self.total)
+
     def advance(self, chars: int) -> None:
         self.done += 1
         self.chars += chars
@@ -498,6 +534,9 @@ def run_corpus(
 
     def todo() -> Iterator[Task]:
         for task in iter_tasks(paths, options):
+            if task.decoded is not None and task.decoded.block is not None and task.decoded.block.number > 1:
+                bar.add(1)  # count_documents counted the file once
+                result.total += 1
             if done.get(task.key) == task.sha256 and not task.error:
                 result.skipped += 1
                 bar.advance(0)

@@ -15,6 +15,10 @@ one character of the original, so any span maps back exactly::
 
 "Original" means the decoded text of the file with its byte-order mark removed;
 offsets are in characters (code points), as in Python strings.
+
+Inputs of any size: :func:`iter_blocks` reads a file in bounded memory as
+consecutive Sources of at most ``block_chars`` characters, cut at line breaks,
+each with a :class:`Block` saying where it sits in the whole input.
 """
 
 from __future__ import annotations
@@ -23,13 +27,17 @@ import bisect
 import codecs
 import fnmatch
 import hashlib
+import io
+import itertools
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
 
 from .errors import InputError, UsageError
 
@@ -97,6 +105,33 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Block:
+    """Where one block of a large input sits in the whole input (see :func:`iter_blocks`).
+
+    Blocks tile the input: each starts where the one before ended, in characters and bytes.
+
+    Attributes:
+        number: 1 for the first block of the input.
+        start_char: Offset of the block's first character in the whole decoded input
+            (byte-order mark removed), so ``whole[start_char + i]`` is ``source.original[i]``.
+        start_byte: Offset of the block's first byte in the file (after a byte-order mark).
+        end_byte: Offset just after its last byte.
+    """
+
+    number: int
+    start_char: int
+    start_byte: int
+    end_byte: int
+
+    def label(self, name: str) -> str:
+        """``name`` with the block number: ``big.txt#00001``."""
+        return f"{name}#{self.number:05d}"
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Source:
     """A decoded, normalised input and the map back to its original text.
 
@@ -105,8 +140,10 @@ class Source:
         original: The decoded text, byte-order mark removed.
         text: The normalised text every later step analyses.
         encoding: The encoding used to decode the bytes.
-        sha256: Hex digest of the raw bytes.
+        sha256: Hex digest of the raw bytes (of the block's bytes, for a block).
         notes: Remarks made while reading (encoding guessed, characters removed).
+        block: Where this Source sits in its input when it is one block of a large
+            input (None when it is the whole input).
     """
 
     path: str
@@ -119,6 +156,7 @@ class Source:
     # shift from there on. Empty when nothing was removed (the common case).
     _shift_at: tuple[int, ...] = field(default=(), repr=False)
     _shift: tuple[int, ...] = field(default=(), repr=False)
+    block: Block | None = None
 
     def original_offset(self, i: int) -> int:
         """Original offset of normalised character ``i``."""
@@ -134,6 +172,16 @@ class Source:
             pos = self.original_offset(start) if start < len(self.text) else len(self.original)
             return pos, pos
         return self.original_offset(start), self.original_offset(end - 1) + 1
+
+    @property
+    def offset(self) -> int:
+        """Character offset of :attr:`original` in the whole input (0 unless this is a block)."""
+        return self.block.start_char if self.block else 0
+
+    @property
+    def label(self) -> str:
+        """How to name this Source in messages: its path, with ``#00001`` for a block."""
+        return self.block.label(self.path) if self.block else self.path
 
 
 def normalize(original: str, *, t2s: bool = False) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -205,7 +253,7 @@ def _plausible_char(ch: str) -> bool:
     )
 
 
-def _looks_utf16(data: bytes) -> str | None:
+def _looks_utf16(data: bytes, *, final: bool = True) -> str | None:
     """Guess BOM-less UTF-16 from where the NUL bytes fall."""
     sample = data[:4096]
     if len(sample) < 4:
@@ -217,7 +265,7 @@ def _looks_utf16(data: bytes) -> str | None:
     # bytes), so only claim UTF-16 when decoding succeeds and yields text.
     for enc in ("utf-16-le", "utf-16-be"):
         try:
-            decoded = data.decode(enc)
+            decoded = _decode_as(data, enc, final=final)
         except UnicodeDecodeError:
             continue
         sample_text = decoded[:2048]
@@ -227,8 +275,19 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, *, path: str, encoding: str | None = None) -> tuple[str, str, list[Note]]:
+def _decode_as(data: bytes, codec: str, *, final: bool = True, errors: str = "strict") -> str:
+    """``data.decode(codec, errors)``; with ``final=False`` an incomplete last character is left out."""
+    if final:
+        return data.decode(codec, errors)
+    return codecs.getincrementaldecoder(codec)(errors).decode(data, final=False)
+
+
+def decode(data: bytes, *, path: str, encoding: str | None = None, final: bool = True) -> tuple[str, str, list[Note]]:
     """Decode bytes, detecting the encoding unless one is given.
+
+    Args:
+        final: False when ``data`` is only the start of the input (:func:`iter_blocks`
+            detects the encoding from it): a character cut at its end is left out.
 
     Returns:
         The decoded text (BOM removed), the encoding name, and notes.
@@ -248,7 +307,7 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> tuple[str,
         if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
             codec = "utf-8-sig"
         try:
-            return data.decode(codec), codec, notes
+            return _decode_as(data, codec, final=final), codec, notes
         except UnicodeDecodeError as exc:
             raise InputError(path, f"not valid {encoding} at byte {exc.start}") from None
     kind = _binary_kind(data)
@@ -257,19 +316,19 @@ def decode(data: bytes, *, path: str, encoding: str | None = None) -> tuple[str,
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec, notes
+                return _decode_as(data, codec, final=final), codec, notes
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"starts with a {codec} byte-order mark but is not valid {codec} at byte {exc.start}") from None
     try:
-        return data.decode("utf-8"), "utf-8", notes
+        return _decode_as(data, "utf-8", final=final), "utf-8", notes
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
     if b"\x00" in data:
-        enc16 = _looks_utf16(data)
+        enc16 = _looks_utf16(data, final=final)
         if enc16:
-            return data.decode(enc16), enc16, notes
+            return _decode_as(data, enc16, final=final), enc16, notes
         raise InputError(path, "binary file (contains NUL bytes), not text")
-    return _decode_cjk(data, path=path, utf8_error=utf8_error)
+    return _decode_cjk(data, path=path, utf8_error=utf8_error, final=final)
 
 
 @lru_cache(maxsize=1)
@@ -293,7 +352,7 @@ def plausibility(text: str) -> float:
     return good / len(sample)
 
 
-def _decode_cjk(data: bytes, *, path: str, utf8_error: int) -> tuple[str, str, list[Note]]:
+def _decode_cjk(data: bytes, *, path: str, utf8_error: int, final: bool = True) -> tuple[str, str, list[Note]]:
     """Choose among the legacy Chinese encodings.
 
     charset-normalizer proposes the encodings that decode the bytes; each proposal
@@ -309,13 +368,13 @@ def _decode_cjk(data: bytes, *, path: str, utf8_error: int) -> tuple[str, str, l
     ranked = []
     for order, codec in enumerate(proposals):
         try:
-            text = data.decode(codec)
+            text = _decode_as(data, codec, final=final)
         except UnicodeDecodeError:
             continue
         ranked.append((-plausibility(text), order, codec, text))
     # Mostly UTF-8 with a few stray bytes (a pasted GBK fragment, a cut character):
     # keep the UTF-8 reading, with U+FFFD for the bad bytes, when it reads better.
-    lenient = data.decode("utf-8", errors="replace")
+    lenient = _decode_as(data, "utf-8", final=final, errors="replace")
     bad = lenient.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
     if bad <= max(8, len(lenient) // 100):
         ranked.append((-plausibility(lenient), -1, "utf-8", lenient))
@@ -330,12 +389,46 @@ def _decode_cjk(data: bytes, *, path: str, utf8_error: int) -> tuple[str, str, l
         return text, "utf-8", [note]
     if codec == "big5hkscs":  # report plain Big5 when the HKSCS extension is not needed
         try:
-            if data.decode("big5") == text:
+            if _decode_as(data, "big5", final=final) == text:
                 codec = "big5"
         except UnicodeDecodeError:
             pass
     note = Note("encoding_detected", f"not UTF-8; decoded as {codec} (detected)")
     return text, codec, [note]
+
+
+@dataclass(frozen=True)
+class DecodedBlock:
+    """An input, or one block of it, decoded but not yet normalised (cheap to send to a worker).
+
+    Attributes:
+        original: The decoded text, byte-order mark removed.
+        encoding: The encoding of the whole input.
+        sha256: Hex digest of the raw bytes (the block's own, for a block).
+        notes: Remarks made while decoding.
+        block: Where the block sits in its input (None for a whole input).
+    """
+
+    original: str
+    encoding: str
+    sha256: str
+    notes: tuple[Note, ...] = ()
+    block: Block | None = None
+
+    def to_source(self, path: str, *, t2s: bool = False) -> Source:
+        """Normalise into a :class:`Source` named ``path``."""
+        text, shift_at, shift = normalize(self.original, t2s=t2s)
+        notes = self.notes + ((Note("t2s", "Traditional characters converted to Simplified (OpenCC t2s)"),) if t2s else ())
+        return Source(path, self.original, text, self.encoding, self.sha256, notes, shift_at, shift, self.block)
+
+
+def _decode_whole(data: bytes, *, path: str, encoding: str | None, max_chars: int | None = None) -> DecodedBlock:
+    original, codec, notes = decode(data, path=path, encoding=encoding)
+    if max_chars is not None and len(original) > max_chars:
+        raise InputError(path, _too_long(f"{len(original):,}", max_chars, unit="characters"))
+    if not original.strip():
+        raise InputError(path, "no text (the file holds only white space)")
+    return DecodedBlock(original, codec, hashlib.sha256(data).hexdigest(), tuple(notes))
 
 
 def read_bytes(
@@ -358,16 +451,7 @@ def read_bytes(
     Raises:
         InputError: Empty, binary, undecodable, whitespace-only or too long input.
     """
-    original, codec, notes = decode(data, path=path, encoding=encoding)
-    if max_chars is not None and len(original) > max_chars:
-        raise InputError(path, _too_long(len(original), max_chars, unit="characters"))
-    if not original.strip():
-        raise InputError(path, "no text (the file holds only white space)")
-    text, shift_at, shift = normalize(original, t2s=t2s)
-    if t2s:
-        notes.append(Note("t2s", "Traditional characters converted to Simplified (OpenCC t2s)"))
-    digest = hashlib.sha256(data).hexdigest()
-    return Source(path, original, text, codec, digest, tuple(notes), shift_at, shift)
+    return _decode_whole(data, path=path, encoding=encoding, max_chars=max_chars).to_source(path, t2s=t2s)
 
 
 def read_text(text: str, *, path: str = "<text>", t2s: bool = False) -> Source:
@@ -378,6 +462,49 @@ def read_text(text: str, *, path: str = "<text>", t2s: bool = False) -> Source:
 
 
 DEFAULT_MAX_CHARS = 20_000_000
+DEFAULT_BLOCK_CHARS = 1_000_000
+_CHUNK_BYTES = 1 << 20  # read at a time; the encoding of a large input is detected from its first chunk
+_SENTENCE_ENDS = "。！？；"
+_CLOSERS = "”’」』）》)"
+
+
+@contextmanager
+def _opened(name: str) -> Iterator[BinaryIO]:
+    """The input's bytes (``-``: standard input); an OS error opening or reading it becomes one InputError."""
+    try:
+        if name == "-":
+            yield sys.stdin.buffer
+        else:
+            with open(name, "rb") as fh:
+                yield fh
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _refuse_by_size(fh: BinaryIO, name: str, max_chars: int) -> BinaryIO:
+    """A seekable handle on the input, refused when its size alone proves it longer than ``max_chars``.
+
+    Four bytes hold at least one character in every encoding we read, so an input
+    of more than ``4 * max_chars`` bytes is refused unread; standard input is
+    buffered up to that size.
+    """
+    limit = 4 * max_chars
+    if not fh.seekable():
+        data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(name, _too_long(f"over {limit:,}", max_chars, unit="bytes"))
+        fh = io.BytesIO(data)
+    size = fh.seek(0, os.SEEK_END)
+    fh.seek(0)
+    if size > limit:
+        raise InputError(name, _too_long(f"{size:,}", max_chars, unit="bytes"))
+    return fh
 
 
 def read(
@@ -387,7 +514,9 @@ def read(
     t2s: bool = False,
     max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Source:
-    """Read one file (or ``-`` for standard input) into a :class:`Source`.
+    """Read one whole file (or ``-`` for standard input) into a :class:`Source`.
+
+    The whole input is held in memory; :func:`iter_blocks` reads any size in bounded memory.
 
     Args:
         max_chars: Refuse inputs longer than this many characters (None: no limit).
@@ -398,28 +527,254 @@ def read(
             undecodable or too long.
     """
     name = os.fspath(path)
-    if name == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            # Four bytes hold at least one character in every encoding we read.
-            if max_chars is not None and os.path.getsize(name) > 4 * max_chars:
-                raise InputError(name, _too_long(os.path.getsize(name), max_chars, unit="bytes"))
-            with open(name, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise InputError(name, "no such file") from None
-        except IsADirectoryError:
-            raise InputError(name, "is a folder, not a file") from None
-        except PermissionError:
-            raise InputError(name, "permission denied") from None
-        except OSError as exc:
-            raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    with _opened(name) as fh:
+        if max_chars is not None:
+            fh = _refuse_by_size(fh, name, max_chars)
+        data = fh.read()
     return read_bytes(data, path=name, encoding=encoding, t2s=t2s, max_chars=max_chars)
 
 
-def _too_long(size: int, max_chars: int, *, unit: str) -> str:
-    return f"too long: {size:,} {unit}, more than --max-chars {max_chars:,} characters (split the file or raise the limit)"
+def _too_long(size: str, max_chars: int, *, unit: str) -> str:
+    return f"too long: {size} {unit}, more than --max-chars {max_chars:,} characters (split the file or raise the limit)"
+
+
+def block_end(text: str, start: int, block_chars: int) -> int:
+    """Where a block of at most ``block_chars`` characters of ``text`` from ``start`` ends.
+
+    After the last line break within the limit; failing that, after the last
+    sentence end (。！？；, with any closing quotes or brackets right after it);
+    failing that, at the limit itself (but never between CR and LF)::
+
+        >>> block_end("第一段。\\n第二段。", 0, 8)
+        5
+        >>> block_end("第一句。第二句。第三句", 0, 10)
+        8
+        >>> block_end("一二三四五六", 0, 4)
+        4
+    """
+    stop = start + block_chars
+    if stop >= len(text):
+        return len(text)
+    newline = text.rfind("\n", start, stop)
+    if newline >= 0:
+        return newline + 1
+    end = max(text.rfind(mark, start, stop) for mark in _SENTENCE_ENDS) + 1
+    if end > start:
+        while end < stop and text[end] in _CLOSERS:
+            end += 1
+        return end
+    if text[stop - 1] == "\r" and text[stop] == "\n" and stop - 1 > start:
+        return stop - 1
+    return stop
+
+
+# Codecs that read a byte-order mark, and the codec for the bytes after it.
+_AFTER_BOM = {
+    "utf-8-sig": ((codecs.BOM_UTF8, "utf-8"),),
+    "utf-16": ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")),
+    "utf-32": ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")),
+}
+
+
+def _after_bom(codec: str, head: bytes) -> tuple[str, int]:
+    """The codec to decode the input with once its byte-order mark is skipped, and the mark's length."""
+    for bom, plain in _AFTER_BOM.get(codec, ()):
+        if head.startswith(bom):
+            return plain, len(bom)
+    if codec == "utf-8-sig":
+        return "utf-8", 0
+    if codec in _AFTER_BOM:  # no mark: Python reads UTF-16/32 in the machine's byte order
+        return f"{codec}-{'le' if sys.byteorder == 'little' else 'be'}", 0
+    return codec, 0
+
+
+def _byte_length(text: str, raw: memoryview, codec: str, errors: str) -> int:
+    """How many bytes at the start of ``raw`` decode to ``text``."""
+    try:
+        n = len(text.encode(codec))
+        if str(raw[:n], codec, errors) == text:
+            return n
+    except UnicodeError:
+        pass
+    # Replaced bytes do not encode back to themselves: find the shortest prefix
+    # that decodes to as many characters.
+    lo, hi = 0, len(raw)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(_decode_as(bytes(raw[:mid]), codec, final=False, errors=errors)) < len(text):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class _BlockStream:
+    """Decodes a large input chunk by chunk and cuts it into :class:`DecodedBlock` s.
+
+    Only the current chunk and the text not yet cut into a block are held: memory
+    does not grow with the input.
+    """
+
+    def __init__(self, head: bytes, *, name: str, encoding: str | None, block_chars: int) -> None:
+        _, self.encoding, notes = decode(head, path=name, encoding=encoding, final=False)
+        self.name, self.forced, self.block_chars = name, encoding is not None, block_chars
+        # Detected UTF-8 tolerates a few stray bytes per block, as whole-file reading does.
+        self.errors = "replace" if not self.forced and self.encoding == "utf-8" else "strict"
+        self.notes = tuple(n for n in notes if n.code != "invalid_bytes")  # counted per block
+        self.codec, self.bom = _after_bom(self.encoding, head)
+        self.decoder = codecs.getincrementaldecoder(self.codec)(self.errors)
+        self.whole = hashlib.sha256(head[: self.bom])
+        self.text, self.pos = "", 0  # decoded text; self.text[self.pos:] is not in a block yet
+        self.raw, self.raw_pos = b"", 0  # the bytes of that text (and of a character being decoded)
+        self.fed = self.bom  # file offset of the next byte to decode
+        self.number, self.start_char, self.start_byte = 0, 0, self.bom
+
+    def blocks(self, chunks: Iterable[bytes]) -> Iterator[DecodedBlock]:
+        for chunk in chunks:
+            self._feed(chunk, final=False)
+            while len(self.text) - self.pos > self.block_chars:
+                yield self._cut(block_end(self.text, self.pos, self.block_chars))
+        self._feed(b"", final=True)
+        while len(self.text) - self.pos > self.block_chars:
+            yield self._cut(block_end(self.text, self.pos, self.block_chars))
+        if self.number == 0:  # more bytes than the first chunk, but one block after all
+            yield self._only()
+        elif self.pos < len(self.text):
+            yield self._cut(len(self.text))
+
+    def _feed(self, chunk: bytes, *, final: bool) -> None:
+        pending = len(self.decoder.getstate()[0])
+        try:
+            decoded = self.decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            raise InputError(self.name, self._invalid(self.fed - pending + exc.start)) from None
+        self.whole.update(chunk)
+        self.fed += len(chunk)
+        self.text, self.pos = self.text[self.pos :] + decoded, 0
+        self.raw, self.raw_pos = self.raw[self.raw_pos :] + chunk, 0
+
+    def _invalid(self, at: int) -> str:
+        if self.forced:
+            return f"not valid {self.encoding} at byte {at}"
+        return f"not valid {self.encoding} at byte {at} (the encoding was detected from the start of the file; use --encoding)"
+
+    def _cut(self, end: int) -> DecodedBlock:
+        text = self.text[self.pos : end]
+        n = _byte_length(text, memoryview(self.raw)[self.raw_pos :], self.codec, self.errors)
+        data = self.raw[self.raw_pos : self.raw_pos + n]
+        self.number += 1
+        block = Block(self.number, self.start_char, self.start_byte, self.start_byte + n)
+        self.pos, self.raw_pos = end, self.raw_pos + n
+        self.start_char, self.start_byte = self.start_char + len(text), self.start_byte + n
+        notes = self.notes + self._replaced(text, data, block)
+        return DecodedBlock(text, self.encoding, hashlib.sha256(data).hexdigest(), notes, block)
+
+    def _replaced(self, text: str, data: bytes, block: Block) -> tuple[Note, ...]:
+        """A note on bytes replaced with U+FFFD in this block; an error when they are too many to be strays."""
+        if self.errors != "replace":
+            return ()
+        bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+        if not bad:
+            return ()
+        if bad > max(8, len(text) // 100):
+            raise InputError(
+                self.name,
+                f"not valid utf-8 between bytes {block.start_byte} and {block.end_byte} ({bad} undecodable byte sequences; "
+                "the encoding was detected from the start of the file); use --encoding",
+            )
+        return (Note("invalid_bytes", f"not valid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"),)
+
+    def _only(self) -> DecodedBlock:
+        piece = self._cut(len(self.text))
+        if not piece.original.strip():
+            raise InputError(self.name, "no text (the file holds only white space)")
+        return replace(piece, sha256=self.whole.hexdigest(), block=None)
+
+
+def _chunks(fh: BinaryIO) -> Iterator[bytes]:
+    while chunk := fh.read(_CHUNK_BYTES):
+        yield chunk
+
+
+def _split(fh: BinaryIO, name: str, *, block_chars: int, encoding: str | None) -> Iterator[DecodedBlock]:
+    chunks = _chunks(fh)
+    head = next(chunks, b"")
+    following = next(chunks, None)
+    if following is None:  # all of it is in hand: read it as a whole when it fits in one block
+        whole = _decode_whole(head, path=name, encoding=encoding)
+        if len(whole.original) <= block_chars:
+            yield whole
+            return
+    stream = _BlockStream(head, name=name, encoding=encoding, block_chars=block_chars)
+    rest = itertools.chain([following], chunks) if following is not None else ()
+    yield from stream.blocks(itertools.chain([head[stream.bom :]], rest))
+
+
+def iter_decoded_blocks(
+    path: str | os.PathLike,
+    *,
+    block_chars: int = DEFAULT_BLOCK_CHARS,
+    encoding: str | None = None,
+    max_chars: int | None = None,
+) -> Iterator[DecodedBlock]:
+    """:func:`iter_blocks` without the normalisation (corpus runs normalise in their workers)."""
+    name = os.fspath(path)
+    with _opened(name) as fh:
+        if max_chars is not None:
+            fh = _refuse_by_size(fh, name, max_chars)
+            _refuse_by_count(fh, name, max_chars, block_chars=block_chars, encoding=encoding)
+        yield from _split(fh, name, block_chars=block_chars, encoding=encoding)
+
+
+def _refuse_by_count(fh: BinaryIO, name: str, max_chars: int, *, block_chars: int, encoding: str | None) -> None:
+    """Refuse an input of more than ``max_chars`` characters, counted in a first pass; then rewind.
+
+    No pass is needed when the input has at most ``max_chars`` bytes: a character takes at least one.
+    """
+    if fh.seek(0, os.SEEK_END) > max_chars:
+        fh.seek(0)
+        chars = sum(len(piece.original) for piece in _split(fh, name, block_chars=block_chars, encoding=encoding))
+        if chars > max_chars:
+            raise InputError(name, _too_long(f"{chars:,}", max_chars, unit="characters"))
+    fh.seek(0)
+
+
+def iter_blocks(
+    path: str | os.PathLike,
+    *,
+    block_chars: int = DEFAULT_BLOCK_CHARS,
+    encoding: str | None = None,
+    t2s: bool = False,
+    max_chars: int | None = None,
+) -> Iterator[Source]:
+    """Read one file (or ``-``) of any size, in bounded memory, as Sources of at most ``block_chars`` characters.
+
+    An input that fits in one block gives one Source, exactly as :func:`read`
+    would. A longer one is decoded chunk by chunk (its encoding detected from its
+    first megabyte, unless given) and cut into consecutive blocks, each ending
+    at a line break where there is one (see :func:`block_end`). Each block is a
+    normal Source over its own text whose :attr:`Source.block` says where it sits
+    in the input, so ``whole[source.offset + a : source.offset + b]`` is
+    ``source.original[a:b]``::
+
+        for source in iter_blocks("big.txt"):
+            result = analyze_source(source)
+
+    Args:
+        block_chars: Largest block, in characters.
+        encoding: Force this encoding instead of detecting it.
+        t2s: Convert Traditional to Simplified characters.
+        max_chars: Refuse inputs longer than this many characters before yielding
+            anything (None: no limit); by their size alone when that proves it,
+            else after counting them in a first pass.
+
+    Raises:
+        InputError: As :func:`read`; an encoding error further into a large input
+            is raised when its block is reached, after the blocks before it.
+    """
+    name = os.fspath(path)
+    for piece in iter_decoded_blocks(name, block_chars=block_chars, encoding=encoding, max_chars=max_chars):
+        yield piece.to_source(name, t2s=t2s)
 
 
 def expand_inputs(specs: list[str], *, pattern: str = "*.txt") -> tuple[list[str], list[InputError]]:
