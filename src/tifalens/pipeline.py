@@ -51,7 +51,7 @@ def load(
         # (tokenizer/user_lexicon.tsv) and loads after the user's files are gone.
         nlp.tokenizer.add_entries(entry for path in lexicons for entry in load_tsv(path))
     # spaCy's 1,000,000-character guard protects parser/NER memory; this pipeline has
-    # neither, and input length is bounded by --max-chars when reading instead.
+    # neither, and a large file is read and analysed in blocks of --block-chars instead.
     nlp.max_length = 2**31 - 1
     for name in components:
         cfg = {"keep_duplicates": keep_duplicates} if name in ("tifa_terms", "tifa_stats") else {}

@@ -173,6 +173,7 @@ def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
             "chars": len(source.text),
             "original_chars": len(source.original),
             "sha256": source.sha256,
+            **({"block": source.block.as_dict()} if source.block else {}),
         },
         "articles": articles(doc, source),
         "terms": terms(doc, source),
