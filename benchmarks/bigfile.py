@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import write_section
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SECTION = "## Large files"
@@ -85,17 +87,6 @@ def blocks_of(name: str, work: Path) -> int:
             return sum(1 for _ in fh)
     with open(work / "run" / "documents.csv", "rb") as fh:
         return sum(1 for _ in fh) - 1
-
-
-def write_section(section: str) -> None:
-    """Replace (or append) this benchmark's section of RESULTS.md, leaving the others alone."""
-    results = HERE / "RESULTS.md"
-    old = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n\n"
-    if SECTION in old:
-        head, _, rest = old.partition(SECTION)
-        tail = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
-        old = head.rstrip() + "\n\n" + tail
-    results.write_text(old.rstrip() + "\n\n" + section, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 from tifalens.components.structure import parse_structure
 from tifalens.reading import read
 
+from results import write_section
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -50,12 +52,7 @@ def main() -> None:
         ["## Scaling", "", f"`python benchmarks/scaling.py` — {dt.date.today().isoformat()}", "", "| measure | value | target |", "|---|---|---|", line, ""]
     )
     print(section)
-    results = HERE / "RESULTS.md"
-    old = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n\n"
-    if "## Scaling" in old:
-        head, _, rest = old.partition("## Scaling")
-        old = head + (rest[rest.find("\n## ") + 1 :] if "\n## " in rest else "")
-    results.write_text(old.rstrip() + "\n\n" + section, encoding="utf-8")
+    write_section(section)
     if ratio > 12:
         sys.exit(f"scaling target missed: {ratio:.1f}x > 12x")
 

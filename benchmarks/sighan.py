@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-HERE = Path(__file__).resolve().parent
+from results import write_section
+
 SECTION = "## Segmentation (SIGHAN 2005)"
 CORPORA = ("pku", "msr")
 
@@ -293,17 +294,6 @@ def disagreement_lines(name: str, a: Segment, b: Segment, tests: list[TestSet]) 
             f"{name} gives {sum(only_b.values())} words ours does not ({right_b} right)."
         )
     return out
-
-
-def write_section(section: str) -> None:
-    """Replace (or append) this benchmark's section of RESULTS.md, leaving the others alone."""
-    results = HERE / "RESULTS.md"
-    old = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n\n"
-    if SECTION in old:
-        head, _, rest = old.partition(SECTION)
-        tail = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
-        old = head + tail
-    results.write_text(old.rstrip() + "\n\n" + section, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

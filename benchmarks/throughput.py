@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import write_section
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
@@ -192,13 +194,7 @@ def main() -> None:
     ]
     section = "\n".join(lines)
     print(section)
-    results = HERE / "RESULTS.md"
-    old = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n\n"
-    if "## Throughput" in old:
-        head, _, rest = old.partition("## Throughput")
-        tail = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
-        old = head + tail
-    results.write_text(old.rstrip() + "\n\n" + section, encoding="utf-8")
+    write_section(section)
 
 
 if __name__ == "__main__":
