@@ -8,16 +8,17 @@ no input found, every input failed).
 
 from __future__ import annotations
 
-import csv
-import io
+import functools
+import inspect
 import itertools
 import os
 import sys
 import tempfile
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, List, Optional, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TextIO
 
 import typer
 
@@ -101,22 +102,14 @@ class _Run:
     block (see :func:`tifalens.reading.iter_blocks`), so memory does not grow with it.
     """
 
-    def __init__(
-        self, paths: list[str], *, glob: str, encoding: Optional[str], t2s: bool, backend: Backend, keep_duplicates: bool,
-        lexicons: list[Path], max_chars: int = 0, block_chars: int = DEFAULT_BLOCK_CHARS,
-    ) -> None:
+    def __init__(self, paths: list[str], reading: ReadingOptions) -> None:
         from .reading import expand_inputs
 
-        if encoding:
-            import codecs
-
-            try:
-                codecs.lookup(encoding)
-            except LookupError:
-                raise UsageError(f"unknown encoding {encoding!r} (try utf-8, gb18030, big5, utf-16)") from None
-        self.inputs, self.failures = expand_inputs(paths, pattern=glob)
-        self.encoding, self.t2s, self.max_chars, self.block_chars = encoding, t2s, max_chars or None, block_chars
-        self.backend, self.keep_duplicates, self.lexicons = backend, keep_duplicates, lexicons
+        reading.check()
+        self.inputs, self.failures = expand_inputs(paths, pattern=reading.glob)
+        self.encoding, self.t2s, self.block_chars = reading.encoding, reading.t2s, reading.block_chars
+        self.max_chars = reading.max_chars or None
+        self.backend, self.keep_duplicates, self.lexicons = reading.backend, reading.keep_duplicates, reading.lexicon
         self.done = 0
         for failure in self.failures:
             _err(str(failure))
@@ -169,6 +162,62 @@ _LEXICON = typer.Option([], "--lexicon", help="Extra lexicon TSV (repeatable); i
 _OUT = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output.")
 _MAX_CHARS = typer.Option(0, "--max-chars", min=0, help="Refuse inputs longer than this many characters before analysing any of them (0, the default: no limit).")
 _BLOCK_CHARS = typer.Option(DEFAULT_BLOCK_CHARS, "--block-chars", min=1, help="Analyse longer inputs in blocks of at most this many characters, cut at line breaks.")
+
+
+@dataclass(frozen=True)
+class ReadingOptions:
+    """The options every analysing command shares: how inputs are found, read and analysed."""
+
+    glob: str
+    encoding: Optional[str]
+    t2s: bool
+    backend: Backend
+    keep_duplicates: bool
+    lexicon: List[Path]
+    max_chars: int
+    block_chars: int
+
+    def check(self) -> None:
+        """Fail early, before any input is read, on an unknown encoding."""
+        if self.encoding:
+            import codecs
+
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise UsageError(f"unknown encoding {self.encoding!r} (try utf-8, gb18030, big5, utf-16)") from None
+
+
+_READING_PARAMETERS = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+    for name, default, annotation in (
+        ("glob", _GLOB, str),
+        ("encoding", _ENCODING, Optional[str]),
+        ("t2s", _T2S, bool),
+        ("backend", _BACKEND, Backend),
+        ("keep_duplicates", _KEEP, bool),
+        ("lexicon", _LEXICON, List[Path]),
+        ("max_chars", _MAX_CHARS, int),
+        ("block_chars", _BLOCK_CHARS, int),
+    )
+]
+
+
+def reading_options(command: Callable) -> Callable:
+    """Give ``command`` the shared reading options, gathered into its ``reading`` argument.
+
+    typer reads a command's options from its signature, so the wrapper's signature is
+    the command's own parameters followed by the shared ones.
+    """
+    own = [p for p in inspect.signature(command).parameters.values() if p.name != "reading"]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs):
+        shared = {p.name: kwargs.pop(p.name) for p in _READING_PARAMETERS}
+        return command(reading=ReadingOptions(**shared), **kwargs)
+
+    wrapper.__signature__ = inspect.Signature([*own, *_READING_PARAMETERS])
+    return wrapper
 
 
 def _export_many(fmt: Format, results: Iterator[Analysis], *, table: Table) -> str:
@@ -225,24 +274,19 @@ def _write_analyses(results: Iterator[Analysis], fmt: Optional[Format], *, outpu
 
 
 @app.command()
+@reading_options
 def analyze(
     paths: List[str] = _PATHS,
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json (one input; JSONL for several), jsonl, md, html (one self-contained report page), conllu, or csv."),
     table: Optional[Table] = typer.Option(None, "--table", help="With --format csv: the terms table (default) or the stats (figures) table."),
     output: Optional[Path] = _OUT,
-    glob: str = _GLOB,
-    encoding: Optional[str] = _ENCODING,
-    t2s: bool = _T2S,
-    backend: Backend = _BACKEND,
-    keep_duplicates: bool = _KEEP,
-    lexicon: List[Path] = _LEXICON,
-    max_chars: int = _MAX_CHARS,
-    block_chars: int = _BLOCK_CHARS,
+    *,
+    reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
     """Analyse texts: structure, tifa, figures. JSON for one input, JSONL for several (or for a long input's blocks)."""
     if table is not None and fmt is not Format.csv:
         raise UsageError("--table applies to --format csv only")
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars, block_chars=block_chars)
+    run = _Run(paths, reading)
     if fmt is Format.json and len(run.inputs) > 1:
         raise UsageError("--format json takes one input; use --format jsonl for several")
     _write_analyses(run.analyses(), fmt, output=output, inputs=run.inputs, table=table or Table.terms)
@@ -250,23 +294,18 @@ def analyze(
 
 
 @app.command()
+@reading_options
 def terms(
     paths: List[str] = _PATHS,
     csv_out: Optional[Path] = typer.Option(None, "--csv", help="Also write the table as CSV to this file."),
-    glob: str = _GLOB,
-    encoding: Optional[str] = _ENCODING,
-    t2s: bool = _T2S,
-    backend: Backend = _BACKEND,
-    keep_duplicates: bool = _KEEP,
-    lexicon: List[Path] = _LEXICON,
-    max_chars: int = _MAX_CHARS,
-    block_chars: int = _BLOCK_CHARS,
+    *,
+    reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
     """Count tifa across the inputs: term, count, known, category, expansion."""
     from rich.console import Console
     from rich.table import Table
 
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars, block_chars=block_chars)
+    run = _Run(paths, reading)
     from .export.jsonout import summary_rows
 
     rows = [{**r, "category": r["category"] or "", "expansion": r["expansion"] or ""} for r in summary_rows(res.to_dict() for res in run.analyses())]
@@ -279,26 +318,19 @@ def terms(
             table.add_row(r["term"], str(r["count"]), str(r["documents"]), "yes" if r["known"] else "no", r["category"], r["expansion"])
         Console(soft_wrap=False).print(table)
         if csv_out is not None:
-            buf = io.StringIO()
-            writer = csv.DictWriter(buf, fieldnames=["term", "count", "documents", "known", "category", "expansion"], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-            write_output(buf.getvalue(), csv_out, inputs=run.inputs)
+            from .export.csvout import write_rows
+
+            write_output(write_rows(["term", "count", "documents", "known", "category", "expansion"], rows), csv_out, inputs=run.inputs)
     raise typer.Exit(run.exit_status())
 
 
 @app.command()
+@reading_options
 def stats(
     paths: List[str] = _PATHS,
     csv_out: Optional[Path] = typer.Option(None, "--csv", help="Also write the figures as CSV to this file."),
-    glob: str = _GLOB,
-    encoding: Optional[str] = _ENCODING,
-    t2s: bool = _T2S,
-    backend: Backend = _BACKEND,
-    keep_duplicates: bool = _KEEP,
-    lexicon: List[Path] = _LEXICON,
-    max_chars: int = _MAX_CHARS,
-    block_chars: int = _BLOCK_CHARS,
+    *,
+    reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
     """List the figures of the inputs (text, value, unit, kind, approx, subject) and the checks on them."""
     from rich.console import Console
@@ -306,7 +338,7 @@ def stats(
 
     from .export.csvout import STAT_COLUMNS, write_rows
 
-    run = _Run(paths, glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon, max_chars=max_chars, block_chars=block_chars)
+    run = _Run(paths, reading)
     rows, found = [], []
     for res in run.analyses():
         data = res.to_dict()
@@ -345,6 +377,7 @@ class Period(str, Enum):
 
 
 @app.command()
+@reading_options
 def corpus(
     paths: List[str] = _PATHS,
     out: Path = typer.Option(..., "--out", help="Output folder (created; a rerun resumes what is done)."),
@@ -356,36 +389,29 @@ def corpus(
     title_field: str = typer.Option("title", "--title-field", help="JSONL field holding the title."),
     period: Period = typer.Option(Period.year, "--period", help="Period of trends.csv."),
     shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per analyses-NNNNN.jsonl shard."),
-    glob: str = _GLOB,
-    encoding: Optional[str] = _ENCODING,
-    t2s: bool = _T2S,
-    backend: Backend = _BACKEND,
-    keep_duplicates: bool = _KEEP,
-    lexicon: List[Path] = _LEXICON,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
-    max_chars: int = _MAX_CHARS,
-    block_chars: int = _BLOCK_CHARS,
     html: bool = typer.Option(False, "--html", help="Also write an HTML report per document (reports/) and index.html."),
+    *,
+    reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
     """Analyse a corpus (files, folders, globs, JSONL collections) in parallel, resumably."""
     from .corpus import Options, run_corpus
     from .reading import expand_inputs
 
-    if encoding:
-        _Run([], glob=glob, encoding=encoding, t2s=t2s, backend=backend, keep_duplicates=keep_duplicates, lexicons=lexicon)
-    inputs, failures = expand_inputs(paths, pattern=glob)
+    reading.check()
+    inputs, failures = expand_inputs(paths, pattern=reading.glob)
     for failure in failures:
         _err(str(failure))
     if not inputs:
         raise typer.Exit(2)
-    for extra in lexicon:  # fail early, in the parent, on a bad user lexicon
+    for extra in reading.lexicon:  # fail early, in the parent, on a bad user lexicon
         from .lexicon import load_tsv
 
         load_tsv(extra)
     options = Options(
-        encoding=encoding, t2s=t2s, backend=backend.value, keep_duplicates=keep_duplicates,
-        lexicons=tuple(str(p) for p in lexicon), text_field=text_field, id_field=id_field,
-        date_field=date_field, title_field=title_field, max_chars=max_chars or None, block_chars=block_chars, html=html,
+        encoding=reading.encoding, t2s=reading.t2s, backend=reading.backend.value, keep_duplicates=reading.keep_duplicates,
+        lexicons=tuple(str(p) for p in reading.lexicon), text_field=text_field, id_field=id_field, date_field=date_field,
+        title_field=title_field, max_chars=reading.max_chars or None, block_chars=reading.block_chars, html=html,
     )
     result = run_corpus(inputs, out, options, jobs=jobs, scheduler=scheduler, shard_size=shard_size, period=period.value, progress=not quiet)
     for error in result.errors:
@@ -415,11 +441,9 @@ def trends(
     if not wanted:
         raise UsageError("--terms needs at least one term")
     rows = read_trends(run_dir, wanted, period=period.value)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=["period", "term", "count", "chars", "per_10k"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_output(buf.getvalue(), csv_out)
+    from .export.csvout import write_rows
+
+    write_output(write_rows(["period", "term", "count", "chars", "per_10k"], rows), csv_out)
     if png is not None:
         plot_trends(rows, wanted, png)
 
