@@ -220,3 +220,14 @@ def test_file_that_disappears_after_listing_is_reported_and_the_rest_go_on(tmp_p
     assert (result.analysed, result.failed) == (2, 1)
     assert result.errors == [{"input": str(folder / "f1.txt"), "reason": f"{folder / 'f1.txt'}: cannot read (No such file or directory)"}]
     assert [d["id"] for d in rows(tmp_path / "out" / "documents.csv")] == ["f0", "f2"]
+
+
+def test_record_heads_read_key_and_hash_without_parsing_the_record(tmp_path):
+    from tifalens.corpus import record_heads
+
+    keys = ['a.jsonl:1', 'dir/引号"和\\反斜杠.jsonl:2', "big.txt#00003"]
+    lines = [json.dumps({"ok": True, "key": k, "sha256": f"{i:064x}", "analysis": {"key": "not this"}}, ensure_ascii=False) for i, k in enumerate(keys)]
+    shard = tmp_path / "analyses-00001.jsonl"
+    shard.write_bytes(("\n".join(lines) + "\n" + lines[0][:40]).encode("utf-8"))  # a torn last line
+    assert list(record_heads(shard)) == [(k, f"{i:064x}") for i, k in enumerate(keys)]
+    assert list(record_heads(shard)) == [(r["key"], r["sha256"]) for r in complete_lines(shard)]

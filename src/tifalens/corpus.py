@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
 import os
+import re
 import sys
 import time
 import warnings
@@ -230,14 +232,29 @@ def count_documents(paths: list[str]) -> int:
 
 
 def map_ordered(fn: Callable, tasks: Iterable, *, jobs: int = 1, scheduler: str | None = None, window: int | None = None) -> Iterator:
-    """Apply ``fn`` to each task, yielding results in input order, with a bounded number in flight."""
+    """Apply ``fn`` to each task, yielding results in input order; at most ``window`` batches of ``BATCH`` tasks in flight."""
     if scheduler:
-        yield from _map_dask(fn, tasks, scheduler, window or 64)
+        yield from _map_dask(fn, tasks, scheduler, window or 16)
     elif jobs <= 1:
         for task in tasks:
             yield fn(task)
     else:
-        yield from _map_processes(fn, tasks, jobs, window or jobs * 4)
+        yield from _map_processes(fn, tasks, jobs, window or jobs * 3)
+
+
+BATCH = 8  # documents per submitted job: a submit costs about as much as a short document
+
+
+def _batches(tasks: Iterable, size: int = BATCH) -> Iterator[list]:
+    """The tasks in lists of ``size`` (the last may be shorter), read lazily."""
+    it = iter(tasks)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def call_each(fn: Callable, batch: list) -> list:
+    """``fn`` over one batch, in a worker (module-level, so that it pickles)."""
+    return [fn(task) for task in batch]
 
 
 def _map_processes(fn: Callable, tasks: Iterable, jobs: int, window: int) -> Iterator:
@@ -254,12 +271,12 @@ def _map_processes(fn: Callable, tasks: Iterable, jobs: int, window: int) -> Ite
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         pending: deque = deque()
         try:
-            for task in tasks:
-                pending.append(pool.submit(fn, task))
+            for batch in _batches(tasks):
+                pending.append(pool.submit(call_each, fn, batch))
                 if len(pending) >= window:
-                    yield pending.popleft().result()
+                    yield from pending.popleft().result()
             while pending:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         except BaseException:
             for f in pending:
                 f.cancel()
@@ -277,12 +294,12 @@ def _map_dask(fn: Callable, tasks: Iterable, scheduler: str, window: int) -> Ite
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
     with client:
         pending: deque = deque()
-        for task in tasks:
-            pending.append(client.submit(fn, task, pure=False))
+        for batch in _batches(tasks):
+            pending.append(client.submit(call_each, fn, batch, pure=False))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
 
 
 # ---------------------------------------------------------------------------- output
@@ -302,11 +319,11 @@ class ShardWriter:
     def _part(self) -> Path:
         return self.out / f"analyses-{self.next_number:05d}.jsonl.part"
 
-    def write(self, line: str) -> None:
-        """Append one serialised record (``json.dumps`` output, no newline)."""
+    def write(self, line: bytes) -> None:
+        """Append one serialised record: UTF-8 JSON ending in a newline (encoded by the worker, not here)."""
         if self._fh is None:
-            self._fh = open(self._part(), "a", encoding="utf-8", newline="\n")
-        self._fh.write(line + "\n")
+            self._fh = open(self._part(), "ab")
+        self._fh.write(line)
         self._fh.flush()
         self._count += 1
         if self._count >= self.shard_size:
@@ -323,16 +340,41 @@ class ShardWriter:
         self.next_number += 1
 
 
-def complete_lines(path: Path) -> Iterator[dict]:
-    """Records of a shard, skipping a torn last line (no newline or not JSON)."""
+def _raw_lines(path: Path) -> Iterator[bytes]:
+    """A shard's complete lines (a torn last line, with no newline, is left out)."""
     with open(path, "rb") as fh:
         for raw in fh:
             if not raw.endswith(b"\n"):
                 return
-            try:
-                yield json.loads(raw)
-            except json.JSONDecodeError:
-                continue
+            yield raw
+
+
+def complete_lines(path: Path) -> Iterator[dict]:
+    """Records of a shard, skipping a torn last line (no newline or not JSON)."""
+    for raw in _raw_lines(path):
+        try:
+            yield json.loads(raw)
+        except json.JSONDecodeError:
+            continue
+
+
+# Every record starts with these fields in this order (see _analyze), so the key and
+# hash of a record are read without parsing the whole, often 20 KB, line.
+_RECORD_HEAD = re.compile(rb'\{"ok": true, "key": ("(?:[^"\\]|\\.)*"), "sha256": "([0-9a-f]*)"')
+
+
+def record_heads(path: Path) -> Iterator[tuple[str, str]]:
+    """``(key, sha256)`` of each complete record of a shard, in order."""
+    for raw in _raw_lines(path):
+        m = _RECORD_HEAD.match(raw)
+        if m and raw.rstrip().endswith(b"}"):
+            yield json.loads(m.group(1)), m.group(2).decode("ascii")
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError:
+            continue
+        yield record["key"], record["sha256"]
 
 
 def recover(out: Path) -> dict[str, str]:
@@ -347,8 +389,7 @@ def recover(out: Path) -> dict[str, str]:
         part.unlink()
     done: dict[str, str] = {}
     for shard in sorted(out.glob(SHARD_GLOB)):
-        for record in complete_lines(shard):
-            done[record["key"]] = record["sha256"]
+        done.update(record_heads(shard))
     return done
 
 
@@ -377,8 +418,8 @@ def write_tables(out: Path, *, period: str) -> dict[str, int]:
     latest: dict[str, tuple[int, int]] = {}
     shards = sorted(out.glob(SHARD_GLOB))
     for s_i, shard in enumerate(shards):
-        for l_i, record in enumerate(complete_lines(shard)):
-            latest[record["key"]] = (s_i, l_i)
+        for l_i, (key, _) in enumerate(record_heads(shard)):
+            latest[key] = (s_i, l_i)
     trend_counts: Counter = Counter()
     trend_chars: Counter = Counter()
     n_docs = 0
@@ -581,23 +622,24 @@ def run_corpus(
 class _Worker:
     """Picklable callable: ``analyze_task`` with the run's options bound.
 
-    It returns a small summary and the record already serialised, so the parent
-    process only writes lines (encoding the JSON there would make it the bottleneck).
+    It returns a small summary and the record already serialised and UTF-8 encoded,
+    so the parent process only writes bytes (serialising or encoding ~20 KB of JSON
+    per document there would make it compete with the workers for the same cores).
     """
 
     def __init__(self, options: Options) -> None:
         self.options = options
 
-    def __call__(self, task: Task) -> tuple[dict, str]:
+    def __call__(self, task: Task) -> tuple[dict, bytes]:
         record, result = _analyze(task, self.options)
         if not record["ok"]:
-            return record, ""
+            return record, b""
         summary = {"ok": True, "chars": record["analysis"]["source"]["chars"], "report": record["report"]}
         if self.options.html:
             from .export.html import to_html
 
             summary["html"] = to_html(result.doc, result.source)
-        return summary, json.dumps(record, ensure_ascii=False)
+        return summary, (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 # ---------------------------------------------------------------------------- trends
