@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from . import segmenter  # noqa: F401  (registers the tokenizer)
+from .batching import DEFAULT_BATCH
 from .segmenter import BACKENDS
 from .errors import UsageError
 from .lexicon import load_tsv
@@ -53,6 +54,7 @@ def load(
     # spaCy's 1,000,000-character guard protects parser/NER memory; this pipeline has
     # neither, and a large file is read and analysed in blocks of --block-chars instead.
     nlp.max_length = 2**31 - 1
+    nlp.batch_size = DEFAULT_BATCH  # nlp.pipe: each step handles a batch before the next (tifalens.batching)
     for name in components:
         cfg = {"keep_duplicates": keep_duplicates} if name in ("tifa_terms", "tifa_stats") else {}
         nlp.add_pipe(name, config=cfg)

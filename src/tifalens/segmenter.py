@@ -35,6 +35,7 @@ from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .batching import Batched
 from .errors import UsageError
 from .extensions import TEXT_KEY
 from .lexicon import Entry, Lexicon, parse_tsv
@@ -168,7 +169,7 @@ def make_backend(name: str):
     raise UsageError(f"unknown segmenter backend {name!r}; choose one of {', '.join(BACKENDS)}")
 
 
-class JiebaSegmenter:
+class JiebaSegmenter(Batched):
     """spaCy tokenizer: text -> Doc with words, ``tag_`` and ``pos_``; tifa kept whole.
 
     Args:
@@ -232,10 +233,6 @@ class JiebaSegmenter:
     def is_word(self, text: str) -> bool:
         """Is ``text`` one word of the base dictionary (idioms such as 一心一意 are)? Lexicon forms are not."""
         return text not in self.lexicon and self._backend.has_word(text)
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
 
     def _keep_terms_whole(
         self, text: str, words: list[str], tags: list[str], starts: list[int], matches

@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from ..batching import Batched
 from ..extensions import doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
 
@@ -242,7 +243,7 @@ def entity_spans(doc: Doc, table: Institutions, tag_labels: dict[str, str], rule
     return sorted(spans, key=lambda s: s.start)
 
 
-class EntitiesComponent:
+class EntitiesComponent(Batched):
     """Sets ``doc.ents`` from the institutions list and the segmenter's name tags.
 
     Args:

@@ -36,6 +36,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, parse_range, split_range
 from .checks import run_checks
@@ -906,7 +907,7 @@ class Renderer:
 # ---------------------------------------------------------------------------- component
 
 
-class StatsComponent:
+class StatsComponent(Batched):
     """Finds the figures of a Doc, records them on spans and checks them against each other."""
 
     def __init__(self, nlp: Language, name: str, *, keep_duplicates: bool, checks: bool) -> None:

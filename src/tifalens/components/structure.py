@@ -26,6 +26,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -563,7 +564,7 @@ def parse_structure(text: str) -> Structure:
 # ---------------------------------------------------------------------------- component
 
 
-class StructureComponent:
+class StructureComponent(Batched):
     """Writes :func:`parse_structure` results onto the Doc as spans."""
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -19,6 +19,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..lexicon import Lexicon
 
@@ -136,7 +137,7 @@ class FormulaFinder:
         return out
 
 
-class TermsComponent:
+class TermsComponent(Batched):
     """Adds a span per known formula occurrence (duplicates left out unless asked)."""
 
     def __init__(self, nlp: Language, name: str, *, keep_duplicates: bool) -> None:
