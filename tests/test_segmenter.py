@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 import spacy
 from spacy.tokens import Doc, DocBin
 
 import tifalens
 from tifalens.extensions import SPAN_ATTRS
-from tifalens.lexicon import Lexicon
+from tifalens.lexicon import Lexicon, Match
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "xinhua-2022-09-26.txt"
 SHARED_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts"
@@ -242,3 +246,49 @@ def test_pipe_equals_call_one_by_one(nlp):
     texts = [ARTICLE, "", "增强四个意识", "两会儿就到。全国两会召开。", tifalens.read(SEED).text[:3000]]
     piped = [doc_record(d) for d in nlp.pipe(texts, batch_size=2)]
     assert piped == [doc_record(nlp(t)) for t in texts]
+
+
+
+def _recut_everything(text, words, tags, starts, matches):
+    """The rule written plainly: a match on one token retags it; a match inside one token or on
+    token bounds is cut out whole (one crossing several tokens without a bound is refused); the text
+    is cut at every token start and at each accepted match's ends, never inside one; a piece takes
+    the tag of the token it starts in."""
+    tags = list(tags)
+    cuts, whole = set(starts), {}
+    for m in matches:
+        i, j = bisect_right(starts, m.start) - 1, bisect_left(starts, m.end, 1) - 1
+        if (starts[i], starts[i + 1]) == (m.start, m.end):
+            tags[i] = "nz"
+        elif i == j or (starts[i] == m.start and starts[j + 1] == m.end):
+            cuts.difference_update(range(m.start + 1, m.end))
+            cuts.update((m.start, m.end))
+            whole[m.start] = m.end
+    bounds = sorted(cuts)
+    pieces = list(zip(bounds, bounds[1:]))
+    return (
+        [text[a:b] for a, b in pieces],
+        ["nz" if whole.get(a) == b else tags[bisect_right(starts, a) - 1] for a, b in pieces],
+        bounds,
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lengths=st.lists(st.integers(1, 5), min_size=1, max_size=12),
+    marks=st.lists(st.tuples(st.integers(0, 4), st.integers(1, 5)), max_size=6),
+)
+def test_terms_are_kept_whole_as_by_recutting_everything(seg_rjieba, lengths, marks):
+    # Only the tokens a match touches are re-cut; the answer must be that of re-cutting the whole text.
+    text = "".join(chr(0x4E00 + i) for i in range(sum(lengths)))
+    starts = [0, *accumulate(lengths)]
+    words = [text[a:b] for a, b in zip(starts, starts[1:])]
+    tags = [f"t{i}" for i in range(len(words))]
+    matches, last = [], 0
+    for gap, length in marks:  # leftmost first and not overlapping, as Lexicon.find gives them
+        if last + gap + length > len(text):
+            break
+        matches.append(Match(last + gap, last + gap + length, text[last + gap : last + gap + length], None))
+        last += gap + length
+    got = seg_rjieba.tokenizer._keep_terms_whole(text, words, tags, starts, matches)
+    assert got == _recut_everything(text, words, tags, starts, matches)

@@ -254,18 +254,36 @@ class JiebaSegmenter(Batched):
             accepted.append(m)
         if not accepted:
             return words, tags, starts
-        cuts = set(starts)
-        whole: dict[int, int] = {}
-        for m in accepted:
-            cuts.difference_update(range(m.start + 1, m.end))
-            cuts.update((m.start, m.end))
-            whole[m.start] = m.end
-        bounds = sorted(cuts)
-        new_words, new_tags = [], []
-        for a, b in zip(bounds, bounds[1:]):
-            new_words.append(text[a:b])
-            new_tags.append(TIFA_TAG if whole.get(a) == b else tags[bisect.bisect_right(starts, a, 0, n) - 1])
-        return new_words, new_tags, bounds
+        # Re-cut only the tokens the matches touch (regions of tokens lo..hi); copy the rest as slices.
+        regions: list[tuple[int, int, list]] = []
+        for m in accepted:  # leftmost first, not overlapping
+            i = bisect.bisect_right(starts, m.start, 0, n) - 1
+            j = bisect.bisect_left(starts, m.end, 1, n + 1) - 1
+            if regions and i <= regions[-1][1]:  # shares a token with the previous match
+                regions[-1] = (regions[-1][0], j, [*regions[-1][2], m])
+            else:
+                regions.append((i, j, [m]))
+        new_words: list[str] = []
+        new_tags: list[str] = []
+        new_starts: list[int] = []
+        done = 0
+        for lo, hi, region in regions:
+            new_words += words[done:lo]
+            new_tags += tags[done:lo]
+            new_starts += starts[done:lo]
+            cuts = set(starts[lo : hi + 2])
+            whole: dict[int, int] = {}
+            for m in region:
+                cuts.difference_update(range(m.start + 1, m.end))
+                cuts.update((m.start, m.end))
+                whole[m.start] = m.end
+            bounds = sorted(cuts)
+            for a, b in zip(bounds, bounds[1:]):
+                new_words.append(text[a:b])
+                new_tags.append(TIFA_TAG if whole.get(a) == b else tags[bisect.bisect_right(starts, a, 0, n) - 1])
+                new_starts.append(a)
+            done = hi + 1
+        return new_words + words[done:], new_tags + tags[done:], new_starts + starts[done:]
 
     # -- serialisation: the user's lexicon entries travel with the pipeline --------
 

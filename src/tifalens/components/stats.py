@@ -90,6 +90,7 @@ class StatsRules:
         self.approx_before: dict[str, str] = data["approx_before"]
         self.approx_after: dict[str, str] = data["approx_after"]
         self.approx_inside: dict[str, str] = data["approx_inside"]
+        self.approx_inside_rx = [(re.compile(rf"[\d{CN_NUMERAL_CHARS}]{re.escape(ch)}"), w) for ch, w in self.approx_inside.items()]
         self.threshold_words = set(data["threshold_words"])
         self.change_verbs: dict[str, int] = data["change_verbs"]
         self.comparison_only = set(data["comparison_only_verbs"])
@@ -394,7 +395,7 @@ class FigureFinder:
         if value is None:
             return None
         kind = "percent" if percent_cn else self.rules.units.get(unit, "count")
-        inner = next((w for ch, w in self.rules.approx_inside.items() if re.search(rf"[\d{CN_NUMERAL_CHARS}]{ch}", body)), None)
+        inner = next((w for rx, w in self.rules.approx_inside_rx if rx.search(body)), None)
         return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=inner)
 
     # -- context ------------------------------------------------------------
@@ -621,7 +622,7 @@ class Linker:
         fig.sentence = bisect.bisect_right(self.sentence_starts, fig.start) - 1
         fig.paragraph = bisect.bisect_right(self.paragraph_starts, fig.start) - 1
         before = self.text[self.sentence_starts[fig.sentence] : fig.start]
-        fig.depth = max(0, sum(ch in self.rules.open_brackets for ch in before) - sum(ch in self.rules.close_brackets for ch in before))
+        fig.depth = max(0, sum(map(before.count, self.rules.open_brackets)) - sum(map(before.count, self.rules.close_brackets)))
         end = fig.tail
         while end < len(self.text) and self.text[end] in " ”’\"":
             end += 1

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from importlib import resources
 
 import numpy
@@ -497,10 +497,12 @@ def _shingles(key: str, k: int) -> set[str]:
     """
     count = len(key) - k + 1
     if count < 64:
-        return {key[i : i + k] for i in range(max(count, 0))}
-    codes = numpy.frombuffer(key.encode("utf-32-le"), dtype=numpy.uint32)[:count]
-    anchors = numpy.flatnonzero(((codes * _GOLDEN) >> 13) & 3 == 0)
-    return {key[i : i + k] for i in anchors.tolist()}
+        starts, ends = range(max(count, 0)), range(k, count + k)
+    else:
+        codes = numpy.frombuffer(key.encode("utf-32-le"), dtype=numpy.uint32)[:count]
+        anchors = numpy.flatnonzero(((codes * _GOLDEN) >> 13) & 3 == 0)
+        starts, ends = anchors.tolist(), (anchors + k).tolist()
+    return set(map(key.__getitem__, map(slice, starts, ends)))  # C loops, no Python per shingle
 
 
 def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> None:
@@ -508,17 +510,14 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
     k = rules.shingle
     exact: dict[str, Block] = {}
     index: dict[str, list[int]] = {}
-    shingle_count: list[int] = []
     for n, b in enumerate(blocks):
         if b.kind in ("title", "subtitle", "heading", "dateline", "boilerplate"):
-            shingle_count.append(0)
             continue
         key = re.sub(r"\s+", "", b.text)
-        grams = _shingles(key, k)
-        shingle_count.append(len(grams))
         if len(key) >= rules.min_dup and key in exact:
             _note_duplicate(b, exact[key], "exact", notes)
             continue
+        grams = _shingles(key, k)
         if len(key) >= 2 * rules.min_dup and grams:
             hits = Counter(chain.from_iterable(filter(None, map(index.get, grams))))  # C loops, no Python per shingle
             if hits:
@@ -527,10 +526,13 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
                     _note_duplicate(b, blocks[other], "near", notes)
                     continue  # a duplicate adds nothing new to the index
         exact.setdefault(key, b)
-        for g in grams:
-            posting = index.setdefault(g, [])
+        # Within one document 8-character shingles rarely repeat: extend the few
+        # postings that exist, and add the new shingles in one C-level update.
+        for g in grams.intersection(index):
+            posting = index[g]
             if len(posting) < _MAX_POSTING:  # a shingle in that many blocks is a stock phrase
                 posting.append(n)
+        index.update(zip(grams.difference(index), map(list, repeat((n,)))))
 
 
 def _note_duplicate(b: Block, original: Block, how: str, notes: list[dict]) -> None:
