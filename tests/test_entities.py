@@ -17,10 +17,13 @@ from tifalens.components.entities import entity_rules
 from tifalens.errors import LexiconError
 from tifalens.export.jsonout import schema, to_dict
 from tifalens.lexicon.institutions import Institution, Institutions, load_institutions, packaged_institutions
+from tifalens.lexicon.places import Gazetteer, parse_places
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "xinhua-2022-09-26.txt"
 HEADER = "name\taliases\tlabel\tnote\n"
 PACKAGED = Institutions.default()
+GAZETTEER = Gazetteer.default()
+FULL_NAMES = {GAZETTEER.full_name(p) for form in ("湖南", "衡阳") for p in GAZETTEER.places(form)}
 
 
 @pytest.fixture(scope="module")
@@ -126,9 +129,9 @@ def test_ordinary_words_tagged_as_names_are_dropped(ents_nlp):
 
 def test_places_join_into_one_span(ents_nlp):
     assert ents(ents_nlp, "湖南衡阳、四川南充等地，江西省抚州市的干部") == [
-        ("湖南衡阳", "GPE", ""),
-        ("四川南充", "GPE", ""),
-        ("江西省抚州市", "GPE", ""),
+        ("湖南衡阳", "GPE", "湖南省衡阳市"),
+        ("四川南充", "GPE", "四川省南充市"),
+        ("江西省抚州市", "GPE", "江西省抚州市"),
     ]
     assert ents(ents_nlp, "他在亚洲和欧洲访问，长江经济带") == [("亚洲", "LOC", ""), ("欧洲", "LOC", ""), ("长江", "LOC", "")]
 
@@ -139,7 +142,7 @@ def test_tag_based_entities_can_be_turned_off():
     assert ents(nlp, "中组部部长在湖南衡阳会见习近平同志") == [("中组部", "ORG", "中共中央组织部")]
     places_only = tifalens.load(components=())
     places_only.add_pipe("tifa_entities", config={"tag_labels": {"nr": "", "nrfg": "", "nt": ""}})
-    assert ents(places_only, "中组部部长在湖南衡阳会见习近平同志") == [("中组部", "ORG", "中共中央组织部"), ("湖南衡阳", "GPE", "")]
+    assert ents(places_only, "中组部部长在湖南衡阳会见习近平同志") == [("中组部", "ORG", "中共中央组织部"), ("湖南衡阳", "GPE", "湖南省衡阳市")]
 
 
 NAMES = sorted({f for inst in PACKAGED.entries for f in inst.forms} | {"湖南", "衡阳", "习近平同志", "教授韩福国", "李强"})
@@ -156,7 +159,10 @@ def test_ents_never_overlap_and_kb_ids_are_full_names(ents_nlp, parts):
         last_end = e.end
         if e.kb_id_:
             inst = PACKAGED.get(e.text)
-            assert inst is not None and inst.name == e.kb_id_ and inst.label == e.label_
+            if inst is not None:
+                assert inst.name == e.kb_id_ and inst.label == e.label_
+            else:  # a place: the full name of the division it names
+                assert e.label_ == "GPE" and e.kb_id_ in FULL_NAMES
 
 
 # -- the seed -----------------------------------------------------------------
@@ -221,7 +227,16 @@ def test_seed_json_entities_validate_and_point_at_the_text(ents_nlp):
         assert source.original[e["orig_start"] : e["orig_end"]] == e["text"]
     unlinked_orgs = [e["text"] for e in data["entities"] if e["label"] == "ORG" and e["kb_id"] is None]
     assert sorted(unlinked_orgs) == ["全国代表大会", "全国代表大会", "复旦大学"]
-    assert all(e["kb_id"] is None for e in data["entities"] if e["label"] != "ORG")
+    assert all(e["kb_id"] is None for e in data["entities"] if e["label"] == "PERSON")
+    places = sorted({(e["text"], e["kb_id"]) for e in data["entities"] if e["label"] == "GPE"})
+    assert places == [
+        ("北京", "北京市"),
+        ("四川南充", "四川省南充市"),
+        ("江苏", "江苏省"),
+        ("江西省抚州市", "江西省抚州市"),
+        ("湖南衡阳", "湖南省衡阳市"),
+        ("辽宁", "辽宁省"),
+    ]
 
 
 # -- saving -------------------------------------------------------------------
@@ -316,3 +331,102 @@ def test_json_schema_declares_entities():
     assert "entities" in s["required"]
     assert s["$defs"]["entity"]["required"] == ["text", "label", "kb_id", "start", "end", "orig_start", "orig_end"]
     json.dumps(s)
+
+
+# -- places: the gazetteer of administrative divisions --------------------------
+
+
+def test_cities_alone_are_places_named_in_full(ents_nlp):
+    # jieba tags each ns; none is in the short list of names in data/entities.json.
+    assert ents(ents_nlp, "代表们从深圳、延安和乌鲁木齐来到北京") == [
+        ("深圳", "GPE", "广东省深圳市"),
+        ("延安", "GPE", "陕西省延安市"),
+        ("乌鲁木齐", "GPE", "新疆维吾尔自治区乌鲁木齐市"),  # the city, which holds 乌鲁木齐县
+        ("北京", "GPE", "北京市"),
+    ]
+
+
+def test_a_division_joins_the_place_before_it_whatever_its_tag(ents_nlp):
+    doc = ents_nlp("他先后在河北正定、福建宁德和浙江工作")
+    assert {t.text: t.tag_ for t in doc if t.text in ("正定", "宁德")} == {"正定": "d", "宁德": "nr"}
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("河北正定", "GPE", "河北省石家庄市正定县"),
+        ("福建宁德", "GPE", "福建省宁德市"),
+        ("浙江", "GPE", "浙江省"),
+    ]
+
+
+def test_official_names_of_one_division_are_places_whatever_their_tag(ents_nlp):
+    doc = ents_nlp("市北区依托网格，平房区动漫基地")
+    assert {t.text: t.tag_ for t in doc if t.text in ("市北区", "平房区")} == {"市北区": "n", "平房区": "n"}
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("市北区", "山东省青岛市市北区"), ("平房区", "黑龙江省哈尔滨市平房区")]
+
+
+def test_a_name_several_divisions_share_gets_no_full_name_without_context(ents_nlp):
+    assert ents(ents_nlp, "北京朝阳和江苏南京鼓楼区") == [
+        ("北京朝阳", "GPE", "北京市朝阳区"),
+        ("江苏南京鼓楼区", "GPE", "江苏省南京市鼓楼区"),
+    ]
+    assert GAZETTEER.resolve(["鼓楼区"]) is None and len({p.code for p in GAZETTEER.places("鼓楼区")}) > 1
+
+
+def test_renamed_counties_resolve_to_the_current_name(ents_nlp):
+    assert ents(ents_nlp, "江苏海安、重庆武隆、山东即墨") == [
+        ("江苏海安", "GPE", "江苏省南通市海安市"),
+        ("重庆武隆", "GPE", "重庆市武隆区"),
+        ("山东即墨", "GPE", "山东省青岛市即墨区"),
+    ]
+    # the old names still read as places: older texts use them
+    assert ents(ents_nlp, "即墨市的干部")[0][:2] == ("即墨市", "GPE")
+
+
+def test_everyday_words_are_not_places(ents_nlp):
+    # jieba tags 城市 上市 江南 ns; 新建 is also 南昌's 新建区, 老城区 洛阳's, 和县 安徽's.
+    doc = ents_nlp("城市建设、企业上市、城镇化、山区群众、新建项目、江南水乡，让老城区发展更好，市工商局和县（区）委")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.text != "江南水乡"] == []
+    assert ents(ents_nlp, "洛阳老城区") == [("洛阳老城区", "GPE", "河南省洛阳市老城区")]
+
+
+def test_words_around_a_place_that_are_no_place_are_left_out(ents_nlp):
+    doc = ents_nlp("扎根武汉，青岛中联，南京南站")
+    assert {t.text: t.tag_ for t in doc if t.text in ("扎根", "中联")} == {"扎根": "ns", "中联": "ns"}
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "GPE"] == [
+        ("武汉", "湖北省武汉市"),
+        ("青岛", "山东省青岛市"),
+        ("南京", "江苏省南京市"),
+    ]
+
+
+def test_packaged_gazetteer_holds_every_level():
+    levels = Counter(GAZETTEER.places(p.name)[0].level for p in {p for form in ("北京", "深圳", "正定县") for p in GAZETTEER.places(form)})
+    assert levels == Counter({"province": 1, "prefecture": 1, "county": 1})
+    assert len(GAZETTEER) > 3200
+    assert GAZETTEER.full_name(GAZETTEER.resolve(["内蒙古"])) == "内蒙古自治区"
+    assert GAZETTEER.full_name(GAZETTEER.resolve(["延边"])) == "吉林省延边朝鲜族自治州"
+    assert GAZETTEER.full_name(GAZETTEER.resolve(["云南", "大理"])) == "云南省大理白族自治州"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("code\tname\n", "places.tsv: line 1: header must be code, name, short, level, status"),
+        ("code\tname\tshort\tlevel\tstatus\n4403\t深圳市\t深圳\tprefecture\tcurrent\n", "places.tsv: line 2: expected a 6-digit code"),
+        ("code\tname\tshort\tlevel\tstatus\n# note\n440300\t深圳市\t深圳\tcity\tcurrent\n", "places.tsv: line 3: expected a 6-digit code"),
+        ("code\tname\tshort\tlevel\tstatus\n440300\t深圳市\t深圳\tprefecture\tnew\n", "status (current/former)"),
+    ],
+)
+def test_places_table_errors_name_the_line(text, message):
+    with pytest.raises(LexiconError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_places(text, name="places.tsv")
+
+
+DIVISION_NAMES = sorted(GAZETTEER._distinct)[:: len(GAZETTEER._distinct) // 60] + ["福建省", "宁德市", "正定县", "宁德"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(DIVISION_NAMES), st.text(alphabet="省市县区旗和的、宁德正定福建", max_size=3)), max_size=12))
+def test_division_names_are_found_as_by_aho_corasick(parts):
+    from tifalens.lexicon.matching import FormIndex
+
+    text = "".join(parts)
+    assert GAZETTEER.find_names(text) == FormIndex(GAZETTEER._distinct).find(text)

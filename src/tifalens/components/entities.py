@@ -28,6 +28,7 @@ never holds overlapping spans. The component replaces ``doc.ents``::
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,6 +44,7 @@ from spacy.tokens import Doc, Span
 from ..batching import Batched
 from ..extensions import doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
+from ..lexicon.places import Gazetteer
 
 DEFAULT_TAG_LABELS = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "GPE", "nt": "ORG"}
 
@@ -61,6 +63,59 @@ class EntityRules:
     generic_orgs: frozenset[str]
     quotes: frozenset[str]
     list_separators: frozenset[str]
+    gazetteer: Gazetteer
+    generic_divisions: frozenset[str]
+    not_first_of_short_names: frozenset[str]
+
+    def generic_place(self, word: str) -> bool:
+        """A division's name that is also a common phrase (老城区), or 和县 read in 市和县."""
+        return word in self.generic_divisions or (len(word) == 2 and word[0] in self.not_first_of_short_names)
+
+    def place_word(self, word: str) -> bool:
+        """A listed place, a division's name that stands alone (深圳, 宁德市, 井冈山; not 新建 or
+        江南, two-character short forms of counties that are everyday words as often), or a name
+        of three characters or more with an administrative suffix (抚州市, 洛峪镇); not 山区 or
+        城市, not a common phrase such as 老城区."""
+        if word in self.places or (self.gazetteer.names_alone(word) and not self.generic_place(word)):
+            return True
+        return len(word) >= 3 and word.endswith(self.place_suffixes) and not self.generic_place(word)
+
+    def _units(self, words: list[str]) -> list[tuple[int, int]]:
+        """Word ranges of a run, a one-character suffix joined to the word before it (海安+市)."""
+        units: list[tuple[int, int]] = []
+        for i, w in enumerate(words):
+            if units and len(w) == 1 and w in self.place_suffixes:
+                units[-1] = (units[-1][0], i + 1)
+            else:
+                units.append((i, i + 1))
+        return units
+
+    def place(self, words: list[str]) -> Run | None:
+        """The place a run of ns words names: label, the words kept, and the division's full name.
+
+        Words at either end that are no place are dropped (扎根+武汉, 青岛+中联, 南京+南站);
+        one at the end stays when it names a division inside the place before it (杭州+西湖).
+        None when no word is a place (新鲜, 依法治国, 老城区 alone).
+        """
+        text = "".join(words)
+        if text in self.places:
+            return Run(0, len(words), self.places[text], self.gazetteer.full_name(self.gazetteer.resolve([text])))
+        units = [("".join(words[i:j]), i, j) for i, j in self._units(words)]
+        if self.place_word(text):
+            lo, hi = 0, len(units)
+        else:
+            ok = [self.place_word(u) for u, _, _ in units]
+            if not any(ok):
+                return None
+            lo, hi = ok.index(True), len(ok) - ok[::-1].index(True)
+            while hi < len(units):
+                parent = self.gazetteer.resolve([u for u, _, _ in units[lo:hi]])
+                if parent is None or self.gazetteer.inside(units[hi][0], parent) is None:
+                    break
+                hi += 1
+        kept = [u for u, _, _ in units[lo:hi]]
+        kb_id = "" if len(kept) == 1 and self.generic_place(kept[0]) else self.gazetteer.full_name(self.gazetteer.resolve(kept))
+        return Run(units[lo][1], units[hi - 1][2], "GPE", kb_id)
 
     def person_shape(self, text: str) -> bool:
         """Surname first, then a given name: 2-3 characters, 3-4 after a compound surname."""
@@ -73,15 +128,6 @@ class EntityRules:
     def is_title(self, word: str, *, before: bool) -> bool:
         """Does ``word`` end (before a name) or start (after a name) with a title such as 总理 or 同志?"""
         return word.endswith(self.titles) if before else word.startswith(self.titles)
-
-    def place_label(self, words: TokenTexts) -> str | None:
-        """GPE or LOC for a run of ns words that holds a known place or an administrative suffix, else None."""
-        text = "".join(words)
-        if text in self.places:
-            return self.places[text]
-        if any(w in self.places or (len(w) >= 2 and w.endswith(self.place_suffixes)) for w in words):
-            return "GPE"
-        return None
 
     def organization(self, text: str) -> bool:
         """Does the run end with an organisation head (部, 委, 政府, 大学 ...) and name one body?"""
@@ -105,6 +151,9 @@ def entity_rules() -> EntityRules:
         generic_orgs=frozenset(org["generic"]),
         quotes=frozenset(data["quotes"]),
         list_separators=frozenset(person["list_separators"]),
+        gazetteer=Gazetteer.default(),
+        generic_divisions=frozenset(place["generic_divisions"]),
+        not_first_of_short_names=frozenset(place["not_first_of_short_names"]),
     )
 
 
@@ -115,6 +164,7 @@ class Run:
     start: int
     end: int
     label: str
+    kb_id: str = ""
 
 
 class TokenTexts:
@@ -124,7 +174,7 @@ class TokenTexts:
     """
 
     def __init__(self, doc: Doc) -> None:
-        self._text = doc_text(doc)
+        self.text = doc_text(doc)
         # 1-D int64 reads: they convert to lists ~10x faster than an (n, 2) uint64 array.
         self._starts = doc.to_array(IDX).astype("int64").tolist() if len(doc) else []
         self._ends = (doc.to_array(IDX) + doc.to_array(LENGTH)).astype("int64").tolist() if len(doc) else []
@@ -133,7 +183,14 @@ class TokenTexts:
         return len(self._starts)
 
     def __getitem__(self, i: int) -> str:
-        return self._text[self._starts[i] : self._ends[i]]
+        return self.text[self._starts[i] : self._ends[i]]
+
+    def tokens_of(self, start: int, end: int) -> range | None:
+        """The tokens covering characters ``[start, end)`` exactly, or None when it cuts a token."""
+        i, j = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        if i == len(self._starts) or self._starts[i] != start or self._ends[j - 1] != end:
+            return None
+        return range(i, j)
 
     def span(self, start: int, end: int) -> list[str]:
         """The texts of tokens ``[start, end)``."""
@@ -205,18 +262,23 @@ def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules) -> list
     places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
     absorbed: set[tuple[int, int]] = set()  # places that became the head of an organisation
     for run in runs:
-        if run.label in ("GPE", "LOC"):
-            label = rules.place_label(words.span(run.start, run.end))
-            if label:
-                out.append(Run(run.start, run.end, label))
-        elif run.label == "ORG":
+        if run.label == "ORG":
             org = _organization(words, run, places.get(run.start), rules)
             if org:
                 absorbed.add((org.start, run.start))
                 out.append(org)
-        elif run.label != "PERSON":
+    for run in runs:
+        if run.label in ("ORG", "PERSON"):
+            continue
+        if run.label in ("GPE", "LOC"):
+            if (run.start, run.end) in absorbed:
+                continue
+            place = rules.place(words.span(run.start, run.end))
+            if place is not None:
+                out.append(Run(run.start + place.start, run.start + place.end, place.label, place.kb_id))
+        else:
             out.append(run)  # a label a user mapped a tag to: no shape rule for it
-    return sorted((r for r in out if (r.start, r.end) not in absorbed), key=lambda r: r.start)
+    return sorted(out, key=lambda r: r.start)
 
 
 def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
@@ -237,10 +299,37 @@ def entity_spans(doc: Doc, table: Institutions, tag_labels: dict[str, str], rule
         for s in spans:
             taken[s.start : s.end] = [True] * (s.end - s.start)
         words = TokenTexts(doc)
-        for run in checked_runs(words, label_runs(token_labels(doc, words, tag_labels, rules)), rules):
+        labels = token_labels(doc, words, tag_labels, rules)
+        if "GPE" in tag_labels.values():
+            labels = place_labels(words, labels, rules)
+        for run in checked_runs(words, label_runs(labels), rules):
             if not any(taken[run.start : run.end]):
-                spans.append(Span(doc, run.start, run.end, label=run.label))
+                spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
     return sorted(spans, key=lambda s: s.start)
+
+
+def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> dict[int, str]:
+    """``labels`` with the divisions the gazetteer finds whatever their tags.
+
+    An official name that names one division (宁德市, 正定县) is a place on token edges;
+    and a division right after a place that holds it joins that place (福建+宁德,
+    河北+正定), where the segmenter may have read a name (宁德 nr) or an adverb (正定 d).
+    """
+    labels, gazetteer = dict(labels), rules.gazetteer
+    for start, end, name in gazetteer.find_names(words.text):
+        tokens = words.tokens_of(start, end)
+        if tokens is not None and not rules.generic_place(name):
+            labels.update(dict.fromkeys(tokens, "GPE"))
+    for run in label_runs(labels):
+        if run.label != "GPE" or run.end == len(words) or labels.get(run.end) == "GPE" or words[run.end] not in gazetteer:
+            continue  # the common case: nothing after the place that could be a division in it
+        place, end = gazetteer.resolve(words.span(run.start, run.end)), run.end
+        while place is not None and end < len(words) and labels.get(end) != "GPE":
+            place = gazetteer.inside(words[end], place)
+            if place is not None:
+                labels[end] = "GPE"
+                end += 1
+    return labels
 
 
 class EntitiesComponent(Batched):

@@ -149,7 +149,7 @@ def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
 
 
 def entities(doc: Doc, source: Source) -> list[dict[str, Any]]:
-    """The ``entities`` array: ``doc.ents`` in text order; ``kb_id`` is an institution's full name or null."""
+    """The ``entities`` array: ``doc.ents`` in text order; ``kb_id`` is an institution's or a division's full name, or null."""
     return [
         {"text": span_text(e), "label": e.label_, "kb_id": e.kb_id_ or None, **_offsets(source, e.start_char, e.end_char)}
         for e in doc.ents
