@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import tifalens
 from tifalens.export.jsonout import schema
 
 EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
@@ -69,6 +70,28 @@ def test_usage_errors_exit_2(args, message):
     assert proc.returncode == 2
     assert proc.stderr.decode() == message
     assert proc.stdout == b""
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["analyze", "x.txt", "--format", "markdown"], ["--format", "'markdown'", "tifalens analyze --help"]),
+        (["analyze", "--bogus", "x.txt"], ["--bogus", "tifalens analyze --help"]),
+        (["corpus", "x.jsonl", "--out", "out", "--jobs", "abc"], ["--jobs", "tifalens corpus --help"]),
+        (["analyse", "x.txt"], ["analyse", "tifalens --help"]),
+        (["analyze"], ["paths", "tifalens analyze --help"]),
+    ],
+)
+def test_command_line_mistakes_get_one_line_and_exit_2(args, words):
+    proc = run(*args)
+    assert proc.returncode == 2 and proc.stdout == b""
+    (line,) = proc.stderr.decode().splitlines()
+    assert line.startswith("tifalens: error: ") and all(w in line for w in words), line
+
+
+def test_version():
+    proc = run("--version")
+    assert (proc.returncode, proc.stdout.decode()) == (0, f"tifalens {tifalens.__version__}\n")
 
 
 def test_empty_folder_exit_2(tmp_path):

@@ -39,6 +39,21 @@ lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and export the tif
 app.add_typer(lexicon_app, name="lexicon")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"tifalens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Structured, checkable data from Chinese political and official text."""
+
+
 class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
@@ -483,6 +498,13 @@ def lexicon_export(output: Optional[Path] = _OUT, lexicon: List[Path] = _LEXICON
     write_output(_lexicon(lexicon).to_tsv(), output)
 
 
+def _usage_error_types() -> tuple[type[Exception], ...]:
+    """click's usage errors; typer 0.2x raises those of its own copy of click, all TyperException."""
+    import click
+
+    return (click.exceptions.ClickException, *((typer.TyperException,) if hasattr(typer, "TyperException") else ()))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Console-script entry point: run the app, turning our errors into one line."""
     try:
@@ -498,13 +520,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # click's usage errors
+    except Exception as exc:  # usage errors of click, or of the copy of click newer typers carry
         import click
 
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+        if isinstance(exc, _usage_error_types()):
+            ctx = getattr(exc, "ctx", None)
+            command = ctx.command_path if ctx is not None else "tifalens"
+            _err(f"{' '.join(exc.format_message().split())} (see: {command} --help)")
             return exc.exit_code
-        if isinstance(exc, click.exceptions.Abort):
+        if isinstance(exc, (click.exceptions.Abort, typer.Abort)):
             return 130
         raise
     return 0
