@@ -65,6 +65,7 @@ def test_markdown_outline(seed_result):
     assert "## 代表结构合理、分布广泛" in md
     assert "- 一是 生产和工作第一线党员代表比例得到保证。\n" in md
     assert "| 两个确立 | 3 | yes |" in md
+    assert "| 北京 | place | 北京市 | 2 |\n" in md and "| 中组部 | organisation | 中共中央组织部 | 1 |\n" in md
 
 
 def test_markdown_escapes_markup():

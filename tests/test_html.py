@@ -180,6 +180,11 @@ def test_seed_report_outline_text_and_tables(seed_result, seed_page):
     assert len(root.by_id("d0-notes-table").find_all("tr")) == 1 + 4
     assert len(root.by_id("d0-figures-table").find_all("tr")) == 1 + len(data["stats"]) > 20
     assert len(root.by_id("d0-checks-table").find_all("tr")) == 1 + len(data["checks"]) > 2
+    # People, places, organisations: each name once, with its full name and count.
+    entity_rows = [[td.text() for td in r.find_all("td")] for r in root.by_id("d0-entities-table").find_all("tr")[1:]]
+    assert sum(int(r[3]) for r in entity_rows) == len(data["entities"])
+    assert ["北京", "place", "北京市", "2"] in entity_rows and ["中组部", "organisation", "中共中央组织部", "1"] in entity_rows
+    assert len({tuple(r[:3]) for r in entity_rows}) == len(entity_rows)
 
 
 def test_page_is_self_contained(seed_page):

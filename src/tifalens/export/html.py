@@ -27,7 +27,7 @@ from markupsafe import Markup
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import summary_rows, to_dict
+from .jsonout import entity_rows, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
@@ -294,6 +294,7 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
         "text": fill_text(root, source.text),
         "figures": figure_rows(data, prefix),
         "checks": check_rows(data, prefix),
+        "entities": entity_rows(data),
         "duplicates": sum(1 for n in data["notes"] if n["code"] == "duplicate_paragraph"),
     }
 

@@ -205,6 +205,18 @@ def checks(doc: Doc, source: Source) -> list[dict[str, Any]]:
     return out
 
 
+ENTITY_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}
+
+
+def entity_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of the entities table: each name once, with its kind, full name and count, most frequent first."""
+    counts = Counter((e["text"], e["label"], e["kb_id"] or "") for e in data["entities"])
+    return [
+        {"text": text, "kind": ENTITY_LABELS.get(label, label), "label": label, "kb_id": kb_id, "count": n}
+        for (text, label, kb_id), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
 def summary_rows(datas: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Terms across documents: total count, number of documents, known, category, expansion."""
     totals: dict[str, dict[str, Any]] = {}

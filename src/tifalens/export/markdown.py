@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import to_dict
+from .jsonout import entity_rows, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
 _BLOCK_START = re.compile(r"^(?=[#>+\-=]|\d+[.)])")
@@ -76,6 +76,11 @@ def to_markdown(doc: Doc, source: Source) -> str:
         out += ["## Figures", "", "| text | value | unit | kind | subject |", "|---|---:|---|---|---|"]
         for s in data["stats"]:
             out.append(f"| {_cell(s.get('text'))} | {_cell(s.get('value'))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))} | {_cell(s.get('subject'))} |")
+        out.append("")
+    if data["entities"]:
+        out += ["## People, places, organisations", "", "| name | kind | full name | count |", "|---|---|---|---:|"]
+        for e in entity_rows(data):
+            out.append(f"| {_cell(e['text'])} | {e['kind']} | {_cell(e['kb_id'])} | {e['count']} |")
         out.append("")
     if data["checks"]:
         out += ["## Checks", ""]
