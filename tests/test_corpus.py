@@ -80,6 +80,21 @@ def test_rerun_skips_what_is_done_and_picks_up_changes(tmp_path):
     assert sum(1 for t in rows(out / "terms.csv") if t["document"] == "a1") == 1
 
 
+def test_entities_table_counts_names_per_document(tmp_path):
+    src = tmp_path / "c.jsonl"
+    texts = ["习近平总书记在深圳考察。深圳的干部和福建宁德的干部参加。", "中组部负责人在北京答记者问。", "没有名字的一句话。"]
+    src.write_text("".join(json.dumps({"id": f"n{i}", "date": "2022-09-26", "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    out = tmp_path / "out"
+    run_corpus([str(src)], out, Options(), progress=False)
+    assert [(r["document"], r["name"], r["label"], r["full_name"], r["count"]) for r in rows(out / "entities.csv")] == [
+        ("n0", "深圳", "GPE", "广东省深圳市", "2"),
+        ("n0", "习近平", "PERSON", "", "1"),
+        ("n0", "福建宁德", "GPE", "福建省宁德市", "1"),
+        ("n1", "中组部", "ORG", "中共中央组织部", "1"),
+        ("n1", "北京", "GPE", "北京市", "1"),
+    ]
+
+
 def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path):
     src = make_jsonl(tmp_path / "big.jsonl", 400, size=6)
     out = tmp_path / "out"

@@ -9,6 +9,7 @@ Output folder::
     analyses-00001.jsonl ...  one JSON object per document (sharded; a shard is complete once renamed)
     documents.csv              id, input, date, title, chars, sha256
     terms.csv                  document, date, term, count, known
+    entities.csv               document, date, name, label, full_name, count
     trends.csv                 period, term, count, chars, per_10k
     errors.jsonl               input, reason (inputs that failed in the last run)
     manifest.json              inputs, options, version, counts, timing
@@ -414,7 +415,9 @@ def period_of(date: str | None, period: str) -> str | None:
 
 
 def write_tables(out: Path, *, period: str) -> dict[str, int]:
-    """Stream the shards once into documents.csv, terms.csv and trends.csv (latest record per input)."""
+    """Stream the shards once into documents.csv, terms.csv, entities.csv and trends.csv (latest record per input)."""
+    from .export.jsonout import entity_rows
+
     latest: dict[str, tuple[int, int]] = {}
     shards = sorted(out.glob(SHARD_GLOB))
     for s_i, shard in enumerate(shards):
@@ -424,12 +427,14 @@ def write_tables(out: Path, *, period: str) -> dict[str, int]:
     trend_chars: Counter = Counter()
     n_docs = 0
 
-    def write_docs_and_terms(docs_fh, terms_fh) -> None:
+    def write_docs_and_terms(docs_fh, terms_fh, entities_fh) -> None:
         nonlocal n_docs
         docs = csv.writer(docs_fh, lineterminator="\n")
         terms = csv.writer(terms_fh, lineterminator="\n")
+        entities = csv.writer(entities_fh, lineterminator="\n")
         docs.writerow(["id", "input", "date", "title", "chars", "sha256"])
         terms.writerow(["document", "date", "term", "count", "known"])
+        entities.writerow(["document", "date", "name", "label", "full_name", "count"])
         for s_i, shard in enumerate(shards):
             for l_i, record in enumerate(complete_lines(shard)):
                 if latest.get(record["key"]) != (s_i, l_i):
@@ -445,13 +450,17 @@ def write_tables(out: Path, *, period: str) -> dict[str, int]:
                     terms.writerow([record["id"], record["date"] or "", t["term"], t["count"], t["known"]])
                     if p:
                         trend_counts[(p, t["term"])] += t["count"]
+                for e in entity_rows(a):
+                    entities.writerow([record["id"], record["date"] or "", e["text"], e["label"], e["kb_id"], e["count"]])
 
-    docs_tmp = out / ".documents.csv.tmp"
-    terms_tmp = out / ".terms.csv.tmp"
-    with open(docs_tmp, "w", encoding="utf-8", newline="") as d, open(terms_tmp, "w", encoding="utf-8", newline="") as t:
-        write_docs_and_terms(d, t)
-    os.replace(docs_tmp, out / "documents.csv")
-    os.replace(terms_tmp, out / "terms.csv")
+    names = ("documents.csv", "terms.csv", "entities.csv")
+    temps = [out / f".{name}.tmp" for name in names]
+    with open(temps[0], "w", encoding="utf-8", newline="") as d, open(temps[1], "w", encoding="utf-8", newline="") as t, open(
+        temps[2], "w", encoding="utf-8", newline=""
+    ) as e:
+        write_docs_and_terms(d, t, e)
+    for temp, name in zip(temps, names):
+        os.replace(temp, out / name)
 
     def write_trends(fh) -> None:
         w = csv.writer(fh, lineterminator="\n")
