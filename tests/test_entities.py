@@ -430,3 +430,31 @@ def test_division_names_are_found_as_by_aho_corasick(parts):
 
     text = "".join(parts)
     assert GAZETTEER.find_names(text) == FormIndex(GAZETTEER._distinct).find(text)
+
+
+# -- persons: names jieba cuts short, foreign names -----------------------------
+
+
+def test_a_name_cut_after_its_second_character_is_made_whole(ents_nlp):
+    doc = ents_nlp("浙江省委书记易炼红参加。法国总统马克龙到访。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("易炼", "红", "马克", "龙")} == {"易炼": "nr", "红": "a", "马克": "nr", "龙": "n"}
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["易炼红", "马克龙"]
+
+
+def test_a_verb_or_particle_after_a_name_is_not_part_of_it(ents_nlp):
+    assert [e.text for e in ents_nlp("记者王旭说，部长周强在北京，总理韩正和部长王瑞杰会见").ents if e.label_ == "PERSON"] == [
+        "王旭",
+        "周强",
+        "韩正",
+        "王瑞杰",
+    ]
+
+
+def test_foreign_names_after_a_title(ents_nlp):
+    doc = ents_nlp("美国总统拜登、俄罗斯总统普京和美国国务卿布林肯")
+    assert {t.text: t.tag_ for t in doc if t.text in ("拜登", "普京")} == {"拜登": "nrt", "普京": "ns"}
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("美国", "GPE"), ("拜登", "PERSON"), ("俄罗斯", "GPE"), ("普京", "PERSON"), ("美国", "GPE"), ("布林肯", "PERSON"),
+    ]
+    # a place after such a title stays a place
+    assert ents(ents_nlp, "非盟轮值主席国总统南非之行")[-1][:2] == ("南非", "GPE")

@@ -56,6 +56,9 @@ class EntityRules:
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
     not_last: frozenset[str]
+    given_name_end_tags: frozenset[int]  # tag hashes
+    not_given_name_end: frozenset[str]
+    foreign_titles: tuple[str, ...]
     titles: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     places: dict[str, str]
@@ -144,6 +147,9 @@ def entity_rules() -> EntityRules:
         surnames=frozenset(person["surnames"]),
         compound_surnames=tuple(person["compound_surnames"]),
         not_last=frozenset(person["not_last"]),
+        given_name_end_tags=frozenset(get_string_id(t) for t in person["given_name_end_tags"]),
+        not_given_name_end=frozenset(person["not_given_name_end"]),
+        foreign_titles=tuple(person["foreign_titles"]),
         titles=tuple(person["titles"]),
         place_suffixes=tuple(place["suffixes"]),
         places=places,
@@ -178,6 +184,7 @@ class TokenTexts:
         # 1-D int64 reads: they convert to lists ~10x faster than an (n, 2) uint64 array.
         self._starts = doc.to_array(IDX).astype("int64").tolist() if len(doc) else []
         self._ends = (doc.to_array(IDX) + doc.to_array(LENGTH)).astype("int64").tolist() if len(doc) else []
+        self.tags = doc.to_array(TAG)  # tag hashes, for a vectorised look at the name tags
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -199,12 +206,15 @@ class TokenTexts:
 
 def token_labels(doc: Doc, words: TokenTexts, tag_labels: dict[str, str], rules: EntityRules) -> dict[int, str]:
     """Token index -> the label its tag suggests; a title right before a name-shaped word makes it PERSON."""
-    tags = doc.to_array(TAG)
+    tags = words.tags
     labels: dict[int, str] = {}
     for tag, label in tag_labels.items():  # a few name tags: one vectorised comparison each
         for i in numpy.flatnonzero(tags == get_string_id(tag)).tolist():
-            titled = i > 0 and rules.is_title(words[i - 1], before=True) and rules.person_shape(words[i])
-            labels[i] = "PERSON" if titled else label
+            before = words[i - 1] if i > 0 else ""
+            titled = rules.is_title(before, before=True) and rules.person_shape(words[i])
+            # 总统普京 (普京 ns), not 总统南非 (a place)
+            foreign = label != "ORG" and before.endswith(rules.foreign_titles) and 2 <= len(words[i]) <= 5 and not rules.place_word(words[i])
+            labels[i] = "PERSON" if titled or foreign else label
     return labels
 
 
@@ -234,9 +244,25 @@ def _titled(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
     return before or after
 
 
+def _foreign(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
+    """A transliterated name right after a title such as 总统 (拜登, 马克龙): 2-5 Chinese characters."""
+    text = _text(words, run)
+    return (
+        run.start > 0
+        and words[run.start - 1].endswith(rules.foreign_titles)
+        and 2 <= len(text) <= 5
+        and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+    )
+
+
 def persons(words: TokenTexts, runs: list[Run], rules: EntityRules) -> list[Run]:
-    """PERSON runs shaped like names; a two-character one needs a title, or a name beside it in a list."""
-    shaped = [r for r in runs if r.label == "PERSON" and rules.person_shape(_text(words, r)) and not _quoted(words, r, rules)]
+    """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
+    title, or a name beside it in a list."""
+    shaped = [
+        r
+        for r in runs
+        if r.label == "PERSON" and (rules.person_shape(_text(words, r)) or _foreign(words, r, rules)) and not _quoted(words, r, rules)
+    ]
     sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) for r in shaped]
     listed = [
         a.end + 1 == b.start and words[a.end] in rules.list_separators for a, b in zip(shaped, shaped[1:])
@@ -247,7 +273,25 @@ def persons(words: TokenTexts, runs: list[Run], rules: EntityRules) -> list[Run]
         for k in range(len(shaped)):
             if not sure[k] and ((k > 0 and listed[k - 1] and sure[k - 1]) or (k < len(listed) and listed[k] and sure[k + 1])):
                 sure[k] = changed = True
-    return [r for r, ok in zip(shaped, sure) if ok]
+    taken = {i for r in runs for i in range(r.start, r.end)}
+    return [_completed(words, r, taken, rules) for r, ok in zip(shaped, sure) if ok]
+
+
+def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules) -> Run:
+    """A two-character name with the one-character word after it that ends the given name
+    (书记易炼+红, 总统马克+龙), when that word's tag allows it (not 李强+说, 汪洋+在)."""
+    i = run.end
+    if run.end - run.start != 1 or len(words[run.start]) != 2 or i >= len(words) or i in taken:
+        return run
+    nxt = words[i]
+    if (
+        len(nxt) == 1
+        and nxt not in rules.not_given_name_end
+        and int(words.tags[i]) in rules.given_name_end_tags
+        and rules.person_shape(words[run.start] + nxt)
+    ):
+        return Run(run.start, i + 1, run.label)
+    return run
 
 
 def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityRules) -> Run | None:
