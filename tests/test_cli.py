@@ -179,3 +179,13 @@ def test_max_chars_refuses_early_with_a_clear_line(tmp_path):
     proc = run("analyze", str(big), "--max-chars", "500")
     assert proc.stderr.decode() == f"tifalens: error: {big}: too long: 600 characters, more than --max-chars 500 characters (split the file or raise the limit)\n"
     assert run("analyze", str(big), "--max-chars", "0", "-o", str(tmp_path / "o.json")).returncode == 0
+
+
+def test_traditional_text_is_read_in_simplified_unless_no_t2s(tmp_path):
+    f = tmp_path / "hk.txt"
+    f.write_bytes("堅定「四個自信」，做到「兩個維護」，深刻領悟「兩個確立」的決定性意義。\n".encode("big5"))
+    auto = json.loads(run("analyze", str(f)).stdout)
+    assert {t["term"]: t["count"] for t in auto["terms"]} == {"四个自信": 1, "两个维护": 1, "两个确立": 1}
+    assert [n["code"] for n in auto["notes"]] == ["encoding_detected", "t2s"]
+    kept = json.loads(run("analyze", str(f), "--no-t2s").stdout)
+    assert [t["term"] for t in kept["terms"] if t["known"]] == [] and [n["code"] for n in kept["notes"]] == ["encoding_detected"]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tifalens.errors import InputError, UsageError
-from tifalens.reading import expand_inputs, normalize, read, read_bytes
+from tifalens.reading import expand_inputs, is_traditional, normalize, read, read_bytes, read_text
 
 TEXT = "党的二十大代表选举工作顺利完成。\n问：怎么样？\n答：很好。\n"
 
@@ -29,16 +29,33 @@ def test_decodes_and_reports_encoding(encoding, expected):
     assert src.encoding == expected
 
 
-def test_big5_traditional_with_t2s():
+def test_big5_traditional_is_converted_unless_told_not_to():
     text = "堅持黨的領導，實現兩個確立的決定性意義。這是歷史經驗的總結，國務院與人民代表大會常務委員會。\n"
     data = text.encode("big5")
-    src = read_bytes(data, path="t.txt")
-    assert src.encoding in ("big5", "big5hkscs")
-    assert src.text == text
-    simplified = read_bytes(data, path="t.txt", t2s=True)
-    assert simplified.text.startswith("坚持党的领导，实现两个确立")
-    assert len(simplified.text) == len(text)
-    assert any(n.code == "t2s" for n in simplified.notes)
+    kept = read_bytes(data, path="t.txt", t2s=False)
+    assert kept.encoding in ("big5", "big5hkscs")
+    assert kept.text == text and not any(n.code == "t2s" for n in kept.notes)
+    for simplified, how in ((read_bytes(data, path="t.txt"), "the text is mostly Traditional"), (read_bytes(data, path="t.txt", t2s=True), "asked for")):
+        assert simplified.text.startswith("坚持党的领导，实现两个确立")
+        assert len(simplified.text) == len(text) and simplified.original == text
+        (note,) = [n for n in simplified.notes if n.code == "t2s"]
+        assert how in note.message
+
+
+@pytest.mark.parametrize(
+    "text, traditional",
+    [
+        ("中組部負責人答記者問：黨的二十大代表選舉工作", True),
+        ("中组部负责人答记者问：党的二十大代表选举工作", False),
+        # a Simplified article that names 臺灣 and quotes 國語 once is not converted
+        ("中组部负责人答记者问，谈到臺灣和國語。" + "党的二十大代表选举工作顺利完成，" * 20, False),
+        ("朱镕基同志和戮力同心的干部们", False),  # outside GB 2312, yet Simplified
+        ("Xinhua 2022-09-26", False),
+    ],
+)
+def test_traditional_script_is_detected(text, traditional):
+    assert is_traditional(text) is traditional
+    assert any(n.code == "t2s" for n in read_text(text).notes) is traditional
 
 
 def test_gbk_file_detected(tmp_path):

@@ -56,7 +56,7 @@ def analyze(
     path: str | os.PathLike | None = None,
     nlp: Language | None = None,
     encoding: str | None = None,
-    t2s: bool = False,
+    t2s: bool | None = None,
 ) -> Analysis:
     """Analyse a string, or the file at ``path``.
 

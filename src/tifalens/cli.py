@@ -170,7 +170,9 @@ class _Run:
 _PATHS = typer.Argument(..., help="Files, folders (searched recursively), glob patterns, or - for standard input.")
 _GLOB = typer.Option("*.txt", "--glob", help="File-name pattern used inside folders.")
 _ENCODING = typer.Option(None, "--encoding", help="Force an encoding (utf-8, gb18030, big5, utf-16 ...) instead of detecting it.")
-_T2S = typer.Option(False, "--t2s", help="Convert Traditional to Simplified characters before analysis.")
+_T2S = typer.Option(
+    None, "--t2s/--no-t2s", help="Convert Traditional to Simplified characters before analysis (default: when a text is mostly Traditional)."
+)
 _BACKEND = typer.Option(Backend.rjieba, "--backend", help="Segmenter backend: rjieba (fast) or jieba.")
 _KEEP = typer.Option(False, "--keep-duplicates", help="Count formulas in duplicated paragraphs too.")
 _LEXICON = typer.Option([], "--lexicon", help="Extra lexicon TSV (repeatable); its rows add to or replace packaged ones.")
@@ -185,7 +187,7 @@ class ReadingOptions:
 
     glob: str
     encoding: Optional[str]
-    t2s: bool
+    t2s: Optional[bool]
     backend: Backend
     keep_duplicates: bool
     lexicon: List[Path]
@@ -208,7 +210,7 @@ _READING_PARAMETERS = [
     for name, default, annotation in (
         ("glob", _GLOB, str),
         ("encoding", _ENCODING, Optional[str]),
-        ("t2s", _T2S, bool),
+        ("t2s", _T2S, Optional[bool]),
         ("backend", _BACKEND, Backend),
         ("keep_duplicates", _KEEP, bool),
         ("lexicon", _LEXICON, List[Path]),

@@ -53,7 +53,7 @@ class Options:
     """Everything that changes what :func:`analyze_task` produces (travels to workers)."""
 
     encoding: str | None = None
-    t2s: bool = False
+    t2s: bool | None = None  # None: convert a text that is mostly Traditional
     backend: str = "rjieba"
     keep_duplicates: bool = False
     lexicons: tuple[str, ...] = ()

@@ -217,6 +217,41 @@ def _t2s_converter():
     return opencc.OpenCC("t2s")
 
 
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+TRADITIONAL_SHARE = 0.05
+
+
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """The characters of the main CJK block that OpenCC's t2s changes (國, 們, 這 …)."""
+    conv = _t2s_converter()
+    block = "\n".join(map(chr, range(0x4E00, 0xA000)))
+    converted = conv.convert(block)
+    if len(converted) != len(block):  # a phrase rule fired across neighbours: go one by one
+        converted = "\n".join(conv.convert(ch) for ch in block.split("\n"))
+    return frozenset(a for a, b in zip(block, converted) if a != b and a != "\n")
+
+
+def is_traditional(text: str, *, sample: int = 20_000) -> bool:
+    """Is ``text`` written mostly in Traditional characters?
+
+    True when at least 5% of the Chinese characters of its first ``sample`` characters
+    (and at least three) are ones OpenCC's t2s would change. Text whose Chinese
+    characters all lie in GB 2312, a Simplified-only set, is answered without OpenCC.
+
+    >>> is_traditional("中組部負責人答記者問"), is_traditional("中组部负责人答记者问")
+    (True, False)
+    """
+    han = _NOT_HAN.sub("", text[:sample])
+    try:
+        han.encode("gb2312")
+        return False
+    except UnicodeEncodeError:
+        pass
+    traditional = sum(map(_traditional_chars().__contains__, han))
+    return traditional >= 3 and traditional >= TRADITIONAL_SHARE * len(han)
+
+
 def to_simplified(text: str) -> str:
     """Convert Traditional to Simplified characters, keeping every character's position.
 
@@ -415,10 +450,19 @@ class DecodedBlock:
     notes: tuple[Note, ...] = ()
     block: Block | None = None
 
-    def to_source(self, path: str, *, t2s: bool = False) -> Source:
-        """Normalise into a :class:`Source` named ``path``."""
-        text, shift_at, shift = normalize(self.original, t2s=t2s)
-        notes = self.notes + ((Note("t2s", "Traditional characters converted to Simplified (OpenCC t2s)"),) if t2s else ())
+    def to_source(self, path: str, *, t2s: bool | None = None) -> Source:
+        """Normalise into a :class:`Source` named ``path``.
+
+        ``t2s``: True converts Traditional characters to Simplified, False never does, None
+        (the default) does when the text is mostly Traditional (:func:`is_traditional`).
+        """
+        convert = is_traditional(self.original) if t2s is None else t2s
+        text, shift_at, shift = normalize(self.original, t2s=convert)
+        if convert:
+            how = "the text is mostly Traditional; --no-t2s keeps it" if t2s is None else "asked for"
+            notes = self.notes + (Note("t2s", f"Traditional characters converted to Simplified (OpenCC t2s; {how})"),)
+        else:
+            notes = self.notes
         return Source(path, self.original, text, self.encoding, self.sha256, notes, shift_at, shift, self.block)
 
 
@@ -436,7 +480,7 @@ def read_bytes(
     *,
     path: str = "-",
     encoding: str | None = None,
-    t2s: bool = False,
+    t2s: bool | None = None,
     max_chars: int | None = None,
 ) -> Source:
     """Decode and normalise raw bytes into a :class:`Source`.
@@ -445,7 +489,8 @@ def read_bytes(
         data: The raw bytes of the input.
         path: How to name the input in messages and output.
         encoding: Force this encoding instead of detecting it.
-        t2s: Convert Traditional to Simplified characters (OpenCC ``t2s``).
+        t2s: Convert Traditional to Simplified characters (OpenCC ``t2s``): True, False, or None
+            (the default) to convert when the text is mostly Traditional.
         max_chars: Refuse longer inputs (None: no limit).
 
     Raises:
@@ -454,7 +499,7 @@ def read_bytes(
     return _decode_whole(data, path=path, encoding=encoding, max_chars=max_chars).to_source(path, t2s=t2s)
 
 
-def read_text(text: str, *, path: str = "<text>", t2s: bool = False) -> Source:
+def read_text(text: str, *, path: str = "<text>", t2s: bool | None = None) -> Source:
     """Build a :class:`Source` from text already in memory (the API's entry point)."""
     if not text.strip():
         raise InputError(path, "empty text" if not text else "no text (only white space)")
@@ -511,7 +556,7 @@ def read(
     path: str | os.PathLike,
     *,
     encoding: str | None = None,
-    t2s: bool = False,
+    t2s: bool | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Source:
     """Read one whole file (or ``-`` for standard input) into a :class:`Source`.
@@ -744,7 +789,7 @@ def iter_blocks(
     *,
     block_chars: int = DEFAULT_BLOCK_CHARS,
     encoding: str | None = None,
-    t2s: bool = False,
+    t2s: bool | None = None,
     max_chars: int | None = None,
 ) -> Iterator[Source]:
     """Read one file (or ``-``) of any size, in bounded memory, as Sources of at most ``block_chars`` characters.
@@ -763,7 +808,7 @@ def iter_blocks(
     Args:
         block_chars: Largest block, in characters.
         encoding: Force this encoding instead of detecting it.
-        t2s: Convert Traditional to Simplified characters.
+        t2s: Convert Traditional to Simplified (True, False, or None: when mostly Traditional).
         max_chars: Refuse inputs longer than this many characters before yielding
             anything (None: no limit); by their size alone when that proves it,
             else after counting them in a first pass.
