@@ -118,3 +118,24 @@ def test_multipliers_are_exact(whole, mult, tenth):
     scale = {"万": 10**4, "亿": 10**8, "万亿": 10**12}[mult]
     assert parse_number(f"{whole}.{tenth}{mult}") == (whole * 10 + tenth) * scale // 10
     assert parse_number(f"{whole}多{mult}") == whole * scale
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="〇○零一二两三四五六七八九十百千", min_size=1, max_size=7))
+def test_small_integers_read_as_cn2an_reads_them(text):
+    import cn2an
+
+    from tifalens.numbers import _small_integer
+
+    value = _small_integer(text)
+    if value is not None:
+        assert value == cn2an.cn2an(text.replace("○", "零").replace("〇", "零"), "smart")
+
+
+def test_every_regular_numeral_below_ten_thousand_is_read_without_cn2an():
+    import cn2an
+
+    from tifalens.numbers import _small_integer
+
+    assert [n for n in range(1, 10_000) if _small_integer(cn2an.an2cn(n)) != n] == []
+    assert _small_integer("两千二百九十六") == 2296 and _small_integer("三百五") is None  # 350 in speech: cn2an decides
