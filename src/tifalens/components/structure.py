@@ -509,7 +509,11 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
     """Mark blocks that repeat an earlier block exactly, or nearly (shingle containment)."""
     k = rules.shingle
     exact: dict[str, Block] = {}
-    index: dict[str, list[int]] = {}
+    # Shingle -> the first block holding it; the few shingles seen in more blocks
+    # also have the later ones in ``more`` (an int per shingle, not a list, keeps
+    # building the index cheap: within one document most shingles occur once).
+    first: dict[str, int] = {}
+    more: dict[str, list[int]] = {}
     for n, b in enumerate(blocks):
         if b.kind in ("title", "subtitle", "heading", "dateline", "boilerplate"):
             continue
@@ -518,21 +522,20 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
             _note_duplicate(b, exact[key], "exact", notes)
             continue
         grams = _shingles(key, k)
-        if len(key) >= 2 * rules.min_dup and grams:
-            hits = Counter(chain.from_iterable(filter(None, map(index.get, grams))))  # C loops, no Python per shingle
-            if hits:
-                other, shared = max(hits.items(), key=lambda kv: (kv[1], -kv[0]))
-                if shared / len(grams) >= rules.containment:
-                    _note_duplicate(b, blocks[other], "near", notes)
-                    continue  # a duplicate adds nothing new to the index
+        seen = grams.intersection(first)
+        if len(key) >= 2 * rules.min_dup and seen:
+            hits = Counter(map(first.__getitem__, seen))  # C loops, no Python per shingle
+            hits.update(chain.from_iterable(filter(None, map(more.get, seen))))
+            other, shared = max(hits.items(), key=lambda kv: (kv[1], -kv[0]))
+            if shared / len(grams) >= rules.containment:
+                _note_duplicate(b, blocks[other], "near", notes)
+                continue  # a duplicate adds nothing new to the index
         exact.setdefault(key, b)
-        # Within one document 8-character shingles rarely repeat: extend the few
-        # postings that exist, and add the new shingles in one C-level update.
-        for g in grams.intersection(index):
-            posting = index[g]
-            if len(posting) < _MAX_POSTING:  # a shingle in that many blocks is a stock phrase
+        for g in seen:
+            posting = more.setdefault(g, [])
+            if len(posting) < _MAX_POSTING - 1:  # a shingle in that many blocks is a stock phrase
                 posting.append(n)
-        index.update(zip(grams.difference(index), map(list, repeat((n,)))))
+        first.update(zip(grams.difference(first), repeat(n)))
 
 
 def _note_duplicate(b: Block, original: Block, how: str, notes: list[dict]) -> None:
