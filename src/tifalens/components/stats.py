@@ -710,7 +710,10 @@ class Linker:
                 fig.subject_source = "context" if fig.subject else ""
             elif fig.kind in QUANTITY_KINDS:  # 新增1000处信号灯联网、累计达8000处
                 j = self._nearest(figs, i, lambda f: f.unit == fig.unit and f.kind == fig.kind and bool(f.subject))
-                if j is not None:
+                prev = figs[i - 1] if i else None
+                if j is None and prev and prev.tail == fig.start and prev.kind in QUANTITY_KINDS and prev.subject_source == "own":
+                    j = i - 1  # 共10章66条: two counts of one thing, written together
+                if j is not None and figs[j].subject:
                     fig.subject, fig.subject_source = figs[j].subject, "context"
 
     def _context_subject(self, figs: list[Figure], i: int) -> str:
