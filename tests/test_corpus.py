@@ -64,6 +64,37 @@ def test_jsonl_run_tables_and_errors(tmp_path):
     assert manifest["counts"]["analysed"] == 6 and manifest["counts"]["failed"] == 3
 
 
+def test_an_internal_error_costs_only_its_document(tmp_path, monkeypatch):
+    """A bug that raises on one text: that document is listed in errors.jsonl, the others of its batch are analysed."""
+    from tifalens.components.stats import FigureFinder
+
+    find = FigureFinder.find
+
+    def failing_find(self, text):
+        if "出错" in text:
+            raise RuntimeError("boom")
+        return find(self, text)
+
+    monkeypatch.setattr(FigureFinder, "find", failing_find)
+    src = make_jsonl(tmp_path / "c.jsonl", 5)
+    lines = src.read_text(encoding="utf-8").splitlines()
+    bad = json.loads(lines[2])
+    bad["text"] += "这里会出错。"
+    lines[2] = json.dumps(bad, ensure_ascii=False)
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_corpus([str(src)], out, Options(), progress=False)
+    assert (result.analysed, result.failed) == (4, 1)
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert errors == [{"input": f"{src}:3", "reason": f"{src}:3: internal error while analysing (RuntimeError: boom); please report it"}]
+    assert [d["id"] for d in rows(out / "documents.csv")] == ["doc0000", "doc0001", "doc0003", "doc0004"]
+    # The documents analysed next to the failing one are the same as when analysed alone.
+    monkeypatch.setattr(FigureFinder, "find", find)
+    alone = tmp_path / "alone"
+    run_corpus([str(make_jsonl(tmp_path / "d.jsonl", 5))], alone, Options(), progress=False)
+    assert rows(out / "terms.csv") == [r for r in rows(alone / "terms.csv") if r["document"] != "doc0002"]
+
+
 def test_rerun_skips_what_is_done_and_picks_up_changes(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -87,7 +87,7 @@ class Task:
 
 def analyze_task(task: Task, options: Options) -> dict:
     """Analyse one document; never raises for bad input (returns an error record instead)."""
-    return _analyze(task, options)[0]
+    return analyze_tasks([task], options)[0][0]
 
 
 def report_name(key: str) -> str:
@@ -95,29 +95,65 @@ def report_name(key: str) -> str:
     return f"reports/doc-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}.html"
 
 
-def _analyze(task: Task, options: Options):
-    from .analysis import analyze_source
+def analyze_tasks(tasks: list[Task], options: Options) -> list[tuple[dict, object]]:
+    """(record, Analysis or None) per task, in order; the texts go through ``nlp.pipe`` together.
+
+    Never raises for one document: a bad input or an internal error becomes that
+    document's error record. If the batch fails as a whole, its documents are
+    analysed one by one, so a failure costs only the document that caused it.
+    """
+    from .analysis import Analysis
+
+    out: list = [None] * len(tasks)
+    sources: dict[int, object] = {}
+    for i, task in enumerate(tasks):
+        if task.error:
+            out[i] = ({"ok": False, "key": task.key, "input": task.input, "reason": task.error}, None)
+            continue
+        try:
+            sources[i] = _source(task, options)
+        except Exception as exc:
+            out[i] = (_failure(task, exc), None)
+    nlp = _pipeline(options)
+    docs: dict[int, object] = {}
+    if len(sources) > 1:
+        try:
+            docs = dict(zip(sources, nlp.pipe([s.text for s in sources.values()])))
+        except Exception:
+            docs = {}
+    for i, source in sources.items():
+        task = tasks[i]
+        try:
+            result = Analysis(source, docs[i] if i in docs else nlp(source.text))
+            out[i] = (_record(task, source, result.to_dict(), options), result)
+        except Exception as exc:
+            out[i] = (_failure(task, exc), None)
+    return out
+
+
+def _source(task: Task, options: Options):
+    """The task's text read into a Source (raises TifalensError for bad input)."""
     from .reading import read_bytes, read_text
 
-    if task.error:
-        return {"ok": False, "key": task.key, "input": task.input, "reason": task.error}, None
-    try:
-        if task.decoded is not None:
-            source = task.decoded.to_source(task.input, t2s=options.t2s)
-        elif task.text is not None:
-            if options.max_chars is not None and len(task.text) > options.max_chars:
-                raise InputError(task.input, f"too long: {len(task.text):,} characters, more than --max-chars {options.max_chars:,}")
-            source = read_text(task.text, path=task.input, t2s=options.t2s)
-        else:
-            source = read_bytes(task.data or b"", path=task.input, encoding=options.encoding, t2s=options.t2s, max_chars=options.max_chars)
-        result = analyze_source(source, _pipeline(options))
-        analysis = result.to_dict()
-    except TifalensError as exc:
-        return {"ok": False, "key": task.key, "input": task.input, "reason": str(exc)}, None
-    except Exception as exc:  # a bug must not stop the run or lose the other documents
+    if task.decoded is not None:
+        return task.decoded.to_source(task.input, t2s=options.t2s)
+    if task.text is not None:
+        if options.max_chars is not None and len(task.text) > options.max_chars:
+            raise InputError(task.input, f"too long: {len(task.text):,} characters, more than --max-chars {options.max_chars:,}")
+        return read_text(task.text, path=task.input, t2s=options.t2s)
+    return read_bytes(task.data or b"", path=task.input, encoding=options.encoding, t2s=options.t2s, max_chars=options.max_chars)
+
+
+def _failure(task: Task, exc: Exception) -> dict:
+    if isinstance(exc, TifalensError):
+        reason = str(exc)
+    else:  # a bug must not stop the run or lose the other documents
         reason = f"{task.input}: internal error while analysing ({exc.__class__.__name__}: {exc}); please report it"
-        return {"ok": False, "key": task.key, "input": task.input, "reason": reason}, None
-    record = {
+    return {"ok": False, "key": task.key, "input": task.input, "reason": reason}
+
+
+def _record(task: Task, source, analysis: dict, options: Options) -> dict:
+    return {
         "ok": True,
         "key": task.key,
         "sha256": task.sha256,
@@ -129,7 +165,6 @@ def _analyze(task: Task, options: Options):
         "block": source.block.as_dict() if source.block else None,
         "analysis": analysis,
     }
-    return record, result
 
 
 def _pipeline(options: Options):
@@ -237,8 +272,8 @@ def map_ordered(fn: Callable, tasks: Iterable, *, jobs: int = 1, scheduler: str 
     if scheduler:
         yield from _map_dask(fn, tasks, scheduler, window or 16)
     elif jobs <= 1:
-        for task in tasks:
-            yield fn(task)
+        for batch in _batches(tasks):
+            yield from call_each(fn, batch)
     else:
         yield from _map_processes(fn, tasks, jobs, window or jobs * 3)
 
@@ -254,8 +289,9 @@ def _batches(tasks: Iterable, size: int = BATCH) -> Iterator[list]:
 
 
 def call_each(fn: Callable, batch: list) -> list:
-    """``fn`` over one batch, in a worker (module-level, so that it pickles)."""
-    return [fn(task) for task in batch]
+    """``fn`` over one batch, in a worker (module-level, so that it pickles); ``fn.many`` when it has one."""
+    many = getattr(fn, "many", None)
+    return many(batch) if many is not None else [fn(task) for task in batch]
 
 
 def _map_processes(fn: Callable, tasks: Iterable, jobs: int, window: int) -> Iterator:
@@ -359,7 +395,7 @@ def complete_lines(path: Path) -> Iterator[dict]:
             continue
 
 
-# Every record starts with these fields in this order (see _analyze), so the key and
+# Every record starts with these fields in this order (see _record), so the key and
 # hash of a record are read without parsing the whole, often 20 KB, line.
 _RECORD_HEAD = re.compile(rb'\{"ok": true, "key": ("(?:[^"\\]|\\.)*"), "sha256": "([0-9a-f]*)"')
 
@@ -640,7 +676,13 @@ class _Worker:
         self.options = options
 
     def __call__(self, task: Task) -> tuple[dict, bytes]:
-        record, result = _analyze(task, self.options)
+        return self.many([task])[0]
+
+    def many(self, tasks: list[Task]) -> list[tuple[dict, bytes]]:
+        """The tasks analysed together (one ``nlp.pipe``), each as (summary, encoded record line)."""
+        return [self._encoded(record, result) for record, result in analyze_tasks(tasks, self.options)]
+
+    def _encoded(self, record: dict, result) -> tuple[dict, bytes]:
         if not record["ok"]:
             return record, b""
         summary = {"ok": True, "chars": record["analysis"]["source"]["chars"], "report": record["report"]}
