@@ -458,3 +458,22 @@ def test_foreign_names_after_a_title(ents_nlp):
     ]
     # a place after such a title stays a place
     assert ents(ents_nlp, "非盟轮值主席国总统南非之行")[-1][:2] == ("南非", "GPE")
+
+
+def test_derived_nouns_jieba_tags_as_names_are_not_persons(ents_nlp):
+    doc = ents_nlp("维护制度的严肃性，增强群众安全感，提高向心力。何自力教授和郑智化出席。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("严肃性", "安全感", "向心力")} == {"严肃性": "nr", "安全感": "nr", "向心力": "nr"}
+    # 何自, 郑智 are no words: those stay names.
+    assert [(e.text, e.label_) for e in doc.ents] == [("何自力", "PERSON"), ("郑智化", "PERSON")]
+
+
+def test_common_nouns_jieba_tags_as_organisations_are_not_organisations(ents_nlp):
+    doc = ents_nlp("位于大小洋河交汇处，举办音乐会，推动中西部发展。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("交汇处", "音乐会", "中西部")} == {"交汇处": "nt", "音乐会": "nt", "中西部": "nt"}
+    assert [e for e in doc.ents if e.label_ == "ORG"] == []
+
+
+def test_a_name_the_segmenter_cut_short_is_not_reported(ents_nlp):
+    doc = ents_nlp("老书记孙贵树任党支部书记。孙贵树说。")
+    assert [t.text for t in doc][2:4] == ["孙贵", "树任"]
+    assert [(e.text, e.start_char) for e in doc.ents] == [("孙贵树", 13)]

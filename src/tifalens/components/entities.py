@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy
 from spacy.attrs import IDX, LENGTH, TAG
@@ -56,6 +56,7 @@ class EntityRules:
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
     not_last: frozenset[str]
+    derived_noun_suffixes: frozenset[str]
     given_name_end_tags: frozenset[int]  # tag hashes
     not_given_name_end: frozenset[str]
     foreign_titles: tuple[str, ...]
@@ -64,6 +65,7 @@ class EntityRules:
     places: dict[str, str]
     org_suffixes: tuple[str, ...]
     generic_orgs: frozenset[str]
+    not_organizations: frozenset[str]
     quotes: frozenset[str]
     list_separators: frozenset[str]
     gazetteer: Gazetteer
@@ -147,6 +149,7 @@ def entity_rules() -> EntityRules:
         surnames=frozenset(person["surnames"]),
         compound_surnames=tuple(person["compound_surnames"]),
         not_last=frozenset(person["not_last"]),
+        derived_noun_suffixes=frozenset(person["derived_noun_suffixes"]),
         given_name_end_tags=frozenset(get_string_id(t) for t in person["given_name_end_tags"]),
         not_given_name_end=frozenset(person["not_given_name_end"]),
         foreign_titles=tuple(person["foreign_titles"]),
@@ -155,6 +158,7 @@ def entity_rules() -> EntityRules:
         places=places,
         org_suffixes=tuple(org["suffixes"]),
         generic_orgs=frozenset(org["generic"]),
+        not_organizations=frozenset(org["not_organizations"]),
         quotes=frozenset(data["quotes"]),
         list_separators=frozenset(person["list_separators"]),
         gazetteer=Gazetteer.default(),
@@ -191,6 +195,10 @@ class TokenTexts:
 
     def __getitem__(self, i: int) -> str:
         return self.text[self._starts[i] : self._ends[i]]
+
+    def end_of(self, i: int) -> int:
+        """Character offset where token ``i`` ends."""
+        return self._ends[i]
 
     def tokens_of(self, start: int, end: int) -> range | None:
         """The tokens covering characters ``[start, end)`` exactly, or None when it cuts a token."""
@@ -255,13 +263,27 @@ def _foreign(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
     )
 
 
-def persons(words: TokenTexts, runs: list[Run], rules: EntityRules) -> list[Run]:
+def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Callable[[str], bool]) -> bool:
+    """A dictionary word plus a noun suffix that jieba tags as a name (严肃+性, 安全+感, 向心+力)."""
+    text = _text(words, run)
+    return (
+        len(text) == 3
+        and text[-1] in rules.derived_noun_suffixes
+        and is_word(text[:2])
+        and not _titled(words, run, rules)
+    )
+
+
+def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False) -> list[Run]:
     """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
-    title, or a name beside it in a list."""
+    title, or a name beside it in a list; a derived noun (严肃性) is none."""
     shaped = [
         r
         for r in runs
-        if r.label == "PERSON" and (rules.person_shape(_text(words, r)) or _foreign(words, r, rules)) and not _quoted(words, r, rules)
+        if r.label == "PERSON"
+        and (rules.person_shape(_text(words, r)) or _foreign(words, r, rules))
+        and not _quoted(words, r, rules)
+        and not _derived_noun(words, r, rules, is_word)
     ]
     sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) for r in shaped]
     listed = [
@@ -296,13 +318,15 @@ def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules)
 
 def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityRules) -> Run | None:
     """The ORG run, joined to the place run right before it, if it names one body."""
+    if words[run.end - 1] in rules.not_organizations:
+        return None  # 洋河+交汇处: a common noun jieba tags nt
     whole = Run(place.start if place else run.start, run.end, "ORG")
     return whole if rules.organization(_text(words, whole)) else None
 
 
-def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules) -> list[Run]:
+def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False) -> list[Run]:
     """Runs whose shape agrees with their label, a place joined to the organisation right after it."""
-    out: list[Run] = persons(words, runs, rules)
+    out: list[Run] = _without_cut_names(words, persons(words, runs, rules, is_word))
     places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
     absorbed: set[tuple[int, int]] = set()  # places that became the head of an organisation
     for run in runs:
@@ -325,6 +349,20 @@ def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules) -> list
     return sorted(out, key=lambda r: r.start)
 
 
+def _without_cut_names(words: TokenTexts, runs: list[Run]) -> list[Run]:
+    """Persons less those the segmenter cut short: 孙贵 where the text goes on 树 and the
+    document names 孙贵树 elsewhere (老书记孙贵|树任 beside 孙贵树说). The token holding the rest
+    of the name also holds the next word, so the name cannot be a span there."""
+    names = {_text(words, r) for r in runs}
+    out = []
+    for r in runs:
+        name, end = _text(words, r), words.end_of(r.end - 1)
+        longer = [n for n in names if len(n) > len(name) and n.startswith(name)]
+        if not any(words.text.startswith(n[len(name) :], end) for n in longer):
+            out.append(r)
+    return out
+
+
 def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
     """A span per institution name that starts and ends on token edges, ``kb_id_`` = full name."""
     out = []
@@ -335,7 +373,9 @@ def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
     return out
 
 
-def entity_spans(doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules) -> list[Span]:
+def entity_spans(
+    doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False
+) -> list[Span]:
     """Institutions first, then tag-based entities that overlap none of them; sorted, never overlapping."""
     spans = institution_spans(doc, table)
     if tag_labels:
@@ -346,7 +386,7 @@ def entity_spans(doc: Doc, table: Institutions, tag_labels: dict[str, str], rule
         labels = token_labels(doc, words, tag_labels, rules)
         if "GPE" in tag_labels.values():
             labels = place_labels(words, labels, rules)
-        for run in checked_runs(words, label_runs(labels), rules):
+        for run in checked_runs(words, label_runs(labels), rules, is_word):
             if not any(taken[run.start : run.end]):
                 spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
     return sorted(spans, key=lambda s: s.start)
@@ -394,9 +434,10 @@ class EntitiesComponent(Batched):
         self.tag_labels = {tag: label for tag, label in tag_labels.items() if label} if use_tags else {}
         self.rules = entity_rules()
         self.institutions = Institutions.default(list(extra_institutions))
+        self.is_word = getattr(nlp.tokenizer, "is_word", None) or (lambda _w: False)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = entity_spans(doc, self.institutions, self.tag_labels, self.rules)
+        doc.ents = entity_spans(doc, self.institutions, self.tag_labels, self.rules, self.is_word)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
