@@ -205,10 +205,22 @@ def test_seed_datelines_keep_their_fields(seed):
             ("3200人次", 3200, "人次", "count", None, "培训干部"),
         ]),
         ("新增装机30兆瓦。", [("30兆瓦", 30, "兆瓦", "measure", None, "新增装机")]),
+        # a unit the segmenter joined to the noun after it (3|篇文章), and a quoted name counted
+        ("选出3篇文章。", [("3篇", 3, "篇", "count", None, "文章")]),
+        ("全镇有9个“空壳村”。", [("9个", 9, "个", "count", None, "“空壳村”")]),
+        ("累计推出119个“高效办成一件事”重点事项。", [("119个", 119, "个", "count", None, "“高效办成一件事”重点事项")]),
+        ("全区200名“红色教员”累计解决难题。", [("200名", 200, "名", "count", None, "“红色教员”")]),
+        ("数以十万计市民参加。", [("十万", 100000, "", "count", None, "市民")]),
     ],
 )  # fmt: skip
 def test_figures_in_small_texts(nlp, text, expected):
     assert figures(analyse(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("dash", ["—", "―", "–", "‒", "-", "－", "~", "～", "〜", "至"])
+def test_range_dashes(nlp, dash):
+    data = analyse(nlp, f"每村每年可分红5{dash}11万元。")
+    assert [(s["text"], s["value"], s["range"]) for s in data["stats"]] == [(f"5{dash}11万元", 50000, [50000, 110000])]
 
 
 def test_ranges_years_and_dates(nlp):

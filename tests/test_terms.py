@@ -104,6 +104,8 @@ def finder(nlp):
         ("推进三去一降一补", [("三去一降一补", ("paired",), 0.5)]),
         ("建言数量质量“双高”的特点", [("双高", ("quoted",), 0.55)]),
         ("实行“一村一策”，推进“一村一策”", [("一村一策", ("quoted", "paired", "repeated"), 1.0)] * 2),
+        ("弘扬“四千四万”精神", [("四千四万", ("quoted",), 0.55)]),
+        ("推进“一核多元”治理", [("一核多元", ("quoted",), 0.55)]),
     ],
 )
 def test_unseen_formulas(finder, text, expected):
@@ -112,7 +114,7 @@ def test_unseen_formulas(finder, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["全国38个选举单位", "约占三分之一", "涵盖40个少数民族", "出席二十大代表", "一心一意谋发展", "一个一个地落实", "党的十九届六中全会", "做到两个方面", "“12380”举报电话", "两岸双方", "七上八下", "三番五次"],
+    ["全国38个选举单位", "约占三分之一", "涵盖40个少数民族", "出席二十大代表", "一心一意谋发展", "一个一个地落实", "党的十九届六中全会", "做到两个方面", "“12380”举报电话", "两岸双方", "七上八下", "三番五次", "新品牌“五百亩”草莓", "“十元”店"],
 )
 def test_ordinary_quantities_and_idioms_are_not_formulas(finder, text):
     assert finder.find(text) == []

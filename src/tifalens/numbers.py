@@ -44,7 +44,7 @@ CN_NUMERAL_CHARS = "".join(CN_DIGITS) + CN_UNITS + "点"
 #: Approximation words a number may hold inside (9600多万, 3000余).
 INNER_APPROX = "多余"
 #: Separators of a range (15%—20%, 3至5).
-RANGE_SEPARATORS = ("——", "—", "–", "-", "~", "～", "至", "到")
+RANGE_SEPARATORS = ("——", "—", "―", "–", "‒", "-", "－", "~", "～", "〜", "至", "到")
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ARABIC_WITH_MULTIPLIER = re.compile(rf"({ARABIC})((?:{MULTIPLIER_PATTERN})*)")

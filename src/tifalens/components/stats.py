@@ -509,6 +509,10 @@ def clause_end(text: str, pos: int, delimiters: set[str]) -> int:
 # ---------------------------------------------------------------------------- tokens
 
 
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+_MAX_QUOTED_NOUN = 12  # characters inside the quotes
+
+
 class TokenIndex:
     """The Doc's tokens in view offsets: boundaries for units and subjects, tags for the following noun.
 
@@ -516,8 +520,10 @@ class TokenIndex:
     text and tag are read only where a figure asks for the noun that follows it.
     """
 
-    def __init__(self, doc: Doc, view: TextView) -> None:
+    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = lambda _w: False) -> None:
         self._doc = doc
+        self.text = view.text
+        self._is_word = is_word
         if len(doc):
             array = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(numpy.int64)
             words = numpy.flatnonzero(array[:, 2] == 0)
@@ -528,6 +534,7 @@ class TokenIndex:
             words = starts = ends = numpy.zeros(0, dtype=numpy.int64)
         self._words: list[int] = words.tolist()  # Doc index of each non-space token
         self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = ends.tolist()
         self.boundaries: set[int] = {0, len(view.text), *self.starts, *ends.tolist()}
 
     def token(self, i: int) -> tuple[str, str]:
@@ -539,10 +546,25 @@ class TokenIndex:
         """Does a token start or end at ``pos``?"""
         return pos in self.boundaries
 
+    def unit_ends(self, pos: int) -> bool:
+        """Can a one-character unit end at ``pos``? At a token edge, or where the segmenter joined
+        the unit to the word after it (3|篇文章: 文章 is a word; not 14亿|人民: 民 is one character)."""
+        if pos in self.boundaries:
+            return True
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] - pos >= 2 and self._is_word(self.text[pos : self.ends[i]])
+
     def following_noun(self, pos: int, limit: int, rules: StatsRules) -> str:
         """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''."""
         i = bisect.bisect_left(self.starts, pos)
         words: list[tuple[str, str]] = []
+        close = _QUOTE_PAIRS.get(self.text[pos : pos + 1])
+        end = self.text.find(close, pos + 2, min(limit, pos + 2 + _MAX_QUOTED_NOUN)) if close else -1
+        if end > 0:  # 9个“空壳村”: a quoted name is what is counted, with a noun right after it if any
+            words.append((self.text[pos : end + 1], "n"))
+            i = bisect.bisect_left(self.starts, end + 1)
+        elif i and self.starts[i - 1] < pos and self._is_word(rest := self.text[pos : self.ends[i - 1]]) and len(rest) >= 2:
+            words.append((rest, self.token(i - 1)[1]))  # 3篇|文章: the unit's token goes on with a word
         while i < len(self.starts) and self.starts[i] < limit:
             word, tag = self.token(i)
             if not words and word == "的":
@@ -920,6 +942,7 @@ class StatsComponent(Batched):
         self.keep_duplicates = keep_duplicates
         self.checks = checks
         self.rules = stats_rules()
+        self.is_word = getattr(nlp.tokenizer, "is_word", None) or (lambda _w: False)
 
     def _skipped(self, doc: Doc) -> list[tuple[int, int]]:
         """Ranges whose figures are not statistics: datelines, web leftovers and (by default) duplicates."""
@@ -930,14 +953,14 @@ class StatsComponent(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView(doc_text(doc), [(n["start"], n["end"]) for n in doc._.notes or [] if n["code"] == "joined_paragraph"])
-        tokens = TokenIndex(doc, view)
+        tokens = TokenIndex(doc, view, self.is_word)
         # Skipped ranges read as line breaks: no figure inside, no subject or sentence across.
         chars = list(view.text)
         for start, end in self._skipped(doc):
             a, b = view.to_view(start), view.to_view(end)
             chars[a:b] = "\n" * (b - a)
         text = "".join(chars)
-        figs = FigureFinder(self.rules, tokens.is_boundary).find(text)
+        figs = FigureFinder(self.rules, tokens.unit_ends).find(text)
         arts = article_index(doc)
         for fig in figs:
             fig.article = article_at(arts, view.to_doc(fig.start))

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..lexicon import Lexicon
+from ..numbers import CN_NUMERAL_CHARS, parse_number
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -84,6 +85,8 @@ class FormulaFinder:
         q = rules["quoted_max_chars"]
         self._quoted = re.compile(rf"[“\"‘「『]([{n}][^“”\"‘’「」『』\n\d，,。]{{1,{q - 1}}})[”\"’」』]")
         self._ordinary = tuple(rules["ordinary_heads"])
+        units = "|".join(sorted(map(re.escape, rules["quantity_units"]), key=len, reverse=True))
+        self._quantity = re.compile(rf"([{CN_NUMERAL_CHARS}]+?)(?:{units})")
         self._weights = rules["weights"]
         self._threshold = rules["report_threshold"]
         self._numerals = set(rules["numerals"])
@@ -92,7 +95,13 @@ class FormulaFinder:
 
     def _ordinary_quantity(self, text: str, *, quoted: bool) -> bool:
         # A dictionary word unquoted is an idiom (一心一意); quotation marks make it a term.
-        return "分之" in text or any(text.endswith(h) for h in self._ordinary) or (not quoted and self._is_word(text))
+        quantity = self._quantity.fullmatch(text)
+        return (
+            "分之" in text
+            or any(text.endswith(h) for h in self._ordinary)
+            or (quantity is not None and parse_number(quantity.group(1)) is not None)  # “五百亩”
+            or (not quoted and self._is_word(text))
+        )
 
     def _paired_heads_ok(self, text: str, k: int) -> bool:
         groups = [text[i : i + k + 1] for i in range(0, len(text), k + 1)]
