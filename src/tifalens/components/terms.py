@@ -85,6 +85,7 @@ class FormulaFinder:
         q = rules["quoted_max_chars"]
         self._quoted = re.compile(rf"[“\"‘「『]([{n}][^“”\"‘’「」『』\n\d，,。]{{1,{q - 1}}})[”\"’」』]")
         self._ordinary = tuple(rules["ordinary_heads"])
+        self._stock = frozenset(rules["stock_phrases"])
         units = "|".join(sorted(map(re.escape, rules["quantity_units"]), key=len, reverse=True))
         self._quantity = re.compile(rf"([{CN_NUMERAL_CHARS}]+?)(?:{units})")
         self._weights = rules["weights"]
@@ -97,7 +98,8 @@ class FormulaFinder:
         # A dictionary word unquoted is an idiom (一心一意); quotation marks make it a term.
         quantity = self._quantity.fullmatch(text)
         return (
-            "分之" in text
+            text in self._stock
+            or "分之" in text
             or any(text.endswith(h) for h in self._ordinary)
             or (quantity is not None and parse_number(quantity.group(1)) is not None)  # “五百亩”
             or (not quoted and self._is_word(text))
