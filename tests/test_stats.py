@@ -211,6 +211,11 @@ def test_seed_datelines_keep_their_fields(seed):
         ("累计推出119个“高效办成一件事”重点事项。", [("119个", 119, "个", "count", None, "“高效办成一件事”重点事项")]),
         ("全区200名“红色教员”累计解决难题。", [("200名", 200, "名", "count", None, "“红色教员”")]),
         ("数以十万计市民参加。", [("十万", 100000, "", "count", None, "市民")]),
+        # a measure with 的 measures the noun after it; a count with 的 only qualifies it
+        ("280多公里的距离，近5小时的车程。", [
+            ("280多公里", 280, "公里", "measure", "多", "距离"),
+            ("5小时", 5, "小时", "measure", "近", "车程"),
+        ]),
     ],
 )  # fmt: skip
 def test_figures_in_small_texts(nlp, text, expected):

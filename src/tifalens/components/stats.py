@@ -554,8 +554,12 @@ class TokenIndex:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] - pos >= 2 and self._is_word(self.text[pos : self.ends[i]])
 
-    def following_noun(self, pos: int, limit: int, rules: StatsRules) -> str:
-        """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''."""
+    def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False) -> str:
+        """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''.
+
+        With ``through_de`` a 的 right after the figure leads to the noun it measures
+        (280多公里的距离 -> 距离); without, 的 means the figure qualifies what follows.
+        """
         i = bisect.bisect_left(self.starts, pos)
         words: list[tuple[str, str]] = []
         close = _QUOTE_PAIRS.get(self.text[pos : pos + 1])
@@ -568,7 +572,11 @@ class TokenIndex:
         while i < len(self.starts) and self.starts[i] < limit:
             word, tag = self.token(i)
             if not words and word == "的":
-                return ""  # 十四亿多人的粮食安全: the figure qualifies what follows, it does not count it
+                if not through_de:
+                    return ""  # 十四亿多人的粮食安全: the figure qualifies what follows, it does not count it
+                through_de = False
+                i += 1
+                continue
             if self._ends_phrase(word, tag, words, rules):
                 break
             words.append((word, tag))
@@ -695,7 +703,7 @@ class Linker:
             if fig.kind in SHARE_KINDS and copula:  # 97%是实名留言
                 after = self._trim(fig.tail + len(copula), limit)
             else:
-                after = self.tokens.following_noun(fig.tail, limit, self.rules)
+                after = self.tokens.following_noun(fig.tail, limit, self.rules, through_de=fig.kind == "measure")
         if fig.kind in QUANTITY_KINDS:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
