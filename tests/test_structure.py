@@ -176,6 +176,17 @@ def test_web_leftovers_and_photo_credit_are_boilerplate():
     assert a.title.text == "政府工作报告"
 
 
+def test_bylines_are_credits_not_questions():
+    text = "基层党建再上新台阶\n\n各级党组织积极行动，取得了显著成效。\n\n记者：李立峰 通讯员：陈伦双 方维\n\n（本报记者 张三）\n\n文/王五 图/赵六\n"
+    (a,) = articles(text)
+    assert a.qa == []
+    assert [b.text for b in a.boilerplate] == ["记者：李立峰 通讯员：陈伦双 方维", "（本报记者 张三）", "文/王五 图/赵六"]
+    # a question after the same marker stays a question; so do headings that start like a credit (文化建设)
+    (b,) = articles("专访\n\n记者：最后一个问题\n\n答：好的。\n\n文化建设\n\n记者：请谈谈文化建设。\n\n答：我们做了三件事。\n")
+    assert [q.question.text for q in b.qa] == ["记者：最后一个问题", "记者：请谈谈文化建设。"]
+    assert b.boilerplate == []
+
+
 def test_cut_numbered_line_is_joined_to_its_rest():
     text = "（一）坚持党的领导。这是根本。\n\n（二）坚持不懈用\n\n新时代的思想武装全党。这是关键。\n\n（三）完善制度。这是保障。\n"
     (a,) = articles(text)
