@@ -86,6 +86,7 @@ class FormulaFinder:
         self._quoted = re.compile(rf"[“\"‘「『]([{n}][^“”\"‘’「」『』\n\d，,。]{{1,{q - 1}}})[”\"’」』]")
         self._ordinary = tuple(rules["ordinary_heads"])
         self._stock = frozenset(rules["stock_phrases"])
+        self._word_starts = tuple(rules["word_starts"])
         units = "|".join(sorted(map(re.escape, rules["quantity_units"]), key=len, reverse=True))
         self._quantity = re.compile(rf"([{CN_NUMERAL_CHARS}]+?)(?:{units})")
         self._weights = rules["weights"]
@@ -104,6 +105,14 @@ class FormulaFinder:
             or (quantity is not None and parse_number(quantity.group(1)) is not None)  # “五百亩”
             or (not quoted and self._is_word(text))
         )
+
+    def _opens_paired(self, text: str) -> bool:
+        """Does ``text`` open with numbered groups that pair (一点一线 of 一点一线多馆)?"""
+        for k, rx in enumerate(self._paired):
+            m = rx.match(text)
+            if m and self._paired_heads_ok(m.group(0), 2 - k):
+                return True
+        return False
 
     def _paired_heads_ok(self, text: str, k: int) -> bool:
         groups = [text[i : i + k + 1] for i in range(0, len(text), k + 1)]
@@ -133,6 +142,8 @@ class FormulaFinder:
                 ev = ev | {"paired"}
             if self._numbered.match(s):
                 ev = ev | {"numbered"}
+            if s.startswith(self._word_starts) and not self._opens_paired(s):
+                continue  # “十分渺茫”, 双方就…: an everyday word, not a numeral (一点一线多馆 opens a pair: kept)
             spans[(a, b)] = ev
         counts = Counter(text[a:b] for a, b in spans)
         out: list[Candidate] = []
