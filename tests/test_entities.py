@@ -477,3 +477,12 @@ def test_a_name_the_segmenter_cut_short_is_not_reported(ents_nlp):
     doc = ents_nlp("老书记孙贵树任党支部书记。孙贵树说。")
     assert [t.text for t in doc][2:4] == ["孙贵", "树任"]
     assert [(e.text, e.start_char) for e in doc.ents] == [("孙贵树", 13)]
+
+
+def test_villages_jieba_tags_as_names_are_not_persons(ents_nlp):
+    doc = ents_nlp("张泉村和文明村的村民来到农家院，村支书张俊民介绍。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("张泉村", "文明村", "农家院")} == {"张泉村": "nr", "文明村": "nr", "农家院": "nt"}
+    # 张泉村 is a village (张泉 is no word); 文明村 is also an honour, left out
+    assert [(e.text, e.label_) for e in doc.ents] == [("张泉村", "GPE"), ("张俊民", "PERSON")]
+    doc = ents_nlp("沙美村、和平村和高新区，村支书王强说。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("沙美村", "GPE"), ("王强", "PERSON")]

@@ -212,8 +212,12 @@ class TokenTexts:
         return [self[i] for i in range(start, end)]
 
 
-def token_labels(doc: Doc, words: TokenTexts, tag_labels: dict[str, str], rules: EntityRules) -> dict[int, str]:
-    """Token index -> the label its tag suggests; a title right before a name-shaped word makes it PERSON."""
+def token_labels(
+    doc: Doc, words: TokenTexts, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False
+) -> dict[int, str]:
+    """Token index -> the label its tag suggests; a title right before a name-shaped word makes it PERSON;
+    a village or town jieba tags as a name (沙美村 nr) is a place when what comes before 村 or 镇 is
+    no word of its own (和平村, 文明村 are also honours: left out)."""
     tags = words.tags
     labels: dict[int, str] = {}
     for tag, label in tag_labels.items():  # a few name tags: one vectorised comparison each
@@ -222,8 +226,17 @@ def token_labels(doc: Doc, words: TokenTexts, tag_labels: dict[str, str], rules:
             titled = rules.is_title(before, before=True) and rules.person_shape(words[i])
             # 总统普京 (普京 ns), not 总统南非 (a place)
             foreign = label != "ORG" and before.endswith(rules.foreign_titles) and 2 <= len(words[i]) <= 5 and not rules.place_word(words[i])
-            labels[i] = "PERSON" if titled or foreign else label
+            if titled or foreign:
+                labels[i] = "PERSON"
+            elif label == "PERSON" and _village(words[i], is_word):
+                labels[i] = "GPE"
+            else:
+                labels[i] = label
     return labels
+
+
+def _village(word: str, is_word: Callable[[str], bool]) -> bool:
+    return len(word) >= 3 and word[-1] in "村镇" and not is_word(word[:-1]) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def label_runs(labels: dict[int, str]) -> list[Run]:
@@ -383,7 +396,7 @@ def entity_spans(
         for s in spans:
             taken[s.start : s.end] = [True] * (s.end - s.start)
         words = TokenTexts(doc)
-        labels = token_labels(doc, words, tag_labels, rules)
+        labels = token_labels(doc, words, tag_labels, rules, is_word)
         if "GPE" in tag_labels.values():
             labels = place_labels(words, labels, rules)
         for run in checked_runs(words, label_runs(labels), rules, is_word):
