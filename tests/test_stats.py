@@ -353,6 +353,11 @@ def test_parts_message(nlp):
         ("2021年新建学校12所。2022年新建学校15所。", []),
         ("代表中,女代表270名,占27.0%。\n据统计,女代表占代表总数的35.0%。", [("conflict", "warning", "35.0%")]),
         ("代表中,女代表270名,占27.0%。\n据统计,女代表占代表总数的27.0%。", []),
+        # a level reached from an earlier figure is no conflict (降至, 减至: a one-character verb before 至)
+        ("贫困发生率由5.7%降至0.6%。", []),
+        ("贫困人口由5575万人减至551万人。", []),
+        # a bare verb before each figure: each is for another project
+        ("投资55万元共建养殖基地，投资80万元扩容电站，投资20万元建成茶叶基地。", []),
     ],
 )
 def test_conflict_check(nlp, text, expected):

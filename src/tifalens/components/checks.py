@@ -239,12 +239,30 @@ def _dated_sentences(figs: list[Figure]) -> set[int]:
     return {f.sentence for f in figs if f.kind in ("year", "date")}
 
 
+def _bare_verb(f: Figure, linker: Linker) -> bool:
+    """Is the figure's subject one verb right before it (投资55万元…, 投资80万元…: each for another project)?"""
+    tokens = linker.tokens
+    pos = linker.text.rfind(f.subject, 0, f.start)
+    i = bisect.bisect_left(tokens.starts, pos)
+    if pos < 0 or i >= len(tokens.starts) or tokens.starts[i] != pos or tokens.ends[i] != pos + len(f.subject):
+        return False
+    return tokens.token(i)[1].startswith("v")
+
+
 def check_conflicts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
     """``conflict``: one subject, two different figures, in one sentence (error) or paragraph (warning)."""
     dated = _dated_sentences(figs)
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
-        if f.subject_source == "own" and len(f.subject) >= 2 and f.exact and f.kind in _COMPARABLE and f.reference is None and not f.list_member:
+        if (
+            f.subject_source == "own"
+            and len(f.subject) >= 2
+            and f.exact
+            and f.kind in _COMPARABLE
+            and f.reference is None
+            and not f.list_member
+            and not _bare_verb(f, linker)
+        ):
             groups[(f.article, f.paragraph, f.subject, f.kind, f.unit)].append(i)
     for members in groups.values():
         for k, b in enumerate(members):

@@ -97,6 +97,7 @@ class StatsRules:
         self.comparison_markers = _longest_first(data["comparison_markers"])
         self.comparison_false = data["comparison_false_words"]
         self.level_markers = _longest_first(data["level_markers"])
+        self.level_verbs = _longest_first(data["level_only_verbs"])
         self.from_markers: list[str] = data["from_markers"]
         self.from_reach: int = data["from_marker_reach"]
         self.share_verbs = _longest_first(data["share_verbs"])
@@ -447,7 +448,7 @@ class FigureFinder:
         rules = self.rules
         level = ends_with(pre, rules.level_markers)
         core = pre[: len(pre) - len(level)] if level else pre
-        verb = ends_with(core, rules.verb_words)
+        verb = ends_with(core, rules.verb_words) or (level and ends_with(core, rules.level_verbs))
         if verb in rules.comparison_only and self._comparison(core[: -len(verb)])[0] is None:
             verb = None
         if verb:
