@@ -486,3 +486,9 @@ def test_villages_jieba_tags_as_names_are_not_persons(ents_nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("张泉村", "GPE"), ("张俊民", "PERSON")]
     doc = ents_nlp("沙美村、和平村和高新区，村支书王强说。")
     assert [(e.text, e.label_) for e in doc.ents] == [("沙美村", "GPE"), ("王强", "PERSON")]
+
+
+def test_kinds_of_area_are_not_places(ents_nlp):
+    doc = ents_nlp("支持偏远地区和沿海地区发展，新疆阿勒泰地区。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("偏远地区", "沿海地区")} == {"偏远地区": "ns", "沿海地区": "ns"}
+    assert [(e.text, e.label_) for e in doc.ents] == [("新疆阿勒泰地区", "GPE")]
