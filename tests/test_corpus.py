@@ -111,6 +111,34 @@ def test_rerun_skips_what_is_done_and_picks_up_changes(tmp_path):
     assert sum(1 for t in rows(out / "terms.csv") if t["document"] == "a1") == 1
 
 
+def test_tables_hold_the_inputs_of_the_last_run_only(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"标题{i}\n\n{PARAGRAPH}共有{i + 10}名代表参加。\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def inputs() -> list[str]:
+        return sorted(map(str, folder.glob("*.txt")))
+
+    run_corpus(inputs(), out, Options(html=True), progress=False)
+    assert len(rows(out / "documents.csv")) == 3
+    (folder / "a1.txt").unlink()  # deleted since
+    (folder / "a2.txt").write_text(f"新标题\n\n{PARAGRAPH}\n", encoding="utf-8")  # changed: analysed again
+    result = run_corpus(inputs(), out, Options(html=True), progress=False)
+    assert (result.analysed, result.skipped) == (1, 1)
+    docs = rows(out / "documents.csv")
+    assert sorted(d["input"] for d in docs) == [str(folder / "a0.txt"), str(folder / "a2.txt")]
+    assert next(d for d in docs if d["input"].endswith("a2.txt"))["title"] == "新标题"
+    assert sum(1 for t in rows(out / "terms.csv") if t["term"] == "两个确立") == 2
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "新标题" in index and "标题1<" not in index and "标题2<" not in index
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["documents"] == 2
+    # the old records stay in the shards: resuming never loses work
+    assert sum(1 for shard in out.glob("analyses-*.jsonl") for _ in complete_lines(shard)) == 4
+
+
 def test_entities_table_counts_names_per_document(tmp_path):
     src = tmp_path / "c.jsonl"
     texts = ["习近平总书记在深圳考察。深圳的干部和福建宁德的干部参加。", "中组部负责人在北京答记者问。", "没有名字的一句话。"]

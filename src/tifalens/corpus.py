@@ -14,6 +14,11 @@ Output folder::
     errors.jsonl               input, reason (inputs that failed in the last run)
     manifest.json              inputs, options, version, counts, timing
 
+The tables (and ``index.html``) hold the inputs of the last run, each from its latest record;
+records of inputs that are gone (a deleted file, a JSONL line or a block the input no longer
+has) stay in the shards but are left out of them. An interrupted run writes tables of every
+record, as it has not listed all its inputs.
+
 Resuming: a rerun skips every input whose identity (path, or JSONL path and line)
 and content hash are already in a complete line of a shard; lines are written
 whole and a shard being written is named ``.part``, so a killed run never leaves a
@@ -450,15 +455,27 @@ def period_of(date: str | None, period: str) -> str | None:
     return "-".join(parts) if len(parts) == size else None
 
 
-def write_tables(out: Path, *, period: str) -> dict[str, int]:
-    """Stream the shards once into documents.csv, terms.csv, entities.csv and trends.csv (latest record per input)."""
-    from .export.jsonout import entity_rows
-
+def current_records(out: Path, keys: set[str] | None = None) -> Iterator[dict]:
+    """The latest record of each input in the shards, in shard order; with ``keys``, only those inputs
+    (a file deleted since, a JSONL line or a block the input no longer has, are left out)."""
     latest: dict[str, tuple[int, int]] = {}
     shards = sorted(out.glob(SHARD_GLOB))
     for s_i, shard in enumerate(shards):
         for l_i, (key, _) in enumerate(record_heads(shard)):
-            latest[key] = (s_i, l_i)
+            if keys is None or key in keys:
+                latest[key] = (s_i, l_i)
+    for s_i, shard in enumerate(shards):
+        for l_i, record in enumerate(complete_lines(shard)):
+            if latest.get(record["key"]) == (s_i, l_i):
+                yield record
+
+
+def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dict[str, int]:
+    """Stream the current records (:func:`current_records`) into documents.csv, terms.csv,
+    entities.csv and trends.csv."""
+    from .export.jsonout import entity_rows
+
+    shards = sorted(out.glob(SHARD_GLOB))
     trend_counts: Counter = Counter()
     trend_chars: Counter = Counter()
     n_docs = 0
@@ -471,23 +488,20 @@ def write_tables(out: Path, *, period: str) -> dict[str, int]:
         docs.writerow(["id", "input", "date", "title", "chars", "sha256"])
         terms.writerow(["document", "date", "term", "count", "known"])
         entities.writerow(["document", "date", "name", "label", "full_name", "count"])
-        for s_i, shard in enumerate(shards):
-            for l_i, record in enumerate(complete_lines(shard)):
-                if latest.get(record["key"]) != (s_i, l_i):
-                    continue
-                n_docs += 1
-                a = record["analysis"]
-                chars = a["source"]["chars"]
-                docs.writerow([record["id"], record["input"], record["date"] or "", record["title"] or "", chars, record["sha256"]])
-                p = period_of(record["date"], period)
+        for record in current_records(out, keys):
+            n_docs += 1
+            a = record["analysis"]
+            chars = a["source"]["chars"]
+            docs.writerow([record["id"], record["input"], record["date"] or "", record["title"] or "", chars, record["sha256"]])
+            p = period_of(record["date"], period)
+            if p:
+                trend_chars[p] += chars
+            for t in a["terms"]:
+                terms.writerow([record["id"], record["date"] or "", t["term"], t["count"], t["known"]])
                 if p:
-                    trend_chars[p] += chars
-                for t in a["terms"]:
-                    terms.writerow([record["id"], record["date"] or "", t["term"], t["count"], t["known"]])
-                    if p:
-                        trend_counts[(p, t["term"])] += t["count"]
-                for e in entity_rows(a):
-                    entities.writerow([record["id"], record["date"] or "", e["text"], e["label"], e["kb_id"], e["count"]])
+                    trend_counts[(p, t["term"])] += t["count"]
+            for e in entity_rows(a):
+                entities.writerow([record["id"], record["date"] or "", e["text"], e["label"], e["kb_id"], e["count"]])
 
     names = ("documents.csv", "terms.csv", "entities.csv")
     temps = [out / f".{name}.tmp" for name in names]
@@ -513,27 +527,26 @@ def _write_report(path: Path, html: str) -> None:
     _atomic_write(path, lambda fh: fh.write(html))
 
 
-def write_index(out: Path, *, max_rows: int = 10_000) -> None:
+def write_index(out: Path, *, max_rows: int = 10_000, keys: set[str] | None = None) -> None:
     """index.html: terms across documents and a link to each report (first ``max_rows`` documents)."""
     from .export.html import corpus_index_html
 
     documents: list[dict] = []
     total = chars = 0
-    for shard in sorted(out.glob(SHARD_GLOB)):
-        for record in complete_lines(shard):
-            total += 1
-            chars += record["analysis"]["source"]["chars"]
-            if len(documents) < max_rows:
-                report = record.get("report")
-                documents.append(
-                    {
-                        "id": record["id"],
-                        "date": record["date"] or "",
-                        "title": record["title"] or "",
-                        "chars": record["analysis"]["source"]["chars"],
-                        "report": report if report and (out / report).exists() else None,
-                    }
-                )
+    for record in current_records(out, keys):
+        total += 1
+        chars += record["analysis"]["source"]["chars"]
+        if len(documents) < max_rows:
+            report = record.get("report")
+            documents.append(
+                {
+                    "id": record["id"],
+                    "date": record["date"] or "",
+                    "title": record["title"] or "",
+                    "chars": record["analysis"]["source"]["chars"],
+                    "report": report if report and (out / report).exists() else None,
+                }
+            )
     totals: dict[str, dict] = {}
     with open(out / "terms.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -618,8 +631,11 @@ def run_corpus(
     writer = ShardWriter(out, shard_size=shard_size)
     bar = Progress(result.total, enabled=progress)
 
+    seen: set[str] = set()  # every input of this run, done before or not: the tables hold these only
+
     def todo() -> Iterator[Task]:
         for task in iter_tasks(paths, options):
+            seen.add(task.key)
             if task.decoded is not None and task.decoded.block is not None and task.decoded.block.number > 1:
                 bar.add(1)  # count_documents counted the file once
                 result.total += 1
@@ -648,9 +664,10 @@ def run_corpus(
         writer.close()
         bar.close()
     _atomic_write(out / "errors.jsonl", lambda fh: fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors))
-    tables = write_tables(out, period=period)
+    keys = None if result.interrupted else seen  # an interrupted run has not listed all its inputs
+    tables = write_tables(out, period=period, keys=keys)
     if options.html:
-        write_index(out)
+        write_index(out, keys=keys)
     manifest = {
         "tool": {"name": "tifalens", "version": __version__},
         "inputs": paths,
