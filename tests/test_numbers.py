@@ -14,6 +14,10 @@ from tifalens.numbers import decimals, parse_number, parse_range, split_range
     ("text", "value"),
     [
         ("2296", 2296),
+        ("四点七七亿", 477000000),  # not 476999999.99999994
+        ("四.七七亿", 477000000),  # Hong Kong and Taiwan texts write the decimal point
+        ("三．五", 3.5),
+        ("百分之三.五", 3.5),
         ("1,234.5", 1234.5),
         ("1,234,567", 1234567),
         ("33.6", 33.6),

@@ -205,6 +205,7 @@ def test_seed_datelines_keep_their_fields(seed):
             ("3200人次", 3200, "人次", "count", None, "培训干部"),
         ]),
         ("新增装机30兆瓦。", [("30兆瓦", 30, "兆瓦", "measure", None, "新增装机")]),
+        ("外汇交易量仅为四.七七亿美元。", [("四.七七亿美元", 477000000, "美元", "money", None, "外汇交易量")]),
         # a unit the segmenter joined to the noun after it (3|篇文章), and a quoted name counted
         ("选出3篇文章。", [("3篇", 3, "篇", "count", None, "文章")]),
         ("全镇有9个“空壳村”。", [("9个", 9, "个", "count", None, "“空壳村”")]),

@@ -62,8 +62,9 @@ def _cn2an() -> Callable[[str, str], float]:
 
 
 def _clean(value: float) -> float:
-    """Drop binary noise (33.60000000001) while keeping every digit a text can state."""
-    return float(round(value, 10))
+    """Drop binary noise (33.60000000001, 476999999.99999994 for 四点七七亿) while keeping every
+    digit a text can state (14 significant digits, 10 decimals)."""
+    return float(round(float(f"{value:.14g}"), 10))
 
 
 def _strip_inner_approx(text: str) -> str:
@@ -123,6 +124,9 @@ def _small_integer(text: str) -> int | None:
     return total
 
 
+_CN_DOT = re.compile(rf"(?<=[{''.join(CN_DIGITS)}十])[.．](?=[{''.join(CN_DIGITS)}])")
+
+
 def _chinese(text: str) -> float | None:
     if not _CN_ONLY.fullmatch(text) or text.startswith("点") or text.endswith("点"):
         return None
@@ -178,7 +182,7 @@ def parse_number(text: str) -> float | None:
         return _HALF[s]
     if "分之" in s:
         return _fraction(s)
-    s = _strip_inner_approx(s)
+    s = _CN_DOT.sub("点", _strip_inner_approx(s))  # 四.七七亿 (Hong Kong and Taiwan texts): 四点七七亿
     value = _arabic(s)
     if value is not None:
         return value

@@ -132,7 +132,7 @@ class StatsRules:
     def _shapes(self) -> list[tuple[str, re.Pattern]]:
         digits, cn_all = "".join(CN_DIGITS), CN_NUMERAL_CHARS
         arabic = rf"(?<![\d.A-Za-z])(?:{ARABIC})(?![A-Za-z])"
-        chinese = rf"(?<![{cn_all}])[{digits}十][{cn_all}]*"
+        chinese = rf"(?<![{cn_all}.．])[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?"  # 四.七七亿
         inner = "".join(self.approx_inside)
         number = rf"(?:{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
         unit, sep = _alternation(self.units), _alternation(RANGE_SEPARATORS)
