@@ -216,6 +216,44 @@ def test_five_million_characters_on_one_line_in_the_memory_of_one_block(tmp_path
     assert large_rss <= 1.2 * small_rss, (large_rss, small_rss)
 
 
+@pytest.mark.parametrize("fmt", ["conllu", "csv"])
+def test_conllu_and_csv_of_many_blocks_are_written_in_the_memory_of_one(tmp_path, fmt):
+    """As bounded as JSONL (one block's analysis at a time): the output is written block by block,
+    not gathered (gathered, CoNLL-U of 12 blocks took 1.7 times the memory of JSONL)."""
+    text = "\n".join(seed_lines())
+    many = tmp_path / "many.txt"
+    many.write_text(text * (12 * 150_000 // len(text)), encoding="utf-8")
+    rss = {}
+    for f in ("jsonl", fmt):
+        status, rss[f] = run_measured("analyze", str(many), "--block-chars", "150000", "-f", f, "-o", str(tmp_path / f"out.{f}"), log=tmp_path / "log")
+        assert status == 0, (tmp_path / "log").read_text()
+    written = (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
+    if fmt == "conllu":
+        assert written.count("# newdoc id = ") == 12
+    else:
+        assert written.count("document,") == 1 and written.count("两个确立") >= 12
+    assert rss[fmt] <= 1.2 * rss["jsonl"], rss
+
+
+def test_an_html_page_holds_a_bounded_amount_of_text(tmp_path, monkeypatch, capsys):
+    from tifalens import cli
+
+    monkeypatch.setattr(cli, "MAX_HTML_CHARS", 10_000)  # the page keeps every Doc until it is made
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(seed_lines() * 4), encoding="utf-8")
+    status = cli.main(["analyze", str(path), "--block-chars", "4000", "-f", "html", "-o", str(tmp_path / "r.html")])
+    assert status == 2
+    assert capsys.readouterr().err == (
+        f"tifalens: error: {path}: too long for one HTML page (more than 10,000 characters in all); "
+        "use --format md or jsonl, or `tifalens corpus --html` for a page per document\n"
+    )
+    assert not (tmp_path / "r.html").exists()
+    assert cli.main(["analyze", str(path), "--block-chars", "40000", "-f", "html", "-o", str(tmp_path / "r.html")]) == 2
+    monkeypatch.setattr(cli, "MAX_HTML_CHARS", 5_000_000)
+    assert cli.main(["analyze", str(path), "--block-chars", "4000", "-f", "html", "-o", str(tmp_path / "r.html")]) == 0
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count("两个确立") >= 4
+
+
 def test_standard_input_is_read_in_blocks_and_json_asks_for_jsonl(tmp_path):
     data = "\n".join(seed_lines() * 2).encode("gb18030")
     proc = run("analyze", "-", "--block-chars", "4000", stdin=data)

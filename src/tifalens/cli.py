@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import itertools
 import os
 import sys
 import tempfile
@@ -237,23 +236,57 @@ def reading_options(command: Callable) -> Callable:
     return wrapper
 
 
-def _export_many(fmt: Format, results: Iterator[Analysis], *, table: Table) -> str:
-    """One page or file over all inputs: html (a section each), conllu (newdoc each), csv (a document column).
+#: Characters of analysed text one HTML page holds at most: its Docs are kept until the page is made.
+MAX_HTML_CHARS = 5_000_000
 
-    conllu and csv take the analyses one at a time; html needs them all at once.
+
+def _pairs(results: Iterator[Analysis]) -> Iterator[tuple]:
+    """(doc, source) of each analysis, holding none of them while the next is made."""
+    for result in results:
+        pair = (result.doc, result.source)
+        del result
+        yield pair
+        del pair
+
+
+def _chained(first: Analysis, rest: Iterator[Analysis]) -> Iterator[Analysis]:
+    """``first``, then ``rest``, without holding ``first`` while the rest are made."""
+    yield first
+    del first
+    yield from rest
+
+
+def _write_many(fh: TextIO, fmt: Format, results: Iterator[Analysis], *, table: Table) -> None:
+    """One output over all inputs: html (a section each), conllu (newdoc each), csv (a document column).
+
+    conllu and csv are written one analysis at a time, in bounded memory whatever the size
+    of the input; html needs every analysis at once, so a page holds at most MAX_HTML_CHARS.
     """
-    pairs = ((r.doc, r.source) for r in results)
+    pairs = _pairs(results)
     if fmt is Format.html:
         from .export.html import report_html
 
-        return report_html(list(pairs))
+        kept, chars = [], 0
+        for doc, source in pairs:
+            chars += len(source.text)
+            if chars > MAX_HTML_CHARS:
+                raise UsageError(
+                    f"{source.path}: too long for one HTML page (more than {MAX_HTML_CHARS:,} characters in all); "
+                    "use --format md or jsonl, or `tifalens corpus --html` for a page per document"
+                )
+            kept.append((doc, source))
+        fh.write(report_html(kept))
+        return
     if fmt is Format.conllu:
-        from .export.conllu import to_conllu_many
+        from .export.conllu import iter_conllu as pieces
+    else:
+        from .export.csvout import iter_csv
 
-        return to_conllu_many(pairs)
-    from .export.csvout import to_csv
+        def pieces(analyses):
+            return iter_csv(analyses, table=table.value)
 
-    return to_csv(pairs, table=table.value)
+    for piece in pieces(pairs):
+        fh.write(piece)
 
 
 def _format_for(fmt: Optional[Format], *, several: bool, source: Source) -> Format:
@@ -284,7 +317,9 @@ def _write_analyses(results: Iterator[Analysis], fmt: Optional[Format], *, outpu
                 fmt = _format_for(fmt, several=len(inputs) > 1, source=result.source)
                 fh = stack.enter_context(open_output(output, inputs=inputs))
                 if fmt in (Format.html, Format.conllu, Format.csv):
-                    fh.write(_export_many(fmt, itertools.chain([result], results), table=table))
+                    chained = _chained(result, results)
+                    del result
+                    _write_many(fh, fmt, chained, table=table)
                     return
             fh.write(_render(fmt, result, first=first))
             del result  # freed before the next analysis is made, not after

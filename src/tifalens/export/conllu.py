@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import Sequence
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -106,10 +106,14 @@ def to_conllu(doc: Doc, source: Source, *, doc_id: str | None = None) -> str:
     return f"# newdoc id = {name}\n" + "\n".join(blocks) + "\n"
 
 
-def to_conllu_many(analyses: Sequence[tuple[Doc, Source]]) -> str:
+def to_conllu_many(analyses: Iterable[tuple[Doc, Source]]) -> str:
     """Several documents, each opening with its ``# newdoc id``; sentence ids unique across them."""
+    return "".join(iter_conllu(analyses))
+
+
+def iter_conllu(analyses: Iterable[tuple[Doc, Source]]) -> Iterator[str]:
+    """The text of :func:`to_conllu_many` one document at a time, as the analyses come."""
     used: set[str] = set()
-    out = []
     for doc, source in analyses:
         base = doc_id = document_id(source.path)
         n = 1
@@ -117,5 +121,6 @@ def to_conllu_many(analyses: Sequence[tuple[Doc, Source]]) -> str:
             n += 1
             doc_id = f"{base}.{n}"
         used.add(doc_id)
-        out.append(to_conllu(doc, source, doc_id=doc_id))
-    return "".join(out)
+        piece = to_conllu(doc, source, doc_id=doc_id)
+        del doc, source  # not held while the next document is made
+        yield piece

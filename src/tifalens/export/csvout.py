@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
@@ -58,11 +58,21 @@ def write_rows(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def to_csv(analyses: Sequence[tuple[Doc, Source]], *, table: str = "terms") -> str:
+def to_csv(analyses: Iterable[tuple[Doc, Source]], *, table: str = "terms") -> str:
     """One CSV table (``terms`` or ``stats``) over all the given documents.
 
     Raises:
         KeyError: ``table`` is not one of :data:`TABLES`.
     """
+    return "".join(iter_csv(analyses, table=table))
+
+
+def iter_csv(analyses: Iterable[tuple[Doc, Source]], *, table: str = "terms") -> Iterator[str]:
+    """The CSV text of :func:`to_csv` in pieces: the header, then each document's rows as it comes."""
     columns, rows_of = TABLES[table]
-    return write_rows(columns, (row for doc, source in analyses for row in rows_of(doc, source)))
+    header, *_ = write_rows(columns, []).splitlines(keepends=True)
+    yield header
+    for doc, source in analyses:
+        piece = write_rows(columns, rows_of(doc, source))[len(header) :]
+        del doc, source  # not held while the next document is made
+        yield piece
