@@ -170,6 +170,19 @@ def test_terms_table_and_csv(tmp_path, seed_path):
     assert any(r.startswith("两个确立,3,1,True,") for r in rows)
 
 
+def test_terms_table_fits_the_width_and_keeps_its_short_columns(seed_path, monkeypatch):
+    from rich.cells import cell_len
+
+    for width in (80, 140):
+        monkeypatch.setenv("COLUMNS", str(width))
+        proc = run("terms", str(seed_path))
+        assert proc.returncode == 0, proc.stderr
+        lines = proc.stdout.decode().splitlines()
+        assert max(map(cell_len, lines)) <= width
+        row = next(line for line in lines if "两个确立" in line)
+        assert [cell.strip() for cell in row.strip("│").split("│")][:5] == ["两个确立", "3", "1", "yes", "loyalty"]
+
+
 def test_max_chars_refuses_early_with_a_clear_line(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("正文内容。\n" * 100, encoding="utf-8")

@@ -362,13 +362,21 @@ def terms(
 
     rows = [{**r, "category": r["category"] or "", "expansion": r["expansion"] or ""} for r in summary_rows(res.to_dict() for res in run.analyses())]
     if run.done:
+        from rich.cells import cell_len
+
+        console = Console(soft_wrap=False)
         table = Table(title=f"tifa in {run.done} document(s)")
-        for col in ("term", "count", "documents", "known", "category"):
-            table.add_column(col, justify="right" if col in ("count", "documents") else "left", overflow="fold")
-        table.add_column("expansion", no_wrap=True, overflow="ellipsis", max_width=48)
-        for r in rows:
-            table.add_row(r["term"], str(r["count"]), str(r["documents"]), "yes" if r["known"] else "no", r["category"], r["expansion"])
-        Console(soft_wrap=False).print(table)
+        cells = [(r["term"], str(r["count"]), str(r["documents"]), "yes" if r["known"] else "no", r["category"], r["expansion"]) for r in rows]
+        names, caps = ("term", "count", "docs", "known", "category"), (20, 8, 8, 5, 14)
+        # The short columns keep their width (a long term is cut); the expansion gets what is left.
+        widths = [min(cap, max([cell_len(name), *(cell_len(c[k]) for c in cells)])) for k, (name, cap) in enumerate(zip(names, caps))]
+        left = console.width - sum(widths) - 3 * len(widths) - 4
+        for name, width in zip(names, widths):
+            table.add_column(name, justify="right" if name in ("count", "docs") else "left", no_wrap=True, overflow="ellipsis", max_width=width)
+        table.add_column("expansion", no_wrap=True, overflow="ellipsis", max_width=max(left, 9))
+        for row in cells:
+            table.add_row(*row)
+        console.print(table)
         if csv_out is not None:
             from .export.csvout import write_rows
 
@@ -400,8 +408,8 @@ def stats(
     if run.done:
         cell = lambda value: "" if value is None else str(value)  # noqa: E731
         table = Table(title=f"figures in {run.done} document(s)")
-        for col in STAT_COLUMNS[1:]:
-            table.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
+        for col in STAT_COLUMNS[1:]:  # the subject wraps; the figure's own columns keep their width
+            table.add_column(col, justify="right" if col == "value" else "left", **({"overflow": "fold"} if col == "subject" else {"no_wrap": True, "min_width": len(col)}))
         for r in rows:
             table.add_row(*(cell(r[col]) for col in STAT_COLUMNS[1:]))
         console = Console(soft_wrap=False)
