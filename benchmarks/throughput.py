@@ -111,9 +111,9 @@ def write_cycled(corpus: Path, docs: int, path: Path) -> None:
 
 
 def jobs_speedup(corpus: Path, docs: int) -> dict:
-    """Wall time of a whole corpus run (start-up and tables included) with 1 and 2 jobs, best of 2 each."""
-    from tifalens.corpus import Options, run_corpus
-
+    """Wall time of a whole ``tifalens corpus`` run as a user starts it (a new process: start-up,
+    workers and tables included) with ``--jobs 1`` and ``--jobs 2``, best of 2 each."""
+    exe = str(Path(sys.executable).with_name("tifalens"))
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
         write_cycled(corpus, docs, sample)
@@ -121,8 +121,9 @@ def jobs_speedup(corpus: Path, docs: int) -> dict:
         for jobs in (1, 2):
             runs = []
             for attempt in range(2):
+                out = Path(tmp) / f"out{jobs}-{attempt}"
                 t = time.perf_counter()
-                run_corpus([str(sample)], Path(tmp) / f"out{jobs}-{attempt}", Options(), jobs=jobs, progress=False)
+                subprocess.run([exe, "corpus", str(sample), "--out", str(out), "--jobs", str(jobs), "--quiet"], check=True, capture_output=True)
                 runs.append(time.perf_counter() - t)
             times[jobs] = min(runs)
     return {"jobs1_s": times[1], "jobs2_s": times[2], "speedup": times[1] / times[2]}
@@ -189,7 +190,7 @@ def main() -> None:
         "|---|---|---|",
         f"| full analysis vs `jieba.lcut` (single process, {single['docs']} docs, {single['chars']:,} chars) | {single['vs_lcut']:.2f}× ({single['tifalens_cps']:,.0f} vs {single['jieba_lcut_cps']:,.0f} chars/s) | ≥ 3× |",
         f"| full analysis vs `jieba.posseg.lcut` | {single['vs_posseg']:.2f}× ({single['jieba_posseg_cps']:,.0f} chars/s for posseg) | ≥ 15× |",
-        f"| `--jobs 2` vs `--jobs 1` (corpus run, {args.jobs_docs} docs) | {jobs['speedup']:.2f}× ({jobs['jobs1_s']:.1f} s vs {jobs['jobs2_s']:.1f} s) | ≥ 1.8× |",
+        f"| `--jobs 2` vs `--jobs 1` (`tifalens corpus` run, {args.jobs_docs} docs, start-up included) | {jobs['speedup']:.2f}× ({jobs['jobs1_s']:.1f} s vs {jobs['jobs2_s']:.1f} s) | ≥ 1.8× |",
         f"| cold start `tifalens analyze` seed vs `import jieba; jieba.lcut` | {cold['ratio']:.2f}× ({cold['tifalens_s']:.2f} s vs {cold['jieba_s']:.2f} s) | ≤ 2× |",
         f"| peak RSS, {large:,}-doc run vs {small:,}-doc run | {rss_large / rss_small:.2f}× ({rss_large / 1024:.0f} MiB vs {rss_small / 1024:.0f} MiB) | ≤ 1.2× |",
         "",

@@ -305,3 +305,21 @@ def test_record_heads_read_key_and_hash_without_parsing_the_record(tmp_path):
     shard.write_bytes(("\n".join(lines) + "\n" + lines[0][:40]).encode("utf-8"))  # a torn last line
     assert list(record_heads(shard)) == [(k, f"{i:064x}") for i, k in enumerate(keys)]
     assert list(record_heads(shard)) == [(r["key"], r["sha256"]) for r in complete_lines(shard)]
+
+
+def test_tables_are_read_from_each_record_head_and_old_records_still_count(tmp_path):
+    """A record carries its table row right after its key and hash; a record without one (an older
+    run's) is read whole: both give the same tables."""
+    src = make_jsonl(tmp_path / "c.jsonl", 4)
+    out = tmp_path / "out"
+    run_corpus([str(src)], out, Options(), progress=False)
+    (shard,) = out.glob("analyses-*.jsonl")
+    lines = shard.read_text(encoding="utf-8").splitlines()
+    assert all(line.startswith('{"ok": true, "key": ') and ', "tables": {"id": ' in line[:400] for line in lines)
+    tables = {name: (out / name).read_text(encoding="utf-8") for name in ("documents.csv", "terms.csv", "entities.csv", "trends.csv")}
+    records = [json.loads(line) for line in lines]
+    for r in records[::2]:
+        del r["tables"]
+    shard.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    run_corpus([str(src)], out, Options(), progress=False)  # everything is done: only the tables are written
+    assert {name: (out / name).read_text(encoding="utf-8") for name in tables} == tables

@@ -6,7 +6,9 @@ same files whatever the engine or the number of jobs.
 
 Output folder::
 
-    analyses-00001.jsonl ...  one JSON object per document (sharded; a shard is complete once renamed)
+    analyses-00001.jsonl ...  one JSON object per document (sharded; a shard is complete once renamed):
+                              ok, key, sha256, tables (what the tables need), id, input, date,
+                              title, report, block, analysis
     documents.csv              id, input, date, title, chars, sha256
     terms.csv                  document, date, term, count, known
     entities.csv               document, date, name, label, full_name, count
@@ -158,10 +160,11 @@ def _failure(task: Task, exc: Exception) -> dict:
 
 
 def _record(task: Task, source, analysis: dict, options: Options) -> dict:
-    return {
+    record = {
         "ok": True,
         "key": task.key,
         "sha256": task.sha256,
+        "tables": None,
         "id": task.doc_id,
         "input": task.input,
         "date": task.date,
@@ -169,6 +172,28 @@ def _record(task: Task, source, analysis: dict, options: Options) -> dict:
         "report": report_name(task.key) if options.html else None,
         "block": source.block.as_dict() if source.block else None,
         "analysis": analysis,
+    }
+    record["tables"] = table_row(record)
+    return record
+
+
+def table_row(record: dict) -> dict:
+    """What the tables and index.html need of a record, small enough to read without the analysis:
+    id, input, sha256, date, title, chars, report, terms ``[term, count, known]`` and entities
+    ``[name, label, full name, count]``."""
+    from .export.jsonout import entity_rows
+
+    a = record["analysis"]
+    return {
+        "id": record["id"],
+        "input": record["input"],
+        "sha256": record["sha256"],
+        "date": record["date"],
+        "title": record["title"],
+        "chars": a["source"]["chars"],
+        "report": record.get("report"),
+        "terms": [[t["term"], t["count"], t["known"]] for t in a["terms"]],
+        "entities": [[e["text"], e["label"], e["kb_id"], e["count"]] for e in entity_rows(a)],
     }
 
 
@@ -403,6 +428,7 @@ def complete_lines(path: Path) -> Iterator[dict]:
 # Every record starts with these fields in this order (see _record), so the key and
 # hash of a record are read without parsing the whole, often 20 KB, line.
 _RECORD_HEAD = re.compile(rb'\{"ok": true, "key": ("(?:[^"\\]|\\.)*"), "sha256": "([0-9a-f]*)"')
+_TABLES = b', "tables": '
 
 
 def record_heads(path: Path) -> Iterator[tuple[str, str]]:
@@ -455,26 +481,45 @@ def period_of(date: str | None, period: str) -> str | None:
     return "-".join(parts) if len(parts) == size else None
 
 
-def current_records(out: Path, keys: set[str] | None = None) -> Iterator[dict]:
-    """The latest record of each input in the shards, in shard order; with ``keys``, only those inputs
-    (a file deleted since, a JSONL line or a block the input no longer has, are left out)."""
+def current_rows(out: Path, keys: set[str] | None = None) -> Iterator[dict]:
+    """The :func:`table_row` of the latest record of each input, in shard order; with ``keys``, only
+    those inputs (a file deleted since, a JSONL line or a block the input no longer has, are left out).
+
+    A record's row sits right after its key and hash, so it is read without parsing the analysis
+    (about 20 KB a record); records written before rows existed are parsed whole.
+    """
     latest: dict[str, tuple[int, int]] = {}
     shards = sorted(out.glob(SHARD_GLOB))
     for s_i, shard in enumerate(shards):
         for l_i, (key, _) in enumerate(record_heads(shard)):
             if keys is None or key in keys:
                 latest[key] = (s_i, l_i)
+    decoder = json.JSONDecoder()
     for s_i, shard in enumerate(shards):
-        for l_i, record in enumerate(complete_lines(shard)):
+        l_i = -1
+        for raw in _raw_lines(shard):
+            head = _RECORD_HEAD.match(raw)
+            if head and raw.rstrip().endswith(b"}"):
+                l_i += 1
+                if latest.get(json.loads(head.group(1))) != (s_i, l_i):
+                    continue
+                if raw.startswith(_TABLES, head.end()):
+                    yield decoder.raw_decode(raw[head.end() + len(_TABLES) :].decode("utf-8"))[0]
+                    continue
+                yield table_row(json.loads(raw))
+                continue
+            try:  # not our own head (written by hand?): parse it whole, as record_heads does
+                record = json.loads(raw)
+            except json.JSONDecodeError:
+                continue
+            l_i += 1
             if latest.get(record["key"]) == (s_i, l_i):
-                yield record
+                yield record.get("tables") or table_row(record)
 
 
 def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dict[str, int]:
-    """Stream the current records (:func:`current_records`) into documents.csv, terms.csv,
+    """Stream the current records (:func:`current_rows`) into documents.csv, terms.csv,
     entities.csv and trends.csv."""
-    from .export.jsonout import entity_rows
-
     shards = sorted(out.glob(SHARD_GLOB))
     trend_counts: Counter = Counter()
     trend_chars: Counter = Counter()
@@ -488,20 +533,19 @@ def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dic
         docs.writerow(["id", "input", "date", "title", "chars", "sha256"])
         terms.writerow(["document", "date", "term", "count", "known"])
         entities.writerow(["document", "date", "name", "label", "full_name", "count"])
-        for record in current_records(out, keys):
+        for row in current_rows(out, keys):
             n_docs += 1
-            a = record["analysis"]
-            chars = a["source"]["chars"]
-            docs.writerow([record["id"], record["input"], record["date"] or "", record["title"] or "", chars, record["sha256"]])
-            p = period_of(record["date"], period)
+            doc_id, date, chars = row["id"], row["date"] or "", row["chars"]
+            docs.writerow([doc_id, row["input"], date, row["title"] or "", chars, row["sha256"]])
+            p = period_of(row["date"], period)
             if p:
                 trend_chars[p] += chars
-            for t in a["terms"]:
-                terms.writerow([record["id"], record["date"] or "", t["term"], t["count"], t["known"]])
+            for term, count, known in row["terms"]:
+                terms.writerow([doc_id, date, term, count, known])
                 if p:
-                    trend_counts[(p, t["term"])] += t["count"]
-            for e in entity_rows(a):
-                entities.writerow([record["id"], record["date"] or "", e["text"], e["label"], e["kb_id"], e["count"]])
+                    trend_counts[(p, term)] += count
+            for name, label, full_name, count in row["entities"]:
+                entities.writerow([doc_id, date, name, label, full_name, count])
 
     names = ("documents.csv", "terms.csv", "entities.csv")
     temps = [out / f".{name}.tmp" for name in names]
@@ -533,17 +577,17 @@ def write_index(out: Path, *, max_rows: int = 10_000, keys: set[str] | None = No
 
     documents: list[dict] = []
     total = chars = 0
-    for record in current_records(out, keys):
+    for row in current_rows(out, keys):
         total += 1
-        chars += record["analysis"]["source"]["chars"]
+        chars += row["chars"]
         if len(documents) < max_rows:
-            report = record.get("report")
+            report = row.get("report")
             documents.append(
                 {
-                    "id": record["id"],
-                    "date": record["date"] or "",
-                    "title": record["title"] or "",
-                    "chars": record["analysis"]["source"]["chars"],
+                    "id": row["id"],
+                    "date": row["date"] or "",
+                    "title": row["title"] or "",
+                    "chars": row["chars"],
                     "report": report if report and (out / report).exists() else None,
                 }
             )
