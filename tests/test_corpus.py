@@ -8,6 +8,7 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -95,16 +96,22 @@ def test_an_internal_error_costs_only_its_document(tmp_path, monkeypatch):
     assert rows(out / "terms.csv") == [r for r in rows(alone / "terms.csv") if r["document"] != "doc0002"]
 
 
-def test_rerun_skips_what_is_done_and_picks_up_changes(tmp_path):
+def text_folder(tmp_path: Path, bodies: list[str]) -> tuple[Path, Callable[[], list[str]]]:
+    """A folder of a0.txt … with the given bodies, and a function listing its files as inputs."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(3):
-        (folder / f"a{i}.txt").write_text(f"标题{i}\n\n{PARAGRAPH}\n", encoding="utf-8")
+    for i, body in enumerate(bodies):
+        (folder / f"a{i}.txt").write_text(f"标题{i}\n\n{body}\n", encoding="utf-8")
+    return folder, lambda: sorted(map(str, folder.glob("*.txt")))
+
+
+def test_rerun_skips_what_is_done_and_picks_up_changes(tmp_path):
+    folder, inputs = text_folder(tmp_path, [PARAGRAPH] * 3)
     out = tmp_path / "out"
-    first = run_corpus(sorted(str(p) for p in folder.glob("*.txt")), out, Options(), progress=False)
+    first = run_corpus(inputs(), out, Options(), progress=False)
     assert (first.analysed, first.skipped) == (3, 0)
     (folder / "a1.txt").write_text("改了\n\n坚持“两个确立”。\n", encoding="utf-8")
-    second = run_corpus(sorted(str(p) for p in folder.glob("*.txt")), out, Options(), progress=False)
+    second = run_corpus(inputs(), out, Options(), progress=False)
     assert (second.analysed, second.skipped) == (1, 2)
     docs = rows(out / "documents.csv")
     assert sorted(d["id"] for d in docs) == ["a0", "a1", "a2"]
@@ -112,15 +119,8 @@ def test_rerun_skips_what_is_done_and_picks_up_changes(tmp_path):
 
 
 def test_tables_hold_the_inputs_of_the_last_run_only(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"a{i}.txt").write_text(f"标题{i}\n\n{PARAGRAPH}共有{i + 10}名代表参加。\n", encoding="utf-8")
+    folder, inputs = text_folder(tmp_path, [f"{PARAGRAPH}共有{i + 10}名代表参加。" for i in range(3)])
     out = tmp_path / "out"
-
-    def inputs() -> list[str]:
-        return sorted(map(str, folder.glob("*.txt")))
-
     run_corpus(inputs(), out, Options(html=True), progress=False)
     assert len(rows(out / "documents.csv")) == 3
     (folder / "a1.txt").unlink()  # deleted since
