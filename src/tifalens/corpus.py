@@ -164,7 +164,7 @@ def _record(task: Task, source, analysis: dict, options: Options) -> dict:
         "ok": True,
         "key": task.key,
         "sha256": task.sha256,
-        "tables": None,
+        "tables": None,  # filled below; its place right after the hash lets the tables read it alone
         "id": task.doc_id,
         "input": task.input,
         "date": task.date,
@@ -431,18 +431,26 @@ _RECORD_HEAD = re.compile(rb'\{"ok": true, "key": ("(?:[^"\\]|\\.)*"), "sha256":
 _TABLES = b', "tables": '
 
 
-def record_heads(path: Path) -> Iterator[tuple[str, str]]:
-    """``(key, sha256)`` of each complete record of a shard, in order."""
+def _heads(path: Path) -> Iterator[tuple[str, str, bytes, int, dict | None]]:
+    """``(key, sha256, line, end of the head, record)`` of each complete record of a shard, in
+    order: read from the line's head, or (a line not written by us) from the record parsed whole,
+    which is then given and the head's end is 0."""
     for raw in _raw_lines(path):
         m = _RECORD_HEAD.match(raw)
         if m and raw.rstrip().endswith(b"}"):
-            yield json.loads(m.group(1)), m.group(2).decode("ascii")
+            yield json.loads(m.group(1)), m.group(2).decode("ascii"), raw, m.end(), None
             continue
         try:
             record = json.loads(raw)
         except json.JSONDecodeError:
             continue
-        yield record["key"], record["sha256"]
+        yield record["key"], record["sha256"], raw, 0, record
+
+
+def record_heads(path: Path) -> Iterator[tuple[str, str]]:
+    """``(key, sha256)`` of each complete record of a shard, in order."""
+    for key, sha256, *_ in _heads(path):
+        yield key, sha256
 
 
 def recover(out: Path) -> dict[str, str]:
@@ -496,25 +504,14 @@ def current_rows(out: Path, keys: set[str] | None = None) -> Iterator[dict]:
                 latest[key] = (s_i, l_i)
     decoder = json.JSONDecoder()
     for s_i, shard in enumerate(shards):
-        l_i = -1
-        for raw in _raw_lines(shard):
-            head = _RECORD_HEAD.match(raw)
-            if head and raw.rstrip().endswith(b"}"):
-                l_i += 1
-                if latest.get(json.loads(head.group(1))) != (s_i, l_i):
-                    continue
-                if raw.startswith(_TABLES, head.end()):
-                    yield decoder.raw_decode(raw[head.end() + len(_TABLES) :].decode("utf-8"))[0]
-                    continue
-                yield table_row(json.loads(raw))
+        for l_i, (key, _, raw, head_end, record) in enumerate(_heads(shard)):
+            if latest.get(key) != (s_i, l_i):
                 continue
-            try:  # not our own head (written by hand?): parse it whole, as record_heads does
-                record = json.loads(raw)
-            except json.JSONDecodeError:
+            if head_end and raw.startswith(_TABLES, head_end):
+                yield decoder.raw_decode(raw[head_end + len(_TABLES) :].decode("utf-8"))[0]
                 continue
-            l_i += 1
-            if latest.get(record["key"]) == (s_i, l_i):
-                yield record.get("tables") or table_row(record)
+            record = record or json.loads(raw)
+            yield record.get("tables") or table_row(record)
 
 
 def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dict[str, int]:

@@ -160,6 +160,17 @@ def _unknown_word_tag(word: str) -> str:
     return "x" if alnum == 0 else "m" if alnum == digits else "eng"
 
 
+def no_words(_text: str) -> bool:
+    """The word test used when no segmenter dictionary is at hand: nothing is a word."""
+    return False
+
+
+def word_test(nlp: Language) -> Callable[[str], bool]:
+    """The pipeline segmenter's :meth:`JiebaSegmenter.is_word` (is a text one dictionary word?),
+    or :func:`no_words` under another tokenizer."""
+    return getattr(nlp.tokenizer, "is_word", None) or no_words
+
+
 def make_backend(name: str):
     """A fresh backend instance by name (``rjieba`` or ``jieba``)."""
     if name == "rjieba":

@@ -45,6 +45,11 @@ from ..batching import Batched
 from ..extensions import doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
 from ..lexicon.places import Gazetteer
+from ..segmenter import no_words, word_test
+
+def _han(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
 
 DEFAULT_TAG_LABELS = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "GPE", "nt": "ORG"}
 
@@ -70,6 +75,7 @@ class EntityRules:
     list_separators: frozenset[str]
     gazetteer: Gazetteer
     generic_divisions: frozenset[str]
+    village_suffixes: frozenset[str]
     not_first_of_short_names: frozenset[str]
 
     def generic_place(self, word: str) -> bool:
@@ -122,9 +128,13 @@ class EntityRules:
         kb_id = "" if len(kept) == 1 and self.generic_place(kept[0]) else self.gazetteer.full_name(self.gazetteer.resolve(kept))
         return Run(units[lo][1], units[hi - 1][2], "GPE", kb_id)
 
+    def village(self, word: str, is_word: Callable[[str], bool]) -> bool:
+        """A village or town jieba read as a name: 沙美村 (沙美 is no word), not 和平村."""
+        return len(word) >= 3 and word[-1] in self.village_suffixes and _han(word) and not is_word(word[:-1])
+
     def person_shape(self, text: str) -> bool:
         """Surname first, then a given name: 2-3 characters, 3-4 after a compound surname."""
-        if not text or text[-1] in self.not_last or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        if not text or text[-1] in self.not_last or not _han(text):
             return False
         if text.startswith(self.compound_surnames):
             return 3 <= len(text) <= 4
@@ -163,6 +173,7 @@ def entity_rules() -> EntityRules:
         list_separators=frozenset(person["list_separators"]),
         gazetteer=Gazetteer.default(),
         generic_divisions=frozenset(place["generic_divisions"]),
+        village_suffixes=frozenset(place["village_suffixes"]),
         not_first_of_short_names=frozenset(place["not_first_of_short_names"]),
     )
 
@@ -213,7 +224,7 @@ class TokenTexts:
 
 
 def token_labels(
-    doc: Doc, words: TokenTexts, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False
+    doc: Doc, words: TokenTexts, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = no_words
 ) -> dict[int, str]:
     """Token index -> the label its tag suggests; a title right before a name-shaped word makes it PERSON;
     a village or town jieba tags as a name (沙美村 nr) is a place when what comes before 村 or 镇 is
@@ -228,15 +239,11 @@ def token_labels(
             foreign = label != "ORG" and before.endswith(rules.foreign_titles) and 2 <= len(words[i]) <= 5 and not rules.place_word(words[i])
             if titled or foreign:
                 labels[i] = "PERSON"
-            elif label == "PERSON" and _village(words[i], is_word):
+            elif label == "PERSON" and rules.village(words[i], is_word):
                 labels[i] = "GPE"
             else:
                 labels[i] = label
     return labels
-
-
-def _village(word: str, is_word: Callable[[str], bool]) -> bool:
-    return len(word) >= 3 and word[-1] in "村镇" and not is_word(word[:-1]) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def label_runs(labels: dict[int, str]) -> list[Run]:
@@ -272,7 +279,7 @@ def _foreign(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
         run.start > 0
         and words[run.start - 1].endswith(rules.foreign_titles)
         and 2 <= len(text) <= 5
-        and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+        and _han(text)
     )
 
 
@@ -287,7 +294,7 @@ def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Call
     )
 
 
-def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False) -> list[Run]:
+def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words) -> list[Run]:
     """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
     title, or a name beside it in a list; a derived noun (严肃性) is none."""
     shaped = [
@@ -337,7 +344,7 @@ def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityR
     return whole if rules.organization(_text(words, whole)) else None
 
 
-def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False) -> list[Run]:
+def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words) -> list[Run]:
     """Runs whose shape agrees with their label, a place joined to the organisation right after it."""
     out: list[Run] = _without_cut_names(words, persons(words, runs, rules, is_word))
     places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
@@ -387,7 +394,7 @@ def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
 
 
 def entity_spans(
-    doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = lambda _w: False
+    doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = no_words
 ) -> list[Span]:
     """Institutions first, then tag-based entities that overlap none of them; sorted, never overlapping."""
     spans = institution_spans(doc, table)
@@ -447,7 +454,7 @@ class EntitiesComponent(Batched):
         self.tag_labels = {tag: label for tag, label in tag_labels.items() if label} if use_tags else {}
         self.rules = entity_rules()
         self.institutions = Institutions.default(list(extra_institutions))
-        self.is_word = getattr(nlp.tokenizer, "is_word", None) or (lambda _w: False)
+        self.is_word = word_test(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = entity_spans(doc, self.institutions, self.tag_labels, self.rules, self.is_word)

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, parse_range, split_range
+from ..segmenter import no_words, word_test
 from .checks import run_checks
 from .terms import article_at, article_index, inside
 
@@ -98,6 +99,8 @@ class StatsRules:
         self.comparison_false = data["comparison_false_words"]
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
+        self.quote_pairs: dict[str, str] = data["quote_pairs"]
+        self.max_quoted_noun: int = data["max_quoted_noun_chars"]
         self.from_markers: list[str] = data["from_markers"]
         self.from_reach: int = data["from_marker_reach"]
         self.share_verbs = _longest_first(data["share_verbs"])
@@ -510,10 +513,6 @@ def clause_end(text: str, pos: int, delimiters: set[str]) -> int:
 # ---------------------------------------------------------------------------- tokens
 
 
-_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
-_MAX_QUOTED_NOUN = 12  # characters inside the quotes
-
-
 class TokenIndex:
     """The Doc's tokens in view offsets: boundaries for units and subjects, tags for the following noun.
 
@@ -521,7 +520,7 @@ class TokenIndex:
     text and tag are read only where a figure asks for the noun that follows it.
     """
 
-    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = lambda _w: False) -> None:
+    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = no_words) -> None:
         self._doc = doc
         self.text = view.text
         self._is_word = is_word
@@ -563,8 +562,8 @@ class TokenIndex:
         """
         i = bisect.bisect_left(self.starts, pos)
         words: list[tuple[str, str]] = []
-        close = _QUOTE_PAIRS.get(self.text[pos : pos + 1])
-        end = self.text.find(close, pos + 2, min(limit, pos + 2 + _MAX_QUOTED_NOUN)) if close else -1
+        close = rules.quote_pairs.get(self.text[pos : pos + 1])
+        end = self.text.find(close, pos + 2, min(limit, pos + 2 + rules.max_quoted_noun)) if close else -1
         if end > 0:  # 9个“空壳村”: a quoted name is what is counted, with a noun right after it if any
             words.append((self.text[pos : end + 1], "n"))
             i = bisect.bisect_left(self.starts, end + 1)
@@ -951,7 +950,7 @@ class StatsComponent(Batched):
         self.keep_duplicates = keep_duplicates
         self.checks = checks
         self.rules = stats_rules()
-        self.is_word = getattr(nlp.tokenizer, "is_word", None) or (lambda _w: False)
+        self.is_word = word_test(nlp)
 
     def _skipped(self, doc: Doc) -> list[tuple[int, int]]:
         """Ranges whose figures are not statistics: datelines, web leftovers and (by default) duplicates."""

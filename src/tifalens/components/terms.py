@@ -23,6 +23,7 @@ from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..lexicon import Lexicon
 from ..numbers import CN_NUMERAL_CHARS, parse_number
+from ..segmenter import no_words, word_test
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -93,7 +94,7 @@ class FormulaFinder:
         self._threshold = rules["report_threshold"]
         self._numerals = set(rules["numerals"])
         self._non_head = set(rules["non_head_chars"])
-        self._is_word = is_word or (lambda _s: False)
+        self._is_word = is_word or no_words
 
     def _ordinary_quantity(self, text: str, *, quoted: bool) -> bool:
         # A dictionary word unquoted is an idiom (一心一意); quotation marks make it a term.
@@ -168,7 +169,7 @@ class TermsComponent(Batched):
         self.keep_duplicates = keep_duplicates
         tokenizer_lexicon = getattr(nlp.tokenizer, "lexicon", None)
         self.lexicon: Lexicon = tokenizer_lexicon if isinstance(tokenizer_lexicon, Lexicon) else Lexicon.default()
-        self.finder = FormulaFinder(is_word=getattr(nlp.tokenizer, "is_word", None))
+        self.finder = FormulaFinder(is_word=word_test(nlp))
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = sorted(doc._.excluded or [])
