@@ -373,12 +373,14 @@ def _without_cut_names(words: TokenTexts, runs: list[Run]) -> list[Run]:
     """Persons less those the segmenter cut short: 孙贵 where the text goes on 树 and the
     document names 孙贵树 elsewhere (老书记孙贵|树任 beside 孙贵树说). The token holding the rest
     of the name also holds the next word, so the name cannot be a span there."""
-    names = {_text(words, r) for r in runs}
+    longer: dict[str, set[str]] = {}  # a name's prefixes -> the rest of the longer names
+    for name in {_text(words, r) for r in runs}:
+        for k in range(2, len(name)):
+            longer.setdefault(name[:k], set()).add(name[k:])
     out = []
     for r in runs:
-        name, end = _text(words, r), words.end_of(r.end - 1)
-        longer = [n for n in names if len(n) > len(name) and n.startswith(name)]
-        if not any(words.text.startswith(n[len(name) :], end) for n in longer):
+        rests, end = longer.get(_text(words, r), ()), words.end_of(r.end - 1)
+        if not any(words.text.startswith(rest, end) for rest in rests):
             out.append(r)
     return out
 
