@@ -217,6 +217,26 @@ def test_seed_datelines_keep_their_fields(seed):
             ("280多公里", 280, "公里", "measure", "多", "距离"),
             ("5小时", 5, "小时", "measure", "近", "车程"),
         ]),
+        # a unit before a locative the segmenter joined to it (202|人中)
+        ("在选拔的202人中，到省直单位任职的有60人。", [
+            ("202人", 202, "人", "count", None, "在选拔的"),
+            ("60人", 60, "人", "count", None, "到省直单位任职的"),
+        ]),
+        ("有60人到会。", [("60人", 60, "人", "count", None, None)]),
+        # 净增 and 比上年新增 are changes; 新增 alone counts what is new; 约占 is approximate
+        ("党员9191万名，比上年净增132万名。", [
+            ("9191万名", 91910000, "名", "count", None, "党员"),
+            ("132万名", 1320000, "名", "change", None, "党员"),
+        ]),
+        ("党员9191万名，比上年新增132万名。", [
+            ("9191万名", 91910000, "名", "count", None, "党员"),
+            ("132万名", 1320000, "名", "change", None, "党员"),
+        ]),
+        ("全年新增就业1100万人。", [("1100万人", 11000000, "人", "count", None, "全年新增就业")]),
+        ("贫困人口8.39万人，约占总人口的28.47%。", [
+            ("8.39万人", 83900, "人", "count", None, "贫困人口"),
+            ("28.47%", 28.47, "%", "percent", "约", "贫困人口"),
+        ]),
     ],
 )  # fmt: skip
 def test_figures_in_small_texts(nlp, text, expected):
@@ -310,6 +330,12 @@ def test_text_view_maps_offsets_across_joins():
         ("当选代表共1000名。其中,女代表270名,占27.0%;少数民族代表120名,占12.0%。", []),
         ("全校共有教师200名,其中女教师90名,占40%。", [("share", "error", "40%")]),
         ("全校共有教师200名,其中女教师90名,占45%。", []),
+        # rounded counts: 23.6万 of 33.2万 is 71.08%, but 23.55万 of 33.25万 is 70.83%
+        ("共处理33.2万人次。其中,第一类23.6万人次,占70.9%;第二类7.4万人次,占22.4%;第三类1.1万人次,占3.2%。", []),
+        # an approximate share is not held to the digit
+        ("当选代表共1000名。其中,女代表270名,占27.0%;少数民族代表120名,约占11.5%。", []),
+        # siblings are no parts of each other: 1025 is not a share of 2985
+        ("共发现已脱贫户2985户、占排查总数的3.5%,未脱贫户1025户、占1.2%。", []),
     ],
 )
 def test_share_check(nlp, text, expected):
@@ -332,6 +358,24 @@ def test_share_check(nlp, text, expected):
         ("代表中,党员干部300名,占30.0%。其中,机关干部150名,占20.0%;企业干部140名,占15.0%。", [("parts_exceed_whole", "error", "15.0%")]),
         ("代表中,党员干部300名,占30.0%。其中,机关干部150名,占15.0%;企业干部140名,占14.0%。", []),
         ("平均年龄52.2岁。其中,55岁以下的1371名,占59.7%;45岁以下的434名,占58.9%。", []),
+        # each stated figure is rounded: 23.6+7.4+1.1+1.2 = 33.3万 fits 33.2万
+        ("共处理33.2万人次,其中第一类23.6万人次,第二类7.4万人次,第三类1.1万人次,第四类1.2万人次。", []),
+        ("共处理33.2万人次,其中第一类24.6万人次,第二类7.4万人次,第三类1.1万人次,第四类1.2万人次。", [("parts_exceed_whole", "error", "1.2万人次")]),
+        # two ways to divide one whole
+        ("支部现有党员9名,其中男党员7名、女党员2名;在职党员6名、退休党员3名。", []),
+        ("支部现有党员9名,其中男党员7名、女党员2名;在职党员8名、退休党员3名。", [("parts_exceed_whole", "error", "3名")]),
+        # parts of different kinds may overlap: a warning, not an error
+        ("全年处理干部500人,其中给予党纪处分320人,组织处理150人,诫勉谈话80人。", [("parts_exceed_whole", "warning", "80人")]),
+        # several wholes, as many parts: they pair up
+        ("全年开工住房90万套、竣工70万套,其中保障房开工50万套、竣工40万套。", []),
+        ("全年开工住房90万套、竣工70万套,其中保障房开工50万套、竣工80万套。", [("parts_exceed_whole", "error", "80万套")]),
+        # the whole is the largest of those it may be
+        ("在选拔的120人中,到省直单位的有40人,到市直单位的有80人。其中,乡镇书记100人、乡镇长20人。", []),
+        # a total after the parts is no part; nor is a count further on in another part of the sentence
+        ("今年提拔干部80名,其中第一书记12名,全市累计提拔干部420名。", []),
+        ("有12个学科进入前列,其中工学进入前1‰;发起成立联盟,35个国家的高校加入。", []),
+        # a change is no whole
+        ("基层组织460万个,比上年净增7万个。其中党委25万个,总支部30万个,支部405万个。", [("change", "info", "7万个")]),
     ],
 )
 def test_parts_exceed_whole_check(nlp, text, expected):
@@ -348,6 +392,14 @@ def test_parts_message(nlp):
     ("text", "expected"),
     [
         ("新建学校12所,改扩建学校8所,新建学校15所。", [("conflict", "error", "15所")]),
+        # the same noun, counted in other words or after another count, is another group
+        ("县里选派20名干部驻村,各乡镇组织直属部门选派300名干部。", []),
+        ("另有2名妇女当选副主席,4名妇女当选委员。", []),
+        ("营业收入120亿元,增幅12.5%,利润总额8亿元,增幅6.1%。", []),
+        ("县委列出问题30条,当场整改12条;各乡镇列出问题210条,当场整改96条。", []),
+        ("报到率91.5%,其中在职党员8185名,报到率达95.3%。", []),
+        ("全县党员1200名。全县党员1300名。", [("conflict", "warning", "1300名")]),
+        ("代表中,农民党员26名;农民党员85名。", [("conflict", "error", "85名")]),
         ("新建学校12所,改扩建学校8所。", []),
         ("全市新建学校12所。改扩建学校8所。全市新建学校15所。", [("conflict", "warning", "15所")]),
         ("全市新建学校12所。\n全市新建学校15所。", []),

@@ -258,3 +258,27 @@ def decimals(text: str) -> int:
     """
     m = re.search(r"[.点]([\d〇○零一二三四五六七八九]+)", text)
     return len(m.group(1)) if m else 0
+
+
+@lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
+def place(text: str) -> float:
+    """The place value of the last digit a number states: what it is rounded to.
+
+    ``23.6万`` is stated to the thousand (23.55万 to 23.65万 round to it), ``两万``
+    to the ten thousand, ``一千二百万`` to the million, ``2296`` to the one and
+    ``33.6%`` to the tenth. The checks allow half of it either way.
+
+    Example:
+        >>> place("23.6万"), place("两万"), place("一千二百万"), place("2296"), place("33.6%"), place("百分之七十点九")
+        (1000.0, 10000.0, 1000000.0, 1.0, 0.1, 0.1)
+    """
+    scale = 10.0 ** -decimals(text)
+    mult = _trailing_multiplier(text.rstrip("%"))
+    if mult:
+        scale *= _multiplier(mult)
+        text = _strip_inner_approx(text)[: -len(mult)]
+    if not decimals(text):
+        m = re.search(f"([{CN_UNITS[:3]}])$", text)  # 一千二百: stated to the hundred
+        if m and re.search(f"[{''.join(CN_DIGITS)}]", text):
+            scale *= _SMALL_UNITS[m.group(1)]
+    return float(scale)

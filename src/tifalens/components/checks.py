@@ -27,6 +27,7 @@ code                      what it finds
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Iterator
@@ -41,10 +42,6 @@ _COMPARABLE = ("count", "money", "measure", "age", "percent")
 
 def _check(code: str, level: str, message: str, at: int, figures: list[int]) -> Check:
     return {"code": code, "level": level, "message": message, "at": at, "figures": sorted(set(figures))}
-
-
-def _tolerance(fig: Figure) -> float:
-    return 0.5 * 10 ** -fig.decimals + 1e-9
 
 
 def _fmt(value: float, places: int | None = None) -> str:
@@ -75,6 +72,19 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
 # ---------------------------------------------------------------------------- share
 
 
+def share_fits(count: Figure, total: Figure, percent: Figure) -> bool:
+    """Can ``count`` be ``percent`` of ``total`` when each is rounded as stated?
+
+    23.6万 of 33.2万 is 71.08%, yet 23.55万 of 33.25万 is 70.83%: 70.9% fits.
+    """
+    low_total = total.value - total.spread
+    if low_total <= 0:
+        return False
+    low = 100 * (count.value - count.spread) / (total.value + total.spread)
+    high = 100 * (count.value + count.spread) / low_total
+    return low - percent.spread <= percent.value <= high + percent.spread
+
+
 def check_shares(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
     """``share``: a count and the total its neighbours are shares of give another percentage."""
     for i, fig in enumerate(figs):
@@ -86,7 +96,7 @@ def check_shares(figs: list[Figure], linker: Linker, rules: StatsRules) -> Itera
         if t is None or not count.exact:
             continue
         total = figs[t]
-        if total.unit != count.unit or total.value <= count.value:
+        if total.unit != count.unit or total.value <= count.value or share_fits(count, total, fig):
             continue
         computed = 100 * count.value / total.value
         share.update(total=t, computed=round(computed, fig.decimals + 2), confirmed=False)
@@ -106,7 +116,12 @@ def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRule
     confirmed = [
         (abs(f.paragraph - fig.paragraph), abs(k - i), f.share_of["total"])
         for k, f in enumerate(figs)
-        if k != i and f.share_of and f.share_of["confirmed"] and f.article == fig.article and abs(f.paragraph - fig.paragraph) <= 2
+        if k != i
+        and f.share_of
+        and f.share_of["confirmed"]
+        and f.article == fig.article
+        and abs(f.paragraph - fig.paragraph) <= 2
+        and not (fig.whole and f.whole and fig.whole != f.whole)  # 占总人口数的 is not 占排查总数的
     ]
     if confirmed:
         return min(confirmed)[2]
@@ -114,7 +129,8 @@ def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRule
 
 
 def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRules) -> int | None:
-    """``共有代表100名，其中…``: an earlier count in the paragraph said to be a total."""
+    """``共有代表100名，其中…``: an earlier count in the paragraph said to be a total, with 其中
+    between it and the count (已脱贫户有2985户…，未脱贫户有1025户: the second is no part of the first)."""
     count = figs[c]
     for j in range(c - 1, -1, -1):
         f = figs[j]
@@ -123,7 +139,7 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
         if f.kind == count.kind and f.unit == count.unit and f.exact and f.base is None:
             words = linker.text[f.clause : f.cut]
             after = linker.text[f.tail : f.tail + 4]
-            if any(w in words for w in rules.total_words) or rules.part_marker in after:
+            if (any(w in words for w in rules.total_words) or rules.part_marker in after) and rules.part_marker in linker.text[f.tail : count.start]:
                 return j
     return None
 
@@ -132,45 +148,80 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
 
 
 def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
-    """``parts_exceed_whole``: counts under 其中 larger than their whole, alone or added up."""
+    """``parts_exceed_whole``: counts under 其中 larger than their whole, alone or added up.
+
+    Several wholes before 其中 with as many parts after it pair up in order when
+    their subjects share words (开工126万户、竣工112万户，其中…开工63万户、竣工56.6万户);
+    otherwise the parts are held against the largest whole, so that no reading
+    of the sentence is called an error when another reading fits.
+    """
     text = linker.text
     for m in re.finditer(re.escape(rules.part_marker), text):
-        whole = _whole_before(figs, m.start(), linker)
-        if whole is None:
+        wholes = _wholes_before(figs, m.start(), linker)
+        if not wholes:
             continue
-        yield from _check_part_group(figs, whole, _parts_after(figs, whole, m.end(), linker), rules)
+        parts = _parts_after(figs, wholes[-1], m.end(), linker, rules)
+        if len(wholes) > 1 and len(parts) == len(wholes) and all(_akin(figs[p], figs[w]) for (p, _), w in zip(parts, wholes)):
+            for part, whole in zip(parts, wholes):
+                yield from _check_part_group(figs, whole, [part], rules)
+        else:
+            yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, rules)
+
+
+def _akin(a: Figure, b: Figure) -> bool:
+    """Do two figures' subjects share two characters in a row (已开工 and 开工)?"""
+    return any(a.subject[k : k + 2] in b.subject for k in range(len(a.subject) - 1))
 
 
 def _sentence_of(linker: Linker, pos: int) -> int:
     return bisect.bisect_right(linker.sentence_starts, pos) - 1
 
 
-def _whole_before(figs: list[Figure], pos: int, linker: Linker) -> int | None:
-    """The count 其中 divides: the last one before it in its sentence, or in the sentence before."""
+def _wholes_before(figs: list[Figure], pos: int, linker: Linker) -> list[int]:
+    """The counts 其中 may divide: the last one before it in its sentence (or in the sentence before)
+    and the earlier ones of its part of that sentence with the same kind and unit."""
     s = _sentence_of(linker, pos)
     start = linker.sentence_starts[s]
     lead = linker.text[start:pos].strip(" ，,、：:")
     sentences = (s,) if lead else (s, s - 1)
-    best = None
+    found = []
     for j, f in enumerate(figs):
         if f.start >= pos:
             break
         if f.sentence in sentences and f.kind in _QUANTITY and f.depth == 0 and f.base is None and not f.list_member:
-            best = j
-    if best is None or not figs[best].exact:
-        return None
+            found.append(j)
+    if not found or not figs[found[-1]].exact:
+        return []
+    last = figs[found[-1]]
     paragraph = bisect.bisect_right(linker.paragraph_starts, pos) - 1
-    return best if figs[best].paragraph == paragraph else None
+    if last.paragraph != paragraph:
+        return []
+    part = linker.part_start(last.start)
+    return [j for j in found if figs[j].start >= part and figs[j].kind == last.kind and figs[j].unit == last.unit and figs[j].exact]
 
 
-def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker) -> list[tuple[int, list[int]]]:
-    """The parts after 其中 in its sentence: (part, [parts nested in it, in brackets])."""
+def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules: StatsRules) -> list[tuple[int, list[int]]]:
+    """The parts after 其中 in its sentence: (part, [parts nested in it, in brackets]).
+
+    A part of the sentence after ； whose first count is of another kind or unit,
+    or not in its first clause, starts another topic and ends the parts
+    (…其中…由15万减少至2.7万；解决23个乡镇…); so does a count said to be a total
+    (…其中…18名，全市累计提拔重用扶贫干部791名).
+    """
     s = _sentence_of(linker, pos)
     w = figs[whole]
+    text = linker.text
     parts: list[tuple[int, list[int]]] = []
+    part = linker.part_start(pos)
     for j, f in enumerate(figs):
         if f.start < pos or f.sentence != s:
             continue
+        if linker.part_start(f.start) != part and f.kind in _QUANTITY and f.depth == 0:
+            part = linker.part_start(f.start)
+            if f.kind != w.kind or f.unit != w.unit or text[part : f.clause].strip():
+                break
+        if f.kind == w.kind and f.unit == w.unit and f.depth == 0 and any(t in text[f.clause : f.cut] for t in rules.total_words):
+            break  # 全市累计提拔重用扶贫干部791名: another whole
         if f.kind != w.kind or f.unit != w.unit or f.base is not None:
             continue
         if f.depth == 0:
@@ -185,7 +236,7 @@ def _check_part_group(figs: list[Figure], whole: int, parts: list[tuple[int, lis
     for p, nested in parts:
         for child, parent in [(p, whole)] + [(n, p) for n in nested]:
             a, b = figs[child], figs[parent]
-            if a.value > b.value and a.approx is None:
+            if a.value - a.spread > b.value + b.spread and a.approx is None:
                 yield _check(
                     "parts_exceed_whole",
                     "error",
@@ -197,16 +248,30 @@ def _check_part_group(figs: list[Figure], whole: int, parts: list[tuple[int, lis
     if len(direct) < 2 or any(any(word in figs[p].subject for word in rules.nested_part_words) for p in direct):
         return  # 55岁以下 and 45岁以下 overlap: they do not add up
     if all(figs[p].exact for p in direct) and len({figs[p].subject for p in direct}) == len(direct):
-        total = sum(figs[p].value for p in direct)
-        if total > w.value:
+        rest = _after_partitions(figs, w, direct)
+        total = sum(figs[p].value for p in rest)
+        if len(rest) > 1 and total - sum(figs[p].spread for p in rest) > w.value + w.spread:
+            kin = os.path.commonprefix([figs[p].subject[::-1] for p in rest])
             yield _check(
                 "parts_exceed_whole",
-                "error",
-                f"the parts under 其中 ({', '.join(figs[p].text for p in direct)}) add up to {_fmt(total)}{w.unit}, more than the whole {w.text}",
-                direct[-1],
-                [whole, *direct],
+                "error" if kin else "warning",
+                f"the parts under 其中 ({', '.join(figs[p].text for p in rest)}) add up to {_fmt(total)}{w.unit}, more than the whole {w.text}"
+                + ("" if kin else " (unless they overlap)"),
+                rest[-1],
+                [whole, *rest],
             )
     yield from _check_part_shares(figs, whole, direct)
+
+
+def _after_partitions(figs: list[Figure], w: Figure, direct: list[int]) -> list[int]:
+    """The parts to add up: none when they fall into runs that each add up to the whole
+    (党员7名，其中男党员6名、女党员1名；党员民警6名、党员辅警1名: two ways to divide 7), else all."""
+    run: list[int] = []
+    for p in direct:
+        run.append(p)
+        if abs(sum(figs[k].value for k in run) - w.value) <= sum(figs[k].spread for k in run) + w.spread:
+            run = []
+    return direct if run else []
 
 
 def _share_of(figs: list[Figure], index: int) -> int | None:
@@ -250,7 +315,15 @@ def _bare_verb(f: Figure, linker: Linker) -> bool:
 
 
 def check_conflicts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
-    """``conflict``: one subject, two different figures, in one sentence (error) or paragraph (warning)."""
+    """``conflict``: one subject in the same words, two different figures.
+
+    An error within a sentence (代表中，农民党员26名，农民党员85名), a warning within a
+    paragraph. Figures with something else counted between them, or 其中, are of
+    different groups. The same noun counted in other words is another group (选派482名干部
+    … 各县组织直属部门选派5628名干部; 2名妇女当选副主席，4名妇女当选委员), and so is
+    one in another part of the sentence or paragraph when each part leads up to it
+    with its own words (学校党委…立行立改50条；二级党委…立行立改347条).
+    """
     dated = _dated_sentences(figs)
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
@@ -263,16 +336,22 @@ def check_conflicts(figs: list[Figure], linker: Linker, rules: StatsRules) -> It
             and not f.list_member
             and not _bare_verb(f, linker)
         ):
-            groups[(f.article, f.paragraph, f.subject, f.kind, f.unit)].append(i)
+            groups[(f.article, f.paragraph, f.subject, f.kind, f.unit, linker.context(f))].append(i)
     for members in groups.values():
         for k, b in enumerate(members):
-            a = next((a for a in members[:k] if abs(figs[a].value - figs[b].value) > _tolerance(figs[b])), None)
+            fb = figs[b]
+            a = next((a for a in members[:k] if abs(figs[a].value - fb.value) > figs[a].spread + fb.spread and figs[a].clause != fb.clause), None)
             if a is None:
                 continue
-            fa, fb = figs[a], figs[b]
+            fa = figs[a]
+            if _regrouped(figs, a, b, linker, rules):
+                continue
             same = fa.sentence == fb.sentence
             if not same and (fa.sentence in dated or fb.sentence in dated):
                 continue  # 2021年… 2022年…: figures of different times
+            lead_a, lead_b = _lead(fa, linker), _lead(fb, linker)
+            if linker.part_start(fa.start) != linker.part_start(fb.start) and lead_a and lead_b and lead_a != lead_b:
+                continue  # 学校党委…立行立改50条；二级党委…立行立改347条: each part names its own group
             where = "sentence" if same else "paragraph"
             yield _check(
                 "conflict",
@@ -281,6 +360,35 @@ def check_conflicts(figs: list[Figure], linker: Linker, rules: StatsRules) -> It
                 b,
                 [a, b],
             )
+
+
+def _regrouped(figs: list[Figure], a: int, b: int, linker: Linker, rules: StatsRules) -> bool:
+    """Do figures ``a`` and ``b`` each belong to the figure before them: 其中 between them, or each
+    after a count of its own (营业收入总额2934亿元，增幅25.7%，利润总额48.5亿元，增幅13%)?
+
+    A repeated item of one list is not regrouped (新建学校12所，改扩建学校8所，新建学校15所).
+    """
+    if rules.part_marker in linker.text[figs[a].end : figs[b].start]:
+        return True
+    head_a, head_b = _head(figs, a), _head(figs, b)
+    return head_a is not None and head_b is not None and head_b > a
+
+
+def _head(figs: list[Figure], i: int) -> int | None:
+    """The nearest figure before ``i`` in its sentence that counts something else."""
+    f = figs[i]
+    for j in range(i - 1, -1, -1):
+        g = figs[j]
+        if g.sentence != f.sentence:
+            return None
+        if g.subject_source == "own" and g.subject and g.subject != f.subject and g.kind in _COMPARABLE:
+            return j
+    return None
+
+
+def _lead(f: Figure, linker: Linker) -> str:
+    """What leads up to a figure's clause in its part of the sentence, numbers masked."""
+    return re.sub(r"\d+(?:\.\d+)?", "#", linker.text[linker.part_start(f.start) : f.clause]).strip()
 
 
 def check_share_conflicts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
@@ -298,7 +406,7 @@ def check_share_conflicts(figs: list[Figure], linker: Linker, rules: StatsRules)
                 continue
             if fa.whole and fb.whole and fa.whole != fb.whole:
                 continue  # shares of different wholes
-            if abs(fa.value - fb.value) > _tolerance(fa) + _tolerance(fb):
+            if abs(fa.value - fb.value) > fa.spread + fb.spread:
                 yield _check(
                     "conflict",
                     "warning",
@@ -322,7 +430,7 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
         when = f"at {ref['against']}" if ref["against"] else "before"
         implied = f"{ref['reference_value']}{base.unit}"
         stated = _stated_reference(figs, fig, base, linker)
-        if stated is not None and abs(figs[stated].value - ref["reference_value"]) > _tolerance(figs[stated]) + _tolerance(fig):
+        if stated is not None and abs(figs[stated].value - ref["reference_value"]) > figs[stated].spread + fig.spread + base.spread:
             yield _check(
                 "change",
                 "error",

@@ -38,9 +38,9 @@ from spacy.tokens import Doc, Span
 
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
-from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, parse_range, split_range
+from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
 from ..segmenter import no_words, word_test
-from .checks import run_checks
+from .checks import run_checks, share_fits
 from .terms import article_at, article_index, inside
 
 QUANTITY_KINDS = ("count", "money", "measure")
@@ -123,6 +123,7 @@ class StatsRules:
         self.half_before = _longest_first(data["half_requires_before"])
         self.sentence_ends = set(data["sentence_ends"])
         self.delimiters = set(data["clause_delimiters"])
+        self.unit_joined_chars: str = data["unit_joined_chars"]
         self.open_brackets = set(data["open_brackets"])
         self.close_brackets = set(data["close_brackets"])
         self.approx_before_words = _longest_first(self.approx_before)
@@ -273,6 +274,11 @@ class Figure:
     def decimals(self) -> int:
         """Digits stated after the decimal point."""
         return decimals(self.number)
+
+    @property
+    def spread(self) -> float:
+        """Half a unit of the last digit the figure states: 27.0% is 26.95% to 27.05%, 23.6万 is 23.55万 to 23.65万."""
+        return 0.5 * place(self.number) + 1e-9
 
     @property
     def json_value(self) -> int | float:
@@ -520,10 +526,11 @@ class TokenIndex:
     text and tag are read only where a figure asks for the noun that follows it.
     """
 
-    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = no_words) -> None:
+    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = no_words, joined_chars: str = "") -> None:
         self._doc = doc
         self.text = view.text
         self._is_word = is_word
+        self._joined_chars = joined_chars
         if len(doc):
             array = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(numpy.int64)
             words = numpy.flatnonzero(array[:, 2] == 0)
@@ -548,11 +555,15 @@ class TokenIndex:
 
     def unit_ends(self, pos: int) -> bool:
         """Can a one-character unit end at ``pos``? At a token edge, or where the segmenter joined
-        the unit to the word after it (3|篇文章: 文章 is a word; not 14亿|人民: 民 is one character)."""
+        the unit to the word after it (3|篇文章: 文章 is a word; not 14亿|人民: 民 is one character)
+        or to one of a few characters (202|人中, 60|人到)."""
         if pos in self.boundaries:
             return True
         i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] - pos >= 2 and self._is_word(self.text[pos : self.ends[i]])
+        if i < 0 or self.starts[i] != pos - 1:
+            return False
+        rest = self.text[pos : self.ends[i]]
+        return (len(rest) >= 2 and self._is_word(rest)) or (len(rest) == 1 and rest in self._joined_chars)
 
     def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False) -> str:
         """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''.
@@ -631,6 +642,25 @@ class Linker:
         start = self.sentence_starts[index]
         end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
         return start, end
+
+    def context(self, fig: Figure) -> tuple[str, str]:
+        """The words of a figure's clause before and after it, fillers off.
+
+        ``农民党员共26名`` and ``农民党员85名`` share a context: (农民党员, ''); ``选派482名干部``
+        and ``组织直属部门选派5628名干部`` do not, nor do ``2名妇女当选副主席`` and ``4名妇女当选委员``.
+        """
+        rules, text = self.rules, self.text
+        pre = text[fig.clause : fig.cut]
+        while (word := ends_with(pre, rules.trim_suffix)) and len(pre) > len(word):
+            pre = pre[: -len(word)]
+        while (word := starts_with(pre, rules.trim_prefix)) and len(pre) > len(word):
+            pre = pre[len(word) :]
+        return pre.strip(), text[fig.tail : clause_end(text, fig.tail, rules.delimiters)].strip()
+
+    def part_start(self, pos: int) -> int:
+        """Start of the part of the sentence holding ``pos``: 学校党委…立行立改50条；二级党委…立行立改347条 has two."""
+        start = self.sentence_starts[bisect.bisect_right(self.sentence_starts, pos) - 1]
+        return max(start, self.text.rfind("；", start, pos) + 1, self.text.rfind(";", start, pos) + 1)
 
     def link(self, figs: list[Figure]) -> None:
         """Every step, in order; each reads what the earlier ones wrote."""
@@ -713,7 +743,8 @@ class Linker:
         fig.subject_source = "own" if fig.subject else ""
 
     def _subject_before(self, fig: Figure, start: int) -> str:
-        """Subject words before the figure; for ``X占Y的p%`` or ``X Y总数的p%`` also the whole Y."""
+        """Subject words before the figure; for ``X占Y的p%`` or ``X Y总数的p%`` also the whole Y
+        (and 约 of ``X约占Y的p%``)."""
         raw = self.text[start : fig.cut].rstrip()
         if fig.kind not in SHARE_KINDS or not raw.endswith("的"):
             return self._trim(start, fig.cut)
@@ -722,6 +753,10 @@ class Linker:
         if share >= 0:
             fig.share = True
             fig.whole = self._trim(share + 1, end) or None
+            word = ends_with(self.text[start:share], self.rules.approx_before_words)  # 约占总人口数的28.47%
+            if word:
+                fig.approx = fig.approx or self.rules.approx_before[word]
+                share -= len(word)
             return self._trim(start, share)
         word = ends_with(self.text[start:end], self.rules.whole_words)
         if word:
@@ -878,12 +913,7 @@ class Linker:
             return False
         if total.article != count.article or total.value <= count.value:
             return False
-        return abs(100 * count.value / total.value - percent.value) <= tolerance(percent)
-
-
-def tolerance(fig: Figure) -> float:
-    """Half a unit of the last digit the figure states (27.0% is 26.95% to 27.05%)."""
-    return 0.5 * 10 ** -fig.decimals + 1e-9
+        return share_fits(count, total, percent)
 
 
 # ---------------------------------------------------------------------------- records
@@ -961,7 +991,7 @@ class StatsComponent(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView(doc_text(doc), [(n["start"], n["end"]) for n in doc._.notes or [] if n["code"] == "joined_paragraph"])
-        tokens = TokenIndex(doc, view, self.is_word)
+        tokens = TokenIndex(doc, view, self.is_word, self.rules.unit_joined_chars)
         # Skipped ranges read as line breaks: no figure inside, no subject or sentence across.
         chars = list(view.text)
         for start, end in self._skipped(doc):
