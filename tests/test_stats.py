@@ -223,6 +223,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("60人", 60, "人", "count", None, "到省直单位任职的"),
         ]),
         ("有60人到会。", [("60人", 60, "人", "count", None, None)]),
+        # after a measure word comes what is counted, however jieba tags its first word
+        ("全市3578家非公企业参与帮扶。", [("3578家", 3578, "家", "count", None, "非公企业")]),
+        ("共有9个县设立了管理机构。", [("9个", 9, "个", "count", None, "县")]),
+        ("全市党员1200名又创新高。", [("1200名", 1200, "名", "count", None, "全市党员")]),
+        ("时速600公里高速磁悬浮列车。", [("600公里", 600, "公里", "measure", None, "时速")]),
         # 净增 and 比上年新增 are changes; 新增 alone counts what is new; 约占 is approximate
         ("党员9191万名，比上年净增132万名。", [
             ("9191万名", 91910000, "名", "count", None, "党员"),
@@ -438,6 +443,12 @@ def test_change_check(nlp, text, expected):
     [
         ("据统计,生产和工作第一线党员代表总数的92.1%。", [("dangling", "warning", "92.1%")]),
         ("据统计,生产和工作第一线党员占代表总数的92.1%。", []),
+        # a level or an approximate share has its predicate
+        ("贫困发生率从百分之二十一降至目前的0.45%。", []),
+        ("老年人口将达到3.66亿人，接近总人口的三分之一。", []),
+        # a span of time says how long, not what is counted
+        ("不到12小时即处理完毕。", []),
+        ("他们又干了4个月。", []),
         ("其中,5000处。", [("dangling", "warning", "5000处")]),
         ("其中,信号灯5000处。", []),
     ],

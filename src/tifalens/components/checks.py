@@ -471,5 +471,10 @@ def check_dangling(figs: list[Figure], linker: Linker, rules: StatsRules) -> Ite
                 i,
                 [i],
             )
-        elif not fig.subject and fig.kind in _QUANTITY + ("percent", "ratio") and fig.unit not in rules.self_describing_units:
+        elif (
+            not fig.subject
+            and fig.kind in _QUANTITY + ("percent", "ratio")
+            and fig.unit not in rules.self_describing_units
+            and fig.unit not in rules.subjectless_units
+        ):
             yield _check("dangling", "warning", f"{fig.text} has no subject: the text does not say what it counts", i, [i])

@@ -114,6 +114,9 @@ class StatsRules:
         self.verb_tags = set(data["following_verb_tags"])
         self.noun_tags = set(data["following_noun_tags"])
         self.stop_words = set(data["following_stop_words"])
+        self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
+        self.lead_noun_tags = set(data["following_lead_noun_tags"])
+        self.subjectless_units = set(data["subjectless_units"])
         self.self_describing_units = set(data["self_describing_units"])
         self.list_joiners = set(data["list_joiners"])
         self.total_words: list[str] = data["total_words"]
@@ -565,11 +568,13 @@ class TokenIndex:
         rest = self.text[pos : self.ends[i]]
         return (len(rest) >= 2 and self._is_word(rest)) or (len(rest) == 1 and rest in self._joined_chars)
 
-    def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False) -> str:
+    def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False, counted: bool = False) -> str:
         """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''.
 
         With ``through_de`` a 的 right after the figure leads to the noun it measures
         (280多公里的距离 -> 距离); without, 的 means the figure qualifies what follows.
+        With ``counted`` (a count with a measure word) a word jieba tags oddly may start
+        the phrase (3578家|非公企业, 9个|县): after 家 or 个 comes what is counted.
         """
         i = bisect.bisect_left(self.starts, pos)
         words: list[tuple[str, str]] = []
@@ -588,6 +593,14 @@ class TokenIndex:
                 through_de = False
                 i += 1
                 continue
+            lead = counted and all(t in rules.lead_modifier_tags for _, t in words) and word not in rules.stop_words
+            if lead and tag in rules.lead_noun_tags:
+                words.append((word, "n"))  # 9个|县(zg): right after a count, a morpheme is what is counted,
+                break  # and ends it: jieba's tags after it are no guide (县|摘帽 is tagged n)
+            elif lead and tag in rules.lead_modifier_tags and len(word) >= 2 and self._noun_at(i + 1, limit, rules):
+                words.append((word, tag))  # 3578家|非公(d)|企业: a modifier of what is counted (not 又|创新)
+                i += 1
+                continue
             if self._ends_phrase(word, tag, words, rules):
                 break
             words.append((word, tag))
@@ -597,6 +610,13 @@ class TokenIndex:
         phrase = "".join(word for word, _ in words)
         strip = starts_with(phrase, rules.following_strip)
         return phrase[len(strip) :] if strip else phrase
+
+    def _noun_at(self, i: int, limit: int, rules: StatsRules) -> bool:
+        """Is token ``i`` (before ``limit``) a noun (n*), or a word that right after a count reads as one?"""
+        if i >= len(self.starts) or self.starts[i] >= limit:
+            return False
+        tag = self.token(i)[1]
+        return tag.startswith("n") or tag in rules.lead_noun_tags
 
     @staticmethod
     def _nominal(tag: str, rules: StatsRules) -> bool:
@@ -733,7 +753,9 @@ class Linker:
             if fig.kind in SHARE_KINDS and copula:  # 97%是实名留言
                 after = self._trim(fig.tail + len(copula), limit)
             else:
-                after = self.tokens.following_noun(fig.tail, limit, self.rules, through_de=fig.kind == "measure")
+                after = self.tokens.following_noun(
+                    fig.tail, limit, self.rules, through_de=fig.kind == "measure", counted=fig.kind == "count" and bool(fig.unit)
+                )
         if fig.kind in QUANTITY_KINDS:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
