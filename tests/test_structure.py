@@ -261,3 +261,46 @@ def test_parenthesised_line_is_not_a_heading():
     (a,) = articles("标题\n\n正文第一段，内容。\n\n（作者为某大学教授）\n")
     assert [s.heading for s in a.sections if s.heading] == []
     assert a.sections[0].blocks[-1].text == "（作者为某大学教授）"
+
+
+INTERVIEW = (
+    "部长访谈录\n\n"
+    "记者：交通运输部如何求深求真？\n\n"
+    "杨传堂：主题教育开展以来，部党组深入学习。\n\n"
+    "王建国：第二位也答了。\n\n"
+    "记者：下一步有什么打算？\n\n"
+    "具体来说：要抓好三件事。\n\n"
+    "记者：第三个问题？\n\n"
+    "国家发展改革委有关负责人：我们将持续推进。\n\n"
+    "问：第四个问题？\n\n"
+    "答：好的。\n"
+)
+
+
+def test_the_speaker_opening_an_answer_is_its_marker(nlp):
+    from tifalens import analyze
+
+    qa = analyze(INTERVIEW, nlp=nlp).to_dict()["articles"][0]["qa"]
+    assert [(q["question_marker"], q["answer_marker"]) for q in qa] == [
+        ("记者：", "杨传堂："),
+        ("记者：", None),  # 具体来说 is a phrase, not a name
+        ("记者：", "国家发展改革委有关负责人："),
+        ("问：", "答："),
+    ]
+    # only the first block of an answer is read for a speaker; the answer text goes without it
+    assert qa[0]["answer"] == "主题教育开展以来，部党组深入学习。\n王建国：第二位也答了。"
+    assert qa[1]["answer"] == "具体来说：要抓好三件事。"
+
+
+def test_without_a_segmenter_only_titled_speakers_are_read():
+    (a,) = articles(INTERVIEW)
+    assert [q.answers[0].marker for q in a.qa] == ["", "", "国家发展改革委有关负责人：", "答："]
+
+
+def test_markdown_names_the_speaker(nlp):
+    from tifalens import analyze
+
+    md = analyze(INTERVIEW, nlp=nlp).to_markdown()
+    assert "**A (杨传堂):** 主题教育开展以来，部党组深入学习。" in md
+    assert "**A:** 具体来说：要抓好三件事。" in md
+    assert "**A:** 好的。" in md

@@ -171,6 +171,11 @@ def word_test(nlp: Language) -> Callable[[str], bool]:
     return getattr(nlp.tokenizer, "is_word", None) or no_words
 
 
+def name_test(nlp: Language) -> Callable[[str], bool]:
+    """The pipeline segmenter's :meth:`JiebaSegmenter.is_name`, or :func:`no_words` under another tokenizer."""
+    return getattr(nlp.tokenizer, "is_name", None) or no_words
+
+
 def make_backend(name: str):
     """A fresh backend instance by name (``rjieba`` or ``jieba``)."""
     if name == "rjieba":
@@ -244,6 +249,10 @@ class JiebaSegmenter(Batched):
     def is_word(self, text: str) -> bool:
         """Is ``text`` one word of the base dictionary (idioms such as 一心一意 are)? Lexicon forms are not."""
         return text not in self.lexicon and self._backend.has_word(text)
+
+    def is_name(self, text: str) -> bool:
+        """Does the segmenter read a person's name in ``text`` (杨传堂, 欧阳|晓晖: a word tagged nr)?"""
+        return any(tag.startswith("nr") for _, tag in self._backend.tag(text))
 
     def _keep_terms_whole(
         self, text: str, words: list[str], tags: list[str], starts: list[int], matches

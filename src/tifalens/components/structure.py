@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
+from typing import Callable
 from importlib import resources
 
 import numpy
@@ -28,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
+from ..segmenter import name_test, no_words
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_END = "。！？!?"
@@ -75,6 +77,9 @@ class _Rules:
         a = "|".join(map(re.escape, data["answer_markers"]))
         self.question = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<marker>{q})\s*[:：]")
         self.answer = re.compile(rf"^(?P<marker>{a})\s*[:：]")
+        self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
+        self.speaker_titles = tuple(data["speaker_titles"])
+        self.max_name_chars: int = data["max_name_chars"]
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
         self.dangling = set(data["dangling_end_chars"])
@@ -329,7 +334,22 @@ def _dateline(m: re.Match, offset: int, position: str) -> Dateline:
     return Dateline(start, start + len(text), text, agency, m.group("place") or "", m.group("date") or "", position)
 
 
-def _classify_article(blocks: list[Block], rules: _Rules) -> Article:
+def _speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | None:
+    """The speaker opening an answer, with the colon (杨传堂：, 国家发展改革委有关负责人：), or None.
+
+    A name the segmenter reads as one (杨传堂, 欧阳晓晖), or words ending with a title
+    of those who answer (负责人, 发言人); not a phrase (具体来说：, 对此：).
+    """
+    m = rules.speaker.match(s)
+    if m is None:
+        return None
+    who = m.group("who")
+    if who.endswith(rules.speaker_titles) or (len(who) <= rules.max_name_chars and is_name(who)):
+        return m.group(0).strip()
+    return None
+
+
+def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str], bool] = no_words) -> Article:
     art = Article(start=blocks[0].start, end=blocks[-1].end)
     body = [b for b in blocks if b.kind != "boilerplate"]
     art.boilerplate = [b for b in blocks if b.kind == "boilerplate"]
@@ -378,6 +398,8 @@ def _classify_article(blocks: list[Block], rules: _Rules) -> Article:
             continue
         elif qa is not None:  # everything up to the next question or heading answers it
             b.kind = "answer"
+            if not qa.answers and (speaker := _speaker(s, rules, is_name)):
+                b.marker = speaker  # 杨传堂：… answers 记者：…
             qa.answers.append(b)
         elif s[0] in _OPEN_QUOTE:
             b.kind = "quote"
@@ -553,14 +575,19 @@ def _note_duplicate(b: Block, original: Block, how: str, notes: list[dict]) -> N
 # ---------------------------------------------------------------------------- entry point
 
 
-def parse_structure(text: str) -> Structure:
-    """Recover the structure of a (normalised) text. Pure; no spaCy involved."""
+def parse_structure(text: str, is_name: Callable[[str], bool] = no_words) -> Structure:
+    """Recover the structure of a (normalised) text. Pure; no spaCy involved.
+
+    ``is_name`` (the segmenter's name test) tells a speaker opening an answer
+    (杨传堂：…) from a phrase (具体来说：…); without it, only a speaker with a
+    title (有关负责人：) is read.
+    """
     rules = _rules()
     notes: list[dict] = []
     blocks = _blocks(text, rules, notes)
     if not blocks:
         return Structure([], notes)
-    articles = [_classify_article(group, rules) for group in _split_articles(blocks, rules)]
+    articles = [_classify_article(group, rules, is_name) for group in _split_articles(blocks, rules)]
     _mark_duplicates(blocks, rules, notes)
     notes.sort(key=lambda n: n["start"])
     return Structure(articles, notes)
@@ -574,10 +601,11 @@ class StructureComponent(Batched):
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.is_name = name_test(nlp)
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        structure = parse_structure(doc_text(doc))
+        structure = parse_structure(doc_text(doc), self.is_name)
         spans: list[Span] = []
 
         def add(start: int, end: int, label: str, **attrs) -> Span | None:

@@ -90,12 +90,15 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                         "question": _strip_marker(s),
                         "question_marker": s._.marker,
                         "answer": "",
+                        "answer_marker": None,
                         **_offsets(source, s.start_char, s.end_char),
                         "items": [],
                     }
                 elif s.label_ == "ANSWER" and s._.qa in qa:
                     pair = qa[s._.qa]
                     part = _strip_marker(s)
+                    if not pair["answer"]:
+                        pair["answer_marker"] = s._.marker or None
                     pair["answer"] = f"{pair['answer']}\n{part}" if pair["answer"] else part
                     pair.update({k: v for k, v in _offsets(source, pair["start"], s.end_char).items() if k in ("end", "orig_end")})
             elif s.label_ == "ITEM":

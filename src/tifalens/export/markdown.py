@@ -48,7 +48,9 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 if block["kind"] == "question" and block["start"] in qa_by_start:
                     q = qa_by_start[block["start"]]
                     answer = q["answer"].split("\n")
-                    out += [f"**Q:** {md_escape(q['question'])}", "", f"**A:** {md_escape(answer[0])}", ""]
+                    speaker = (q["answer_marker"] or "").rstrip(":： ")
+                    a = f"**A ({md_escape(speaker)}):**" if len(speaker) > 1 else "**A:**"  # 杨传堂, not 答
+                    out += [f"**Q:** {md_escape(q['question'])}", "", f"{a} {md_escape(answer[0])}", ""]
                     for part in answer[1:]:
                         out += [md_escape(part), ""]
                     out += [f"- {md_escape(it['marker'])} {md_escape(_first_sentence(it['text']))}" for it in q["items"]]
