@@ -120,6 +120,9 @@ def test_every_lexicon_form_is_one_token(backend, seg_rjieba, seg_jieba):
 def test_formula_inside_a_longer_word_is_not_forced(seg_rjieba):
     assert words(seg_rjieba, "我们四必须坚持原则") == ["我们", "四", "必须", "坚持原则"]
     assert words(seg_rjieba, "两会儿就到") == ["两", "会儿", "就", "到"]
+    # a dictionary word around it on both sides stays whole; one that only begins or ends with it is cut
+    assert words(seg_rjieba, "北京大学第三医院副主任医师") == ["北京大学第三医院", "副", "主任医师"]
+    assert words(seg_rjieba, "村两委班子") == ["村", "两委", "班子"]
 
 
 def test_formula_in_quotes_or_alone_is_one_token(seg_rjieba):

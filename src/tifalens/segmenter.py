@@ -11,7 +11,9 @@ walk every token again in Python for nothing.
 Lexicon forms are added to the backend dictionary (so jieba prefers them) and also
 matched on the text itself, because jieba ignores user words with digits, Latin
 letters or spaces. A match is kept as one token unless the segmenter puts a word
-across its edge (四必 in 四必须, 两会 in 两会儿); a quoted match (“四必”) is always kept.
+across its edge (四必 in 四必须, 两会 in 两会儿) or reads a dictionary word around
+it on both sides (三医 in 北京大学第三医院; 两委 in 村两委 is kept); a quoted match
+(“四必”) is always kept.
 """
 
 from __future__ import annotations
@@ -269,8 +271,9 @@ class JiebaSegmenter(Batched):
             j = bisect.bisect_left(starts, m.end, 1, n + 1) - 1  # the token holding the match's last character
             straddles = starts[i] < m.start or starts[j + 1] > m.end
             quoted = m.start > 0 and m.end < len(text) and text[m.start - 1] in _OPEN_QUOTES and text[m.end] in _CLOSE_QUOTES
-            if straddles and i != j and not quoted:
-                continue  # the segmenter reads a different word here: 四必须, 两会儿
+            inside = i == j and starts[i] < m.start and starts[i + 1] > m.end
+            if straddles and not quoted and (i != j or (inside and self._backend.has_word(words[i]))):
+                continue  # the segmenter reads a different word here: 四必须, 两会儿, 北京大学第三医院 (not 村两委)
             accepted.append(m)
         if not accepted:
             return words, tags, starts
