@@ -465,11 +465,17 @@ def test_derived_nouns_jieba_tags_as_names_are_not_persons(ents_nlp):
     assert {t.text: t.tag_ for t in doc if t.text in ("严肃性", "安全感", "向心力")} == {"严肃性": "nr", "安全感": "nr", "向心力": "nr"}
     # 何自, 郑智 are no words: those stay names.
     assert [(e.text, e.label_) for e in doc.ents] == [("何自力", "PERSON"), ("郑智化", "PERSON")]
+    doc = ents_nlp("递交入党申请书，发布白皮书，维护国家安全法。孙忠法同志说。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("申请书", "白皮书", "安全法")} == {"申请书": "nr", "白皮书": "nr", "安全法": "nr"}
+    assert [(e.text, e.label_) for e in doc.ents] == [("孙忠法", "PERSON")]
 
 
 def test_common_nouns_jieba_tags_as_organisations_are_not_organisations(ents_nlp):
     doc = ents_nlp("位于大小洋河交汇处，举办音乐会，推动中西部发展。")
     assert {t.text: t.tag_ for t in doc if t.text in ("交汇处", "音乐会", "中西部")} == {"交汇处": "nt", "音乐会": "nt", "中西部": "nt"}
+    assert [e for e in doc.ents if e.label_ == "ORG"] == []
+    doc = ents_nlp("形成东中西部联动发展的新格局，推动中央全会和省委全会精神落实。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("东中西部", "新格局", "中央全会")} == {"东中西部": "nt", "新格局": "nt", "中央全会": "nt"}
     assert [e for e in doc.ents if e.label_ == "ORG"] == []
 
 

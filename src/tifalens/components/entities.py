@@ -146,7 +146,7 @@ class EntityRules:
 
     def organization(self, text: str) -> bool:
         """Does the run end with an organisation head (部, 委, 政府, 大学 ...) and name one body?"""
-        return text.endswith(self.org_suffixes) and text not in self.generic_orgs
+        return len(text) >= 2 and text.endswith(self.org_suffixes) and text not in self.generic_orgs
 
 
 @lru_cache(maxsize=1)
