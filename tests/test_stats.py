@@ -242,6 +242,15 @@ def test_seed_datelines_keep_their_fields(seed):
             ("8.39万人", 83900, "人", "count", None, "贫困人口"),
             ("28.47%", 28.47, "%", "percent", "约", "贫困人口"),
         ]),
+        # 同比 and 环比 are one comparison word (not 同 + 比): the change is of the figure before
+        ("国内生产总值913027亿元，按不变价格计算，同比增长5.2%。", [
+            ("913027亿元", 91302700000000, "元", "money", None, "国内生产总值"),
+            ("5.2%", 5.2, "%", "change", None, "国内生产总值"),
+        ]),
+        ("工业增加值同比增长6.1%，环比增长0.5%。", [
+            ("6.1%", 6.1, "%", "change", None, "工业增加值"),
+            ("0.5%", 0.5, "%", "change", None, "工业增加值"),
+        ]),
     ],
 )  # fmt: skip
 def test_figures_in_small_texts(nlp, text, expected):
@@ -381,6 +390,14 @@ def test_share_check(nlp, text, expected):
         ("有12个学科进入前列,其中工学进入前1‰;发起成立联盟,35个国家的高校加入。", []),
         # a change is no whole
         ("基层组织460万个,比上年净增7万个。其中党委25万个,总支部30万个,支部405万个。", [("change", "info", "7万个")]),
+        # averages of the parts neither add up to nor stay below the whole's average
+        ("全国居民人均消费支出19853元,其中农村居民人均消费支出12000元,城镇居民人均消费支出25000元。", []),
+        ("职工平均工资8000元,其中国有单位平均工资9000元,私营单位平均工资6000元。", []),
+        # ... but totals of the same groups still do
+        ("全国居民消费支出19853亿元,其中农村居民消费支出12000亿元,城镇居民消费支出25000亿元。", [
+            ("parts_exceed_whole", "error", "25000亿元"),
+            ("parts_exceed_whole", "error", "25000亿元"),
+        ]),
     ],
 )
 def test_parts_exceed_whole_check(nlp, text, expected):
@@ -429,6 +446,7 @@ def test_conflict_check(nlp, text, expected):
         ("十九大代表中,女党员551名。\n二十大代表中,女党员619名,比十九大增加68名。", [("change", "info", "68名")]),
         ("城镇化率提高十一点六个百分点,达到百分之六十四点七。", [("change", "info", "十一点六个百分点")]),
         ("研发投入强度比上年提高0.1个百分点。", []),
+        ("城镇调查失业率为5.0%，环比下降0.2个百分点。", [("change", "info", "0.2个百分点")]),
     ],
 )
 def test_change_check(nlp, text, expected):
@@ -436,6 +454,9 @@ def test_change_check(nlp, text, expected):
     assert checks(data) == expected
     if expected and expected[0][1] == "error":
         assert data["checks"][0]["message"] == "“比十九大增加70名” after 619名 implies 女党员 was 549名 at 十九大, but the text gives 551名"
+    if "环比" in text:  # 同比 and 环比 name what they compare with
+        assert data["checks"][0]["message"] == "“环比下降0.2个百分点” after 5.0% implies 城镇调查失业率 was 5.2% at 上期"
+        assert data["stats"][1]["reference"]["against"] == "上期"
 
 
 @pytest.mark.parametrize(
@@ -451,6 +472,9 @@ def test_change_check(nlp, text, expected):
         ("他们又干了4个月。", []),
         ("其中,5000处。", [("dangling", "warning", "5000处")]),
         ("其中,信号灯5000处。", []),
+        # 完成 or 实现 … 的 N% is a predicate: what was done of a target
+        ("全国城镇新增就业1022万人，完成全年目标任务的85%左右。", []),
+        ("全年实现预期目标的92%。", []),
     ],
 )
 def test_dangling_check(nlp, text, expected):

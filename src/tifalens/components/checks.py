@@ -231,8 +231,15 @@ def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules
     return parts
 
 
+def _average(f: Figure, rules: StatsRules) -> bool:
+    """Is the figure an average or a rate per head (全国居民人均消费支出19853元)?"""
+    return any(word in f.subject for word in rules.average_words)
+
+
 def _check_part_group(figs: list[Figure], whole: int, parts: list[tuple[int, list[int]]], rules: StatsRules) -> Iterator[Check]:
     w = figs[whole]
+    if _average(w, rules) or any(_average(figs[p], rules) for p, _ in parts):
+        return  # 城镇居民人均… 25000元 above 全国居民人均… 19853元 is what averages do
     for p, nested in parts:
         for child, parent in [(p, whole)] + [(n, p) for n in nested]:
             a, b = figs[child], figs[parent]

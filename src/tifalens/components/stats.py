@@ -96,6 +96,7 @@ class StatsRules:
         self.change_verbs: dict[str, int] = data["change_verbs"]
         self.comparison_only = set(data["comparison_only_verbs"])
         self.comparison_markers = _longest_first(data["comparison_markers"])
+        self.implied_against: dict[str, str] = data["implied_against"]
         self.comparison_false = data["comparison_false_words"]
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
@@ -122,6 +123,7 @@ class StatsRules:
         self.total_words: list[str] = data["total_words"]
         self.part_marker: str = data["part_marker"]
         self.nested_part_words: list[str] = data["nested_part_words"]
+        self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.rank_prefixes: list[str] = data["rank_prefixes"]
         self.half_before = _longest_first(data["half_requires_before"])
         self.sentence_ends = set(data["sentence_ends"])
@@ -479,13 +481,17 @@ class FigureFinder:
     def _comparison(self, pre: str) -> tuple[str | None, str]:
         """(``十九大``, text before 比) for ``pre`` = ``…比十九大``; (None, pre) without a comparison."""
         best, marker = -1, ""
+        taken: list[tuple[int, int]] = []  # longer markers found first: 比 inside 同比 is not a marker of its own
         for m in self.rules.comparison_markers:
             for k in (i.start() for i in re.finditer(re.escape(m), pre)):
+                if any(a <= k < b for a, b in taken):
+                    continue
+                taken.append((k, k + len(m)))
                 if k > best and not any(pre.startswith(w, j) for w in self.rules.comparison_false for j in range(max(0, k - 2), k + 1)):
                     best, marker = k, m
         if best < 0:
             return None, pre
-        return (pre[best + len(marker) :].strip() or marker), pre[:best]
+        return (pre[best + len(marker) :].strip() or self.rules.implied_against.get(marker, marker)), pre[:best]
 
     def _point_comparison(self, fig: Figure, pre: str) -> str:
         """A percentage-point figure with words between its verb and itself (高于全国0.4个百分点)."""
