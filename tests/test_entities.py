@@ -470,6 +470,20 @@ def test_derived_nouns_jieba_tags_as_names_are_not_persons(ents_nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("孙忠法", "PERSON")]
 
 
+def test_a_modifier_and_a_common_word_jieba_tags_as_a_name_is_not_a_person(ents_nlp):
+    doc = ents_nlp("推动高水平对外开放，建设高素质干部队伍。这段时间以来，刘建军同志强调，要识大体、顾大局。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("高水平", "高素质", "段时间")} == {"高水平": "nr", "高素质": "nr", "段时间": "nr"}
+    assert [(e.text, e.label_) for e in doc.ents] == [("刘建军", "PERSON")]
+    # a city jieba tags as a name is a place
+    doc = ents_nlp("石家庄的发展日新月异。")
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("石家庄", "GPE", "河北省石家庄市")]
+
+
+def test_kinds_of_settlement_are_not_places(ents_nlp):
+    doc = ents_nlp("31个大城市城镇调查失业率为5.0%，特大城市和中小城市协调发展，宁德市持续发展。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("宁德市", "GPE")]
+
+
 def test_common_nouns_jieba_tags_as_organisations_are_not_organisations(ents_nlp):
     doc = ents_nlp("位于大小洋河交汇处，举办音乐会，推动中西部发展。")
     assert {t.text: t.tag_ for t in doc if t.text in ("交汇处", "音乐会", "中西部")} == {"交汇处": "nt", "音乐会": "nt", "中西部": "nt"}

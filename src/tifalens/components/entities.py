@@ -62,6 +62,7 @@ class EntityRules:
     compound_surnames: tuple[str, ...]
     not_last: frozenset[str]
     derived_noun_suffixes: frozenset[str]
+    not_names: frozenset[str]
     given_name_end_tags: frozenset[int]  # tag hashes
     not_given_name_end: frozenset[str]
     foreign_titles: tuple[str, ...]
@@ -76,20 +77,38 @@ class EntityRules:
     gazetteer: Gazetteer
     generic_divisions: frozenset[str]
     village_suffixes: frozenset[str]
+    kind_endings: tuple[str, ...]
     not_first_of_short_names: frozenset[str]
 
     def generic_place(self, word: str) -> bool:
         """A division's name that is also a common phrase (老城区), or 和县 read in 市和县."""
         return word in self.generic_divisions or (len(word) == 2 and word[0] in self.not_first_of_short_names)
 
+    def kind_of_settlement(self, word: str) -> bool:
+        """大城市, 北京城市, 大城市城镇, 各乡镇: a kind of settlement, not a place; 东城镇 (东城+镇) is a town."""
+        ending = next((e for e in self.kind_endings if word.endswith(e)), None)
+        if ending is None:
+            return False
+        prefix = word[: -len(ending)]
+        return len(prefix) != 1 or prefix in self.not_first_of_short_names
+
+    def named_place(self, word: str) -> bool:
+        """A listed place or a division's name that stands alone (石家庄, 宁德市), not a shape (文明村)."""
+        return word in self.places or (self.gazetteer.names_alone(word) and not self.generic_place(word))
+
     def place_word(self, word: str) -> bool:
         """A listed place, a division's name that stands alone (深圳, 宁德市, 井冈山; not 新建 or
         江南, two-character short forms of counties that are everyday words as often), or a name
         of three characters or more with an administrative suffix (抚州市, 洛峪镇); not 山区 or
         城市, not a common phrase such as 老城区."""
-        if word in self.places or (self.gazetteer.names_alone(word) and not self.generic_place(word)):
+        if self.named_place(word):
             return True
-        return len(word) >= 3 and word.endswith(self.place_suffixes) and not self.generic_place(word)
+        return (
+            len(word) >= 3
+            and word.endswith(self.place_suffixes)
+            and not self.kind_of_settlement(word)
+            and not self.generic_place(word)
+        )
 
     def _units(self, words: list[str]) -> list[tuple[int, int]]:
         """Word ranges of a run, a one-character suffix joined to the word before it (海安+市)."""
@@ -160,6 +179,7 @@ def entity_rules() -> EntityRules:
         compound_surnames=tuple(person["compound_surnames"]),
         not_last=frozenset(person["not_last"]),
         derived_noun_suffixes=frozenset(person["derived_noun_suffixes"]),
+        not_names=frozenset(person["not_names"]),
         given_name_end_tags=frozenset(get_string_id(t) for t in person["given_name_end_tags"]),
         not_given_name_end=frozenset(person["not_given_name_end"]),
         foreign_titles=tuple(person["foreign_titles"]),
@@ -174,6 +194,7 @@ def entity_rules() -> EntityRules:
         gazetteer=Gazetteer.default(),
         generic_divisions=frozenset(place["generic_divisions"]),
         village_suffixes=frozenset(place["village_suffixes"]),
+        kind_endings=tuple(sorted(place["kind_endings"], key=len, reverse=True)),
         not_first_of_short_names=frozenset(place["not_first_of_short_names"]),
     )
 
@@ -239,8 +260,8 @@ def token_labels(
             foreign = label != "ORG" and before.endswith(rules.foreign_titles) and 2 <= len(words[i]) <= 5 and not rules.place_word(words[i])
             if titled or foreign:
                 labels[i] = "PERSON"
-            elif label == "PERSON" and rules.village(words[i], is_word):
-                labels[i] = "GPE"
+            elif label == "PERSON" and (rules.village(words[i], is_word) or (len(words[i]) >= 3 and rules.named_place(words[i]))):
+                labels[i] = "GPE"  # 沙美村, 石家庄 (nr); not 玉林 of 赵玉林
             else:
                 labels[i] = label
     return labels
@@ -304,6 +325,7 @@ def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Cal
         and (rules.person_shape(_text(words, r)) or _foreign(words, r, rules))
         and not _quoted(words, r, rules)
         and not _derived_noun(words, r, rules, is_word)
+        and not (_text(words, r) in rules.not_names and not _titled(words, r, rules))
     ]
     sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) for r in shaped]
     listed = [
