@@ -263,6 +263,16 @@ def test_parenthesised_line_is_not_a_heading():
     assert a.sections[0].blocks[-1].text == "（作者为某大学教授）"
 
 
+def test_a_numbered_line_after_the_title_opens_a_section_not_a_subtitle():
+    (a,) = articles("2023年统计公报\n\n一、综合\n\n全年地区生产总值3.2万亿元。\n\n二、农业\n\n粮食产量增长。\n")
+    assert a.title.text == "2023年统计公报"
+    assert a.subtitles == []
+    assert [s.heading.text for s in a.sections if s.heading] == ["一、综合", "二、农业"]
+    (b,) = articles("2023年统计公报\n\n——市统计局负责人解读\n\n（一）总体情况\n\n全年地区生产总值3.2万亿元。\n")
+    assert [t.text for t in b.subtitles] == ["——市统计局负责人解读"]
+    assert [s.heading.text for s in b.sections if s.heading] == ["（一）总体情况"]
+
+
 INTERVIEW = (
     "部长访谈录\n\n"
     "记者：交通运输部如何求深求真？\n\n"

@@ -286,6 +286,9 @@ def _blocks(text: str, rules: _Rules, notes: list[dict]) -> list[Block]:
 # ---------------------------------------------------------------------------- classify
 
 
+_SECTION_FAMILIES = ("cn_dun", "paren", "arabic", "di")
+
+
 def _heading_like(b: Block, rules: _Rules, limit: int) -> bool:
     s = b.text
     return (
@@ -296,6 +299,12 @@ def _heading_like(b: Block, rules: _Rules, limit: int) -> bool:
         and not _is_marked(s, rules)
         or (b.kind == "paragraph" and len(s) <= limit and s.startswith("——"))
     )
+
+
+def _numbered_heading(s: str, rules: _Rules) -> bool:
+    """Does a heading-like line open with a section number (一、综合, （一）, 1. 总体要求, 第一，)?
+    Such a line right after the title starts the first section; it is no subtitle."""
+    return any(rules.families[name][0].match(s) for name in _SECTION_FAMILIES if name in rules.families)
 
 
 def _parenthesised(s: str) -> bool:
@@ -360,7 +369,12 @@ def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str
         body[0].kind = "title"
         art.title = body[0]
         i = 1
-        while i < len(body) - 1 and len(art.subtitles) < 4 and _heading_like(body[i], rules, rules.max_title):
+        while (
+            i < len(body) - 1
+            and len(art.subtitles) < 4
+            and _heading_like(body[i], rules, rules.max_title)
+            and not _numbered_heading(body[i].text, rules)
+        ):
             body[i].kind = "subtitle"
             art.subtitles.append(body[i])
             i += 1
