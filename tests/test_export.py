@@ -74,3 +74,8 @@ def test_markdown_escapes_markup():
     assert "<script>" not in md and "<img" not in md
     assert md_escape("<b>*") == "&lt;b&gt;\\*"
     assert md_escape("# 1. x") == "\\# 1. x"
+    # only what would open a block at a line start is escaped; figures stay as written
+    assert md_escape("1. x") == "\\1. x" and md_escape("- x") == "\\- x" and md_escape("~~~") == "\\~~~"
+    assert md_escape("5.2%") == "5.2%" and md_escape("-3") == "-3" and md_escape("#标签") == "#标签"
+    md = tifalens.analyze("统计公报\n\n工业增加值增长6.1%。\n").to_markdown()
+    assert "| 6.1% | 6.1 | % | change | 工业增加值 |" in md

@@ -10,12 +10,20 @@ from ..reading import Source
 from .jsonout import entity_rows, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
-_BLOCK_START = re.compile(r"^(?=[#>+\-=]|\d+[.)])")
+# What CommonMark reads as a block when a line starts with it: an ATX heading (# x), a quote,
+# a list item (- x, 1. x), a setext underline (===, --) or a fence (~~~). 5.2% or -3 is text.
+_BLOCK_START = re.compile(r"^(?=#{1,6}(?:[ \t]|$)|>|[+\-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+[ \t]*$|-{2,}[ \t]*$|~{3,})")
+
+
+def md_inline(text: str) -> str:
+    """Escape Markdown and HTML metacharacters in text that does not start a line (a table cell,
+    the text after ``- `` or ``**Q:** ``), so it stays text, never markup."""
+    return text.translate(_ESCAPE).replace("\n", " ")
 
 
 def md_escape(text: str) -> str:
-    """Escape Markdown and HTML metacharacters so input text stays text (never markup)."""
-    return _BLOCK_START.sub("\\\\", text.translate(_ESCAPE).replace("\n", " "))
+    """:func:`md_inline`, and a line start that would open a block (``# ``, ``1. ``) escaped too."""
+    return _BLOCK_START.sub("\\\\", md_inline(text))
 
 
 def _first_sentence(text: str) -> str:
@@ -24,7 +32,7 @@ def _first_sentence(text: str) -> str:
 
 
 def _cell(value) -> str:
-    return md_escape("" if value is None else str(value))
+    return md_inline("" if value is None else str(value))
 
 
 def to_markdown(doc: Doc, source: Source) -> str:
