@@ -263,6 +263,13 @@ def test_parenthesised_line_is_not_a_heading():
     assert a.sections[0].blocks[-1].text == "（作者为某大学教授）"
 
 
+def test_yi_yao_er_yao_is_an_enumeration():
+    (a,) = articles("标题\n\n问：基层如何落实？\n\n答：一要坚持制度；二要推进学习；三要落实政策，统一要求。\n")
+    assert [(i.marker, i.number, i.family) for i in a.qa[0].items] == [("一要", 1, "yao"), ("二要", 2, "yao"), ("三要", 3, "yao")]
+    (b,) = articles("标题\n\n各地统一要求，一要坚持。\n")  # one marker, and 一要 inside 统一要求: no enumeration
+    assert b.items == [] and all(not q.items for q in b.qa)
+
+
 def test_a_numbered_line_after_the_title_opens_a_section_not_a_subtitle():
     (a,) = articles("2023年统计公报\n\n一、综合\n\n全年地区生产总值3.2万亿元。\n\n二、农业\n\n粮食产量增长。\n")
     assert a.title.text == "2023年统计公报"

@@ -453,7 +453,7 @@ def _marker_hits(b: Block, rules: _Rules):
 
 
 def _enumerate(blocks: list[Block], rules: _Rules) -> list[Item]:
-    """Runs of numbered markers (一是/二是, 第一/第二, （一）, 1., 首先/其次) as items.
+    """Runs of numbered markers (一是/二是, 一要/二要, 第一/第二, （一）, 1., 首先/其次) as items.
 
     A run starts at number 1 and keeps going while the next marker of the same
     family has the next number; runs of a single marker are not enumerations.
