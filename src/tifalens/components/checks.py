@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 Check = dict[str, Any]
 _QUANTITY = ("count", "money", "measure")
 _COMPARABLE = ("count", "money", "measure", "age", "percent")
+_MULTIPLIERS = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
 
 
 def _check(code: str, level: str, message: str, at: int, figures: list[int]) -> Check:
@@ -435,7 +436,7 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
             continue
         base = figs[fig.base]
         when = f"at {ref['against']}" if ref["against"] else "before"
-        implied = f"{ref['reference_value']}{base.unit}"
+        implied = _as_written(ref["reference_value"], base)
         stated = _stated_reference(figs, fig, base, linker)
         if stated is not None and abs(figs[stated].value - ref["reference_value"]) > figs[stated].spread + fig.spread + base.spread:
             yield _check(
@@ -447,6 +448,14 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
             )
         else:
             yield _check("change", "info", f"“{ref['text']}” after {base.text} implies {base.subject or 'it'} was {implied} {when}", i, [fig.base, i])
+
+
+def _as_written(value: float, like: Figure) -> str:
+    """``value`` in the multiplier and unit of ``like`` (9672万名 beside 9804.1万名, not 96720000名)."""
+    for word, factor in _MULTIPLIERS:
+        if word in like.text and like.kind in _QUANTITY + ("change",):
+            return f"{_fmt(value / factor)}{word}{like.unit}"
+    return f"{_fmt(value)}{like.unit}"
 
 
 def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: Linker) -> int | None:
