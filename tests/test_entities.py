@@ -479,6 +479,13 @@ def test_a_modifier_and_a_common_word_jieba_tags_as_a_name_is_not_a_person(ents_
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("石家庄", "GPE", "河北省石家庄市")]
 
 
+def test_a_title_before_a_space_vouches_for_the_name(ents_nlp):
+    doc = ents_nlp("政府工作报告\n国务院总理　李强\n")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("李强", "PERSON")]
+    doc = ents_nlp("总理\n李强\n")  # a line break is no byline
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
 def test_kinds_of_settlement_are_not_places(ents_nlp):
     doc = ents_nlp("31个大城市城镇调查失业率为5.0%，特大城市和中小城市协调发展，宁德市持续发展。")
     assert [(e.text, e.label_) for e in doc.ents] == [("宁德市", "GPE")]

@@ -254,7 +254,7 @@ def token_labels(
     labels: dict[int, str] = {}
     for tag, label in tag_labels.items():  # a few name tags: one vectorised comparison each
         for i in numpy.flatnonzero(tags == get_string_id(tag)).tolist():
-            before = words[i - 1] if i > 0 else ""
+            before = word_before(words, i)
             titled = rules.is_title(before, before=True) and rules.person_shape(words[i])
             # 总统普京 (普京 ns), not 总统南非 (a place)
             foreign = label != "ORG" and before.endswith(rules.foreign_titles) and 2 <= len(words[i]) <= 5 and not rules.place_word(words[i])
@@ -287,8 +287,15 @@ def _quoted(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
     return run.start > 0 and run.end < len(words) and words[run.start - 1][-1] in rules.quotes and words[run.end][0] in rules.quotes
 
 
+def word_before(words: TokenTexts, i: int) -> str:
+    """The word before token ``i``, past one space on the same line (国务院总理　李强 in a byline)."""
+    if i > 1 and words[i - 1].isspace() and "\n" not in words[i - 1]:
+        return words[i - 2]
+    return words[i - 1] if i > 0 else ""
+
+
 def _titled(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
-    before = run.start > 0 and rules.is_title(words[run.start - 1], before=True)
+    before = rules.is_title(word_before(words, run.start), before=True)
     after = run.end < len(words) and rules.is_title(words[run.end], before=False)
     return before or after
 
