@@ -247,6 +247,9 @@ def test_seed_datelines_keep_their_fields(seed):
             ("913027亿元", 91302700000000, "元", "money", None, "国内生产总值"),
             ("5.2%", 5.2, "%", "change", None, "国内生产总值"),
         ]),
+        # 按, 拟安排 say how the figure is set, not what it is of
+        ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "今年赤字率")]),
+        ("专项债券拟安排3.9万亿元。", [("3.9万亿元", 3900000000000, "元", "money", None, "专项债券")]),
         ("工业增加值同比增长6.1%，环比增长0.5%。", [
             ("6.1%", 6.1, "%", "change", None, "工业增加值"),
             ("0.5%", 0.5, "%", "change", None, "工业增加值"),
