@@ -170,17 +170,37 @@ def test_terms_table_and_csv(tmp_path, seed_path):
     assert any(r.startswith("两个确立,3,1,True,") for r in rows)
 
 
-def test_terms_table_fits_the_width_and_keeps_its_short_columns(seed_path, monkeypatch):
+def _table_rows(command: str, seed_path, width: int, monkeypatch) -> list[str]:
+    """The lines a table command prints at a terminal width, each checked to fit it."""
     from rich.cells import cell_len
 
-    for width in (80, 140):
-        monkeypatch.setenv("COLUMNS", str(width))
-        proc = run("terms", str(seed_path))
-        assert proc.returncode == 0, proc.stderr
-        lines = proc.stdout.decode().splitlines()
-        assert max(map(cell_len, lines)) <= width
-        row = next(line for line in lines if "两个确立" in line)
-        assert [cell.strip() for cell in row.strip("│").split("│")][:5] == ["两个确立", "3", "1", "yes", "loyalty"]
+    monkeypatch.setenv("COLUMNS", str(width))
+    proc = run(command, str(seed_path))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    assert max(map(cell_len, lines)) <= width
+    return lines
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip("│").split("│")]
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_terms_table_fits_the_width_and_keeps_its_short_columns(seed_path, monkeypatch, width):
+    lines = _table_rows("terms", seed_path, width, monkeypatch)
+    row = next(line for line in lines if "两个确立" in line)
+    assert _cells(row)[:5] == ["两个确立", "3", "1", "yes", "loyalty"]
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_stats_table_fits_the_width_and_folds_only_the_subject(seed_path, monkeypatch, width):
+    lines = _table_rows("stats", seed_path, width, monkeypatch)
+    i = next(k for k, line in enumerate(lines) if "│ 2296名" in line)
+    assert _cells(lines[i])[:5] == ["2296名", "2296", "名", "count", ""]
+    folded = [_cells(line) for line in lines[i + 1 : i + 3]]
+    subject = _cells(lines[i])[5] + "".join(c[5] for c in folded if c[0] == "")
+    assert subject.startswith("出席党的二十大代表")
 
 
 def test_max_chars_refuses_early_with_a_clear_line(tmp_path):

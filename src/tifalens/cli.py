@@ -355,28 +355,16 @@ def terms(
 ) -> None:
     """Count tifa across the inputs: term, count, known, category, expansion."""
     from rich.console import Console
-    from rich.table import Table
 
     run = _Run(paths, reading)
     from .export.jsonout import summary_rows
 
     rows = [{**r, "category": r["category"] or "", "expansion": r["expansion"] or ""} for r in summary_rows(res.to_dict() for res in run.analyses())]
     if run.done:
-        from rich.cells import cell_len
-
         console = Console(soft_wrap=False)
-        table = Table(title=f"tifa in {run.done} document(s)")
         cells = [(r["term"], str(r["count"]), str(r["documents"]), "yes" if r["known"] else "no", r["category"], r["expansion"]) for r in rows]
-        names, caps = ("term", "count", "docs", "known", "category"), (20, 8, 8, 5, 14)
-        # The short columns keep their width (a long term is cut); the expansion gets what is left.
-        widths = [min(cap, max([cell_len(name), *(cell_len(c[k]) for c in cells)])) for k, (name, cap) in enumerate(zip(names, caps))]
-        left = console.width - sum(widths) - 3 * len(widths) - 4
-        for name, width in zip(names, widths):
-            table.add_column(name, justify="right" if name in ("count", "docs") else "left", no_wrap=True, overflow="ellipsis", max_width=width)
-        table.add_column("expansion", no_wrap=True, overflow="ellipsis", max_width=max(left, 9))
-        for row in cells:
-            table.add_row(*row)
-        console.print(table)
+        short = (("term", 20, "left"), ("count", 8, "right"), ("docs", 8, "right"), ("known", 5, "left"), ("category", 14, "left"))
+        console.print(_fitted_table(f"tifa in {run.done} document(s)", short, "expansion", cells, width=console.width, fold=False))
         if csv_out is not None:
             from .export.csvout import write_rows
 
@@ -407,13 +395,11 @@ def stats(
         found += [{"document": res.source.path, **check, "at": _shifted(check.get("orig_start"), res.source.offset)} for check in data["checks"]]
     if run.done:
         cell = lambda value: "" if value is None else str(value)  # noqa: E731
-        table = Table(title=f"figures in {run.done} document(s)")
-        for col in STAT_COLUMNS[1:]:  # the subject wraps; the figure's own columns keep their width
-            table.add_column(col, justify="right" if col == "value" else "left", **({"overflow": "fold"} if col == "subject" else {"no_wrap": True, "min_width": len(col)}))
-        for r in rows:
-            table.add_row(*(cell(r[col]) for col in STAT_COLUMNS[1:]))
         console = Console(soft_wrap=False)
-        console.print(table)
+        cols = STAT_COLUMNS[1:]
+        short = tuple((col, _STAT_CAPS.get(col, 12), "right" if col == "value" else "left") for col in cols if col != "subject")
+        cells = [tuple(cell(r[col]) for col in cols if col != "subject") + (cell(r["subject"]),) for r in rows]
+        console.print(_fitted_table(f"figures in {run.done} document(s)", short, "subject", cells, width=console.width, fold=True))
         if found:
             checks = Table(title=f"{len(found)} check(s)")
             for col in ("level", "code", "at", "message"):
@@ -424,6 +410,29 @@ def stats(
         if csv_out is not None:
             write_output(write_rows(STAT_COLUMNS, rows), csv_out, inputs=run.inputs)
     raise typer.Exit(run.exit_status())
+
+
+_STAT_CAPS = {"text": 12, "value": 14, "unit": 8, "kind": 10, "approx": 6}  # the subject gets the rest
+
+
+def _fitted_table(title: str, short: tuple[tuple[str, int, str], ...], rest: str, cells: list[tuple[str, ...]], *, width: int, fold: bool):
+    """A rich table whose short columns keep their width, each up to its cap (a longer cell is cut
+    with …), and whose last column ``rest`` gets what is left of the terminal, folded or cut."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    table = Table(title=title)
+    widths = [min(cap, max([cell_len(name), *(cell_len(c[k]) for c in cells)])) for k, (name, cap, _) in enumerate(short)]
+    left = width - sum(widths) - 3 * (len(widths) + 1) - 1
+    for (name, _, justify), w in zip(short, widths):
+        table.add_column(name, justify=justify, no_wrap=True, overflow="ellipsis", min_width=w, max_width=w)
+    if fold:
+        table.add_column(rest, overflow="fold", width=max(left, 9))
+    else:
+        table.add_column(rest, no_wrap=True, overflow="ellipsis", max_width=max(left, 9))
+    for row in cells:
+        table.add_row(*row)
+    return table
 
 
 def _shifted(offset: Optional[int], by: int) -> Optional[int]:
