@@ -13,28 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 
 from tifalens.components.structure import parse_structure
 from tifalens.reading import read
 
 from results import write_section
+from throughput import best_of as best
 
 HERE = Path(__file__).resolve().parent
 
 
 def make_text(paragraphs: list[str], n: int) -> str:
     return "\n\n".join(f"{paragraphs[i % len(paragraphs)]}（第{i}段）" for i in range(n))
-
-
-def best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable
@@ -41,7 +41,7 @@ from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
 from ..segmenter import no_words, word_test
 from .checks import run_checks, share_fits
-from .terms import article_at, article_index, inside
+from .terms import article_at, article_index
 
 QUANTITY_KINDS = ("count", "money", "measure")
 SHARE_KINDS = ("percent", "ratio")
