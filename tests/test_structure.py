@@ -263,6 +263,29 @@ def test_parenthesised_line_is_not_a_heading():
     assert a.sections[0].blocks[-1].text == "（作者为某大学教授）"
 
 
+def test_bracketed_markers_and_an_answer_on_the_question_line():
+    text = "访谈\n\n【问】如何看待此次会晤？\n\n【答】这次会晤意义重大。\n\n问：取得了哪些成果？答：双方达成20多项共识。\n"
+    (a,) = articles(text)
+    assert [(q.question.marker, q.question.text) for q in a.qa] == [("【问】", "【问】如何看待此次会晤？"), ("问：", "问：取得了哪些成果？")]
+    assert [[(b.marker, b.text) for b in q.answers] for q in a.qa] == [[("【答】", "【答】这次会晤意义重大。")], [("答：", "答：双方达成20多项共识。")]]
+    second = a.qa[1]
+    assert text[second.question.start : second.question.end] == second.question.text
+    assert text[second.answers[0].start : second.answers[0].end] == second.answers[0].text
+    # a question mark inside a question with no answer marker after it splits nothing
+    (b,) = articles("访谈\n\n问：是否可行？是否必要？\n\n答：可行。\n")
+    assert [q.question.text for q in b.qa] == ["问：是否可行？是否必要？"]
+
+
+def test_web_page_time_source_and_editor_lines_are_boilerplate():
+    text = "习近平会见外国领导人\n2023-11-15 08:30:12　来源：人民网－人民日报\n正文第一段。\n【责任编辑：王五】\n（编辑：赵六）\n2023年11月15日，正文第二段。\n"
+    (a,) = articles(text)
+    assert a.subtitles == []
+    assert [b.text for b in a.boilerplate] == ["2023-11-15 08:30:12 来源：人民网－人民日报", "【责任编辑：王五】", "（编辑：赵六）"]  # U+3000 read as a space
+    assert [b.text for s in a.sections for b in s.blocks] == ["正文第一段。", "2023年11月15日，正文第二段。"]
+    (b,) = articles("公开信\n\n正文。\n\n2020年3月25日\n")  # a letter's date is no web leftover
+    assert b.boilerplate == []
+
+
 def test_yi_yao_er_yao_is_an_enumeration():
     (a,) = articles("标题\n\n问：基层如何落实？\n\n答：一要坚持制度；二要推进学习；三要落实政策，统一要求。\n")
     assert [(i.marker, i.number, i.family) for i in a.qa[0].items] == [("一要", 1, "yao"), ("二要", 2, "yao"), ("三要", 3, "yao")]
@@ -321,3 +344,5 @@ def test_markdown_names_the_speaker(nlp):
     assert "**A (杨传堂):** 主题教育开展以来，部党组深入学习。" in md
     assert "**A:** 具体来说：要抓好三件事。" in md
     assert "**A:** 好的。" in md
+    md = analyze("访谈\n\n【问】如何看待？\n\n【答】意义重大。\n", nlp=nlp).to_markdown()
+    assert "**Q:** 如何看待？\n\n**A:** 意义重大。\n" in md  # 【答】 is no speaker

@@ -75,8 +75,11 @@ class _Rules:
         )
         q = "|".join(map(re.escape, data["question_markers"]))
         a = "|".join(map(re.escape, data["answer_markers"]))
-        self.question = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<marker>{q})\s*[:：]")
-        self.answer = re.compile(rf"^(?P<marker>{a})\s*[:：]")
+        # 问：, 1.问：, 【问】, [问]
+        self.question = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?:(?P<marker>{q})\s*[:：]|【(?:{q})】|\[(?:{q})\])")
+        self.answer = re.compile(rf"^(?:(?P<marker>{a})\s*[:：]|【(?:{a})】|\[(?:{a})\])")
+        # 问：…？答：… on one line: the answer starts after the question mark
+        self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
         self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
         self.speaker_titles = tuple(data["speaker_titles"])
         self.max_name_chars: int = data["max_name_chars"]
@@ -279,8 +282,17 @@ def _blocks(text: str, rules: _Rules, notes: list[dict]) -> list[Block]:
         prev_cut = opened is not None and _cut_sibling(s, opened, rules, last_item)
         if opened:
             last_item[opened[0]] = (opened[1], any(ch in s for ch in _SENTENCE_END))
-        blocks.append(Block(start, end, s))
+        blocks.extend(_split_inline_answer(Block(start, end, s), rules))
     return blocks
+
+
+def _split_inline_answer(b: Block, rules: _Rules) -> list[Block]:
+    """A question and its answer on one line (问：…？答：…) as two blocks."""
+    m = rules.question.match(b.text) and rules.inline_answer.search(b.text)
+    if not m:
+        return [b]
+    cut = m.start() + 1  # after the question mark
+    return [Block(b.start, b.start + cut, b.text[:cut]), Block(b.start + m.end(), b.end, b.text[m.end() :])]
 
 
 # ---------------------------------------------------------------------------- classify

@@ -56,7 +56,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 if block["kind"] == "question" and block["start"] in qa_by_start:
                     q = qa_by_start[block["start"]]
                     answer = q["answer"].split("\n")
-                    speaker = (q["answer_marker"] or "").rstrip(":： ")
+                    speaker = (q["answer_marker"] or "").rstrip(":： ").strip("【】[]")
                     a = f"**A ({md_escape(speaker)}):**" if len(speaker) > 1 else "**A:**"  # 杨传堂, not 答
                     out += [f"**Q:** {md_escape(q['question'])}", "", f"{a} {md_escape(answer[0])}", ""]
                     for part in answer[1:]:
