@@ -247,6 +247,16 @@ def test_seed_datelines_keep_their_fields(seed):
             ("913027亿元", 91302700000000, "元", "money", None, "国内生产总值"),
             ("5.2%", 5.2, "%", "change", None, "国内生产总值"),
         ]),
+        # tenths (成) when the segmenter reads the figure as its own word
+        ("近七成受访者表示满意，交通事故下降三成。", [
+            ("七成", 0.7, "成", "ratio", "近", "受访者表示满意"),
+            ("三成", 0.3, "成", "change", None, "交通事故"),
+        ]),
+        ("党员1200名，其中女党员近四成。", [
+            ("1200名", 1200, "名", "count", None, "党员"),
+            ("四成", 0.4, "成", "ratio", "近", "女党员"),
+        ]),
+        ("一成不变，八成新的房子，完成任务。", []),
         # 按, 拟安排 say how the figure is set, not what it is of
         ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "今年赤字率")]),
         ("专项债券拟安排3.9万亿元。", [("3.9万亿元", 3900000000000, "元", "money", None, "专项债券")]),
@@ -534,7 +544,8 @@ def test_shared_texts_values_parse_back():
             if rec["range"]:
                 assert parse_range(numeral) == tuple(rec["range"]), (path.name, rec["text"])
             else:
-                assert parse_number(numeral) == rec["value"], (path.name, rec["text"])
+                tenths = 10 if rec["unit"] == "成" else 1  # 五成 is 0.5
+                assert parse_number(numeral) == pytest.approx(rec["value"] * tenths, rel=1e-12), (path.name, rec["text"])
         assert all(c["level"] in ("error", "warning", "info") for c in data["checks"])
         total += len(data["stats"])
     assert total > 300

@@ -154,6 +154,7 @@ class StatsRules:
             ("percent_cn", re.compile(rf"百分之(?:{number})(?:(?:{sep})(?:百分之)?(?:{number}))?")),
             ("fraction", re.compile(rf"{lead}(?<![{cn_all}])(?!百分之)(?:[{cn_all}]+|\d+)分之(?:[{cn_all}]+|\d+)")),
             ("half", re.compile(r"一半|半数")),
+            ("tenths", re.compile(r"(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])成")),
             ("date", re.compile(
                 rf"{lead}(?:(?P<year>{year})年)?(?<![\d{cn_all}])(?P<month>1[0-2]|0?[1-9]|十[一二]?|{small})月"
                 rf"(?:(?P<day>3[01]|[12]\d|0?[1-9]|[一二三]?十{small}?|{small})日)?"
@@ -351,6 +352,14 @@ class FigureFinder:
         if not ends_with(text[max(0, m.start() - 3) : m.start()], self.rules.half_before):
             return None
         return Figure(m.start(), m.end(), m.group(0), m.group(0), 0.5, "", "ratio")
+
+    def _tenths(self, m: re.Match, text: str) -> Figure | None:
+        """三成, 近七成, 8成以上: tenths, as a ratio (0.3), when the segmenter reads the figure as
+        words of its own (not 一成不变, 八成新, 完成)."""
+        if not (self.is_boundary(m.start()) and self.is_boundary(m.end())):
+            return None
+        value = parse_number(m.group("num"))
+        return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio")
 
     def _date(self, m: re.Match, text: str) -> Figure | None:
         raw = (m.group("year"), m.group("month"), m.group("day"))
