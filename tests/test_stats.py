@@ -257,6 +257,12 @@ def test_seed_datelines_keep_their_fields(seed):
             ("四成", 0.4, "成", "ratio", "近", "女党员"),
         ]),
         ("一成不变，八成新的房子，完成任务。", []),
+        # 翻一番, 翻两番: a change of so many doublings, against what 比 names
+        ("居民收入比2020年翻一番，进出口额翻了两番。", [
+            ("2020年", 2020, "年", "year", None, None),
+            ("翻一番", 1, "番", "change", None, "居民收入"),
+            ("翻了两番", 2, "番", "change", None, "进出口额"),
+        ]),
         # 按, 拟安排 say how the figure is set, not what it is of
         ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "今年赤字率")]),
         ("专项债券拟安排3.9万亿元。", [("3.9万亿元", 3900000000000, "元", "money", None, "专项债券")]),

@@ -155,6 +155,7 @@ class StatsRules:
             ("fraction", re.compile(rf"{lead}(?<![{cn_all}])(?!百分之)(?:[{cn_all}]+|\d+)分之(?:[{cn_all}]+|\d+)")),
             ("half", re.compile(r"一半|半数")),
             ("tenths", re.compile(r"(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])成")),
+            ("doubling", re.compile(r"翻了?(?P<num>[一两二三四五]|[1-5])番")),
             ("date", re.compile(
                 rf"{lead}(?:(?P<year>{year})年)?(?<![\d{cn_all}])(?P<month>1[0-2]|0?[1-9]|十[一二]?|{small})月"
                 rf"(?:(?P<day>3[01]|[12]\d|0?[1-9]|[一二三]?十{small}?|{small})日)?"
@@ -361,6 +362,15 @@ class FigureFinder:
         value = parse_number(m.group("num"))
         return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio")
 
+    def _doubling(self, m: re.Match, text: str) -> Figure | None:
+        """翻一番 (doubled), 翻两番 (doubled twice): a change of that many doublings."""
+        value = parse_number(m.group("num"))
+        if value is None:
+            return None
+        fig = Figure(m.start(), m.end(), m.group(0), m.group("num"), value, "番", "change")
+        fig.direction = 1
+        return fig
+
     def _date(self, m: re.Match, text: str) -> Figure | None:
         raw = (m.group("year"), m.group("month"), m.group("day"))
         if not (raw[0] or raw[2]) and not raw[1].isdigit():
@@ -474,6 +484,9 @@ class FigureFinder:
         verb = ends_with(core, rules.verb_words) or (level and ends_with(core, rules.level_verbs))
         if verb in rules.comparison_only and self._comparison(core[: -len(verb)])[0] is None:
             verb = None
+        if fig.unit == "番" and fig.kind == "change":  # 比2010年翻一番: the verb is in the figure
+            fig.against, core = self._comparison(pre)
+            return core
         if verb:
             core = core[: -len(verb)]
             if level:
