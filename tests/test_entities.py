@@ -486,6 +486,16 @@ def test_a_title_before_a_space_vouches_for_the_name(ents_nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
 
 
+def test_foreign_countries_and_cities_are_places_whatever_jieba_tags_them(ents_nlp):
+    doc = ents_nlp("习近平在旧金山会见美国总统拜登。访问阿富汗、莫斯科和马德里。首尔。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("阿富汗", "莫斯科", "马德里", "首尔")} == {
+        "阿富汗": "nr", "莫斯科": "nr", "马德里": "nr", "首尔": "d",
+    }  # fmt: skip  # a two-character name counts only where jieba tags it a place
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("习近平", "PERSON"), ("旧金山", "GPE"), ("美国", "GPE"), ("拜登", "PERSON"), ("阿富汗", "GPE"), ("莫斯科", "GPE"), ("马德里", "GPE"),
+    ]  # fmt: skip
+
+
 def test_kinds_of_settlement_are_not_places(ents_nlp):
     doc = ents_nlp("31个大城市城镇调查失业率为5.0%，特大城市和中小城市协调发展，宁德市持续发展。")
     assert [(e.text, e.label_) for e in doc.ents] == [("宁德市", "GPE")]
