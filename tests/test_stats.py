@@ -257,6 +257,8 @@ def test_seed_datelines_keep_their_fields(seed):
             ("四成", 0.4, "成", "ratio", "近", "女党员"),
         ]),
         ("一成不变，八成新的房子，完成任务。", []),
+        # the base of a rate is no figure
+        ("每10万人口拥有大学文化程度人数为15467人。", [("15467人", 15467, "人", "count", None, "每10万人口拥有大学文化程度人数")]),
         # 翻一番, 翻两番: a change of so many doublings, against what 比 names
         ("居民收入比2020年翻一番，进出口额翻了两番。", [
             ("2020年", 2020, "年", "year", None, None),

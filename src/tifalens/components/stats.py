@@ -97,6 +97,7 @@ class StatsRules:
         self.comparison_only = set(data["comparison_only_verbs"])
         self.comparison_markers = _longest_first(data["comparison_markers"])
         self.implied_against: dict[str, str] = data["implied_against"]
+        self.per_markers: str = data["per_markers"]
         self.comparison_false = data["comparison_false_words"]
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
@@ -335,9 +336,11 @@ class FigureFinder:
             found.extend(fig for fig in (reader(m, text) for m in rx.finditer(text)) if fig is not None)
         found.sort(key=lambda f: (f.start, -(f.end - f.start)))
         chosen: list[Figure] = []
+        per = self.rules.per_markers
         for fig in found:
             if not chosen or fig.start >= chosen[-1].end:
                 chosen.append(fig)
+        chosen = [fig for fig in chosen if not (fig.start and text[fig.start - 1] in per)]  # 每10万人口: a rate's base
         return [fig for fig in chosen if self._read_after(fig, text) and self._read_before(fig, text)]
 
     # -- shapes -------------------------------------------------------------
