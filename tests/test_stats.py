@@ -257,6 +257,12 @@ def test_seed_datelines_keep_their_fields(seed):
             ("四成", 0.4, "成", "ratio", "近", "女党员"),
         ]),
         ("一成不变，八成新的房子，完成任务。", []),
+        # X为Y的N%, X是Y的N倍: the share is of X, Y is its whole
+        ("全年完成投资3500亿元，为年度计划的105%。", [
+            ("3500亿元", 350000000000, "元", "money", None, "全年完成投资"),
+            ("105%", 105, "%", "percent", None, "全年完成投资"),
+        ]),
+        ("利润总额是2012年的2倍。", [("2012年", 2012, "年", "year", None, None), ("2倍", 2, "倍", "ratio", None, "利润总额")]),
         # the base of a rate is no figure
         ("每10万人口拥有大学文化程度人数为15467人。", [("15467人", 15467, "人", "count", None, "每10万人口拥有大学文化程度人数")]),
         # 翻一番, 翻两番: a change of so many doublings, against what 比 names

@@ -106,6 +106,7 @@ class StatsRules:
         self.from_markers: list[str] = data["from_markers"]
         self.from_reach: int = data["from_marker_reach"]
         self.share_verbs = _longest_first(data["share_verbs"])
+        self.whole_verbs = _longest_first(data["whole_verbs"])
         self.whole_words = _longest_first(data["whole_words"])
         self.predicates: list[str] = data["predicates"]
         self.trim_prefix = _longest_first(data["subject_trim_prefix"])
@@ -802,10 +803,14 @@ class Linker:
         if fig.kind not in SHARE_KINDS or not raw.endswith("的"):
             return self._trim(start, fig.cut)
         end = start + len(raw) - 1
-        share = max(self.text.rfind(v, start, end) for v in self.rules.share_verbs)
+        share, verb = max((self.text.rfind(v, start, end), v) for v in self.rules.share_verbs)
+        if share < 0:  # 为年度计划的105%, 是上年的1.2倍: the whole after another verb
+            share, verb = max((self.text.rfind(v, start, end), v) for v in self.rules.whole_verbs)
+            if share >= 0 and not self.tokens.is_boundary(share):
+                share = -1
         if share >= 0:
             fig.share = True
-            fig.whole = self._trim(share + 1, end) or None
+            fig.whole = self._trim(share + len(verb), end) or None
             word = ends_with(self.text[start:share], self.rules.approx_before_words)  # 约占总人口数的28.47%
             if word:
                 fig.approx = fig.approx or self.rules.approx_before[word]
