@@ -191,6 +191,19 @@ def test_jobs_two_gives_identical_output(tmp_path):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 
 
+def test_the_parent_of_a_corpus_run_does_not_import_spacy():
+    """The workers load spaCy; the parent (reading inputs, writing records) never needs it,
+    so ``--jobs 2`` does not pay its import twice before the work starts."""
+    import sys
+
+    code = "import sys, tifalens, tifalens.cli, tifalens.corpus; print(sorted(m for m in ('spacy', 'tifalens.pipeline') if m in sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "[]"), proc.stderr
+    code = "import sys, tifalens; tifalens.load; print('spacy' in sys.modules, tifalens.analyze.__module__)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "True tifalens.analysis", proc.stderr
+
+
 def test_dask_local_cluster_gives_the_same_output(tmp_path):
     distributed = pytest.importorskip("distributed")
     src = make_jsonl(tmp_path / "c.jsonl", 12)
