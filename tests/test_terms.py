@@ -107,6 +107,7 @@ def finder(nlp):
         ("弘扬“四千四万”精神", [("四千四万", ("quoted",), 0.55)]),
         ("推进“一核多元”治理", [("一核多元", ("quoted",), 0.55)]),
         ("建设“一点一线多馆”", [("一点一线多馆", ("quoted",), 0.55)]),
+        ("构建“1+N”政策体系，推行“1+X”证书制度", [("1+N", ("quoted",), 0.55), ("1+X", ("quoted",), 0.55)]),
     ],
 )
 def test_unseen_formulas(finder, text, expected):
@@ -115,7 +116,7 @@ def test_unseen_formulas(finder, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["全国38个选举单位", "约占三分之一", "涵盖40个少数民族", "出席二十大代表", "一心一意谋发展", "一个一个地落实", "党的十九届六中全会", "做到两个方面", "“12380”举报电话", "两岸双方", "七上八下", "三番五次", "新品牌“五百亩”草莓", "“十元”店", "当好“一把手”", "全省“一盘棋”", "防止“一刀切”", "“七一”前夕", "美朝双方就一系列问题", "评分八至十分", "希望“十分渺茫”"],
+    ["全国38个选举单位", "约占三分之一", "涵盖40个少数民族", "出席二十大代表", "一心一意谋发展", "一个一个地落实", "党的十九届六中全会", "做到两个方面", "“12380”举报电话", "两岸双方", "七上八下", "三番五次", "新品牌“五百亩”草莓", "“十元”店", "当好“一把手”", "全省“一盘棋”", "防止“一刀切”", "“七一”前夕", "比分“3:2”", "“2+”", "美朝双方就一系列问题", "评分八至十分", "希望“十分渺茫”"],
 )
 def test_ordinary_quantities_and_idioms_are_not_formulas(finder, text):
     assert finder.find(text) == []
@@ -125,3 +126,5 @@ def test_unseen_spans_on_doc(nlp):
     doc = nlp("采取“三山五园”保护办法，推进一区一策。")
     unseen = [(s.text, s._.known, s._.evidence) for s in doc.spans["tifa"] if not s._.known]
     assert unseen == [("三山五园", False, ["quoted", "paired"]), ("一区一策", False, ["paired"])]
+    doc = nlp("构建“1+N”政策体系。")
+    assert [(s.text, s._.known, [t.text for t in s]) for s in doc.spans["tifa"]] == [("1+N", False, ["1", "+", "N"])]

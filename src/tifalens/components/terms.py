@@ -61,7 +61,7 @@ def _formula_rules() -> dict:
 
 
 class FormulaFinder:
-    """Finds numbered formulas the lexicon does not know (三上三下, 两不愁三保障, “双高”).
+    """Finds numbered formulas the lexicon does not know (三上三下, 两不愁三保障, “双高”, “1+N”).
 
     Evidence and its weight come from ``data/formulas.json``: ``quoted`` (a short
     quoted phrase opening with a numeral or 双), ``paired`` (two to four
@@ -85,6 +85,8 @@ class FormulaFinder:
         self._numbered = re.compile(rf"^[{n}]{{1,3}}[{re.escape(rules['classifiers'])}]{han}{{1,4}}$")
         q = rules["quoted_max_chars"]
         self._quoted = re.compile(rf"[“\"‘「『]([{n}][^“”\"‘’「」『』\n\d，,。]{{1,{q - 1}}})[”\"’」』]")
+        # “1+N”, “1+X”, “3+2”: a quoted sum of numbers and letters names a policy set, not a quantity
+        self._plus = re.compile(r"[“\"‘「『]((?:\d{1,2}|[A-Z])(?:\s*[+＋]\s*(?:\d{1,2}|[A-Za-z]))+)[”\"’」』]")
         self._ordinary = tuple(rules["ordinary_heads"])
         self._stock = frozenset(rules["stock_phrases"])
         self._word_starts = tuple(rules["word_starts"])
@@ -127,8 +129,9 @@ class FormulaFinder:
     def find(self, text: str, *, known: Callable[[str], bool] = lambda _s: False) -> list[Candidate]:
         """Candidates at or above the report threshold, leftmost first, never overlapping."""
         found: dict[tuple[int, int], set[str]] = {}
-        for m in self._quoted.finditer(text):
-            found.setdefault(m.span(1), set()).add("quoted")
+        for rx in (self._quoted, self._plus):
+            for m in rx.finditer(text):
+                found.setdefault(m.span(1), set()).add("quoted")
         for k, rx in enumerate(self._paired):
             width = 2 - k
             for m in rx.finditer(text):
