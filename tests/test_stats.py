@@ -263,6 +263,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("105%", 105, "%", "percent", None, "全年完成投资"),
         ]),
         ("利润总额是2012年的2倍。", [("2012年", 2012, "年", "year", None, None), ("2倍", 2, "倍", "ratio", None, "利润总额")]),
+        # 个小时, 个工作日 are units of time, not a count of 个
+        ("月均在线时长超过120个小时，审批时限为3个工作日。", [
+            ("120个小时", 120, "个小时", "measure", "超过", "月均在线时长"),
+            ("3个工作日", 3, "个工作日", "measure", None, "审批时限"),
+        ]),
         # the base of a rate is no figure
         ("每10万人口拥有大学文化程度人数为15467人。", [("15467人", 15467, "人", "count", None, "每10万人口拥有大学文化程度人数")]),
         # 翻一番, 翻两番: a change of so many doublings, against what 比 names
