@@ -268,6 +268,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("120个小时", 120, "个小时", "measure", "超过", "月均在线时长"),
             ("3个工作日", 3, "个工作日", "measure", None, "审批时限"),
         ]),
+        # 压缩, 缩短 are changes (down), 延长 up; with 到/至 they reach a level
+        ("审批时限压缩到3个工作日，投资审批时间比上年缩短30%。", [
+            ("3个工作日", 3, "个工作日", "measure", None, "审批时限"),
+            ("30%", 30, "%", "change", None, "投资审批时间"),
+        ]),
         # the base of a rate is no figure
         ("每10万人口拥有大学文化程度人数为15467人。", [("15467人", 15467, "人", "count", None, "每10万人口拥有大学文化程度人数")]),
         # 翻一番, 翻两番: a change of so many doublings, against what 比 names
