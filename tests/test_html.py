@@ -185,6 +185,13 @@ def test_seed_report_outline_text_and_tables(seed_result, seed_page):
     assert sum(int(r[3]) for r in entity_rows) == len(data["entities"])
     assert ["北京", "place", "北京市", "2"] in entity_rows and ["中组部", "organisation", "中共中央组织部", "1"] in entity_rows
     assert len({tuple(r[:3]) for r in entity_rows}) == len(entity_rows)
+    # Each occurrence is marked in the text; each name in the table links to its first one.
+    marked = [e for e in full.iter() if "ent" in e.classes()]
+    assert [(e.text(), e.attrs["id"]) for e in marked] == [(e["text"], f"d0-e{n}") for n, e in enumerate(data["entities"])]
+    for row in root.by_id("d0-entities-table").find_all("tr")[1:]:
+        (link,) = row.find_all("a")
+        target = root.by_id(link.attrs["href"][1:])
+        assert target.text() == link.text() and target.attrs["id"] == next(f"d0-e{n}" for n, e in enumerate(data["entities"]) if e["text"] == link.text())
 
 
 def test_page_is_self_contained(seed_page):

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import entity_rows, summary_rows, to_dict
+from .jsonout import ENTITY_LABELS, entity_rows, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
@@ -37,7 +37,7 @@ _PALETTE_SIZE = 12  # colours .cat-0 … .cat-11 in report.css (one per packaged
 _OUTLINE_CHARS = 60
 
 # Layers of the full text, outermost first when two marks start and end together.
-_RANK_BLOCK, _RANK_NOTE, _RANK_CHECK, _RANK_FIGURE, _RANK_TIFA = range(5)
+_RANK_BLOCK, _RANK_NOTE, _RANK_CHECK, _RANK_FIGURE, _RANK_TIFA, _RANK_ENTITY = range(6)
 
 Part = Union[str, dict]
 
@@ -139,6 +139,34 @@ def _tifa_marks(data: dict[str, Any], prefix: str, cat_class: dict[str, str]) ->
     return marks
 
 
+def _entity_key(ent: dict[str, Any]) -> tuple[str, str, str]:
+    return (ent["text"], ent["label"], ent["kb_id"] or "")
+
+
+def _entity_marks(data: dict[str, Any], prefix: str) -> list[Mark]:
+    """A mark per entity occurrence (``ent ent-person`` …), its id the target of the entities table."""
+    marks = []
+    for n, ent in enumerate(data["entities"]):
+        if isinstance(ent.get("start"), int) and isinstance(ent.get("end"), int):
+            kind = ENTITY_LABELS.get(ent["label"], "other")
+            title = " · ".join(x for x in (ent["text"], kind, ent["kb_id"]) if x)
+            marks.append(Mark(ent["start"], ent["end"], _RANK_ENTITY, f"ent ent-{kind}", (("id", f"{prefix}e{n}"), ("title", title))))
+    return marks
+
+
+def entity_table(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
+    """Rows of the entities table, each linking to the name's first occurrence in the text."""
+    first: dict[tuple[str, str, str], int] = {}
+    for n, ent in enumerate(data["entities"]):
+        if isinstance(ent.get("start"), int):
+            first.setdefault(_entity_key(ent), n)
+    rows = []
+    for row in entity_rows(data):
+        n = first.get((row["text"], row["label"], row["kb_id"]))
+        rows.append({**row, "href": f"#{prefix}e{n}" if n is not None else None})
+    return rows
+
+
 def _figure_title(fig: dict[str, Any]) -> str:
     value = " ".join(str(fig[k]) for k in ("value", "unit") if fig.get(k) not in (None, ""))
     extra = [str(fig[k]) for k in ("kind", "subject") if fig.get(k)]
@@ -192,7 +220,7 @@ def _anchor_marks(outline: list[dict[str, Any]]) -> list[Mark]:
 
 
 def text_marks(doc: Doc, data: dict[str, Any], outline: list[dict[str, Any]], prefix: str, cat_class: dict[str, str]) -> list[Mark]:
-    """Every mark of the full text: structure, anchors, notes, checks, figures, tifa."""
+    """Every mark of the full text: structure, anchors, notes, checks, figures, tifa, entities."""
     return [
         *_block_marks(doc),
         *_anchor_marks(outline),
@@ -200,6 +228,7 @@ def text_marks(doc: Doc, data: dict[str, Any], outline: list[dict[str, Any]], pr
         *_offset_marks(data["checks"], _RANK_CHECK, f"{prefix}c", lambda c: f"check lvl-{check_level(c)}", _message),
         *_offset_marks(data["stats"], _RANK_FIGURE, f"{prefix}f", lambda _f: "fig", _figure_title),
         *_tifa_marks(data, prefix, cat_class),
+        *_entity_marks(data, prefix),
     ]
 
 
@@ -294,7 +323,7 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
         "text": fill_text(root, source.text),
         "figures": figure_rows(data, prefix),
         "checks": check_rows(data, prefix),
-        "entities": entity_rows(data),
+        "entities": entity_table(data, prefix),
         "duplicates": sum(1 for n in data["notes"] if n["code"] == "duplicate_paragraph"),
     }
 
