@@ -273,6 +273,14 @@ def test_seed_datelines_keep_their_fields(seed):
             ("3个工作日", 3, "个工作日", "measure", None, "审批时限"),
             ("30%", 30, "%", "change", None, "投资审批时间"),
         ]),
+        # an amount of money with 的 is the amount of the noun after it, unless that noun only says it is one
+        ("驻村工作队实现了12.5万元的年收益，每年拨给500万元的活动经费。", [
+            ("12.5万元", 125000, "元", "money", None, "年收益"),
+            ("500万元", 5000000, "元", "money", None, "活动经费"),
+        ]),
+        ("集团计划实现年经营收入100亿元的目标。", [("100亿元", 10000000000, "元", "money", None, "集团计划实现年经营收入")]),
+        # 完成, 实现 after the subject are verbs, not part of it
+        ("一般公共预算收入完成3200亿元。", [("3200亿元", 320000000000, "元", "money", None, "一般公共预算收入")]),
         # the base of a rate is no figure
         ("每10万人口拥有大学文化程度人数为15467人。", [("15467人", 15467, "人", "count", None, "每10万人口拥有大学文化程度人数")]),
         # 翻一番, 翻两番: a change of so many doublings, against what 比 names

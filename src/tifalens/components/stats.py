@@ -98,6 +98,7 @@ class StatsRules:
         self.comparison_markers = _longest_first(data["comparison_markers"])
         self.implied_against: dict[str, str] = data["implied_against"]
         self.per_markers: str = data["per_markers"]
+        self.generic_heads = frozenset(data["generic_heads"])
         self.comparison_false = data["comparison_false_words"]
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
@@ -786,8 +787,10 @@ class Linker:
                 after = self._trim(fig.tail + len(copula), limit)
             else:
                 after = self.tokens.following_noun(
-                    fig.tail, limit, self.rules, through_de=fig.kind == "measure", counted=fig.kind == "count" and bool(fig.unit)
+                    fig.tail, limit, self.rules, through_de=fig.kind in ("measure", "money"), counted=fig.kind == "count" and bool(fig.unit)
                 )
+                if after in self.rules.generic_heads and fig.kind in ("measure", "money"):
+                    after = ""  # 实现年经营收入100亿元的目标: what comes before says what the figure is
         if fig.kind in QUANTITY_KINDS:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
