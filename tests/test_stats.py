@@ -257,6 +257,7 @@ def test_seed_datelines_keep_their_fields(seed):
             ("四成", 0.4, "成", "ratio", "近", "女党员"),
         ]),
         ("一成不变，八成新的房子，完成任务。", []),
+        ("公司员工六七成是青年。", [("六七成", 0.6, "成", "ratio", None, "公司员工")]),
         # X为Y的N%, X是Y的N倍: the share is of X, Y is its whole
         ("全年完成投资3500亿元，为年度计划的105%。", [
             ("3500亿元", 350000000000, "元", "money", None, "全年完成投资"),
@@ -281,6 +282,12 @@ def test_seed_datelines_keep_their_fields(seed):
         ("集团计划实现年经营收入100亿元的目标。", [("100亿元", 10000000000, "元", "money", None, "集团计划实现年经营收入")]),
         # 完成, 实现 after the subject are verbs, not part of it
         ("一般公共预算收入完成3200亿元。", [("3200亿元", 320000000000, "元", "money", None, "一般公共预算收入")]),
+        # X%的Y: a share of Y (also with 以上); a noun that only says it is a rate leaves the subject before
+        ("民营经济贡献了50%以上的税收，约8成的党员希望在线学习。", [
+            ("50%", 50, "%", "percent", "以上", "税收"),
+            ("8成", 0.8, "成", "ratio", "约", "党员"),
+        ]),
+        ("欧元占比保持在26%的水平。", [("26%", 26, "%", "percent", None, "欧元")]),
         # the base of a rate is no figure
         ("每10万人口拥有大学文化程度人数为15467人。", [("15467人", 15467, "人", "count", None, "每10万人口拥有大学文化程度人数")]),
         # 翻一番, 翻两番: a change of so many doublings, against what 比 names
@@ -573,7 +580,9 @@ def test_shared_texts_values_parse_back():
         for rec in data["stats"]:
             assert result.source.text[rec["start"] : rec["end"]] == rec["text"], path.name
             numeral = _numeral(rec)
-            if rec["range"]:
+            if rec["range"] and rec["unit"] == "成":  # 六七成: 0.6 to 0.7
+                assert [parse_number(ch) / 10 for ch in numeral] == rec["range"], (path.name, rec["text"])
+            elif rec["range"]:
                 assert parse_range(numeral) == tuple(rec["range"]), (path.name, rec["text"])
             else:
                 tenths = 10 if rec["unit"] == "成" else 1  # 五成 is 0.5

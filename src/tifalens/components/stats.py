@@ -157,7 +157,7 @@ class StatsRules:
             ("percent_cn", re.compile(rf"百分之(?:{number})(?:(?:{sep})(?:百分之)?(?:{number}))?")),
             ("fraction", re.compile(rf"{lead}(?<![{cn_all}])(?!百分之)(?:[{cn_all}]+|\d+)分之(?:[{cn_all}]+|\d+)")),
             ("half", re.compile(r"一半|半数")),
-            ("tenths", re.compile(r"(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])成")),
+            ("tenths", re.compile(r"(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])(?P<num2>[二三四五六七八九])?成")),
             ("doubling", re.compile(r"翻了?(?P<num>[一两二三四五]|[1-5])番")),
             ("date", re.compile(
                 rf"{lead}(?:(?P<year>{year})年)?(?<![\d{cn_all}])(?P<month>1[0-2]|0?[1-9]|十[一二]?|{small})月"
@@ -360,12 +360,15 @@ class FigureFinder:
         return Figure(m.start(), m.end(), m.group(0), m.group(0), 0.5, "", "ratio")
 
     def _tenths(self, m: re.Match, text: str) -> Figure | None:
-        """三成, 近七成, 8成以上: tenths, as a ratio (0.3), when the segmenter reads the figure as
-        words of its own (not 一成不变, 八成新, 完成)."""
+        """三成, 近七成, 8成以上, 六七成 (0.6 to 0.7): tenths, as a ratio (0.3), when the segmenter
+        reads the figure as words of its own (not 一成不变, 八成新, 完成)."""
         if not (self.is_boundary(m.start()) and self.is_boundary(m.end())):
             return None
         value = parse_number(m.group("num"))
-        return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio")
+        high = parse_number(m.group("num2")) if m.group("num2") else None
+        if value is None or (m.group("num2") and high != value + 1):
+            return None  # 六七成 is a range; 三八成 is none
+        return Figure(m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio", high=None if high is None else high / 10)
 
     def _doubling(self, m: re.Match, text: str) -> Figure | None:
         """翻一番 (doubled), 翻两番 (doubled twice): a change of that many doublings."""
@@ -446,8 +449,8 @@ class FigureFinder:
         if word:
             fig.approx = fig.approx or self.rules.approx_after[word]
             fig.tail = fig.end + len(word)
-            if word in self.rules.threshold_words and text[fig.tail : fig.tail + 1] == "的":
-                return False
+            if word in self.rules.threshold_words and text[fig.tail : fig.tail + 1] == "的" and fig.kind not in SHARE_KINDS:
+                return False  # (60%以上的企业 is a share of the companies)
         return True
 
     def _read_before(self, fig: Figure, text: str) -> bool:
@@ -779,22 +782,27 @@ class Linker:
         bound = prev is not None and prev.tail <= fig.cut and prev.kind not in ("year", "date")
         start = max(fig.clause, prev.tail if bound else 0)
         before = self._subject_before(fig, start)
-        after = ""
+        after, share_of_noun = "", False
         if fig.kind in QUANTITY_KINDS + SHARE_KINDS:
             limit = clause_end(self.text, fig.tail, self.rules.delimiters)
             copula = starts_with(self.text[fig.tail : limit], self.rules.copulas)
             if fig.kind in SHARE_KINDS and copula:  # 97%是实名留言
                 after = self._trim(fig.tail + len(copula), limit)
             else:
+                share_of_noun = fig.kind in SHARE_KINDS and self.text.startswith("的", fig.tail)  # 87%的党员希望…
                 after = self.tokens.following_noun(
-                    fig.tail, limit, self.rules, through_de=fig.kind in ("measure", "money"), counted=fig.kind == "count" and bool(fig.unit)
+                    fig.tail,
+                    limit,
+                    self.rules,
+                    through_de=fig.kind in ("measure", "money") or share_of_noun,
+                    counted=(fig.kind == "count" and bool(fig.unit)) or share_of_noun,
                 )
-                if after in self.rules.generic_heads and fig.kind in ("measure", "money"):
+                if after in self.rules.generic_heads and (fig.kind in ("measure", "money") or share_of_noun):
                     after = ""  # 实现年经营收入100亿元的目标: what comes before says what the figure is
         if fig.kind in QUANTITY_KINDS:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
-            fig.subject = before or after
+            fig.subject = (after or before) if share_of_noun else (before or after)
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
