@@ -32,13 +32,14 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Iterator
 
+from ..numbers import MULTIPLIERS
+
 if TYPE_CHECKING:  # pragma: no cover
     from .stats import Figure, Linker, StatsRules
 
 Check = dict[str, Any]
 _QUANTITY = ("count", "money", "measure")
 _COMPARABLE = ("count", "money", "measure", "age", "percent")
-_MULTIPLIERS = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
 
 
 def _check(code: str, level: str, message: str, at: int, figures: list[int]) -> Check:
@@ -452,9 +453,10 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
 
 def _as_written(value: float, like: Figure) -> str:
     """``value`` in the multiplier and unit of ``like`` (9672万名 beside 9804.1万名, not 96720000名)."""
-    for word, factor in _MULTIPLIERS:
-        if word in like.text and like.kind in _QUANTITY + ("change",):
-            return f"{_fmt(value / factor)}{word}{like.unit}"
+    if like.kind in _QUANTITY + ("change",):
+        for word in sorted(MULTIPLIERS, key=len, reverse=True):
+            if word in like.text:
+                return f"{_fmt(value / MULTIPLIERS[word])}{word}{like.unit}"
     return f"{_fmt(value)}{like.unit}"
 
 

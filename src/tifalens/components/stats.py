@@ -492,7 +492,7 @@ class FigureFinder:
         verb = ends_with(core, rules.verb_words) or (level and ends_with(core, rules.level_verbs))
         if verb in rules.comparison_only and self._comparison(core[: -len(verb)])[0] is None:
             verb = None
-        if fig.unit == "番" and fig.kind == "change":  # 比2010年翻一番: the verb is in the figure
+        if fig.direction:  # 比2010年翻一番: the shape holds its verb; only 比… is left to read
             fig.against, core = self._comparison(pre)
             return core
         if verb:

@@ -139,19 +139,17 @@ def _tifa_marks(data: dict[str, Any], prefix: str, cat_class: dict[str, str]) ->
     return marks
 
 
-def _entity_key(ent: dict[str, Any]) -> tuple[str, str, str]:
-    return (ent["text"], ent["label"], ent["kb_id"] or "")
+def _entity_kind(ent: dict[str, Any]) -> str:
+    return ENTITY_LABELS.get(ent["label"], "other")  # fixed words: safe as a class name
+
+
+def _entity_title(ent: dict[str, Any]) -> str:
+    return " · ".join(x for x in (ent["text"], _entity_kind(ent), ent["kb_id"]) if x)
 
 
 def _entity_marks(data: dict[str, Any], prefix: str) -> list[Mark]:
     """A mark per entity occurrence (``ent ent-person`` …), its id the target of the entities table."""
-    marks = []
-    for n, ent in enumerate(data["entities"]):
-        if isinstance(ent.get("start"), int) and isinstance(ent.get("end"), int):
-            kind = ENTITY_LABELS.get(ent["label"], "other")
-            title = " · ".join(x for x in (ent["text"], kind, ent["kb_id"]) if x)
-            marks.append(Mark(ent["start"], ent["end"], _RANK_ENTITY, f"ent ent-{kind}", (("id", f"{prefix}e{n}"), ("title", title))))
-    return marks
+    return _offset_marks(data["entities"], _RANK_ENTITY, f"{prefix}e", lambda ent: f"ent ent-{_entity_kind(ent)}", _entity_title)
 
 
 def entity_table(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
@@ -159,7 +157,7 @@ def entity_table(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
     first: dict[tuple[str, str, str], int] = {}
     for n, ent in enumerate(data["entities"]):
         if isinstance(ent.get("start"), int):
-            first.setdefault(_entity_key(ent), n)
+            first.setdefault((ent["text"], ent["label"], ent["kb_id"] or ""), n)
     rows = []
     for row in entity_rows(data):
         n = first.get((row["text"], row["label"], row["kb_id"]))
