@@ -346,3 +346,45 @@ def test_markdown_names_the_speaker(nlp):
     assert "**A:** 好的。" in md
     md = analyze("访谈\n\n【问】如何看待？\n\n【答】意义重大。\n", nlp=nlp).to_markdown()
     assert "**Q:** 如何看待？\n\n**A:** 意义重大。\n" in md  # 【答】 is no speaker
+
+
+PRESS_CONFERENCE = (
+    "2024年3月12日外交部发言人毛宁主持例行记者会\n\n"
+    "毛宁：应国务院总理邀请，某国总理将于近日访华。\n\n"
+    "法新社记者：美方表示将加征关税。中方对此有何回应？\n\n"
+    "毛宁：我们注意到有关报道。\n\n"
+    "总台央视记者：你能否介绍一下会议期间外交部的工作？\n\n"
+    "毛宁：王毅外长回答了21个问题。\n\n"
+    "CNN记者：中方怎么看？\n\n"
+    "毛宁：中方的立场是一贯的。\n\n"
+    "他告诉记者：今年的收成很好。\n"
+)
+
+
+def test_a_reporter_of_a_named_outlet_asks_the_question(nlp):
+    from tifalens import analyze
+
+    a = analyze(PRESS_CONFERENCE, nlp=nlp).to_dict()["articles"][0]
+    assert [(q["question_marker"], q["answer_marker"]) for q in a["qa"]] == [
+        ("法新社记者：", "毛宁："),
+        ("总台央视记者：", "毛宁："),
+        ("CNN记者：", "毛宁："),
+    ]
+    assert a["qa"][0]["question"] == "美方表示将加征关税。中方对此有何回应？"
+    # a narrative line that names no outlet asks nothing: it goes on the last answer
+    assert a["qa"][2]["answer"] == "中方的立场是一贯的。\n他告诉记者：今年的收成很好。"
+    # the opening statement before the first question is the lead, not an answer
+    assert a["sections"][0]["blocks"][0]["kind"] == "lead"
+
+
+def test_an_outlet_before_a_role_must_end_like_a_medium():
+    for line, asks in [
+        ("凤凰卫视记者：请问？", True),
+        ("路透社记者：请问？", True),
+        ("澎湃新闻记者：请问？", True),
+        ("主持人：请问？", True),
+        ("他告诉记者：好。", False),
+        ("我们的主持人：好。", False),
+    ]:
+        (a,) = articles(f"标题\n\n{line}\n\n答：好。\n")
+        assert bool(a.qa) is asks, line

@@ -75,8 +75,13 @@ class _Rules:
         )
         q = "|".join(map(re.escape, data["question_markers"]))
         a = "|".join(map(re.escape, data["answer_markers"]))
-        # 问：, 1.问：, 【问】, [问]
-        self.question = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?:(?P<marker>{q})\s*[:：]|【(?:{q})】|\[(?:{q})\])")
+        roles = "|".join(map(re.escape, data["asker_roles"]))
+        endings = "|".join(map(re.escape, data["outlet_endings"]))
+        outlet = rf"[\u4e00-\u9fffA-Za-z0-9·]{{0,{data['max_outlet_chars']}}}?(?:{endings}|[A-Za-z]{{2}})"
+        # 问：, 1.问：, 【问】, [问], and an outlet's reporter: 法新社记者：
+        self.question = re.compile(
+            rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})\s*[:：]|【(?:{q})】|\[(?:{q})\])"
+        )
         self.answer = re.compile(rf"^(?:(?P<marker>{a})\s*[:：]|【(?:{a})】|\[(?:{a})\])")
         # 问：…？答：… on one line: the answer starts after the question mark
         self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
