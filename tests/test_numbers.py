@@ -103,6 +103,12 @@ def test_decimals(text, places):
     assert decimals(text) == places
 
 
+def test_sections_cn2an_writes_but_does_not_read():
+    # cn2an writes 100,001,000 as 一亿一千 and rejects it; 一亿一 is 1.1亿 in speech, not read
+    assert cn2an.an2cn(100001000) == "一亿一千"
+    assert [parse_number(s) for s in ("一亿一千", "一亿零一千", "十二亿零五十万", "一亿一")] == [100001000, 100001000, 1200500000, None]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**12))
 def test_chinese_numerals_round_trip(n):

@@ -141,7 +141,23 @@ def _chinese(text: str) -> float | None:
     try:
         return _clean(float(_cn2an()(text.replace("○", "零").replace("〇", "零"), "smart")))
     except (ValueError, KeyError, IndexError, TypeError):
-        return None
+        sectioned = _sectioned(text)
+        return None if sectioned is None else float(sectioned)
+
+
+def _sectioned(text: str) -> int | None:
+    """亿 and 万 sections of regular numerals added up, where cn2an rejects them: 一亿一千 (how
+    cn2an itself writes 100,001,000) is 100,001,000. A section after 亿 or 万 starts with 零 or
+    holds its thousands (一亿一 is 1.1亿 in speech: None)."""
+    for mark, scale in (("亿", 10**8), ("万", 10**4)):
+        if mark in text:
+            head, _, tail = text.partition(mark)
+            high = _sectioned(head)
+            low = _sectioned(tail.removeprefix("零")) if tail else 0
+            if not high or low is None or low >= scale or (tail and not tail.startswith("零") and low < 1000):
+                return None
+            return high * scale + low
+    return _small_integer(text)
 
 
 def _fraction(text: str) -> float | None:
