@@ -460,6 +460,9 @@ def test_parts_message(nlp):
     (check,) = analyse(nlp, "全校共有教师120名。其中,女教师80名,男教师50名。")["checks"]
     assert check["message"] == "the parts under 其中 (80名, 50名) add up to 130名, more than the whole 120名"
     assert [f["text"] for f in check["figures"]] == ["120名", "80名", "50名"]
+    # the sum is written in the whole's multiplier, not as a raw number of yuan
+    (check,) = analyse(nlp, "总额为100亿元，其中A项目为60亿元，B项目为7000万元，C项目为45亿元。")["checks"]
+    assert check["message"] == "the parts under 其中 (60亿元, 7000万元, 45亿元) add up to 105.7亿元, more than the whole 100亿元"
 
 
 @pytest.mark.parametrize(

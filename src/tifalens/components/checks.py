@@ -264,7 +264,7 @@ def _check_part_group(figs: list[Figure], whole: int, parts: list[tuple[int, lis
             yield _check(
                 "parts_exceed_whole",
                 "error" if kin else "warning",
-                f"the parts under 其中 ({', '.join(figs[p].text for p in rest)}) add up to {_fmt(total)}{w.unit}, more than the whole {w.text}"
+                f"the parts under 其中 ({', '.join(figs[p].text for p in rest)}) add up to {_as_written(total, w)}, more than the whole {w.text}"
                 + ("" if kin else " (unless they overlap)"),
                 rest[-1],
                 [whole, *rest],
