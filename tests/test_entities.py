@@ -490,9 +490,38 @@ def test_foreign_countries_and_cities_are_places_whatever_jieba_tags_them(ents_n
     doc = ents_nlp("习近平在旧金山会见美国总统拜登。访问阿富汗、莫斯科和马德里。首尔。")
     assert {t.text: t.tag_ for t in doc if t.text in ("阿富汗", "莫斯科", "马德里", "首尔")} == {
         "阿富汗": "nr", "莫斯科": "nr", "马德里": "nr", "首尔": "d",
-    }  # fmt: skip  # a two-character name counts only where jieba tags it a place
+    }  # fmt: skip
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("习近平", "PERSON"), ("旧金山", "GPE"), ("美国", "GPE"), ("拜登", "PERSON"), ("阿富汗", "GPE"), ("莫斯科", "GPE"), ("马德里", "GPE"),
+        ("首尔", "GPE"),
+    ]  # fmt: skip
+    doc = ents_nlp("朝鲜平壤举行活动。他买了一个汉堡。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("平壤", "汉堡")} == {"平壤": "n", "汉堡": "ns"}
+    # two listed places side by side are two places; 汉堡 is as often a hamburger: not listed
+    assert [(e.text, e.label_) for e in doc.ents] == [("朝鲜", "GPE"), ("平壤", "GPE")]
+
+
+def test_two_listed_places_side_by_side_are_two_places_and_a_division_joins_its_province(ents_nlp):
+    doc = ents_nlp("约旦中国问题专家认为，北京上海两地和湖南衡阳都很好。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("约旦", "GPE"), ("中国", "GPE"), ("北京", "GPE"), ("上海", "GPE"), ("湖南衡阳", "GPE")]
+
+
+def test_a_two_character_name_vouched_for_once_counts_everywhere_in_the_document(ents_nlp):
+    doc = ents_nlp("外交部发言人毛宁主持记者会。\n毛宁：我们注意到有关报道。\n毛宁表示欢迎。王毅外长出席。")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("毛宁", "PERSON")] * 3 + [("王毅", "PERSON")]
+    # without a title anywhere, a two-character word jieba tags as a name stays out
+    assert [e.text for e in ents_nlp("毛宁表示欢迎。").ents] == []
+
+
+def test_a_title_holding_the_name_after_it_vouches_for_nothing_before(ents_nlp):
+    doc = ents_nlp("东部战区陆军副司令员张学锋代表说，陆军司令员讲话，丁薛祥副总理出席。")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("张学锋", "PERSON"), ("丁薛祥", "PERSON")]
+
+
+def test_foreign_news_agencies_are_organisations(ents_nlp):
+    doc = ents_nlp("彭博社、路透社和法新社记者提问。")
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("彭博社", "ORG", "彭博新闻社"), ("路透社", "ORG", "路透社"), ("法新社", "ORG", "法国新闻社"),
     ]  # fmt: skip
 
 

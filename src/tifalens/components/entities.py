@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy
-from spacy.attrs import IDX, LENGTH, TAG
+from spacy.attrs import IDX, LENGTH, ORTH, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -63,12 +63,14 @@ class EntityRules:
     not_last: frozenset[str]
     derived_noun_suffixes: frozenset[str]
     not_names: frozenset[str]
+    never_names: frozenset[str]
     given_name_end_tags: frozenset[int]  # tag hashes
     not_given_name_end: frozenset[str]
     foreign_titles: tuple[str, ...]
     titles: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     places: dict[str, str]
+    tag_free_places: tuple[int, ...]  # string ids of the listed names: they count whatever their tag
     org_suffixes: tuple[str, ...]
     generic_orgs: frozenset[str]
     not_organizations: frozenset[str]
@@ -160,8 +162,11 @@ class EntityRules:
         return text[0] in self.surnames and 2 <= len(text) <= 3
 
     def is_title(self, word: str, *, before: bool) -> bool:
-        """Does ``word`` end (before a name) or start (after a name) with a title such as 总理 or 同志?"""
-        return word.endswith(self.titles) if before else word.startswith(self.titles)
+        """Does ``word`` end (before a name) or start (after a name) with a title such as 总理 or 同志
+        (王毅外长, 丁薛祥副总理)?"""
+        if before:
+            return word.endswith(self.titles)
+        return word.removeprefix("副").startswith(self.titles)
 
     def organization(self, text: str) -> bool:
         """Does the run end with an organisation head (部, 委, 政府, 大学 ...) and name one body?"""
@@ -180,12 +185,14 @@ def entity_rules() -> EntityRules:
         not_last=frozenset(person["not_last"]),
         derived_noun_suffixes=frozenset(person["derived_noun_suffixes"]),
         not_names=frozenset(person["not_names"]),
+        never_names=frozenset(person["never_names"]),
         given_name_end_tags=frozenset(get_string_id(t) for t in person["given_name_end_tags"]),
         not_given_name_end=frozenset(person["not_given_name_end"]),
         foreign_titles=tuple(person["foreign_titles"]),
         titles=tuple(person["titles"]),
         place_suffixes=tuple(place["suffixes"]),
         places=places,
+        tag_free_places=tuple(get_string_id(n) for n in place["names"]),
         org_suffixes=tuple(org["suffixes"]),
         generic_orgs=frozenset(org["generic"]),
         not_organizations=frozenset(org["not_organizations"]),
@@ -221,6 +228,7 @@ class TokenTexts:
         self._starts = doc.to_array(IDX).astype("int64").tolist() if len(doc) else []
         self._ends = (doc.to_array(IDX) + doc.to_array(LENGTH)).astype("int64").tolist() if len(doc) else []
         self.tags = doc.to_array(TAG)  # tag hashes, for a vectorised look at the name tags
+        self.orths = doc.to_array(ORTH)  # word hashes, for a vectorised look-up of listed names
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -294,9 +302,18 @@ def word_before(words: TokenTexts, i: int) -> str:
     return words[i - 1] if i > 0 else ""
 
 
+_NAME_TAGS = frozenset(get_string_id(t) for t in ("nr", "nrfg", "nrt"))
+
+
 def _titled(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
+    """A title before the run, or after it (王毅外长) unless that title holds the name after it
+    (陆军副司令员张学锋: 陆军 is where the office is)."""
     before = rules.is_title(word_before(words, run.start), before=True)
-    after = run.end < len(words) and rules.is_title(words[run.end], before=False)
+    after = (
+        run.end < len(words)
+        and rules.is_title(words[run.end], before=False)
+        and not (run.end + 1 < len(words) and int(words.tags[run.end + 1]) in _NAME_TAGS)
+    )
     return before or after
 
 
@@ -324,7 +341,8 @@ def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Call
 
 def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words) -> list[Run]:
     """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
-    title, or a name beside it in a list; a derived noun (严肃性) is none."""
+    title, or a name beside it in a list, or the same name so vouched for elsewhere in the document
+    (发言人毛宁 … 毛宁：); a derived noun (严肃性) is none."""
     shaped = [
         r
         for r in runs
@@ -333,6 +351,7 @@ def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Cal
         and not _quoted(words, r, rules)
         and not _derived_noun(words, r, rules, is_word)
         and not (_text(words, r) in rules.not_names and not _titled(words, r, rules))
+        and _text(words, r) not in rules.never_names
     ]
     sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) for r in shaped]
     listed = [
@@ -344,6 +363,8 @@ def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Cal
         for k in range(len(shaped)):
             if not sure[k] and ((k > 0 and listed[k - 1] and sure[k - 1]) or (k < len(listed) and listed[k] and sure[k + 1])):
                 sure[k] = changed = True
+    vouched = {_text(words, r) for r, ok in zip(shaped, sure) if ok}
+    sure = [ok or _text(words, r) in vouched for r, ok in zip(shaped, sure)]
     taken = {i for r in runs for i in range(r.start, r.end)}
     return [_completed(words, r, taken, rules) for r, ok in zip(shaped, sure) if ok]
 
@@ -390,12 +411,25 @@ def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word
         if run.label in ("GPE", "LOC"):
             if (run.start, run.end) in absorbed:
                 continue
-            place = rules.place(words.span(run.start, run.end))
-            if place is not None:
-                out.append(Run(run.start + place.start, run.start + place.end, place.label, place.kb_id))
+            for piece in _listed_apart(words, run, rules):
+                place = rules.place(words.span(piece.start, piece.end))
+                if place is not None:
+                    out.append(Run(piece.start + place.start, piece.start + place.end, place.label, place.kb_id))
         else:
             out.append(run)  # a label a user mapped a tag to: no shape rule for it
     return sorted(out, key=lambda r: r.start)
+
+
+def _listed_apart(words: TokenTexts, run: Run, rules: EntityRules) -> list[Run]:
+    """A run cut between two listed places side by side (约旦+中国问题专家, 北京+上海), which
+    name two places; a division stays with the place before it (湖南+衡阳)."""
+    pieces = [Run(run.start, run.start + 1, run.label)]
+    for i in range(run.start + 1, run.end):
+        if words[i] in rules.places and words[i - 1] in rules.places:
+            pieces.append(Run(i, i + 1, run.label))
+        else:
+            pieces[-1].end = i + 1
+    return pieces
 
 
 def _without_cut_names(words: TokenTexts, runs: list[Run]) -> list[Run]:
@@ -444,13 +478,16 @@ def entity_spans(
 
 
 def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> dict[int, str]:
-    """``labels`` with the divisions the gazetteer finds whatever their tags.
+    """``labels`` with the listed countries and cities and the divisions the gazetteer finds, whatever their tags.
 
     An official name that names one division (宁德市, 正定县) is a place on token edges;
     and a division right after a place that holds it joins that place (福建+宁德,
     河北+正定), where the segmenter may have read a name (宁德 nr) or an adverb (正定 d).
     """
     labels, gazetteer = dict(labels), rules.gazetteer
+    for i in numpy.flatnonzero(numpy.isin(words.orths, rules.tag_free_places)).tolist():
+        if labels.get(i) != "ORG":
+            labels[i] = "GPE"  # 首尔 (d), 平壤 (n): a listed country or city, whatever its tag
     for start, end, name in gazetteer.find_names(words.text):
         tokens = words.tokens_of(start, end)
         if tokens is not None and not rules.generic_place(name):
