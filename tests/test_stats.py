@@ -593,3 +593,38 @@ def test_shared_texts_values_parse_back():
         assert all(c["level"] in ("error", "warning", "info") for c in data["checks"])
         total += len(data["stats"])
     assert total > 300
+
+
+def test_more_or_less_output_and_a_larger_increase_are_changes(nlp):
+    data = analyse(nlp, "全年粮食产量69541万吨，增产1.3%。其中，夏粮产量14615万吨，减产0.8%。全年城镇新增就业1244万人，比上年多增38万人。")
+    assert [(s["text"], s["kind"], s["direction"], s["subject"]) for s in data["stats"] if s["kind"] == "change"] == [
+        ("1.3%", "change", "increase", "全年粮食产量"),
+        ("0.8%", "change", "decrease", "夏粮产量"),
+        ("38万人", "change", "increase", "全年城镇新增就业"),
+    ]
+    # 多增 compares this year's increase with last year's
+    assert [c["message"] for c in data["checks"]] == ["“比上年多增38万人” after 1244万人 implies 全年城镇新增就业 was 1206万人 at 上年"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 888 / (69541 - 888) = 1.29%
+        ("全年粮食产量69541万吨，比上年增加888万吨，增产1.3%。", None),
+        ("全年粮食产量69541万吨，比上年增加888万吨，增产3.1%。", "888万吨 on 68653万吨 before is a change of 1.29%, not 3.1% (全年粮食产量 is 69541万吨)"),
+        # a fall is over the larger figure before it: 100 / 1100 = 9.09%
+        ("年末人口1000万人，比上年末减少100万人，下降9.1%。", None),
+        ("年末人口1000万人，比上年末减少100万人，下降10%。", "100万人 on 1100万人 before is a change of 9.09%, not 10% (年末人口 is 1000万人)"),
+        ("年末人口1000万人，比上年末减少100万人，增长11.1%。", "年末人口 fell by 100万人 but rose by 11.1%"),
+        # the rounding of the figures is allowed for: 1.2 / 9.8 = 12.24%, but 1.25 / (10.95 - 1.25) = 12.89%
+        ("存款余额11.0万亿元，比上年增加1.2万亿元，增长12.9%。", None),
+        ("存款余额11.0万亿元，比上年增加1.2万亿元，增长13.0%。", "1.2万亿元 on 9.8万亿元 before is a change of 12.24%, not 13.0% (存款余额 is 11.0万亿元)"),
+        # against different moments (比年初, 同比) the two need not agree
+        ("存款余额284.26万亿元，比年初增加25.74万亿元，同比增长12.0%。", None),
+        # an approximate figure is not checked
+        ("全年粮食产量约69541万吨，比上年增加888万吨，增产3.1%。", None),
+    ],
+)
+def test_a_change_given_as_an_amount_and_a_percentage_must_agree(nlp, text, expected):
+    found = [c["message"] for c in analyse(nlp, text)["checks"] if c["code"] == "change_rate"]
+    assert found == ([expected] if expected else [])

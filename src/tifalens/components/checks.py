@@ -66,7 +66,7 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
         share that does not match (``share_of["confirmed"]`` becomes False).
     """
     found: list[Check] = []
-    for check in (check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_dangling):
+    for check in (check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates, check_dangling):
         found.extend(check(figs, linker, rules))
     return sorted(found, key=lambda c: (figs[c["at"]].start, c["code"]))
 
@@ -449,6 +449,61 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
             )
         else:
             yield _check("change", "info", f"“{ref['text']}” after {base.text} implies {base.subject or 'it'} was {implied} {when}", i, [fig.base, i])
+
+
+def rate_range(amount: Figure, current: Figure) -> tuple[float, float] | None:
+    """The percentages of change ``amount`` (up or down to ``current``) can be when each is rounded as stated.
+
+    比上年增加888万吨 to 69541万吨 is 888 / 68653 = 1.293%; the ends of the range take the
+    rounding of both figures. None when the figure before the change would not be positive.
+    """
+    up = amount.direction > 0
+    low_amount, high_amount = amount.value - amount.spread, amount.value + amount.spread
+    low_before = current.value - current.spread - (high_amount if up else -high_amount)
+    high_before = current.value + current.spread - (low_amount if up else -low_amount)
+    if low_before <= 0 or low_amount < 0:
+        return None
+    return 100 * low_amount / high_before, 100 * high_amount / low_before
+
+
+def check_change_rates(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``change_rate``: a change given both as an amount and as a percentage (增加888万吨，增产1.3%)
+    where the two disagree: the amount over the figure before the change is another percentage, or
+    they go in opposite directions."""
+    changes: dict[int, list[int]] = {}
+    for i, fig in enumerate(figs):
+        if fig.kind == "change" and fig.base is not None and fig.reference and fig.exact:
+            changes.setdefault(fig.base, []).append(i)
+    for j, found in changes.items():
+        amounts = [i for i in found if not figs[i].reference["relative"]]
+        rates = [i for i in found if figs[i].reference["relative"]]
+        if len(amounts) != 1 or len(rates) != 1:
+            continue  # none, or several to pair: nothing sure to compare
+        amount, rate, current = figs[amounts[0]], figs[rates[0]], figs[j]
+        if not current.exact or (amount.against and rate.against and amount.against != rate.against):
+            continue
+        what = current.subject or current.text
+        if amount.direction != rate.direction:
+            yield _check(
+                "change_rate",
+                "error",
+                f"{what} {'rose' if amount.direction > 0 else 'fell'} by {amount.text} but {'rose' if rate.direction > 0 else 'fell'} by {rate.text}",
+                rates[0],
+                [j, amounts[0], rates[0]],
+            )
+            continue
+        bounds = rate_range(amount, current)
+        if bounds is None or bounds[0] - rate.spread <= rate.value <= bounds[1] + rate.spread:
+            continue
+        before = _as_written(current.value - amount.direction * amount.value, current)
+        computed = 100 * amount.value / (current.value - amount.direction * amount.value)
+        yield _check(
+            "change_rate",
+            "error",
+            f"{amount.text} on {before} before is a change of {_fmt(computed, max(rate.decimals + 1, 2))}%, not {rate.text} ({what} is {current.text})",
+            rates[0],
+            [j, amounts[0], rates[0]],
+        )
 
 
 def _as_written(value: float, like: Figure) -> str:
