@@ -628,3 +628,25 @@ def test_more_or_less_output_and_a_larger_increase_are_changes(nlp):
 def test_a_change_given_as_an_amount_and_a_percentage_must_agree(nlp, text, expected):
     found = [c["message"] for c in analyse(nlp, text)["checks"] if c["code"] == "change_rate"]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the segmenter guesses 率拟 and 率达 as words: fillers are cut off inside such a guess
+        ("今年赤字率拟按3%安排。", "今年赤字率"),
+        ("农网供电可靠率达99%。", "农网供电可靠率"),
+        ("拟安排地方政府专项债券3.9万亿元。", "地方政府专项债券"),
+        ("该小区目前一共有1500余户。", "该小区目前"),
+        # a negation stays with its verb
+        ("网点党员人数不达3人。", "网点党员人数不达"),
+        # a dictionary word is never cut
+        ("模拟为3%。", "模拟"),
+        # quotes that pair inside the subject stay; one left open at an end goes
+        ("安排“特岗计划”教师42.8万人。", "“特岗计划”教师"),
+        ("找出“隐形党员”2560个。", "找出“隐形党员”"),
+    ],
+)
+def test_filler_words_and_unpaired_quotes_are_cut_from_subjects(nlp, text, subject):
+    (fig,) = [s for s in analyse(nlp, text)["stats"] if s["kind"] not in ("year", "date")]
+    assert fig["subject"] == subject

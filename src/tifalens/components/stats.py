@@ -56,6 +56,26 @@ _MULTIPLIER = re.compile(MULTIPLIER_PATTERN)
 _LEADING_CN_NUMERAL = re.compile(rf"^[{''.join(CN_DIGITS)}十百千点]+")
 
 
+_PAIRED = {"“": "”", "‘": "’", "”": "“", "’": "‘"}
+
+
+def _strip_unpaired_quotes(text: str) -> str:
+    """``text`` without spaces and the quotes at its ends that close or open nothing inside it
+    (“特岗计划”教师 keeps its quotes, 党员” and 开展“ lose theirs, “两个确立” both)."""
+    text = text.strip(" ")
+    while text:
+        first, last = text[0], text[-1]
+        if first in "”’\"'" or (first in "“‘" and _PAIRED[first] not in text[1:]):
+            text = text[1:].lstrip(" ")
+        elif last in "“‘\"'" or (last in "”’" and _PAIRED[last] not in text[:-1]):
+            text = text[:-1].rstrip(" ")
+        else:
+            break
+    if len(text) > 2 and text[0] + text[-1] in ("“”", "‘’") and text.count(text[0]) == 1:
+        text = text[1:-1].strip(" ")  # “两个确立”: quoted whole
+    return text
+
+
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -592,6 +612,16 @@ class TokenIndex:
         """Does a token start or end at ``pos``?"""
         return pos in self.boundaries
 
+    def can_cut(self, pos: int) -> bool:
+        """May a subject be cut at ``pos``? At a token edge, or in the middle of two characters the
+        segmenter joined into no dictionary word (赤字|率拟|按: 率拟 is its guess at an unknown word),
+        unless the first is a negation (人数|不达: 不达 stays whole)."""
+        if pos in self.boundaries:
+            return True
+        i = bisect.bisect_right(self.starts, pos) - 1
+        pair = self.text[pos - 1 : pos + 1]
+        return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] == pos + 1 and pair[0] not in "不未没" and not self._is_word(pair)
+
     def unit_ends(self, pos: int) -> bool:
         """Can a one-character unit end at ``pos``? At a token edge, or where the segmenter joined
         the unit to the word after it (3|篇文章: 文章 is a word; not 14亿|人民: 民 is one character)
@@ -760,21 +790,24 @@ class Linker:
                 end -= 1
             step = self._trim_step(start, end)
             if step is None:
-                return text[start:end].strip(" “”\"'‘’")
+                return _strip_unpaired_quotes(text[start:end])
             start, end = step
 
     def _trim_step(self, start: int, end: int) -> tuple[int, int] | None:
         """One filler word off either end, never leaving a single character (人均 stays whole)."""
-        rules, ok, span = self.rules, self.tokens.is_boundary, self.text[start:end]
+        rules, ok, span = self.rules, self.tokens.can_cut, self.text[start:end]
         m = rules.enumeration_prefix.match(self.text, start, end)
         if m:
             return m.end(), end
-        word = starts_with(span, rules.trim_prefix)
-        if word and ok(start + len(word)) and len(span) - len(word) != 1:
-            return start + len(word), end
-        tail = ends_with(span, rules.trim_suffix)
-        if tail and ok(end - len(tail)) and len(span) - len(tail) != 1:
-            return start, end - len(tail)
+        # the longest filler that can be cut off: 赤字|率拟|按 loses 拟按 (率拟 is no word)
+        if span.startswith(rules.trim_prefix):
+            for word in rules.trim_prefix:
+                if span.startswith(word) and ok(start + len(word)) and len(span) - len(word) != 1:
+                    return start + len(word), end
+        if span.endswith(rules.trim_suffix):
+            for tail in rules.trim_suffix:
+                if span.endswith(tail) and ok(end - len(tail)) and len(span) - len(tail) != 1:
+                    return start, end - len(tail)
         return None
 
     def _own_subject(self, fig: Figure, prev: Figure | None) -> None:
