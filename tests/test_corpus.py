@@ -336,3 +336,29 @@ def test_tables_are_read_from_each_record_head_and_old_records_still_count(tmp_p
     shard.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     run_corpus([str(src)], out, Options(), progress=False)  # everything is done: only the tables are written
     assert {name: (out / name).read_text(encoding="utf-8") for name in tables} == tables
+
+
+def test_a_folder_of_text_files_is_dated_by_front_matter_then_file_name(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "rmrb-2021-07-01.txt").write_text(f"庆祝大会\n\n{PARAGRAPH}\n", encoding="utf-8")
+    (folder / "report-2022.txt").write_text(f"报告\n\n——2022年10月16日在大会上\n\n{PARAGRAPH}\n", encoding="utf-8")
+    # a date in the body is what the text reports, not when it was written
+    (folder / "report-2017.txt").write_text(f"报告\n\n1921年7月，中国共产党成立。{PARAGRAPH}\n", encoding="utf-8")
+    (folder / "undated.txt").write_text(f"无日期\n\n{PARAGRAPH}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([EXE, "corpus", str(folder), "--out", str(out), "-q"], capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    assert {d["id"]: d["date"] for d in rows(out / "documents.csv")} == {
+        "report-2017": "2017",
+        "report-2022": "2022-10-16",  # the text's own date wins over the name's year
+        "rmrb-2021-07-01": "2021-07-01",
+        "undated": "",
+    }
+    # so the trends of a folder of text files have periods (chars: the length of each text)
+    trends = subprocess.run([EXE, "trends", str(out), "--terms", "两个确立"], capture_output=True, text=True)
+    assert trends.stdout.splitlines()[1:] == [
+        "2017,两个确立,1,75,133.3333",
+        "2021,两个确立,1,61,163.9344",
+        "2022,两个确立,1,78,128.2051",
+    ]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tifalens.numbers import decimals, parse_number, parse_range, split_range
+from tifalens.numbers import DATE_PATTERN, date_in_name, decimals, iso_date, parse_number, parse_range, split_range
 
 
 @pytest.mark.parametrize(
@@ -149,3 +149,33 @@ def test_every_regular_numeral_below_ten_thousand_is_read_without_cn2an():
 
     assert [n for n in range(1, 10_000) if _small_integer(cn2an.an2cn(n)) != n] == []
     assert _small_integer("两千二百九十六") == 2296 and _small_integer("三百五") is None  # 350 in speech: cn2an decides
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("——2024年3月5日在第十四届全国人民代表大会第二次会议上", "2024-03-05"),
+        ("（二〇二二年十月十六日）", "2022-10-16"),
+        ("二○二四年四月十五日", "2024-04-15"),
+        ("2023年12月", "2023-12"),
+        ("中华人民共和国2023年国民经济和社会发展统计公报", "2023"),
+        ("2024-03-05 10:20 来源：新华网", "2024-03-05"),
+        ("2024.3.5", "2024-03-05"),
+        ("2023年2月30日", None),  # no such day
+    ],
+)
+def test_calendar_dates(text, iso):
+    assert iso_date(DATE_PATTERN.search(text)) == iso
+
+
+@pytest.mark.parametrize("text", ["9月26日电", "12020年", "1.3万亿斤", "第2024号"])
+def test_not_calendar_dates(text):
+    assert DATE_PATTERN.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("xinhua-2022-09-26.txt", "2022-09-26"), ("rmrb_20240305_01.txt", "2024-03-05"), ("gwr-2022-crlf.txt", "2022"), ("doc12345678.txt", None), ("a-2022-13-40.txt", "2022")],
+)
+def test_date_in_a_file_name(name, iso):
+    assert date_in_name(name) == iso

@@ -388,3 +388,27 @@ def test_an_outlet_before_a_role_must_end_like_a_medium():
     ]:
         (a,) = articles(f"标题\n\n{line}\n\n答：好。\n")
         assert bool(a.qa) is asks, line
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the most precise date of the front matter: the subtitle's day beats the title's year
+        ("中华人民共和国2023年统计公报\n\n国家统计局\n\n2024年2月29日\n\n全年国内生产总值1260582亿元，比上年增长5.2%。\n", ("2024年2月29日", "2024-02-29")),
+        ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n", ("2024年3月5日", "2024-03-05")),
+        ("高举伟大旗帜\n\n——在中国共产党第二十次全国代表大会上的报告\n\n（2022年10月16日）\n\n同志们：\n\n现在，我代表第十九届中央委员会向大会作报告。\n", ("2022年10月16日", "2022-10-16")),
+        # a leading dateline that names the year
+        ("标题\n\n新华社北京2024年3月5日电 国务院总理李强今天作政府工作报告，全文很长很长。\n", ("2024年3月5日", "2024-03-05")),
+        # a date in the body is what the text reports
+        ("标题\n\n1921年7月，中国共产党成立，这一天在中国历史上具有重要意义。\n\n2021年7月1日\n", None),
+        ("标题\n\n新华社北京9月26日电 中组部负责人就有关情况答记者问。\n", None),
+    ],
+)
+def test_the_article_date_comes_from_its_front_matter(nlp, text, date):
+    from tifalens import analyze
+
+    (art,) = analyze(text, nlp=nlp).to_dict()["articles"]
+    got = art["date"]
+    assert (got and (got["text"], got["value"])) == date or (got is None and date is None)
+    if got:
+        assert text[got["orig_start"] : got["orig_end"]] == got["text"]

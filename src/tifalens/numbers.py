@@ -298,3 +298,68 @@ def place(text: str) -> float:
         if m and re.search(f"[{''.join(CN_DIGITS)}]", text):
             scale *= _SMALL_UNITS[m.group(1)]
     return float(scale)
+
+
+# ---------------------------------------------------------------------------- calendar dates
+
+_CN_YEAR = "[〇○零一二三四五六七八九]{4}"
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+_CN_DAY = "[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+#: A calendar date as official text writes it: 2024年3月5日, 二〇二四年三月五日, 2024年3月, 2024-03-05, 2024.3.5.
+DATE_PATTERN = re.compile(
+    rf"(?<![\d〇○零一二三四五六七八九十])(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年"
+    rf"(?:\s*(?P<m>1[0-2]|0?[1-9]|{_CN_MONTH})\s*月(?:\s*(?P<d>3[01]|[12]\d|0?[1-9]|{_CN_DAY})\s*[日号])?)?"
+    r"|(?<![\d.])(?P<iy>(?:19|20)\d{2})(?P<sep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])(?![\d.])"
+)
+
+
+def _date_part(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:  # a year, digit by digit
+        return int("".join(str(CN_DIGITS[ch]) for ch in text))
+    value = _small_integer(text)
+    return value
+
+
+def iso_date(m: re.Match) -> str | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for a :data:`DATE_PATTERN` match, or None for no such day (2023年2月30日).
+
+    >>> [iso_date(DATE_PATTERN.search(s)) for s in ("2024年3月5日", "二〇二二年十月十六日", "2023年", "2024-3-5")]
+    ['2024-03-05', '2022-10-16', '2023', '2024-03-05']
+    """
+    import datetime as dt
+
+    if m.group("iy"):
+        year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        year, month, day = _date_part(m.group("y")), _date_part(m.group("m")), _date_part(m.group("d"))
+    if year is None or not 1900 <= year <= 2099:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_in_name(name: str) -> str | None:
+    """The date a file name holds (xinhua-2022-09-26.txt, 20240305_news.txt, gwr-2022.txt), or None.
+
+    >>> [date_in_name(s) for s in ("xinhua-2022-09-26.txt", "rmrb_20240305_01.txt", "gwr-2022-crlf.txt", "doc12345678.txt")]
+    ['2022-09-26', '2024-03-05', '2022', None]
+    """
+    import datetime as dt
+
+    for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)", name):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            continue
+    m = re.search(r"(?<![\d])((?:19|20)\d{2})(?![\d])", name)
+    return m.group(1) if m else None

@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
+(labels ``ARTICLE TITLE SUBTITLE DATE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
 QUESTION ANSWER ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
+from ..numbers import DATE_PATTERN, iso_date
 from ..segmenter import name_test, no_words
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -100,6 +101,7 @@ class _Rules:
         self.sequence_order = {w: i + 1 for i, w in enumerate(data["sequence_order"])}
         self.max_heading = data["max_heading_chars"]
         self.max_title = data["max_title_chars"]
+        self.max_date_line: int = data["max_date_line_chars"]
         self.shingle = data["near_duplicate_shingle"]
         self.containment = data["near_duplicate_containment"]
         self.min_dup = data["min_duplicate_chars"]
@@ -170,6 +172,17 @@ class Article:
     items: list[Item] = field(default_factory=list)  # enumerations outside Q/A
     boilerplate: list[Block] = field(default_factory=list)
     quotations: list[tuple[int, int]] = field(default_factory=list)  # inner text of “…” of some length
+    date: "DocumentDate | None" = None
+
+
+@dataclass
+class DocumentDate:
+    """The date an article gives itself in its front matter, as written and as ``YYYY[-MM[-DD]]``."""
+
+    start: int
+    end: int
+    text: str
+    value: str
 
 
 @dataclass
@@ -375,6 +388,33 @@ def _speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | Non
     return None
 
 
+def _front_date(art: Article, body: list[Block], rules: _Rules) -> DocumentDate | None:
+    """The article's own date: the most precise full date (day, then month, then year) in its
+    front matter, the first of equals: the dateline when it names the year, the title, subtitles
+    (——2024年3月5日在…会议上), a line that holds only a date (（2022年10月16日）) and the web
+    page's time-and-source line. Dates in the body are what it reports, not when it was written."""
+    places: list[tuple[int, str]] = []  # (offset of the text, text)
+    if art.dateline is not None:
+        places.append((art.dateline.start, art.dateline.text))
+    places += [(b.start, b.text) for b in [art.title, *art.subtitles] if b is not None]
+    text_start = art.end  # where the first block of some length starts; the front matter ends there
+    for b in body:
+        if b.kind in ("title", "subtitle"):
+            continue
+        if len(b.text) > rules.max_date_line:
+            text_start = b.start
+            break
+        places.append((b.start, b.text))
+    places += [(b.start, b.text) for b in art.boilerplate if b.start < text_start]
+    best: DocumentDate | None = None
+    for offset, text in places:
+        for m in DATE_PATTERN.finditer(text):
+            value = iso_date(m)
+            if value and (best is None or len(value) > len(best.value)):
+                best = DocumentDate(offset + m.start(), offset + m.end(), m.group(0), value)
+    return best
+
+
 def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str], bool] = no_words) -> Article:
     art = Article(start=blocks[0].start, end=blocks[-1].end)
     body = [b for b in blocks if b.kind != "boilerplate"]
@@ -441,6 +481,7 @@ def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str
         section.blocks.append(b)
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
+    art.date = _front_date(art, body, rules)
     for one in art.qa:
         one.items = _enumerate([one.question, *one.answers], rules)
     in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
@@ -657,6 +698,9 @@ class StructureComponent(Batched):
                 add(art.title.start, art.title.end, "TITLE", article=a)
             for b in art.subtitles:
                 add(b.start, b.end, "SUBTITLE", article=a)
+            if art.date:
+                # only the article: a figure span has the same offsets, and spaCy keys span attributes by offsets
+                add(art.date.start, art.date.end, "DATE", article=a)
             if art.dateline:
                 d = art.dateline
                 add(d.start, d.end, "DATELINE", article=a, fields={"agency": d.agency, "place": d.place, "date": d.date, "position": d.position})

@@ -265,6 +265,7 @@ def outline(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
                 "title": art["title"] or f"Article {art['index'] + 1}",
                 "subtitles": art["subtitles"],
                 "dateline": art["dateline"]["text"] if art["dateline"] else None,
+                "date": art["date"]["value"] if art["date"] else None,
                 "sections": sections,
                 "enumeration": _items(art["items"], f"{a}-"),
             }

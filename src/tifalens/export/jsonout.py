@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import __version__
 from ..extensions import span_text
+from ..numbers import DATE_PATTERN, iso_date
 from ..reading import Source
 
 SCHEMA_VERSION = "1.0"
@@ -73,6 +74,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         art = first["ARTICLE"]
         subtitles = [_text(s) for s in spans if s.label_ == "SUBTITLE"]
         dl = first.get("DATELINE")
+        date = first.get("DATE")
         sections: dict[int, dict] = {}
         qa: dict[int, dict] = {}
         items_outside: list[dict] = []
@@ -110,6 +112,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "title": _text(first["TITLE"]) if "TITLE" in first else None,
                 "subtitle": " / ".join(subtitles) if subtitles else None,
                 "subtitles": subtitles,
+                "date": None if date is None else _document_date(date, source),
                 "dateline": None if dl is None else {"text": span_text(dl), **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
                 **_offsets(source, art.start_char, art.end_char),
                 "sections": [sections[k] for k in sorted(sections)],
@@ -119,6 +122,13 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _document_date(span: Span, source: Source) -> dict[str, Any]:
+    """The article's date: the span is cut to token edges (5日电), the date itself is exact."""
+    m = DATE_PATTERN.search(span_text(span))
+    start, end = span.start_char + m.start(), span.start_char + m.end()
+    return {"text": m.group(0), "value": iso_date(m), **_offsets(source, start, end)}
 
 
 def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
