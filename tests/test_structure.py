@@ -401,6 +401,13 @@ def test_an_outlet_before_a_role_must_end_like_a_medium():
         ("标题\n\n新华社北京2024年3月5日电 国务院总理李强今天作政府工作报告，全文很长很长。\n", ("2024年3月5日", "2024-03-05")),
         # a date in the body is what the text reports
         ("标题\n\n1921年7月，中国共产党成立，这一天在中国历史上具有重要意义。\n\n2021年7月1日\n", None),
+        ("日照机场\n\n2015年12月22日正式建成通航。\n\n通航一年内，实现了国内最繁忙机场航线全面覆盖，开通19个城市。\n", None),
+        # a timeline: several lines hold only a date, none of them dates the article
+        ("2013年11月\n\n三中全会决定将国防和军队改革纳入全面深化改革大盘子。\n\n2015年11月\n\n中央军委改革工作会议在京举行。\n", None),
+        # a title dated at its start is; one naming the date of an event is not
+        ("2024年3月12日外交部发言人主持例行记者会\n\n法新社记者：中方对此有何回应？\n", ("2024年3月12日", "2024-03-12")),
+        ("决定省十三届人大四次会议二○二一年一月二十一日在石家庄召开\n\n河北日报讯 11月27日下午，省人大常委会会议闭幕。\n", None),
+        ("通知\n\n发布时间：2024年2月29日\n\n各单位要认真学习贯彻全会精神，抓好落实工作。\n", ("2024年2月29日", "2024-02-29")),
         ("标题\n\n新华社北京9月26日电 中组部负责人就有关情况答记者问。\n", None),
     ],
 )

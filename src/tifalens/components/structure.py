@@ -388,15 +388,35 @@ def _speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | Non
     return None
 
 
+_DATE_LABELS = ("发布时间", "发布日期", "日期", "时间")
+
+
+def _only_date(text: str) -> bool:
+    """Does the block hold a date and nothing else but brackets or a label (（2022年10月16日）, 日期：2024年2月29日)?"""
+    m = DATE_PATTERN.search(text)
+    if m is None:
+        return False
+    rest = (text[: m.start()] + text[m.end() :]).strip(" \t（）()【】[]：:")
+    return not rest or rest.rstrip("：:") in _DATE_LABELS
+
+
 def _front_date(art: Article, body: list[Block], rules: _Rules) -> DocumentDate | None:
     """The article's own date: the most precise full date (day, then month, then year) in its
-    front matter, the first of equals: the dateline when it names the year, the title, subtitles
-    (——2024年3月5日在…会议上), a line that holds only a date (（2022年10月16日）) and the web
-    page's time-and-source line. Dates in the body are what it reports, not when it was written."""
+    front matter, the first of equals: the dateline when it names the year, a title or subtitle
+    that opens with a date (——2024年3月5日在…会议上), a short line that holds only a date
+    (（2022年10月16日）) and the web page's time-and-source line. Dates in the body are what it reports, not when it was written;
+    an article with several lines holding only a date is a timeline (2013年11月 … 2015年11月 …),
+    and none of them dates it."""
+    timeline = sum(map(_only_date, (b.text for b in body if b is not art.title))) > 1
     places: list[tuple[int, str]] = []  # (offset of the text, text)
     if art.dateline is not None:
         places.append((art.dateline.start, art.dateline.text))
-    places += [(b.start, b.text) for b in [art.title, *art.subtitles] if b is not None]
+    for b in [art.title, *art.subtitles]:
+        m = b and DATE_PATTERN.search(b.text)
+        # one that opens with a date (2024年3月12日外交部…记者会, ——2024年3月5日在…上); not a title that
+        # is only a date (a timeline's first entry) nor one that names an event's date (…会议二○二一年一月二十一日在石家庄召开)
+        if m and b.text[: m.start()].strip(" —-―（(【[：:") in ("", *_DATE_LABELS) and not (b is art.title and _only_date(b.text)):
+            places.append((b.start, b.text[: m.end()]))
     text_start = art.end  # where the first block of some length starts; the front matter ends there
     for b in body:
         if b.kind in ("title", "subtitle"):
@@ -404,7 +424,8 @@ def _front_date(art: Article, body: list[Block], rules: _Rules) -> DocumentDate 
         if len(b.text) > rules.max_date_line:
             text_start = b.start
             break
-        places.append((b.start, b.text))
+        if not timeline and _only_date(b.text):
+            places.append((b.start, b.text))
     places += [(b.start, b.text) for b in art.boilerplate if b.start < text_start]
     best: DocumentDate | None = None
     for offset, text in places:
