@@ -383,6 +383,8 @@ def test_an_outlet_before_a_role_must_end_like_a_medium():
         ("路透社记者：请问？", True),
         ("澎湃新闻记者：请问？", True),
         ("主持人：请问？", True),
+        ("《环球时报》记者：请问？", True),
+        ("追问：请问？", True),
         ("他告诉记者：好。", False),
         ("我们的主持人：好。", False),
     ]:

@@ -78,8 +78,9 @@ class _Rules:
         a = "|".join(map(re.escape, data["answer_markers"]))
         roles = "|".join(map(re.escape, data["asker_roles"]))
         endings = "|".join(map(re.escape, data["outlet_endings"]))
-        outlet = rf"[\u4e00-\u9fffA-Za-z0-9·]{{0,{data['max_outlet_chars']}}}?(?:{endings}|[A-Za-z]{{2}})"
-        # 问：, 1.问：, 【问】, [问], and an outlet's reporter: 法新社记者：
+        most = data["max_outlet_chars"]
+        outlet = rf"[\u4e00-\u9fffA-Za-z0-9·]{{0,{most}}}?(?:{endings}|[A-Za-z]{{2}})|[\u4e00-\u9fff]{{0,4}}《[^》\n]{{1,{most}}}》"
+        # 问：, 追问：, 1.问：, 【问】, [问], and an outlet's reporter: 法新社记者：, 《环球时报》记者：
         self.question = re.compile(
             rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})\s*[:：]|【(?:{q})】|\[(?:{q})\])"
         )
