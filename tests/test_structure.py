@@ -421,3 +421,17 @@ def test_the_article_date_comes_from_its_front_matter(nlp, text, date):
     assert (got and (got["text"], got["value"])) == date or (got is None and date is None)
     if got:
         assert text[got["orig_start"] : got["orig_end"]] == got["text"]
+
+
+def test_the_author_line_under_the_title_is_the_byline(nlp):
+    from tifalens import analyze
+
+    text = "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\u3000李强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n"
+    (art,) = analyze(text, nlp=nlp).to_dict()["articles"]
+    assert art["subtitles"] == ["——2024年3月5日在第十四届全国人民代表大会第二次会议上"]
+    by = art["byline"]
+    assert (by["role"], by["name"]) == ("国务院总理", "李强")
+    assert text[by["orig_start"] : by["orig_end"]] == "国务院总理\u3000李强"
+    # a subtitle with a space in it is no byline unless it ends with a name after a title of office
+    (art,) = analyze("标题\n\n坚持把政治标准放在首位 严把政治关廉洁关身份关\n\n正文很长很长的一段内容，说明有关情况。\n", nlp=nlp).to_dict()["articles"]
+    assert (art["byline"], art["subtitles"]) == (None, ["坚持把政治标准放在首位 严把政治关廉洁关身份关"])

@@ -484,26 +484,16 @@ def check_change_rates(figs: list[Figure], linker: Linker, rules: StatsRules) ->
             continue
         what = current.subject or current.text
         if amount.direction != rate.direction:
-            yield _check(
-                "change_rate",
-                "error",
-                f"{what} {'rose' if amount.direction > 0 else 'fell'} by {amount.text} but {'rose' if rate.direction > 0 else 'fell'} by {rate.text}",
-                rates[0],
-                [j, amounts[0], rates[0]],
-            )
-            continue
-        bounds = rate_range(amount, current)
-        if bounds is None or bounds[0] - rate.spread <= rate.value <= bounds[1] + rate.spread:
-            continue
-        before = _as_written(current.value - amount.direction * amount.value, current)
-        computed = 100 * amount.value / (current.value - amount.direction * amount.value)
-        yield _check(
-            "change_rate",
-            "error",
-            f"{amount.text} on {before} before is a change of {_fmt(computed, max(rate.decimals + 1, 2))}%, not {rate.text} ({what} is {current.text})",
-            rates[0],
-            [j, amounts[0], rates[0]],
-        )
+            verb = {1: "rose", -1: "fell"}.get
+            message = f"{what} {verb(amount.direction, 'changed')} by {amount.text} but {verb(rate.direction, 'changed')} by {rate.text}"
+        else:
+            bounds = rate_range(amount, current)
+            if bounds is None or bounds[0] - rate.spread <= rate.value <= bounds[1] + rate.spread:
+                continue
+            before = _as_written(current.value - amount.direction * amount.value, current)
+            computed = 100 * amount.value / (current.value - amount.direction * amount.value)
+            message = f"{amount.text} on {before} before is a change of {_fmt(computed, max(rate.decimals + 1, 2))}%, not {rate.text} ({what} is {current.text})"
+        yield _check("change_rate", "error", message, rates[0], [j, amounts[0], rates[0]])
 
 
 def _as_written(value: float, like: Figure) -> str:

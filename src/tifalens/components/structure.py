@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE DATE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
 QUESTION ANSWER ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -89,6 +89,7 @@ class _Rules:
         self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
         self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
         self.speaker_titles = tuple(data["speaker_titles"])
+        self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff]{2,20}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
         self.max_name_chars: int = data["max_name_chars"]
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
@@ -174,6 +175,16 @@ class Article:
     boilerplate: list[Block] = field(default_factory=list)
     quotations: list[tuple[int, int]] = field(default_factory=list)  # inner text of “…” of some length
     date: "DocumentDate | None" = None
+    byline: "Byline | None" = None
+
+
+@dataclass
+class Byline:
+    """Who the article is by, on a line of its own under the title: 国务院总理　李强."""
+
+    block: Block
+    role: str
+    name: str
 
 
 @dataclass
@@ -420,7 +431,7 @@ def _front_date(art: Article, body: list[Block], rules: _Rules) -> DocumentDate 
             places.append((b.start, b.text[: m.end()]))
     text_start = art.end  # where the first block of some length starts; the front matter ends there
     for b in body:
-        if b.kind in ("title", "subtitle"):
+        if b.kind in ("title", "subtitle", "byline"):
             continue
         if len(b.text) > rules.max_date_line:
             text_start = b.start
@@ -435,6 +446,14 @@ def _front_date(art: Article, body: list[Block], rules: _Rules) -> DocumentDate 
             if value and (best is None or len(value) > len(best.value)):
                 best = DocumentDate(offset + m.start(), offset + m.end(), m.group(0), value)
     return best
+
+
+def _byline(b: Block, rules: _Rules) -> Byline | None:
+    """A role ending with a title of office, a space, then a name (国务院总理　李强, 市长 王某某)."""
+    m = rules.byline.fullmatch(b.text)
+    if m is None or not m.group("role").endswith(rules.speaker_titles):
+        return None
+    return Byline(b, m.group("role"), m.group("name"))
 
 
 def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str], bool] = no_words) -> Article:
@@ -454,8 +473,12 @@ def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str
             and _heading_like(body[i], rules, rules.max_title)
             and not _numbered_heading(body[i].text, rules)
         ):
-            body[i].kind = "subtitle"
-            art.subtitles.append(body[i])
+            if art.byline is None and (byline := _byline(body[i], rules)):
+                body[i].kind = "byline"
+                art.byline = byline
+            else:
+                body[i].kind = "subtitle"
+                art.subtitles.append(body[i])
             i += 1
     section = Section(heading=None)
     art.sections.append(section)
@@ -631,7 +654,7 @@ def _mark_duplicates(blocks: list[Block], rules: _Rules, notes: list[dict]) -> N
     first: dict[str, int] = {}
     more: dict[str, list[int]] = {}
     for n, b in enumerate(blocks):
-        if b.kind in ("title", "subtitle", "heading", "dateline", "boilerplate"):
+        if b.kind in ("title", "subtitle", "byline", "heading", "dateline", "boilerplate"):
             continue
         key = re.sub(r"\s+", "", b.text)
         if len(key) >= rules.min_dup and key in exact:
@@ -718,6 +741,9 @@ class StructureComponent(Batched):
                 add(b.start, b.end, "BOILERPLATE", article=a)
             if art.title:
                 add(art.title.start, art.title.end, "TITLE", article=a)
+            if art.byline:
+                b = art.byline.block
+                add(b.start, b.end, "BYLINE", article=a, fields={"role": art.byline.role, "name": art.byline.name})
             for b in art.subtitles:
                 add(b.start, b.end, "SUBTITLE", article=a)
             if art.date:

@@ -30,7 +30,7 @@ from ..reading import Source
 from .jsonout import ENTITY_LABELS, entity_rows, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
-_STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
+_STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
 _NOTE_CLASSES = {"duplicate_paragraph": "note dup", "joined_paragraph": "note joined"}
 _CHECK_LEVELS = ("error", "warning", "info")
 _PALETTE_SIZE = 12  # colours .cat-0 … .cat-11 in report.css (one per packaged category)
@@ -266,6 +266,7 @@ def outline(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
                 "subtitles": art["subtitles"],
                 "dateline": art["dateline"]["text"] if art["dateline"] else None,
                 "date": art["date"]["value"] if art["date"] else None,
+                "byline": art["byline"]["text"] if art["byline"] else None,
                 "sections": sections,
                 "enumeration": _items(art["items"], f"{a}-"),
             }

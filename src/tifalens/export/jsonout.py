@@ -75,6 +75,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         subtitles = [_text(s) for s in spans if s.label_ == "SUBTITLE"]
         dl = first.get("DATELINE")
         date = first.get("DATE")
+        byline = first.get("BYLINE")
         sections: dict[int, dict] = {}
         qa: dict[int, dict] = {}
         items_outside: list[dict] = []
@@ -112,6 +113,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "title": _text(first["TITLE"]) if "TITLE" in first else None,
                 "subtitle": " / ".join(subtitles) if subtitles else None,
                 "subtitles": subtitles,
+                "byline": None if byline is None else {"text": _text(byline), **byline._.fields, **_offsets(source, byline.start_char, byline.end_char)},
                 "date": None if date is None else _document_date(date, source),
                 "dateline": None if dl is None else {"text": span_text(dl), **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
                 **_offsets(source, art.start_char, art.end_char),

@@ -47,6 +47,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
         if art["dateline"]:
             d = art["dateline"]
             out.append(f"Dateline: {md_escape(d['text'])} (agency {md_escape(d['agency'])}, place {md_escape(d['place'] or '-')}, date {md_escape(d['date'])})")
+        if art["byline"]:
+            out.append(f"By: {md_escape(art['byline']['text'])}  ")
         if art["date"]:
             out.append(f"Date: {art['date']['value']} ({md_escape(art['date']['text'])})")
         out.append("")
