@@ -22,6 +22,7 @@ strings with 〇/○, Arabic numbers with multipliers (kept exact with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -320,8 +321,7 @@ def _date_part(text: str | None) -> int | None:
         return int(text)
     if len(text) == 4:  # a year, digit by digit
         return int("".join(str(CN_DIGITS[ch]) for ch in text))
-    value = _small_integer(text)
-    return value
+    return _small_integer(text)
 
 
 def iso_date(m: re.Match) -> str | None:
@@ -330,8 +330,6 @@ def iso_date(m: re.Match) -> str | None:
     >>> [iso_date(DATE_PATTERN.search(s)) for s in ("2024年3月5日", "二〇二二年十月十六日", "2023年", "2024-3-5")]
     ['2024-03-05', '2022-10-16', '2023', '2024-03-05']
     """
-    import datetime as dt
-
     if m.group("iy"):
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     else:
@@ -354,8 +352,6 @@ def date_in_name(name: str) -> str | None:
     >>> [date_in_name(s) for s in ("xinhua-2022-09-26.txt", "rmrb_20240305_01.txt", "gwr-2022-crlf.txt", "doc12345678.txt")]
     ['2022-09-26', '2024-03-05', '2022', None]
     """
-    import datetime as dt
-
     for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)", name):
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
