@@ -94,7 +94,7 @@ def check_shares(figs: list[Figure], linker: Linker, rules: StatsRules) -> Itera
         if not share or share["count"] is None or share["confirmed"] or fig.kind != "percent" or not fig.exact:
             continue
         count = figs[share["count"]]
-        t = _expected_total(figs, i, linker, rules)
+        t, because = _expected_total(figs, i, linker, rules)
         if t is None or not count.exact:
             continue
         total = figs[t]
@@ -106,14 +106,15 @@ def check_shares(figs: list[Figure], linker: Linker, rules: StatsRules) -> Itera
             "share",
             "error",
             f"{count.text} out of {total.text} is {_fmt(computed, max(fig.decimals + 1, 2))}%, not {fig.text}"
-            f" ({fig.subject or 'this share'}; the other shares here are of {total.text})",
+            f" ({fig.subject or 'this share'}; {because.format(total=total.text, whole=fig.whole)})",
             i,
             [share["count"], t, i],
         )
 
 
-def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRules) -> int | None:
-    """The total that other shares near this one are confirmed against, or a total the text declares."""
+def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRules) -> tuple[int | None, str]:
+    """The total that other shares near this one are confirmed against, or a total the text declares,
+    and how the message says why it is the total."""
     fig = figs[i]
     confirmed = [
         (abs(f.paragraph - fig.paragraph), abs(k - i), f.share_of["total"])
@@ -126,14 +127,18 @@ def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRule
         and not (fig.whole and f.whole and fig.whole != f.whole)  # 占总人口数的 is not 占排查总数的
     ]
     if confirmed:
-        return min(confirmed)[2]
-    return _declared_total(figs, fig.share_of["count"], linker, rules)
+        return min(confirmed)[2], "the other shares here are of {total}"
+    t = _declared_total(figs, fig.share_of["count"], linker, rules, fig.whole)
+    return t, ("{whole} is {total}" if t is not None and fig.whole and figs[t].subject.endswith(fig.whole) else "the total given is {total}")
 
 
-def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRules) -> int | None:
-    """``共有代表100名，其中…``: an earlier count in the paragraph said to be a total, with 其中
-    between it and the count (已脱贫户有2985户…，未脱贫户有1025户: the second is no part of the first)."""
+def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRules, whole: str | None = None) -> int | None:
+    """``共有代表100名，其中…``: an earlier count in the paragraph said to be a total, or the
+    whole the share names (常住人口4890万人…其中，城镇常住人口3180万人，占常住人口比重为65.03%),
+    with 其中 between it and the count (已脱贫户有2985户…，未脱贫户有1025户: the second is no part of the first).
+    A share of another whole (占就业人员比重) is not held against a total of something else."""
     count = figs[c]
+    core = whole[: len(whole) - len(next((w for w in rules.whole_words if whole.endswith(w)), ""))] if whole else ""
     for j in range(c - 1, -1, -1):
         f = figs[j]
         if f.paragraph != count.paragraph:
@@ -141,7 +146,10 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
         if f.kind == count.kind and f.unit == count.unit and f.exact and f.base is None:
             words = linker.text[f.clause : f.cut]
             after = linker.text[f.tail : f.tail + 4]
-            if (any(w in words for w in rules.total_words) or rules.part_marker in after) and rules.part_marker in linker.text[f.tail : count.start]:
+            if core and not _shares_words(core, f.subject):
+                continue
+            named = bool(whole) and f.subject.endswith(whole)
+            if (named or any(w in words for w in rules.total_words) or rules.part_marker in after) and rules.part_marker in linker.text[f.tail : count.start]:
                 return j
     return None
 
@@ -172,7 +180,12 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
 
 def _akin(a: Figure, b: Figure) -> bool:
     """Do two figures' subjects share two characters in a row (已开工 and 开工)?"""
-    return any(a.subject[k : k + 2] in b.subject for k in range(len(a.subject) - 1))
+    return _shares_words(a.subject, b.subject)
+
+
+def _shares_words(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` share two characters in a row?"""
+    return any(a[k : k + 2] in b for k in range(len(a) - 1))
 
 
 def _sentence_of(linker: Linker, pos: int) -> int:

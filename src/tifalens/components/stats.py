@@ -129,9 +129,12 @@ class StatsRules:
         self.share_verbs = _longest_first(data["share_verbs"])
         self.whole_verbs = _longest_first(data["whole_verbs"])
         self.whole_words = _longest_first(data["whole_words"])
+        self.ratio_words = _longest_first(data["ratio_words"])
+        self.max_aside_chars: int = data["max_aside_chars"]
         self.predicates: list[str] = data["predicates"]
         self.trim_prefix = _longest_first(data["subject_trim_prefix"])
         self.trim_suffix = _longest_first(data["subject_trim_suffix"])
+        self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.following_strip = _longest_first(data["following_strip_prefix"])
         self.copulas = _longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
@@ -475,13 +478,29 @@ class FigureFinder:
 
     def _read_before(self, fig: Figure, text: str) -> bool:
         """Approximation, share and change words before the figure, and where its subject may end."""
-        fig.clause = clause_start(text, fig.start, self.rules.delimiters)
+        fig.clause = self._past_aside(text, clause_start(text, fig.start, self.rules.delimiters))
         pre = self._strip_figure_words(fig, text[fig.clause : fig.start])
         if fig.kind not in ("year", "date", "rank"):
             pre = self._read_change(fig, pre)
             pre = self._read_origin(fig, pre)
         fig.cut = fig.clause + len(pre)
         return True
+
+    def _past_aside(self, text: str, clause: int) -> int:
+        """A clause that opens right after a short bracketed aside starts before it:
+        ``全年固定资产投资（不含农户）比上年增长3.9%`` is about 全年固定资产投资（不含农户）, and
+        ``村（社区）党组织`` is one noun. An aside holding a clause delimiter (other than 、) is no such note."""
+        rules = self.rules
+        while clause > 0 and text[clause - 1] in rules.close_brackets:
+            k = clause - 2
+            while k >= max(0, clause - 2 - rules.max_aside_chars) and text[k] not in rules.open_brackets:
+                if text[k] in rules.delimiters and text[k] != "、":
+                    return clause  # an aside with a clause of its own (（指…后，…）) is no note on a noun
+                k -= 1
+            if k < 0 or text[k] not in rules.open_brackets or k == 0 or text[k - 1] in rules.delimiters:
+                return clause  # （一）at a line's start, or an aside after a comma, is no subject's
+            clause = clause_start(text, k, rules.delimiters)
+        return clause
 
     def _read_origin(self, fig: Figure, pre: str) -> str:
         """``从2020年的82.4岁``: a figure a later one grows or falls from; the subject ends before 从."""
@@ -541,7 +560,10 @@ class FigureFinder:
                     best, marker = k, m
         if best < 0:
             return None, pre
-        return (pre[best + len(marker) :].strip() or self.rules.implied_against.get(marker, marker)), pre[:best]
+        between = pre[best + len(marker) :].strip()  # 同比实际增长: 实际 says how, not against what
+        if between in self.rules.adverb_subjects:
+            between = ""
+        return (between or self.rules.implied_against.get(marker, marker)), pre[:best]
 
     def _point_comparison(self, fig: Figure, pre: str) -> str:
         """A percentage-point figure with words between its verb and itself (高于全国0.4个百分点)."""
@@ -790,7 +812,8 @@ class Linker:
                 end -= 1
             step = self._trim_step(start, end)
             if step is None:
-                return _strip_unpaired_quotes(text[start:end])
+                words = _strip_unpaired_quotes(text[start:end])
+                return "" if words in self.rules.adverb_subjects else words
             start, end = step
 
     def _trim_step(self, start: int, end: int) -> tuple[int, int] | None:
@@ -844,6 +867,10 @@ class Linker:
         """Subject words before the figure; for ``X占Y的p%`` or ``X Y总数的p%`` also the whole Y
         (and 约 of ``X约占Y的p%``)."""
         raw = self.text[start : fig.cut].rstrip()
+        if fig.kind in SHARE_KINDS and not raw.endswith("的"):
+            share = self._ratio_share(fig, start, start + len(raw))
+            if share is not None:
+                return share
         if fig.kind not in SHARE_KINDS or not raw.endswith("的"):
             return self._trim(start, fig.cut)
         end = start + len(raw) - 1
@@ -865,6 +892,31 @@ class Linker:
             fig.whole, fig.whole_word = word, True
             end -= len(word)
         return self._trim(start, end)
+
+    def _ratio_share(self, fig: Figure, start: int, end: int) -> str | None:
+        """``占地区生产总值比重为7.9%``, ``占常住人口比重（常住人口城镇化率）为65.03%``: 占, the whole,
+        (的)比重 or 比例, an aside and a verb before the share; the subject before 占, or None."""
+        text, rules = self.text, self.rules
+        end -= len(ends_with(text[start:end], rules.whole_verbs) or "")
+        if end > start and text[end - 1] in rules.close_brackets:
+            end = max(text.rfind(b, start, end) for b in rules.open_brackets)
+            if end < start:
+                return None
+        word = ends_with(text[start:end], rules.ratio_words)
+        if not word:
+            return None
+        end -= len(word)
+        end -= text.startswith("的", end - 1)
+        share = max(text.rfind(v, start, end) for v in rules.share_verbs)
+        if share < 0 or share + 1 >= end:
+            return None
+        fig.share = True
+        fig.whole = self._trim(share + 1, end) or None
+        word = ends_with(text[start:share], rules.approx_before_words)  # 约占
+        if word:
+            fig.approx = fig.approx or rules.approx_before[word]
+            share -= len(word)
+        return self._trim(start, share)
 
     def _inherit_subjects(self, figs: list[Figure]) -> None:
         for i, fig in enumerate(figs):
