@@ -402,7 +402,10 @@ def test_an_outlet_before_a_role_must_end_like_a_medium():
         # a leading dateline that names the year
         ("标题\n\n新华社北京2024年3月5日电 国务院总理李强今天作政府工作报告，全文很长很长。\n", ("2024年3月5日", "2024-03-05")),
         # a date in the body is what the text reports
-        ("标题\n\n1921年7月，中国共产党成立，这一天在中国历史上具有重要意义。\n\n2021年7月1日\n", None),
+        ("标题\n\n1921年7月，中国共产党成立，这一天在中国历史上具有重要意义。\n", None),
+        # with none in the front matter, the full date a document is signed with (a weekday may follow)
+        ("标题\n\n1921年7月，中国共产党成立，这一天在中国历史上具有重要意义。\n\n2021年7月1日\n", ("2021年7月1日", "2021-07-01")),
+        ("通知\n\n请各单位认真贯彻落实本通知精神，抓好各项工作的落实。\n\n国务院办公厅\n2024年3月1日（星期五）\n", ("2024年3月1日", "2024-03-01")),
         ("日照机场\n\n2015年12月22日正式建成通航。\n\n通航一年内，实现了国内最繁忙机场航线全面覆盖，开通19个城市。\n", None),
         # a timeline: several lines hold only a date, none of them dates the article
         ("2013年11月\n\n三中全会决定将国防和军队改革纳入全面深化改革大盘子。\n\n2015年11月\n\n中央军委改革工作会议在京举行。\n", None),
@@ -432,6 +435,36 @@ def test_the_author_line_under_the_title_is_the_byline(nlp):
     by = art["byline"]
     assert (by["role"], by["name"]) == ("国务院总理", "李强")
     assert text[by["orig_start"] : by["orig_end"]] == "国务院总理\u3000李强"
+    # a line that is only a name is the byline, and the name a person wherever it stands
+    text = "在全省工作会议上的讲话\n（2025年2月10日）\n张　明\n\n同志们：\n\n今天召开会议。张明指出，要抓落实。\n"
+    data = analyze(text, nlp=nlp).to_dict()
+    (art,) = data["articles"]
+    by = art["byline"]
+    assert (by["role"], by["name"], text[by["orig_start"] : by["orig_end"]]) == (None, "张明", "张　明")
+    assert art["subtitles"] == ["（2025年2月10日）"]
+    assert [(e["text"], e["start"]) for e in data["entities"] if e["label"] == "PERSON"] == [("张明", text.index("张明指出"))]
+    # a line holding a name and more is a subtitle
+    (art,) = analyze("纪念馆巡礼\n毛泽东像\n\n这里陈列着很多珍贵的文物和照片。\n", nlp=nlp).to_dict()["articles"]
+    assert (art["byline"], art["subtitles"]) == (None, ["毛泽东像"])
     # a subtitle with a space in it is no byline unless it ends with a name after a title of office
     (art,) = analyze("标题\n\n坚持把政治标准放在首位 严把政治关廉洁关身份关\n\n正文很长很长的一段内容，说明有关情况。\n", nlp=nlp).to_dict()["articles"]
     assert (art["byline"], art["subtitles"]) == (None, ["坚持把政治标准放在首位 严把政治关廉洁关身份关"])
+
+
+def test_the_lines_that_close_a_release_are_no_headings(nlp):
+    from tifalens import analyze
+
+    text = (
+        "行政长官出席酒会致辞\n\n今天我们在这里隆重庆祝国庆，过去一年香港经济稳步复苏。\n\n多谢各位。\n\n"
+        "完\n2025年10月1日（星期三）\n香港时间12时30分\n"
+    )
+    (art,) = analyze(text, nlp=nlp).to_dict()["articles"]
+    assert [s["heading"] for s in art["sections"]] == [None]
+    assert [(b["kind"], b["text"]) for b in art["sections"][0]["blocks"]][-2:] == [
+        ("paragraph", "多谢各位。"),
+        ("paragraph", "2025年10月1日（星期三）"),
+    ]
+    assert (art["date"]["text"], art["date"]["value"]) == ("2025年10月1日", "2025-10-01")
+    # a last line with text under it stays a heading
+    (art,) = analyze("标题\n\n第一段的内容很长很长，说明有关情况。\n\n结束语\n\n最后一段的内容。\n", nlp=nlp).to_dict()["articles"]
+    assert [s["heading"] for s in art["sections"]] == [None, "结束语"]

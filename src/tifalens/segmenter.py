@@ -173,9 +173,10 @@ def word_test(nlp: Language) -> Callable[[str], bool]:
     return getattr(nlp.tokenizer, "is_word", None) or no_words
 
 
-def name_test(nlp: Language) -> Callable[[str], bool]:
-    """The pipeline segmenter's :meth:`JiebaSegmenter.is_name`, or :func:`no_words` under another tokenizer."""
-    return getattr(nlp.tokenizer, "is_name", None) or no_words
+def name_test(nlp: Language, *, whole: bool = False) -> Callable[[str], bool]:
+    """The pipeline segmenter's :meth:`JiebaSegmenter.is_name` (or, with ``whole``,
+    :meth:`JiebaSegmenter.is_one_name`), or :func:`no_words` under another tokenizer."""
+    return getattr(nlp.tokenizer, "is_one_name" if whole else "is_name", None) or no_words
 
 
 def make_backend(name: str):
@@ -255,6 +256,11 @@ class JiebaSegmenter(Batched):
     def is_name(self, text: str) -> bool:
         """Does the segmenter read a person's name in ``text`` (杨传堂, 欧阳|晓晖: a word tagged nr)?"""
         return any(tag.startswith("nr") for _, tag in self._backend.tag(text))
+
+    def is_one_name(self, text: str) -> bool:
+        """Is ``text`` a person's name and nothing else (张明, 欧阳|晓晖; not 毛泽东|像)?"""
+        tags = [tag for _, tag in self._backend.tag(text)]
+        return bool(tags) and all(tag.startswith("nr") for tag in tags)
 
     def _keep_terms_whole(
         self, text: str, words: list[str], tags: list[str], starts: list[int], matches

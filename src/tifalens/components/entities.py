@@ -346,10 +346,12 @@ def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Call
     )
 
 
-def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words) -> list[Run]:
+def persons(
+    words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words, known: frozenset[str] = frozenset()
+) -> list[Run]:
     """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
     title, or a name beside it in a list, or the same name so vouched for elsewhere in the document
-    (发言人毛宁 … 毛宁：); a derived noun (严肃性) is none."""
+    (发言人毛宁 … 毛宁：) or in ``known`` (the article's byline); a derived noun (严肃性) is none."""
     shaped = [
         r
         for r in runs
@@ -360,7 +362,7 @@ def persons(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Cal
         and not (_text(words, r) in rules.not_names and not _titled(words, r, rules))
         and _text(words, r) not in rules.never_names
     ]
-    sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) for r in shaped]
+    sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) or _text(words, r) in known for r in shaped]
     listed = [
         a.end + 1 == b.start and words[a.end] in rules.list_separators for a, b in zip(shaped, shaped[1:])
     ]  # listed[k]: shaped[k] and shaped[k + 1] are neighbours in a list
@@ -401,9 +403,12 @@ def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityR
     return whole if rules.organization(_text(words, whole)) else None
 
 
-def checked_runs(words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words) -> list[Run]:
-    """Runs whose shape agrees with their label, a place joined to the organisation right after it."""
-    out: list[Run] = _without_cut_names(words, persons(words, runs, rules, is_word))
+def checked_runs(
+    words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words, known: frozenset[str] = frozenset()
+) -> list[Run]:
+    """Runs whose shape agrees with their label, a place joined to the organisation right after it;
+    ``known`` names are persons whatever their length (a byline's)."""
+    out: list[Run] = _without_cut_names(words, persons(words, runs, rules, is_word, known))
     places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
     absorbed: set[tuple[int, int]] = set()  # places that became the head of an organisation
     for run in runs:
@@ -478,7 +483,8 @@ def entity_spans(
         labels = token_labels(doc, words, tag_labels, rules, is_word)
         if "GPE" in tag_labels.values():
             labels = place_labels(words, labels, rules)
-        for run in checked_runs(words, label_runs(labels), rules, is_word):
+        known = frozenset(b._.fields["name"] for b in doc.spans.get("structure", ()) if b.label_ == "BYLINE")  # structure ran first
+        for run in checked_runs(words, label_runs(labels), rules, is_word, known):
             if not any(taken[run.start : run.end]):
                 spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
     return sorted(spans, key=lambda s: s.start)

@@ -183,7 +183,7 @@ class Byline:
     """Who the article is by, on a line of its own under the title: 国务院总理　李强."""
 
     block: Block
-    role: str
+    role: str | None
     name: str
 
 
@@ -401,6 +401,7 @@ def _speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | Non
 
 
 _DATE_LABELS = ("发布时间", "发布日期", "日期", "时间")
+_WEEKDAY = re.compile(r"[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?")
 
 
 def _only_date(text: str) -> bool:
@@ -408,7 +409,7 @@ def _only_date(text: str) -> bool:
     m = DATE_PATTERN.search(text)
     if m is None:
         return False
-    rest = (text[: m.start()] + text[m.end() :]).strip(" \t（）()【】[]：:")
+    rest = _WEEKDAY.sub("", text[: m.start()] + text[m.end() :]).strip(" \t（）()【】[]：:")
     return not rest or rest.rstrip("：:") in _DATE_LABELS
 
 
@@ -448,15 +449,52 @@ def _front_date(art: Article, body: list[Block], rules: _Rules) -> DocumentDate 
     return best
 
 
-def _byline(b: Block, rules: _Rules) -> Byline | None:
-    """A role ending with a title of office, a space, then a name (国务院总理　李强, 市长 王某某)."""
+def _closing_date(body: list[Block], rules: _Rules) -> DocumentDate | None:
+    """The date a document is signed with when its front matter gives none: a line holding only a
+    full date among the short lines that close it (国务院 / 2024年3月1日, 2025年10月1日（星期三）),
+    unless the article holds other lines of only a date (a timeline)."""
+    short = []
+    for b in reversed(body):
+        if len(b.text) > rules.max_date_line or len(short) == 3:
+            break
+        short.append(b)
+    dated = [b for b in short if b.kind not in ("title", "subtitle", "byline") and _only_date(b.text)]
+    if len(dated) != 1 or sum(_only_date(b.text) for b in body if b.kind != "title") > 1:
+        return None  # the end of a timeline is no signature
+    b = dated[0]
+    m = DATE_PATTERN.search(b.text)
+    value = iso_date(m)
+    if not value or len(value) < len("YYYY-MM-DD"):
+        return None  # a document is signed on a day (2015年11月 closes a timeline's entry)
+    return DocumentDate(b.start + m.start(), b.start + m.end(), m.group(0), value)
+
+
+def _close_empty_sections(art: Article) -> None:
+    """Short lines that end an article with nothing under them are no headings (a signature,
+    a date): they close the last section that has text."""
+    tail: list[Block] = []
+    while len(art.sections) > 1 and not art.sections[-1].blocks and art.sections[-1].heading is not None:
+        tail.append(art.sections.pop().heading)
+    for b in reversed(tail):
+        b.kind = "paragraph"
+        art.sections[-1].blocks.append(b)
+
+
+def _byline(b: Block, rules: _Rules, is_one_name: Callable[[str], bool]) -> Byline | None:
+    """A role ending with a title of office, a space, then a name (国务院总理　李强, 市长 王某某),
+    or a line that is only a name the segmenter tags as one (张明, 张　明)."""
     m = rules.byline.fullmatch(b.text)
-    if m is None or not m.group("role").endswith(rules.speaker_titles):
-        return None
-    return Byline(b, m.group("role"), m.group("name"))
+    if m is not None and m.group("role").endswith(rules.speaker_titles):
+        return Byline(b, m.group("role"), m.group("name"))
+    name = "".join(b.text.split())
+    if 2 <= len(name) <= rules.max_name_chars and is_one_name(name):
+        return Byline(b, None, name)
+    return None
 
 
-def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str], bool] = no_words) -> Article:
+def _classify_article(
+    blocks: list[Block], rules: _Rules, is_name: Callable[[str], bool] = no_words, is_one_name: Callable[[str], bool] = no_words
+) -> Article:
     art = Article(start=blocks[0].start, end=blocks[-1].end)
     body = [b for b in blocks if b.kind != "boilerplate"]
     art.boilerplate = [b for b in blocks if b.kind == "boilerplate"]
@@ -473,7 +511,7 @@ def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str
             and _heading_like(body[i], rules, rules.max_title)
             and not _numbered_heading(body[i].text, rules)
         ):
-            if art.byline is None and (byline := _byline(body[i], rules)):
+            if art.byline is None and (byline := _byline(body[i], rules, is_one_name)):
                 body[i].kind = "byline"
                 art.byline = byline
             else:
@@ -506,7 +544,7 @@ def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str
                 qa.answers.append(b)
         elif m := rules.bullet.match(s):
             b.kind, b.marker = "bullet", m.group("marker")
-        elif _heading_like(b, rules, rules.max_heading) and not _parenthesised(s):
+        elif _heading_like(b, rules, rules.max_heading) and not _parenthesised(s) and not _only_date(s):
             b.kind = "heading"
             section = Section(heading=b)
             art.sections.append(section)
@@ -526,7 +564,8 @@ def _classify_article(blocks: list[Block], rules: _Rules, is_name: Callable[[str
         section.blocks.append(b)
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
-    art.date = _front_date(art, body, rules)
+    _close_empty_sections(art)
+    art.date = _front_date(art, body, rules) or _closing_date(body, rules)
     for one in art.qa:
         one.items = _enumerate([one.question, *one.answers], rules)
     in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
@@ -692,19 +731,20 @@ def _note_duplicate(b: Block, original: Block, how: str, notes: list[dict]) -> N
 # ---------------------------------------------------------------------------- entry point
 
 
-def parse_structure(text: str, is_name: Callable[[str], bool] = no_words) -> Structure:
+def parse_structure(text: str, is_name: Callable[[str], bool] = no_words, is_one_name: Callable[[str], bool] = no_words) -> Structure:
     """Recover the structure of a (normalised) text. Pure; no spaCy involved.
 
     ``is_name`` (the segmenter's name test) tells a speaker opening an answer
     (杨传堂：…) from a phrase (具体来说：…); without it, only a speaker with a
-    title (有关负责人：) is read.
+    title (有关负责人：) is read. ``is_one_name`` (text that is a name and nothing
+    else) tells a byline that is only a name (张明 under the title).
     """
     rules = _rules()
     notes: list[dict] = []
     blocks = _blocks(text, rules, notes)
     if not blocks:
         return Structure([], notes)
-    articles = [_classify_article(group, rules, is_name) for group in _split_articles(blocks, rules)]
+    articles = [_classify_article(group, rules, is_name, is_one_name) for group in _split_articles(blocks, rules)]
     _mark_duplicates(blocks, rules, notes)
     notes.sort(key=lambda n: n["start"])
     return Structure(articles, notes)
@@ -719,10 +759,11 @@ class StructureComponent(Batched):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.is_name = name_test(nlp)
+        self.is_one_name = name_test(nlp, whole=True)
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        structure = parse_structure(doc_text(doc), self.is_name)
+        structure = parse_structure(doc_text(doc), self.is_name, self.is_one_name)
         spans: list[Span] = []
 
         def add(start: int, end: int, label: str, **attrs) -> Span | None:
