@@ -78,4 +78,7 @@ def test_markdown_escapes_markup():
     assert md_escape("1. x") == "\\1. x" and md_escape("- x") == "\\- x" and md_escape("~~~") == "\\~~~"
     assert md_escape("5.2%") == "5.2%" and md_escape("-3") == "-3" and md_escape("#标签") == "#标签"
     md = tifalens.analyze("统计公报\n\n工业增加值增长6.1%。\n").to_markdown()
-    assert "| 6.1% | 6.1 | % | change | 工业增加值 |" in md
+    assert "| 6.1% | 6.1 | % | change |  | 工业增加值 |" in md
+    # the approximation word is its own column: 5%左右 is about 5%, 1200万人以上 at least 1200万人
+    md = tifalens.analyze("预期目标\n\n国内生产总值增长5%左右，城镇新增就业1200万人以上。\n").to_markdown()
+    assert "| 5% | 5 | % | change | 约 | 国内生产总值 |" in md and "| 1200万人 | 12000000 | 人 | count | 以上 | 城镇新增就业 |" in md

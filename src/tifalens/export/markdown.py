@@ -87,9 +87,12 @@ def to_markdown(doc: Doc, source: Source) -> str:
             out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} |")
         out.append("")
     if data["stats"]:
-        out += ["## Figures", "", "| text | value | unit | kind | subject |", "|---|---:|---|---|---|"]
+        out += ["## Figures", "", "| text | value | unit | kind | approx | subject |", "|---|---:|---|---|---|---|"]
         for s in data["stats"]:
-            out.append(f"| {_cell(s.get('text'))} | {_cell(s.get('value'))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))} | {_cell(s.get('subject'))} |")
+            out.append(
+                f"| {_cell(s.get('text'))} | {_cell(s.get('value'))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))}"
+                f" | {_cell(s.get('approx'))} | {_cell(s.get('subject'))} |"
+            )
         out.append("")
     if data["entities"]:
         out += ["## People, places, organisations", "", "| name | kind | full name | count |", "|---|---|---|---:|"]
