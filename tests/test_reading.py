@@ -184,3 +184,54 @@ def test_mostly_utf8_with_stray_bytes_stays_utf8():
     truncated = ("正文内容。" * 50).encode("utf-8")[:-1]  # a character cut in half at the end
     src = read_bytes(truncated, path="cut.txt")
     assert src.encoding == "utf-8" and src.text.endswith("\ufffd")
+
+
+_LINE = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"  # 22 characters, 44 columns
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs():
+    import tifalens
+
+    original = (
+        f"报告标题\n\n　　{_LINE[:15]}坚持两个确\n立。{_LINE[:20]}\n{_LINE}\n乙丙丁。\n"
+        f"　　（一）{_LINE[:17]}\n（二）{_LINE[:19]}\n　　{_LINE[:20]}\n{_LINE[:4]}。\n"
+    )
+    src = read_text(original)
+    assert src.text == (
+        f"报告标题\n\n  {_LINE[:15]}坚持两个确立。{_LINE[:20]}{_LINE}乙丙丁。\n"
+        f"  （一）{_LINE[:17]}\n（二）{_LINE[:19]}\n  {_LINE[:20]}{_LINE[:4]}。\n"
+    )
+    assert [(n.code, n.message) for n in src.notes] == [("unwrapped", "joined 4 lines hard-wrapped at 44 columns into their paragraphs")]
+    # the joined text maps back to the lines it came from, break included
+    at = src.text.index("两个确立")
+    a, b = src.to_original(at, at + 4)
+    assert original[a:b] == "两个确\n立"
+    # so a formula cut by the page width is one token and counted
+    doc = tifalens.analyze(original).doc
+    assert [(s.text, s.start_char) for s in doc.spans["tifa"]] == [("两个确立", at)]
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        # one paragraph per line, as web pages and most files have it
+        f"标题\n\n　　{_LINE}。\n　　{_LINE[:10]}。\n　　{_LINE}。\n　　{_LINE}，{_LINE}。\n",
+        # names set in columns, each line full
+        "代表名单\n" + "\n".join("王一一　李二二　张三三　赵四四　刘五五　陈六六　杨七七" for _ in range(5)) + "\n",
+        # short lines: verse or a list
+        "\n".join(["春风又绿江南岸", "明月何时照我还", "两岸猿声啼不住", "轻舟已过万重山"]) + "\n",
+    ],
+)
+def test_text_that_is_not_hard_wrapped_keeps_its_lines(original):
+    src = read_text(original)
+    assert src.text == original.replace("\u3000", " ") and not src.notes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "　　", "  "]), st.integers(10, 24), st.sampled_from(["", "。", "，", "\r", "\n"])), min_size=4, max_size=12))
+def test_unwrapped_text_maps_back_character_by_character(lines):
+    original = "".join(f"{indent}{_LINE[:n]}{end}\n" for indent, n, end in lines)
+    src = read_text(original)
+    assert any(n.code == "unwrapped" for n in src.notes) or src.text == normalize(original)[0]
+    for i, ch in enumerate(src.text):
+        assert normalize(original[src.original_offset(i)])[0] in (ch, ""), i

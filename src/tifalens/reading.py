@@ -184,8 +184,78 @@ class Source:
         return self.block.label(self.path) if self.block else self.path
 
 
-def normalize(original: str, *, t2s: bool = False) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Normalise text one character for one, dropping only what is meaningless.
+# Hard-wrapped text (copied from a PDF or a fixed-width page): display columns of a line,
+# a CJK or full-width character counting two.
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+# A line that opens one of these starts its own unit, wherever the line before stops.
+_OWN_LINE = re.compile(r"[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十]+[，,、章节条部]|[问答][:：]|[■●◆▲•·\-—*“「]")
+_GAPS = re.compile(r"\s+")
+_MIN_WRAP_COLUMNS = 30  # narrower "wrapping" is a list of short lines or verse
+_WRAP_SLACK = 3  # a full line may stop a wide character and a narrow one short of the width
+
+
+def _columns(line: str) -> int:
+    return 2 * len(line) - len(_WIDE.sub("", line))
+
+
+def wrapped_breaks(original: str) -> tuple[list[tuple[int, int]], int]:
+    """The line breaks of text hard-wrapped at a fixed width, as ``(start, end)`` spans to drop, and the width.
+
+    Text copied from a PDF or a fixed-width page breaks its lines at one width
+    (in display columns), whatever the sentence. A break is dropped (with the line
+    end's white space and the next line's) when the line before it is full (within
+    ``_WRAP_SLACK`` columns of the width), the next line follows with no blank line,
+    is not indented and does not open a numbered item, a question or a quotation,
+    the break does not sit between two Latin letters or digits, and neither line is
+    set in columns (names or cells apart by spaces). The width is the
+    90th percentile of the line widths; the text counts as wrapped only when at
+    least three lines, and 30% of them, are full, and most full lines stop mid-sentence.
+
+    >>> line = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申"
+    >>> wrapped_breaks(f"　　{line}\\n酉{line}\\n未申。\\n　　{line}\\n（一）酉戌亥。\\n")
+    ([(21, 22), (42, 43)], 42)
+    """
+    if len(original) > 120 * (original.count("\n") + 1):
+        return [], 0  # long lines: paragraphs, not a page's width (checked first, in C)
+    rows = []  # (line start, text start, text end, columns, indented)
+    pos = 0
+    for line in original.split("\n"):
+        text = line.strip()
+        if text:
+            lead = len(line) - len(line.lstrip())
+            end = pos + lead + len(text)
+            rows.append((pos, pos + lead, end, _columns(line.rstrip()), lead > 0))
+        else:
+            rows.append(None)
+        pos += len(line) + 1
+    widths = sorted(r[3] for r in rows if r)
+    if len(widths) < 4:
+        return [], 0
+    width = widths[int(0.9 * (len(widths) - 1))]
+    full = width - _WRAP_SLACK
+    full_rows = [r for r in rows if r and r[3] >= full]
+    if width < _MIN_WRAP_COLUMNS or len(full_rows) < max(3, 0.3 * len(widths)):
+        return [], 0
+    if 2 * sum(original[r[2] - 1] in _SENTENCE_ENDS + _CLOSERS for r in full_rows) > len(full_rows):
+        return [], 0  # most full lines end a sentence: paragraphs of one length, not a page's width
+    breaks = []
+    for prev, row in zip(rows, rows[1:]):
+        if not prev or not row or prev[3] < full or row[4]:
+            continue
+        before, after = original[prev[2] - 1], original[row[1]]
+        if _OWN_LINE.match(original, row[1]) or (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+            continue
+        if any(len(_GAPS.findall(original, r[1], r[2])) >= 2 for r in (prev, row)):
+            continue  # columns (a list of names, a table) are no wrapped sentence
+        breaks.append((prev[2], row[1]))
+    return breaks, width
+
+
+def normalize(
+    original: str, *, t2s: bool = False, unwrap: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()
+) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Normalise text one character for one, dropping only what is meaningless
+    (and the breaks of hard-wrapped lines given in ``unwrap``, from :func:`wrapped_breaks`).
 
     Returns:
         The normalised text and the shift table (positions, cumulative shifts)
@@ -196,18 +266,31 @@ def normalize(original: str, *, t2s: bool = False) -> tuple[str, tuple[int, ...]
     pieces: list[str] = []
     last = 0
     dropped = 0
-    for m in _DROP.finditer(original):
-        pieces.append(original[last : m.start()])
-        dropped += m.end() - m.start()
-        shift_at.append(m.end() - dropped)
+    drops = [(m.start(), m.end()) for m in _DROP.finditer(original)]
+    if unwrap:
+        drops = _merged(drops + list(unwrap))
+    for start, end in drops:
+        pieces.append(original[last:start])
+        dropped += end - start
+        shift_at.append(end - dropped)
         shift.append(dropped)
-        last = m.end()
+        last = end
     pieces.append(original[last:])
     text = "".join(pieces) if shift_at else original
     text = _LONE_CR.sub("\n", text).translate(_FOLD_TABLE)
     if t2s:
         text = to_simplified(text)
     return text, tuple(shift_at), tuple(shift)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -457,12 +540,14 @@ class DecodedBlock:
         (the default) does when the text is mostly Traditional (:func:`is_traditional`).
         """
         convert = is_traditional(self.original) if t2s is None else t2s
-        text, shift_at, shift = normalize(self.original, t2s=convert)
+        breaks, width = wrapped_breaks(self.original)
+        text, shift_at, shift = normalize(self.original, t2s=convert, unwrap=breaks)
+        notes = self.notes
+        if breaks:
+            notes += (Note("unwrapped", f"joined {len(breaks)} lines hard-wrapped at {width} columns into their paragraphs"),)
         if convert:
             how = "the text is mostly Traditional; --no-t2s keeps it" if t2s is None else "asked for"
-            notes = self.notes + (Note("t2s", f"Traditional characters converted to Simplified (OpenCC t2s; {how})"),)
-        else:
-            notes = self.notes
+            notes += (Note("t2s", f"Traditional characters converted to Simplified (OpenCC t2s; {how})"),)
         return Source(path, self.original, text, self.encoding, self.sha256, notes, shift_at, shift, self.block)
 
 
