@@ -385,6 +385,10 @@ def test_everyday_words_are_not_places(ents_nlp):
     doc = ents_nlp("城市建设、企业上市、城镇化、山区群众、新建项目、江南水乡，让老城区发展更好，市工商局和县（区）委")
     assert [(e.text, e.kb_id_) for e in doc.ents if e.text != "江南水乡"] == []
     assert ents(ents_nlp, "洛阳老城区") == [("洛阳老城区", "GPE", "河南省洛阳市老城区")]
+    # a count of settlements names a programme; a place may still open with a numeral
+    doc = ents_nlp("实施“百县千镇万村”高质量发展工程，千村万户受益。")
+    assert [e.text for e in doc.ents] == []
+    assert ents(ents_nlp, "十堰市和万州区") == [("十堰市", "GPE", "湖北省十堰市"), ("万州区", "GPE", "重庆市万州区")]
 
 
 def test_words_around_a_place_that_are_no_place_are_left_out(ents_nlp):

@@ -28,6 +28,7 @@ never holds overlapping spans. The component replaces ``doc.ents``::
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +47,9 @@ from ..extensions import doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
+
+# 百县千镇(万村), 千村万户: numbers of settlements, the name of a programme, not a place
+_COUNTED_SETTLEMENTS = re.compile("(?:[一二三四五六七八九十百千万两][省市县区乡镇村户企])+")
 
 def _han(text: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
@@ -108,7 +112,7 @@ class EntityRules:
         """A listed place, a division's name that stands alone (深圳, 宁德市, 井冈山; not 新建 or
         江南, two-character short forms of counties that are everyday words as often), or a name
         of three characters or more with an administrative suffix (抚州市, 洛峪镇); not 山区 or
-        城市, not a common phrase such as 老城区."""
+        城市, not a common phrase such as 老城区, not a count of settlements (百县千镇)."""
         if self.named_place(word):
             return True
         return (
@@ -116,6 +120,7 @@ class EntityRules:
             and word.endswith(self.place_suffixes)
             and not self.kind_of_settlement(word)
             and not self.generic_place(word)
+            and _COUNTED_SETTLEMENTS.fullmatch(word) is None
         )
 
     def _units(self, words: list[str]) -> list[tuple[int, int]]:
