@@ -468,3 +468,21 @@ def test_the_lines_that_close_a_release_are_no_headings(nlp):
     # a last line with text under it stays a heading
     (art,) = analyze("标题\n\n第一段的内容很长很长，说明有关情况。\n\n结束语\n\n最后一段的内容。\n", nlp=nlp).to_dict()["articles"]
     assert [s["heading"] for s in art["sections"]] == [None, "结束语"]
+
+
+def test_the_host_thanking_the_guest_at_the_end_asks_nothing(nlp):
+    from tifalens import analyze
+
+    text = (
+        "专访：坚定信心推动高质量发展\n\n主持人：今年一季度经济开局怎么样？\n\n郑栅洁：一季度国民经济起步平稳。\n\n"
+        "主持人：下一步有哪些举措？\n\n郑栅洁：我们将推出一批新的政策措施。\n\n主持人：谢谢您接受我们的采访。\n"
+    )
+    data = analyze(text, nlp=nlp).to_dict()
+    (art,) = data["articles"]
+    assert [(q["question"], q["answer_marker"], q["answer"]) for q in art["qa"]] == [
+        ("今年一季度经济开局怎么样？", "郑栅洁：", "一季度国民经济起步平稳。"),
+        ("下一步有哪些举措？", "郑栅洁：", "我们将推出一批新的政策措施。"),
+    ]
+    assert (art["sections"][-1]["blocks"][-1]["kind"], art["sections"][-1]["blocks"][-1]["marker"]) == ("paragraph", None)
+    # 您 ends no name: 谢谢您 is no person
+    assert [e["text"] for e in data["entities"] if e["label"] == "PERSON"] == ["郑栅洁", "郑栅洁"]

@@ -565,6 +565,9 @@ def _classify_article(
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
     _close_empty_sections(art)
+    if art.qa and not art.qa[-1].answers and not any(ch in art.qa[-1].question.text for ch in "？?"):
+        closing = art.qa.pop().question  # 主持人：谢谢您接受采访。 closes, asking nothing
+        closing.kind, closing.marker = "paragraph", None
     art.date = _front_date(art, body, rules) or _closing_date(body, rules)
     for one in art.qa:
         one.items = _enumerate([one.question, *one.answers], rules)
