@@ -562,3 +562,10 @@ def test_kinds_of_area_are_not_places(ents_nlp):
     doc = ents_nlp("支持偏远地区和沿海地区发展，新疆阿勒泰地区。")
     assert {t.text: t.tag_ for t in doc if t.text in ("偏远地区", "沿海地区")} == {"偏远地区": "ns", "沿海地区": "ns"}
     assert [(e.text, e.label_) for e in doc.ents] == [("新疆阿勒泰地区", "GPE")]
+
+
+def test_a_surname_and_mou_name_a_person_a_notice_withholds(ents_nlp):
+    doc = ents_nlp("原副市长王某某违规收受礼品。王某某还存在问题。赵某某违规发放津贴。张某、刘某某等人受到处分。某某单位负责人说。")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("王某某", "PERSON"), ("王某某", "PERSON"), ("赵某某", "PERSON"), ("张某", "PERSON"), ("刘某某", "PERSON"),
+    ]

@@ -313,6 +313,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("5.1%", 5.1, "%", "change", None, "人均消费支出"),
             ("1.1万亿元", 1.1e12, "元", "money", None, "实际使用外资"),
         ]),
+        # 共计, 合计, 折合人民币 are fillers; a sum with nothing else in its clause sums the clause before
+        ("王某某多次收受礼品礼金，共计折合人民币36.8万元。合计新增政府债务总规模11.86万亿元。", [
+            ("36.8万元", 368000, "元", "money", None, "王某某多次收受礼品礼金"),
+            ("11.86万亿元", 1.186e13, "元", "money", None, "新增政府债务总规模"),
+        ]),
         # 占Y比重为N%: a share of Y, what comes before 占 is what it counts
         ("第三产业增加值占地区生产总值比重为53.7%。", [("53.7%", 53.7, "%", "percent", None, "第三产业增加值")]),
         # 按, 拟安排 say how the figure is set, not what it is of

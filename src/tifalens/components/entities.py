@@ -172,6 +172,10 @@ class EntityRules:
             return 3 <= len(text) <= 4
         return text[0] in self.surnames and 2 <= len(text) <= 3
 
+    def anonymised(self, text: str) -> bool:
+        """A surname and 某 or 某某: a person a notice does not name (李某, 王某某)."""
+        return 2 <= len(text) <= 3 and text[0] in self.surnames and text[1:] in ("某", "某某")
+
     def is_title(self, word: str, *, before: bool) -> bool:
         """Does ``word`` end (before a name) or start (after a name) with a title such as 总理 or 同志
         (王毅外长, 丁薛祥副总理)?"""
@@ -284,7 +288,22 @@ def token_labels(
                 labels[i] = "GPE"  # 沙美村, 石家庄 (nr); not 玉林 of 赵玉林
             else:
                 labels[i] = label
+    if "PERSON" in tag_labels.values():
+        _anonymised(words, labels, rules)
     return labels
+
+
+_SOMEONE = frozenset(get_string_id(w) for w in ("某", "某某"))
+
+
+def _anonymised(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
+    """王|某某, 李某: a surname and 某 name a person whose name a notice withholds, whatever the tags."""
+    for i in numpy.flatnonzero(numpy.isin(words.orths, list(_SOMEONE))).tolist():
+        if i > 0 and words[i - 1] in rules.surnames and words.end_of(i - 1) == words.end_of(i) - len(words[i]):
+            labels[i - 1] = labels[i] = "PERSON"
+    for i, label in labels.items():
+        if label != "PERSON" and rules.anonymised(words[i]):
+            labels[i] = "PERSON"
 
 
 def label_runs(labels: dict[int, str]) -> list[Run]:
@@ -367,7 +386,7 @@ def persons(
         and not (_text(words, r) in rules.not_names and not _titled(words, r, rules))
         and _text(words, r) not in rules.never_names
     ]
-    sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) or _text(words, r) in known for r in shaped]
+    sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) or _text(words, r) in known or rules.anonymised(_text(words, r)) for r in shaped]
     listed = [
         a.end + 1 == b.start and words[a.end] in rules.list_separators for a, b in zip(shaped, shaped[1:])
     ]  # listed[k]: shaped[k] and shaped[k + 1] are neighbours in a list

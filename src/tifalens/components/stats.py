@@ -135,6 +135,7 @@ class StatsRules:
         self.trim_prefix = _longest_first(data["subject_trim_prefix"])
         self.trim_suffix = _longest_first(data["subject_trim_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
+        self.sum_words = tuple(data["sum_words"])
         self.following_strip = _longest_first(data["following_strip_prefix"])
         self.copulas = _longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
@@ -934,12 +935,20 @@ class Linker:
                     j = i - 1  # 共10章66条: two counts of one thing, written together
                 if j is not None and figs[j].subject:
                     fig.subject, fig.subject_source = figs[j].subject, "context"
+                elif self.text[fig.clause : fig.cut].strip().startswith(self.rules.sum_words):
+                    # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
+                    fig.subject = self._clause_before(fig)
+                    fig.subject_source = "context" if fig.subject else ""
 
     def _context_subject(self, figs: list[Figure], i: int) -> str:
         """The subject of the clause before: its figure's, or its words (民生类最多,约占三分之一)."""
         fig = figs[i]
         if i and figs[i - 1].sentence == fig.sentence and figs[i - 1].subject:
             return figs[i - 1].subject
+        return self._clause_before(fig)
+
+    def _clause_before(self, fig: Figure) -> str:
+        """The words of the clause before the figure's, in its sentence, fillers off."""
         sentence_start = self.sentence_starts[fig.sentence]
         if fig.clause - 1 <= sentence_start:
             return ""
