@@ -663,6 +663,26 @@ def test_a_change_given_as_an_amount_and_a_percentage_must_agree(nlp, text, expe
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 120余万 is 120万 to 130万: over 43 people, 2.79万 to 3.02万 each
+        ("违规发放津贴补贴共计120余万元，涉及职工43人，人均2.8万元。", None),
+        ("违规发放津贴补贴共计120余万元，涉及职工43人，人均2.5万元。", "120余万元 over 43人 is 人均 2.76万元 to 3.06万元, not 2.5万元"),
+        # the count may come first; each figure is taken as rounded
+        ("全年发放补贴3.6亿元，惠及12万户，户均3000元。", None),
+        ("全年发放补贴3.6亿元，惠及12万户，户均4000元。", "3.6亿元 over 12万户 is 户均 2840元 to 3174元, not 4000元"),
+        # an approximate average, a count of something else, or figures in another sentence are not held to it
+        ("全年发放补贴3.6亿元，惠及12万户，户均约4000元。", None),
+        ("全年发放补贴3.6亿元，惠及12万家企业，户均4000元。", None),
+        ("全年发放补贴3.6亿元，惠及12万户。户均4000元。", None),
+    ],
+)
+def test_an_average_agrees_with_the_total_and_the_count(nlp, text, expected):
+    found = [c["message"] for c in analyse(nlp, text)["checks"] if c["code"] == "average"]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
     ("text", "subject"),
     [
         # the segmenter guesses 率拟 and 率达 as words: fillers are cut off inside such a guess

@@ -66,7 +66,7 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
         share that does not match (``share_of["confirmed"]`` becomes False).
     """
     found: list[Check] = []
-    for check in (check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates, check_dangling):
+    for check in (check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates, check_averages, check_dangling):
         found.extend(check(figs, linker, rules))
     return sorted(found, key=lambda c: (figs[c["at"]].start, c["code"]))
 
@@ -509,13 +509,69 @@ def check_change_rates(figs: list[Figure], linker: Linker, rules: StatsRules) ->
         yield _check("change_rate", "error", message, rates[0], [j, amounts[0], rates[0]])
 
 
-def _as_written(value: float, like: Figure) -> str:
-    """``value`` in the multiplier and unit of ``like`` (9672万名 beside 9804.1万名, not 96720000名)."""
+# ---------------------------------------------------------------------------- average
+
+
+_ABOVE = ("余", "多", "超过", "以上")  # 120余万: from 120万 up to the next unit of its last digit
+
+
+def _bounds(f: Figure) -> tuple[float, float] | None:
+    """The least and the most ``f`` can be, as rounded or as 余/多/超过/以上 say; None when it is only about (约)."""
+    if f.exact:
+        return f.value - f.spread, f.value + f.spread
+    if f.approx in _ABOVE and f.high is None and f.value > 0:
+        step = 1.0
+        while f.value % (step * 10) == 0:
+            step *= 10  # 120余万: the 2 is the last digit it states
+        return f.value, f.value + step
+    return None
+
+
+def check_averages(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``average``: a figure per head or per household (人均2.8万元) against the total and the
+    count of the same sentence (共计120余万元，涉及职工43人): 120余万元 over 43人 is 2.8万元 to 3.0万元."""
+    for i, avg in enumerate(figs):
+        units = rules.per_head.get(avg.subject)
+        if units is None or avg.kind not in _QUANTITY:
+            continue
+        count = total = None
+        for j in range(i - 1, -1, -1):
+            f = figs[j]
+            if f.sentence != avg.sentence:
+                break
+            if count is None and f.kind == "count" and f.unit in units and f.subject not in rules.per_head:
+                count = j
+            elif total is None and f.kind == avg.kind and f.unit == avg.unit and f.subject not in rules.per_head and not _average(f, rules):
+                total = j
+        if count is None or total is None:
+            continue
+        ranges = [_bounds(figs[k]) for k in (total, count, i)]
+        if None in ranges or ranges[1][0] <= 0:
+            continue
+        (t_low, t_high), (c_low, c_high), (a_low, a_high) = ranges
+        low, high = t_low / c_high, t_high / c_low
+        if a_high < low or a_low > high:
+            t, c = figs[total], figs[count]
+            places = avg.decimals + 1 if avg.decimals else 0  # 2.8万元: 2.76万元; 3000元: 2750元
+            ends = [_as_written(v, avg, places) for v in (low, high)]
+            span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
+            yield _check(
+                "average",
+                "error",
+                f"{t.text} over {c.text} is {avg.subject} {span}, not {avg.text}",
+                i,
+                [total, count, i],
+            )
+
+
+def _as_written(value: float, like: Figure, places: int | None = None) -> str:
+    """``value`` in the multiplier and unit of ``like`` (9672万名 beside 9804.1万名, not 96720000名),
+    to ``places`` decimals (as few as it needs when None)."""
     if like.kind in _QUANTITY + ("change",):
         for word in sorted(MULTIPLIERS, key=len, reverse=True):
             if word in like.text:
-                return f"{_fmt(value / MULTIPLIERS[word])}{word}{like.unit}"
-    return f"{_fmt(value)}{like.unit}"
+                return f"{_fmt(value / MULTIPLIERS[word], places)}{word}{like.unit}"
+    return f"{_fmt(value, places)}{like.unit}"
 
 
 def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: Linker) -> int | None:

@@ -136,6 +136,7 @@ class StatsRules:
         self.trim_suffix = _longest_first(data["subject_trim_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.sum_words = tuple(data["sum_words"])
+        self.per_head: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["per_head"].items()}
         self.following_strip = _longest_first(data["following_strip_prefix"])
         self.copulas = _longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
