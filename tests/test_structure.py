@@ -486,3 +486,24 @@ def test_the_host_thanking_the_guest_at_the_end_asks_nothing(nlp):
     assert (art["sections"][-1]["blocks"][-1]["kind"], art["sections"][-1]["blocks"][-1]["marker"]) == ("paragraph", None)
     # 您 ends no name: 谢谢您 is no person
     assert [e["text"] for e in data["entities"] if e["label"] == "PERSON"] == ["郑栅洁", "郑栅洁"]
+
+
+def test_a_speaker_on_a_line_of_their_own_speaks_the_next_line(nlp):
+    from tifalens import analyze
+
+    text = (
+        "国务院新闻办公室举行新闻发布会\n\n国务院新闻办公室新闻局副局长、新闻发言人 寿小丽：\n　　女士们、先生们，大家上午好！\n\n"
+        "国家统计局局长 康义：\n　　全年国内生产总值1349084亿元，比上年增长5.0%。\n\n"
+        "中央广播电视总台央视记者：\n　　请问如何看待这一成绩？\n\n康义：\n　　谢谢你的提问。\n\n"
+        "问：\n　　2025年的经济形势如何？\n\n答：\n　　我们充满信心。\n"
+    )
+    (art,) = analyze(text, nlp=nlp).to_dict()["articles"]
+    assert [(q["question_marker"], q["question"], q["answer_marker"], q["answer"]) for q in art["qa"]] == [
+        ("中央广播电视总台央视记者：", "请问如何看待这一成绩？", "康义：", "谢谢你的提问。"),
+        ("问：", "2025年的经济形势如何？", "答：", "我们充满信心。"),
+    ]
+    first = [b["text"] for b in art["sections"][0]["blocks"]][:2]
+    assert first == ["国务院新闻办公室新闻局副局长、新闻发言人 寿小丽：女士们、先生们，大家上午好！", "国家统计局局长 康义：全年国内生产总值1349084亿元，比上年增长5.0%。"]
+    # a salutation on its own line stays a line of its own
+    (art,) = analyze("讲话\n\n同志们：\n\n今天我们召开会议，部署工作。\n", nlp=nlp).to_dict()["articles"]
+    assert [b["text"] for b in art["sections"][0]["blocks"]] == ["同志们：", "今天我们召开会议，部署工作。"]

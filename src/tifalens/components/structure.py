@@ -89,7 +89,7 @@ class _Rules:
         self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
         self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
         self.speaker_titles = tuple(data["speaker_titles"])
-        self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff]{2,20}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
+        self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,29}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
         self.max_name_chars: int = data["max_name_chars"]
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
@@ -279,16 +279,25 @@ def _starts_new_unit(s: str, rules: _Rules) -> bool:
     return _is_marked(s, rules) or any(rx.match(s) for rx, _ in rules.families.values())
 
 
-def _blocks(text: str, rules: _Rules, notes: list[dict]) -> list[Block]:
+def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str], bool] = no_words) -> list[Block]:
     blocks: list[Block] = []
     last_item: dict[str, tuple[int, bool]] = {}  # family -> (number, was a full paragraph)
     prev_cut = False
+    label = False  # the block before is a line that only says who speaks (康义：)
     for start, end in _lines(text):
         s = text[start:end]
         if _is_boilerplate(s, rules):
             blocks.append(Block(start, end, s, kind="boilerplate"))
+            label = False
             continue
         prev = blocks[-1] if blocks else None
+        if label and prev is not None and not _label_line(s, rules, is_name):
+            prev.joins.append((prev.end, start))  # 康义：\n初步核算… is one block: the speaker and what they say
+            prev.text += s
+            prev.end = end
+            label = False
+            continue
+        label = _label_line(s, rules, is_name)
         if (
             prev is not None
             and prev.kind != "boilerplate"
@@ -393,11 +402,33 @@ def _speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | Non
     """
     m = rules.speaker.match(s)
     if m is None:
-        return None
+        return _titled_speaker(s, rules, is_name)
     who = m.group("who")
     if who.endswith(rules.speaker_titles) or (len(who) <= rules.max_name_chars and is_name(who)):
         return m.group(0).strip()
     return None
+
+
+def _titled_speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | None:
+    """A role, a space and a name before the colon (国家统计局局长 康义：), as a press conference's transcript writes who speaks."""
+    colon = min((k for k in (s.find("："), s.find(":")) if k > 0), default=-1)
+    if colon < 0 or colon > rules.max_title:
+        return None
+    m = rules.byline.fullmatch(s[:colon].strip())
+    if m and (m.group("role").endswith(rules.speaker_titles) or is_name(m.group("name"))):
+        return s[: colon + 1].strip()
+    return None
+
+
+def _label_line(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
+    """A line that only says who speaks or asks (问：, 路透社记者：, 康义：, 国家统计局局长 康义：):
+    what they say is on the next line."""
+    if not s.endswith(("：", ":")):
+        return False
+    m = rules.question.match(s) or rules.answer.match(s)
+    if m is not None:
+        return m.end() == len(s)
+    return _speaker(s, rules, is_name) == s
 
 
 _DATE_LABELS = ("发布时间", "发布日期", "日期", "时间")
@@ -744,7 +775,7 @@ def parse_structure(text: str, is_name: Callable[[str], bool] = no_words, is_one
     """
     rules = _rules()
     notes: list[dict] = []
-    blocks = _blocks(text, rules, notes)
+    blocks = _blocks(text, rules, notes, is_name)
     if not blocks:
         return Structure([], notes)
     articles = [_classify_article(group, rules, is_name, is_one_name) for group in _split_articles(blocks, rules)]
