@@ -504,6 +504,13 @@ def test_a_speaker_on_a_line_of_their_own_speaks_the_next_line(nlp):
     ]
     first = [b["text"] for b in art["sections"][0]["blocks"]][:2]
     assert first == ["国务院新闻办公室新闻局副局长、新闻发言人 寿小丽：女士们、先生们，大家上午好！", "国家统计局局长 康义：全年国内生产总值1349084亿元，比上年增长5.0%。"]
+    # the host who opened the conference takes the floor back: the answer is over
+    (art,) = analyze(text + "\n寿小丽：\n　　今天的发布会就到这里。\n", nlp=nlp).to_dict()["articles"]
+    assert art["qa"][-1]["answer"] == "我们充满信心。"
+    assert art["sections"][-1]["blocks"][-1] == {**art["sections"][-1]["blocks"][-1], "kind": "paragraph", "text": "寿小丽：今天的发布会就到这里。"}
+    # a spokesperson who opens and answers answers on
+    (art,) = analyze("例行记者会\n\n毛宁：各位记者朋友，下午好。\n\n法新社记者：请问有何评论？\n\n毛宁：我们的立场是一贯的。\n\n毛宁：我再补充一点。\n", nlp=nlp).to_dict()["articles"]
+    assert art["qa"][0]["answer"] == "我们的立场是一贯的。\n毛宁：我再补充一点。"
     # a salutation on its own line stays a line of its own
     (art,) = analyze("讲话\n\n同志们：\n\n今天我们召开会议，部署工作。\n", nlp=nlp).to_dict()["articles"]
     assert [b["text"] for b in art["sections"][0]["blocks"]] == ["同志们：", "今天我们召开会议，部署工作。"]

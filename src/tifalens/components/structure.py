@@ -420,6 +420,20 @@ def _titled_speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> st
     return None
 
 
+def _speaker_name(marker: str | None) -> str | None:
+    """The name in a speaker marker: 寿小丽 of 新闻发言人 寿小丽： and of 寿小丽：."""
+    return marker.rstrip("：:").split()[-1] if marker else None
+
+
+def _host_takes_over(s: str, qa: QA, host: str | None, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
+    """Does the host who opened the conference speak here, after someone else answered (寿小丽：下面请…)?
+    A spokesperson who opens and answers (毛宁：) answers on."""
+    if host is None or not qa.answers:
+        return False
+    answerer = _speaker_name(qa.answers[0].marker)
+    return answerer is not None and answerer != host and _speaker_name(_speaker(s, rules, is_name)) == host
+
+
 def _label_line(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
     """A line that only says who speaks or asks (问：, 路透社记者：, 康义：, 国家统计局局长 康义：):
     what they say is on the next line."""
@@ -553,6 +567,7 @@ def _classify_article(
     art.sections.append(section)
     qa: QA | None = None
     seen_lead = False
+    host: str | None = None  # who speaks first, before any question (a press conference's host)
     for b in body[i:]:
         s = b.text
         closing = rules.closing_dateline.search(s)
@@ -581,8 +596,10 @@ def _classify_article(
             art.sections.append(section)
             qa = None
             continue
-        elif qa is not None:  # everything up to the next question or heading answers it
-            b.kind = "answer"
+        elif qa is not None and _host_takes_over(s, qa, host, rules, is_name):
+            qa = None  # the host takes the floor back: a paragraph, and the answer is over
+        elif qa is not None:
+            b.kind = "answer"  # everything up to the next question or heading answers it
             if not qa.answers and (speaker := _speaker(s, rules, is_name)):
                 b.marker = speaker  # 杨传堂：… answers 记者：…
             qa.answers.append(b)
@@ -592,6 +609,8 @@ def _classify_article(
             b.kind = "lead"
         if b.kind in ("paragraph", "lead", "quote"):
             seen_lead = True
+            if host is None and not art.qa:
+                host = _speaker_name(_speaker(s, rules, is_name))
         section.blocks.append(b)
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
