@@ -450,6 +450,9 @@ def test_share_check(nlp, text, expected):
     [
         ("全校共有教师120名。其中,女教师80名,男教师50名。", [("parts_exceed_whole", "error", "50名")]),
         ("全校共有教师120名。其中,女教师70名,男教师50名。", []),
+        # 包括 opens parts as 其中 does
+        ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员40万名。", [("parts_exceed_whole", "error", "40万名")]),
+        ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员30万名。", []),
         ("全校共有教师120名,其中女教师130名。", [("parts_exceed_whole", "error", "130名")]),
         ("代表中,工人党员20名。其中,党员干部10名(农民工党员30名)。", [("parts_exceed_whole", "error", "30名")]),
         ("代表中,工人党员20名。其中,党员干部10名(农民工党员3名)。", []),
@@ -495,6 +498,8 @@ def test_parts_message(nlp):
     # the sum is written in the whole's multiplier, not as a raw number of yuan
     (check,) = analyse(nlp, "总额为100亿元，其中A项目为60亿元，B项目为7000万元，C项目为45亿元。")["checks"]
     assert check["message"] == "the parts under 其中 (60亿元, 7000万元, 45亿元) add up to 105.7亿元, more than the whole 100亿元"
+    (check,) = analyse(nlp, "全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员40万名。")["checks"]
+    assert check["message"] == "the parts under 包括 (40万名, 30万名, 40万名) add up to 110万名, more than the whole 100万名"
 
 
 @pytest.mark.parametrize(

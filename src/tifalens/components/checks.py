@@ -166,16 +166,17 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
     of the sentence is called an error when another reading fits.
     """
     text = linker.text
-    for m in re.finditer(re.escape(rules.part_marker), text):
+    for m in rules.part_markers_rx.finditer(text):
         wholes = _wholes_before(figs, m.start(), linker)
         if not wholes:
             continue
         parts = _parts_after(figs, wholes[-1], m.end(), linker, rules)
+        marker = m.group(0)
         if len(wholes) > 1 and len(parts) == len(wholes) and all(_akin(figs[p], figs[w]) for (p, _), w in zip(parts, wholes)):
             for part, whole in zip(parts, wholes):
-                yield from _check_part_group(figs, whole, [part], rules)
+                yield from _check_part_group(figs, whole, [part], rules, marker)
         else:
-            yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, rules)
+            yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, rules, marker)
 
 
 def _akin(a: Figure, b: Figure) -> bool:
@@ -251,7 +252,9 @@ def _average(f: Figure, rules: StatsRules) -> bool:
     return any(word in f.subject for word in rules.average_words)
 
 
-def _check_part_group(figs: list[Figure], whole: int, parts: list[tuple[int, list[int]]], rules: StatsRules) -> Iterator[Check]:
+def _check_part_group(
+    figs: list[Figure], whole: int, parts: list[tuple[int, list[int]]], rules: StatsRules, marker: str = "其中"
+) -> Iterator[Check]:
     w = figs[whole]
     if _average(w, rules) or any(_average(figs[p], rules) for p, _ in parts):
         return  # 城镇居民人均… 25000元 above 全国居民人均… 19853元 is what averages do
@@ -277,7 +280,7 @@ def _check_part_group(figs: list[Figure], whole: int, parts: list[tuple[int, lis
             yield _check(
                 "parts_exceed_whole",
                 "error" if kin else "warning",
-                f"the parts under 其中 ({', '.join(figs[p].text for p in rest)}) add up to {_as_written(total, w)}, more than the whole {w.text}"
+                f"the parts under {marker} ({', '.join(figs[p].text for p in rest)}) add up to {_as_written(total, w)}, more than the whole {w.text}"
                 + ("" if kin else " (unless they overlap)"),
                 rest[-1],
                 [whole, *rest],

@@ -150,6 +150,7 @@ class StatsRules:
         self.list_joiners = set(data["list_joiners"])
         self.total_words: list[str] = data["total_words"]
         self.part_marker: str = data["part_marker"]
+        self.part_markers_rx = re.compile("|".join(map(re.escape, _longest_first(data["part_markers"]))))
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.rank_prefixes: list[str] = data["rank_prefixes"]
