@@ -1,7 +1,8 @@
 """Reading: bytes -> :class:`Source` (decoded, normalised text with an exact offset map).
 
 Reading is the only step that sees bytes. It detects the encoding, removes what
-only gets in the way of matching (CR of CRLF, zero-width characters), folds
+only gets in the way of matching (CR of CRLF, zero-width characters, the line
+breaks of text hard-wrapped at a page's width), folds
 look-alike characters one for one (NBSP, ideographic and other wide spaces,
 full-width letters and digits) and, on request, converts Traditional to
 Simplified characters. Every character of the normalised text comes from exactly
@@ -37,7 +38,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from .errors import InputError, UsageError
 
@@ -251,9 +252,7 @@ def wrapped_breaks(original: str) -> tuple[list[tuple[int, int]], int]:
     return breaks, width
 
 
-def normalize(
-    original: str, *, t2s: bool = False, unwrap: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()
-) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+def normalize(original: str, *, t2s: bool = False, unwrap: Sequence[tuple[int, int]] = ()) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """Normalise text one character for one, dropping only what is meaningless
     (and the breaks of hard-wrapped lines given in ``unwrap``, from :func:`wrapped_breaks`).
 

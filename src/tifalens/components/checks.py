@@ -32,7 +32,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..numbers import MULTIPLIERS
+from ..numbers import MULTIPLIERS, place
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats import Figure, Linker, StatsRules
@@ -523,16 +523,16 @@ def _bounds(f: Figure) -> tuple[float, float] | None:
     if f.exact:
         return f.value - f.spread, f.value + f.spread
     if f.approx in _ABOVE and f.high is None and f.value > 0:
-        step = 1.0
+        step = place(f.number)
         while f.value % (step * 10) == 0:
-            step *= 10  # 120余万: the 2 is the last digit it states
+            step *= 10  # 120余万: the 2 is the last digit it states, so 120万 to 130万
         return f.value, f.value + step
     return None
 
 
 def check_averages(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
     """``average``: a figure per head or per household (人均2.8万元) against the total and the
-    count of the same sentence (共计120余万元，涉及职工43人): 120余万元 over 43人 is 2.8万元 to 3.0万元."""
+    count of the same sentence (共计120余万元，涉及职工43人): 120余万元 over 43人 is 2.76万元 to 3.06万元."""
     for i, avg in enumerate(figs):
         units = rules.per_head.get(avg.subject)
         if units is None or avg.kind not in _QUANTITY:

@@ -910,11 +910,11 @@ class Linker:
             return None
         end -= len(word)
         end -= text.startswith("的", end - 1)
-        share = max(text.rfind(v, start, end) for v in rules.share_verbs)
-        if share < 0 or share + 1 >= end:
+        share, verb = max((text.rfind(v, start, end), v) for v in rules.share_verbs)
+        if share < 0 or share + len(verb) >= end:
             return None
         fig.share = True
-        fig.whole = self._trim(share + 1, end) or None
+        fig.whole = self._trim(share + len(verb), end) or None
         word = ends_with(text[start:share], rules.approx_before_words)  # 约占
         if word:
             fig.approx = fig.approx or rules.approx_before[word]
