@@ -883,13 +883,7 @@ class Linker:
             if share >= 0 and not self.tokens.is_boundary(share):
                 share = -1
         if share >= 0:
-            fig.share = True
-            fig.whole = self._trim(share + len(verb), end) or None
-            word = ends_with(self.text[start:share], self.rules.approx_before_words)  # 约占总人口数的28.47%
-            if word:
-                fig.approx = fig.approx or self.rules.approx_before[word]
-                share -= len(word)
-            return self._trim(start, share)
+            return self._share_of_whole(fig, start, share, verb, end)
         word = ends_with(self.text[start:end], self.rules.whole_words)
         if word:
             fig.whole, fig.whole_word = word, True
@@ -913,11 +907,16 @@ class Linker:
         share, verb = max((text.rfind(v, start, end), v) for v in rules.share_verbs)
         if share < 0 or share + len(verb) >= end:
             return None
+        return self._share_of_whole(fig, start, share, verb, end)
+
+    def _share_of_whole(self, fig: Figure, start: int, share: int, verb: str, end: int) -> str:
+        """Mark ``fig`` a share of the whole between ``verb`` (at ``share``) and ``end``; the subject
+        before the verb, less an approximation word (约占总人口数的28.47%)."""
         fig.share = True
         fig.whole = self._trim(share + len(verb), end) or None
-        word = ends_with(text[start:share], rules.approx_before_words)  # 约占
+        word = ends_with(self.text[start:share], self.rules.approx_before_words)
         if word:
-            fig.approx = fig.approx or rules.approx_before[word]
+            fig.approx = fig.approx or self.rules.approx_before[word]
             share -= len(word)
         return self._trim(start, share)
 
