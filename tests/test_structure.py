@@ -130,9 +130,11 @@ def test_parenthesised_enumeration_and_di():
         ("（一）", "坚持党的领导；"),
         ("（二）", "坚持人民至上；"),
         ("（三）", "坚持自我革命。"),
-        ("第一", "，要学习。"),
-        ("第二", "，要落实。"),
+        ("第一", "要学习。"),
+        ("第二", "要落实。"),
     ]
+    # the comma after 第一 belongs to neither the marker nor the item
+    assert [text[i.start : i.end] for i in a.items[3:]] == ["要学习。", "要落实。"]
 
 
 def test_sequence_words_and_arabic_items_in_answers():
@@ -185,6 +187,10 @@ def test_bylines_are_credits_not_questions():
     (b,) = articles("专访\n\n记者：最后一个问题\n\n答：好的。\n\n文化建设\n\n记者：请谈谈文化建设。\n\n答：我们做了三件事。\n")
     assert [q.question.text for q in b.qa] == ["记者：最后一个问题", "记者：请谈谈文化建设。"]
     assert b.boilerplate == []
+    # a title or heading that opens with the word 记者 or 作者 is no credit (记者会实录, 作者简介)
+    (c,) = articles("记者会实录\n\n问：访港旅客有多少？\n\n答：4500万人次。\n\n作者简介\n\n张三，教授。\n")
+    assert c.title.text == "记者会实录" and c.boilerplate == []
+    assert [s.heading.text for s in c.sections if s.heading] == ["作者简介"]
 
 
 def test_cut_numbered_line_is_joined_to_its_rest():

@@ -684,6 +684,9 @@ def _enumerate(blocks: list[Block], rules: _Rules) -> list[Item]:
     return items
 
 
+_AFTER_MARKER = "，,、：: \u3000"
+
+
 def _flush(run: list, blocks: list[Block], items: list[Item], following: dict[tuple, int]) -> None:
     if len(run) < 2:
         return
@@ -692,11 +695,15 @@ def _flush(run: list, blocks: list[Block], items: list[Item], following: dict[tu
         b = blocks[bi]
         # An item runs to the next marker of its family in the same block, or to the block's end.
         end = following.get(hit, len(b.text))
-        text = b.text[me:end].strip()
+        # 第一，… and 首先：… : the comma or colon after the marker belongs to neither.
+        at = me
+        while at < end and b.text[at] in _AFTER_MARKER:
+            at += 1
+        text = b.text[at:end].strip()
         # The span covers the item's text, not its marker: spaCy keys span
         # attributes by offsets alone, so an item may not share the offsets of
         # the paragraph that holds it.
-        items.append(Item(_abs(b, me), _abs(b, end), b.text[ms:me], number, family, text))
+        items.append(Item(_abs(b, at), _abs(b, end), b.text[ms:me], number, family, text))
 
 
 def _abs(b: Block, rel: int) -> int:
