@@ -82,3 +82,17 @@ def test_markdown_escapes_markup():
     # the approximation word is its own column: 5%左右 is about 5%, 1200万人以上 at least 1200万人
     md = tifalens.analyze("预期目标\n\n国内生产总值增长5%左右，城镇新增就业1200万人以上。\n").to_markdown()
     assert "| 5% | 5 | % | change | 约 | 国内生产总值 |" in md and "| 1200万人 | 12000000 | 人 | count | 以上 | 城镇新增就业 |" in md
+
+
+def test_markdown_quotes_a_traditional_text_as_written():
+    text = "記者會實錄\n\n問：訪港旅客有多少？\n\n答：訪港旅客達4500萬人次，比去年增加12%。我們堅持「一國兩制」。\n"
+    result = tifalens.analyze(text)
+    md = result.to_markdown()
+    assert "# 記者會實錄\n" in md
+    assert "**Q:** 訪港旅客有多少？\n\n**A:** 訪港旅客達4500萬人次，比去年增加12%。我們堅持「一國兩制」。\n" in md
+    assert "| 4500萬人次 | 45000000 | 人次 | count |  | 訪港旅客 |" in md
+    assert "| 一国两制 | 1 | yes |" in md  # the term is the lexicon's canonical form
+    # the JSON keeps the analysed text, and its original offsets slice what was written
+    data = result.to_dict()
+    (fig, _) = data["stats"]
+    assert fig["subject"] == "访港旅客" and text[fig["orig_start"] : fig["orig_end"]] == "4500萬人次"

@@ -234,6 +234,18 @@ def test_figures_and_failed_checks_are_marked_where_they_occur(nlp):
     assert [td.text() for td in root.by_id("d0-checks-table").find_all("td")] == ["error", "share_total", "shares add up to 127%", str(b)]
 
 
+def test_traditional_text_is_shown_as_written(nlp):
+    text = "行政長官致辭\n\n一、經濟\n\n本地生產總值按年實質增長2.5%，特區政府堅持「一國兩制」。\n"
+    result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
+    root = assert_no_markup_from_input(to_html(result.doc, result.source)).root
+    (full,) = root.find_all("div", "fulltext")
+    assert full.text() == text
+    assert [t.text() for t in full.find_all("span", "tifa")] == ["一國兩制"]
+    assert "一、經濟" in [a.text() for a in root.find_all("a")]
+    rows = root.by_id("d0-figures-table").find_all("tr")[1:]
+    assert [[td.text() for td in r.find_all("td")][:6] for r in rows] == [["2.5%", "2.5", "%", "change", "", "本地生產總值"]]
+
+
 def test_nest_marks_keeps_nested_and_drops_crossing():
     text = "abcdefghij"
     marks = [

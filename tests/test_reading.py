@@ -42,6 +42,20 @@ def test_big5_traditional_is_converted_unless_told_not_to():
         assert how in note.message
 
 
+def test_written_text_puts_converted_characters_back():
+    text = "國務院發布：這裡距市區３０公里。\r\n問：發展如何？\n"
+    src = read_text(text, t2s=True)
+    assert src.text == "国务院发布：这里距市区30公里。\n问：发展如何？\n"
+    # same length as the analysed text; folded digits and the line end stay folded
+    assert src.written == "國務院發布：這裡距市區30公里。\n問：發展如何？\n"
+    assert src.as_written("这里距市区", src.text.index("距")) == "這裡距市區"
+    assert src.as_written("发展如何？\n国务院") == "發展如何？\n國務院"  # each line found as it stands
+    # not in the text as it stands: each character this input writes one way (里 is 裡 and 里 here)
+    assert src.as_written("市区这里发布") == "市區這里發布"
+    plain = read_text("国务院发布。")
+    assert plain.written is plain.text and plain.as_written("国务院") == "国务院"
+
+
 @pytest.mark.parametrize(
     "text, traditional",
     [

@@ -35,7 +35,7 @@ import re
 import sys
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Sequence
@@ -132,6 +132,9 @@ class Block:
         return asdict(self)
 
 
+_NEAR = 2_000  # how far from its position a string is looked for in the text
+
+
 @dataclass(frozen=True)
 class Source:
     """A decoded, normalised input and the map back to its original text.
@@ -173,6 +176,55 @@ class Source:
             pos = self.original_offset(start) if start < len(self.text) else len(self.original)
             return pos, pos
         return self.original_offset(start), self.original_offset(end - 1) + 1
+
+    @cached_property
+    def written(self) -> str:
+        """:attr:`text` with every character that t2s changed put back as the input wrote it.
+
+        It has the length of :attr:`text`, so any span of the analysis is a span of it; this is
+        what reports show a reader. Folded characters (full-width digits, no-break spaces) stay
+        folded. Without conversion it is :attr:`text` itself.
+
+        >>> src = read_text("國務院發布", t2s=True)
+        >>> src.text, src.written
+        ('国务院发布', '國務院發布')
+        """
+        if not any(n.code == "t2s" for n in self.notes):
+            return self.text
+        chars = list(self.text)
+        for i, ch in enumerate(chars):
+            if ch >= "\u2e80":  # t2s changes only CJK characters and their punctuation
+                o = self.original[self.original_offset(i)]
+                if o != ch and o.translate(_FOLD_TABLE) == o:
+                    chars[i] = o
+        return "".join(chars)
+
+    @cached_property
+    def _written_chars(self) -> dict[int, str]:
+        """Each converted character mapped back to its written form, where this input writes it one way
+        (里 stays 里 in a text of 公里 and 這裡)."""
+        forms: dict[str, set[str]] = {}
+        for a, b in zip(self.text, self.written):
+            forms.setdefault(a, set()).add(b)
+        return {ord(a): b for a, bs in forms.items() if len(bs) == 1 and (b := next(iter(bs))) != a}
+
+    def as_written(self, text: str, near: int = 0) -> str:
+        """A string taken from :attr:`text` (a heading, a subject, a sentence), as :attr:`written` has it.
+
+        Each line is looked up in the text around ``near`` (where it was found) and its
+        written form copied; a string the text does not hold as it stands (a check's
+        message) has each converted character put back where this input wrote it one way.
+        """
+        if self.written is self.text or not text:
+            return text
+        out = []
+        for line in text.split("\n"):
+            lo, hi = max(0, near - _NEAR), near + len(line) + _NEAR
+            i = self.text.rfind(line, lo, near + len(line))
+            if i < 0:
+                i = self.text.find(line, near, hi)
+            out.append(self.written[i : i + len(line)] if i >= 0 and line else line.translate(self._written_chars))
+        return "\n".join(out)
 
     @property
     def offset(self) -> int:

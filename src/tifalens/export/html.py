@@ -27,7 +27,7 @@ from markupsafe import Markup
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import ENTITY_LABELS, entity_rows, summary_rows, to_dict
+from .jsonout import ENTITY_LABELS, as_written, entity_rows, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
@@ -320,7 +320,7 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
         "prefix": prefix,
         "data": data,
         "outline": tree,
-        "text": fill_text(root, source.text),
+        "text": fill_text(root, source.written),
         "figures": figure_rows(data, prefix),
         "checks": check_rows(data, prefix),
         "entities": entity_table(data, prefix),
@@ -333,7 +333,7 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
 
 def report_html(analyses: Sequence[tuple[Doc, Source]]) -> str:
     """One self-contained page with a section per document (and a cross-document summary)."""
-    datas = [to_dict(doc, source) for doc, source in analyses]
+    datas = [as_written(to_dict(doc, source), source) for doc, source in analyses]
     cat_class = category_classes(datas)
     documents = [document_view(doc, source, data, f"d{n}-", cat_class) for n, ((doc, source), data) in enumerate(zip(analyses, datas))]
     script = asset("report.js")

@@ -199,6 +199,36 @@ def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
     }
 
 
+# Fields that quote the text (rather than name a canonical form, a unit or a code).
+_QUOTING_KEYS = frozenset(
+    {"text", "title", "subtitle", "subtitles", "heading", "question", "question_marker", "answer", "answer_marker", "marker",
+     "subject", "sentence", "whole", "against", "message", "agency", "place", "role", "name"}
+)
+
+
+def as_written(data: dict[str, Any], source: Source) -> dict[str, Any]:
+    """:func:`to_dict`'s data with the fields that quote the text as the input wrote them.
+
+    For a Traditional input the analysis reads Simplified characters; Markdown and HTML show
+    the reader the characters of the input (國務院, not 国务院). The JSON keeps the analysed text,
+    and its ``orig_start``/``orig_end`` slice the original. Other data is returned as it is.
+    """
+    if source.written is source.text:
+        return data
+
+    def walk(value: Any, near: int, quoting: bool) -> Any:
+        if isinstance(value, str):
+            return source.as_written(value, near) if quoting else value
+        if isinstance(value, list):
+            return [walk(v, near, quoting) for v in value]
+        if isinstance(value, dict):
+            near = value["start"] if isinstance(value.get("start"), int) else near
+            return {k: walk(v, near, k in _QUOTING_KEYS) for k, v in value.items()}
+        return value
+
+    return {**data, **{key: walk(data[key], 0, False) for key in ("articles", "entities", "stats", "checks", "notes")}}
+
+
 def _with_orig(record: dict[str, Any], source: Source) -> dict[str, Any]:
     """The record with ``orig_start``/``orig_end`` added when it has ``start``/``end``."""
     if isinstance(record.get("start"), int) and isinstance(record.get("end"), int):

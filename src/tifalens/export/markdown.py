@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import entity_rows, to_dict
+from .jsonout import as_written, entity_rows, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
 # What CommonMark reads as a block when a line starts with it: an ATX heading (# x), a quote,
@@ -36,8 +36,9 @@ def _cell(value) -> str:
 
 
 def to_markdown(doc: Doc, source: Source) -> str:
-    """Render the outline: articles, headings, Q/A pairs with their items, then tables."""
-    data = to_dict(doc, source)
+    """Render the outline: articles, headings, Q/A pairs with their items, then tables
+    (quoting the text as the input wrote it: see :func:`~tifalens.export.jsonout.as_written`)."""
+    data = as_written(to_dict(doc, source), source)
     out: list[str] = [f"<!-- tifalens {data['tool']['version']}: {md_escape(source.path)} ({source.encoding}) -->", ""]
     for art in data["articles"]:
         title = art["title"] or "Article {}".format(art["index"] + 1)
