@@ -445,6 +445,15 @@ def test_a_name_cut_after_its_second_character_is_made_whole(ents_nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["易炼红", "马克龙"]
 
 
+def test_a_surname_cut_off_after_a_title_or_an_appointment_verb_joins_its_given_name(ents_nlp):
+    doc = ents_nlp("免去赵立新的副主任职务；任命孙卫东为外交部副部长。书记赵立新指出，主任王在会上说明，任命制度改革。")
+    assert [(t.text, t.tag_) for t in doc if t.text in ("赵", "立新", "孙", "卫东")] == [("赵", "nr"), ("立新", "d"), ("孙", "zg"), ("卫东", "nr"), ("赵", "nr"), ("立新", "d")]
+    # 王 before 在 is no name; 制度 after 任命 is no given name
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["赵立新", "孙卫东", "赵立新"]
+    # and a notice's verb vouches for a two-character name as a title does
+    assert [e.text for e in ents_nlp("免去刘洋的职务，提名王伟为候选人。").ents if e.label_ == "PERSON"] == ["刘洋", "王伟"]
+
+
 def test_a_verb_or_particle_after_a_name_is_not_part_of_it(ents_nlp):
     assert [e.text for e in ents_nlp("记者王旭说，部长周强在北京，总理韩正和部长王瑞杰会见").ents if e.label_ == "PERSON"] == [
         "王旭",

@@ -137,6 +137,15 @@ def test_quoted_formula_wins_even_across_a_word(seg_rjieba, seg_jieba):
         assert words(nlp, "“四必”须落实") == ["“", "四必", "”", "须", "落实"]
 
 
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_a_name_jieba_glues_to_wei_in_a_personnel_notice_is_cut_back(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("提名王伟为候选人，任命王为民为部长。他晋升为处长。")
+    assert [(t.text, t.tag_) for t in doc][:4] == [("提名", "v"), ("王伟", "nr"), ("为", "p"), ("候选人", "n")]
+    assert ("王为民", "nr") in [(t.text, t.tag_) for t in doc]
+    assert "".join(t.text for t in doc) == doc.text and [t.idx for t in doc][1:4] == [2, 4, 5]
+
+
 def test_offsets_cover_the_text_exactly(seg_rjieba):
     text = "增强“四个意识”，\n\n坚定“四个自信”　做到“两个维护”。"
     doc = seg_rjieba(text)

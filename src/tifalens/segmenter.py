@@ -50,6 +50,25 @@ _HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 
 
 @lru_cache(maxsize=1)
+def _appointed() -> re.Pattern:
+    """A personnel notice's verb, a name of two or three characters, then 为 (任命王伟为…)."""
+    data = json.loads(resources.files("tifalens").joinpath("data/entities.json").read_text(encoding="utf-8"))
+    verbs = "|".join(sorted(data["person"]["appointment_verbs"], key=len, reverse=True))
+    return re.compile(f"(?:{verbs})([\u4e00-\u9fff]{{2,3}}?)为")
+
+
+def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list[int]) -> None:
+    """任命王伟为: jieba glues 为 to a name it does not know (one token 王伟为); cut it back to 王伟 (nr) | 为 (p), in place."""
+    for m in _appointed().finditer(text):
+        a, b = m.span(1)
+        i = bisect.bisect_left(starts, a)
+        if i < len(words) and starts[i] == a and starts[i + 1] == b + 1:  # tagged nr by rjieba, p by jieba
+            words[i : i + 1] = [text[a:b], "为"]
+            tags[i : i + 1] = ["nr", "p"]
+            starts.insert(i + 1, b)
+
+
+@lru_cache(maxsize=1)
 def pos_map() -> dict[str, str]:
     """jieba tag -> Universal POS, from the packaged table ``data/pos_map.tsv``."""
     text = resources.files("tifalens").joinpath("data/pos_map.tsv").read_text(encoding="utf-8")
@@ -219,6 +238,8 @@ class JiebaSegmenter(Batched):
         if "".join(words) != text:  # never seen; keep offsets exact whatever happens
             words, tags = list(text), ["x"] * len(text)
         starts = [0, *accumulate(map(len, words))]
+        if "为" in text:
+            _unglue_appointed(text, words, tags, starts)
         matches = self.lexicon.find(text)
         if matches:
             words, tags, starts = self._keep_terms_whole(text, words, tags, starts, matches)

@@ -72,6 +72,8 @@ class EntityRules:
     not_given_name_end: frozenset[str]
     foreign_titles: tuple[str, ...]
     titles: tuple[str, ...]
+    appointment_verbs: frozenset[str]
+    cue_ids: numpy.ndarray  # word hashes of the titles and appointment verbs, as whole tokens
     place_suffixes: tuple[str, ...]
     places: dict[str, str]
     tag_free_places: numpy.ndarray = field(compare=False)  # sorted string ids of the listed names: they count whatever their tag
@@ -178,9 +180,9 @@ class EntityRules:
 
     def is_title(self, word: str, *, before: bool) -> bool:
         """Does ``word`` end (before a name) or start (after a name) with a title such as 总理 or 同志
-        (王毅外长, 丁薛祥副总理)?"""
+        (王毅外长, 丁薛祥副总理)? Before a name, a personnel notice's verb (任命, 免去) counts as one."""
         if before:
-            return word.endswith(self.titles)
+            return word.endswith(self.titles) or word in self.appointment_verbs
         return word.removeprefix("副").startswith(self.titles)
 
     def organization(self, text: str) -> bool:
@@ -205,6 +207,8 @@ def entity_rules() -> EntityRules:
         not_given_name_end=frozenset(person["not_given_name_end"]),
         foreign_titles=tuple(person["foreign_titles"]),
         titles=tuple(person["titles"]),
+        appointment_verbs=frozenset(person["appointment_verbs"]),
+        cue_ids=numpy.unique(numpy.array([get_string_id(w) for w in person["titles"] + person["appointment_verbs"]], dtype="uint64")),
         place_suffixes=tuple(place["suffixes"]),
         places=places,
         tag_free_places=numpy.unique(numpy.array([get_string_id(n) for n in place["names"]], dtype="uint64")),
@@ -290,7 +294,31 @@ def token_labels(
                 labels[i] = label
     if "PERSON" in tag_labels.values():
         _anonymised(words, labels, rules)
+        _cut_names(words, labels, rules)
     return labels
+
+
+_SURNAME_TAGS = frozenset(get_string_id(t) for t in ("nr", "nrfg", "nrt", "zg"))  # 赵 nr, 孙 zg
+
+
+def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
+    """书记赵|立新, 任命孙|卫东为: a lone surname right after a title or a personnel notice's verb,
+    and a word of one or two characters after it that ends the given name, is one person."""
+    cues = rules.cue_ids
+    for i in (numpy.flatnonzero(numpy.isin(words.orths[:-2], cues)) + 1).tolist():
+        surname, given = words[i], words[i + 1]
+        if (
+            len(surname) == 1
+            and surname in rules.surnames
+            and surname not in rules.not_given_name_end  # 和, 向, 同: a conjunction or preposition first
+            and int(words.tags[i]) in _SURNAME_TAGS
+            and len(given) <= 2
+            and _han(given)
+            and given[-1] not in rules.not_given_name_end
+            and not rules.is_title(given, before=False)
+            and labels.get(i + 1) in (None, "PERSON")
+        ):
+            labels[i] = labels[i + 1] = "PERSON"
 
 
 _SOMEONE = frozenset(get_string_id(w) for w in ("某", "某某"))
