@@ -520,3 +520,19 @@ def test_a_speaker_on_a_line_of_their_own_speaks_the_next_line(nlp):
     # a salutation on its own line stays a line of its own
     (art,) = analyze("讲话\n\n同志们：\n\n今天我们召开会议，部署工作。\n", nlp=nlp).to_dict()["articles"]
     assert [b["text"] for b in art["sections"][0]["blocks"]] == ["同志们：", "今天我们召开会议，部署工作。"]
+
+
+def test_parts_of_a_long_document_are_headings_and_table_rows_are_not():
+    text = (
+        "新时代的中国绿色发展\n\n国务院新闻办公室\n\n前言\n\n绿色是生命的象征。\n\n第一章 发展基础\n\n"
+        "“十四五”时期，全省地区生产总值年均增长5.8%。\n\n“我们要坚定不移走绿色发展之路。”\n\n"
+        "专栏1 主要指标\n\n指标\t2025年\t2030年\n\n常住人口城镇化率（%）\t62.5\t66\n\n结束语\n\n中国将坚定不移。\n"
+    )
+    (a,) = articles(text)
+    assert [s.text for s in a.subtitles] == ["国务院新闻办公室"]  # 前言 is a part, no subtitle
+    assert [s.heading.text for s in a.sections if s.heading] == ["前言", "第一章 发展基础", "专栏1 主要指标", "结束语"]
+    kinds = {b.text[:4]: b.kind for s in a.sections for b in s.blocks}
+    # a paragraph that opens with a quoted formula is no quotation; one quoted whole is
+    assert kinds["“十四五"] == "paragraph" and kinds["“我们要"] == "quote"
+    # rows of a table (cells apart, one a number) are paragraphs, not headings
+    assert kinds["指标 2"] == "paragraph" and kinds["常住人口"] == "paragraph"

@@ -103,11 +103,12 @@ class _Rules:
         self.sequence_order = {w: i + 1 for i, w in enumerate(data["sequence_order"])}
         self.max_heading = data["max_heading_chars"]
         self.max_title = data["max_title_chars"]
+        self.section_words = frozenset(data["section_words"])
         self.max_date_line: int = data["max_date_line_chars"]
         self.shingle = data["near_duplicate_shingle"]
         self.containment = data["near_duplicate_containment"]
         self.min_dup = data["min_duplicate_chars"]
-        q = data["min_quotation_chars"]
+        q = self.min_quotation = data["min_quotation_chars"]
         self.quotation = re.compile(rf"[“「『]([^“”「」『』\n]{{{q},}}?)[”」』]")
 
 
@@ -348,14 +349,52 @@ def _heading_like(b: Block, rules: _Rules, limit: int) -> bool:
         and s[-1] not in _NO_HEADING_END
         and not any(ch in s[:-1] for ch in _SENTENCE_END)
         and not _is_marked(s, rules)
+        and not _table_row(s)
         or (b.kind == "paragraph" and len(s) <= limit and s.startswith("——"))
     )
 
 
+_CELL_GAP = re.compile(r"\s+")
+_NUMBER_CELL = re.compile(r"[<>≤≥＜＞]?[-+]?\d[\d.,]*%?(?:年|万|亿)?")
+
+
+def _table_row(s: str) -> bool:
+    """A row of a table whose cells the tabs or spaces of the input separate: three cells or
+    more, one of them a number (地区生产总值增长（%） 5.5 5左右 预期性; 类别 指标 2025年 2030年)."""
+    cells = _CELL_GAP.split(s.strip())
+    return len(cells) >= 3 and any(_NUMBER_CELL.fullmatch(c) for c in cells)
+
+
+_PART_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节篇编部卷](?:分)?(?=\s|$|[\u4e00-\u9fff“《])")
+
+
 def _numbered_heading(s: str, rules: _Rules) -> bool:
-    """Does a heading-like line open with a section number (一、综合, （一）, 1. 总体要求, 第一，)?
-    Such a line right after the title starts the first section; it is no subtitle."""
-    return any(rules.families[name][0].match(s) for name in _SECTION_FAMILIES if name in rules.families)
+    """Does a heading-like line open with a section number (一、综合, （一）, 1. 总体要求, 第一，,
+    第一章 发展基础, 第二部分)? Such a line right after the title starts the first section; it is no subtitle."""
+    return bool(_PART_NUMBER.match(s)) or any(rules.families[name][0].match(s) for name in _SECTION_FAMILIES if name in rules.families)
+
+
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"'}
+_CLAUSE_MARKS = "，,。！？!?；;：:"
+
+
+def _quotation_block(s: str, rules: _Rules) -> bool:
+    """Does the paragraph open with a quotation of a sentence or more (a quoted remark and who
+    made it, or a quotation that goes on in the next paragraph)? “十四五”时期，… opens with a
+    quoted formula: a paragraph."""
+    close = _QUOTE_PAIRS.get(s[0])
+    if close is None:
+        return False
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch == s[0] and (ch != close or depth == 0):
+            depth += 1
+        elif ch == close:
+            depth -= 1
+            if depth == 0:
+                quoted = s[1:i]
+                return len(quoted) >= rules.min_quotation or any(ch in _CLAUSE_MARKS for ch in quoted)
+    return True
 
 
 def _parenthesised(s: str) -> bool:
@@ -555,6 +594,7 @@ def _classify_article(
             and len(art.subtitles) < 4
             and _heading_like(body[i], rules, rules.max_title)
             and not _numbered_heading(body[i].text, rules)
+            and body[i].text.replace(" ", "") not in rules.section_words
         ):
             if art.byline is None and (byline := _byline(body[i], rules, is_one_name)):
                 body[i].kind = "byline"
@@ -603,7 +643,7 @@ def _classify_article(
             if not qa.answers and (speaker := _speaker(s, rules, is_name)):
                 b.marker = speaker  # 杨传堂：… answers 记者：…
             qa.answers.append(b)
-        elif s[0] in _OPEN_QUOTE:
+        elif _quotation_block(s, rules):
             b.kind = "quote"
         elif not seen_lead and not art.qa and section.heading is None:
             b.kind = "lead"
