@@ -326,8 +326,30 @@ def test_seed_datelines_keep_their_fields(seed):
         # 占Y比重为N%: a share of Y, what comes before 占 is what it counts
         ("第三产业增加值占地区生产总值比重为53.7%。", [("53.7%", 53.7, "%", "percent", None, "第三产业增加值")]),
         # 按, 拟安排 say how the figure is set, not what it is of
-        ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "今年赤字率")]),
+        ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "赤字率")]),
         ("专项债券拟安排3.9万亿元。", [("3.9万亿元", 3900000000000, "元", "money", None, "专项债券")]),
+        # X在Y中的占比: a share of Y (and the level it falls to, of the same)
+        ("煤炭在一次能源消费中的占比由68.5%下降到56.0%。", [
+            ("68.5%", 68.5, "%", "percent", None, "煤炭"),
+            ("56.0%", 56.0, "%", "percent", None, "煤炭"),
+        ]),
+        # a year opening a clause says when; the level a change reached takes the change's subject
+        ("全省地区生产总值年均增长5.8%，2025年达到4.2万亿元；增长1.3%，共10个。", [
+            ("5.8%", 5.8, "%", "change", None, "全省地区生产总值"),
+            ("2025年", 2025, "年", "year", None, None),
+            ("4.2万亿元", 4.2e12, "元", "money", None, "全省地区生产总值"),
+            ("1.3%", 1.3, "%", "change", None, "全省地区生产总值"),
+            ("10个", 10, "个", "count", None, None),
+        ]),
+        ("2025年全省地区生产总值达到4.2万亿元。", [
+            ("2025年", 2025, "年", "year", None, None),
+            ("4.2万亿元", 4.2e12, "元", "money", None, "全省地区生产总值"),
+        ]),
+        # 到去年的: the time a level was reached stands between 到 and the level
+        ("双边贸易额从不足1亿美元增长到去年的789亿美元。", [
+            ("1亿美元", 1e8, "美元", "money", "以下", "双边贸易额"),
+            ("789亿美元", 7.89e10, "美元", "money", None, "双边贸易额"),
+        ]),
         ("工业增加值同比增长6.1%，环比增长0.5%。", [
             ("6.1%", 6.1, "%", "change", None, "工业增加值"),
             ("0.5%", 0.5, "%", "change", None, "工业增加值"),
@@ -448,6 +470,15 @@ def test_share_check(nlp, text, expected):
         )
         share = data["stats"][-1]["share_of"]
         assert share["confirmed"] is False and share["total"]["value"] in (1000, 200, 48900000)
+
+
+def test_a_share_in_a_whole_names_the_whole(nlp):
+    data = analyse(nlp, "煤炭在一次能源消费中的占比由68.5%下降到56.0%，非化石能源在能源消费总量中的比重达到17.5%。")
+    assert [(s["text"], s["subject"], s["share_of"]["whole"]) for s in data["stats"]] == [
+        ("68.5%", "煤炭", "一次能源消费"),
+        ("56.0%", "煤炭", "一次能源消费"),
+        ("17.5%", "非化石能源", "能源消费总量"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -694,10 +725,13 @@ def test_an_average_agrees_with_the_total_and_the_count(nlp, text, expected):
     ("text", "subject"),
     [
         # the segmenter guesses 率拟 and 率达 as words: fillers are cut off inside such a guess
-        ("今年赤字率拟按3%安排。", "今年赤字率"),
+        ("今年赤字率拟按3%安排。", "赤字率"),
         ("农网供电可靠率达99%。", "农网供电可靠率"),
         ("拟安排地方政府专项债券3.9万亿元。", "地方政府专项债券"),
-        ("该小区目前一共有1500余户。", "该小区目前"),
+        ("该小区目前一共有1500余户。", "该小区"),
+        # 今年, 目前 at either end say when, not what (老张今年57岁)
+        ("老张今年57岁。", "老张"),
+        ("今年57岁的马师傅带领团队创新。", "马师傅"),  # an age before 的 is the age of what follows
         # a negation stays with its verb
         ("网点党员人数不达3人。", "网点党员人数不达"),
         # a dictionary word is never cut

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
-from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
+from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
 from ..segmenter import no_words, word_test
 from .checks import run_checks, share_fits
 from .terms import article_at, article_index
@@ -78,6 +78,12 @@ def _strip_unpaired_quotes(text: str) -> str:
 
 def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
+
+
+# What may follow a year or date that opens a clause and still say when (2014年底, 2016年以来).
+_TIME_TAIL = re.compile(r"(?:底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
+# A time and 的 between 到/至 and the level (增长到去年的789亿美元, 提高到2025年的66%).
+_WHEN_OF = re.compile(r"(?:去年|今年|上年|当年|前年|(?:19|20)\d{2}年(?:底|末|初)?|\d{1,2}月(?:底|末)?)的?$")
 
 
 def ends_with(text: str, words: tuple[str, ...]) -> str | None:
@@ -122,6 +128,7 @@ class StatsRules:
         self.comparison_false = data["comparison_false_words"]
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
+        self.reached_verbs = frozenset(data["reached_verbs"])
         self.quote_pairs: dict[str, str] = data["quote_pairs"]
         self.max_quoted_noun: int = data["max_quoted_noun_chars"]
         self.from_markers: list[str] = data["from_markers"]
@@ -529,6 +536,9 @@ class FigureFinder:
 
     def _read_change(self, fig: Figure, pre: str) -> str:
         rules = self.rules
+        when = _WHEN_OF.search(pre)
+        if when and ends_with(pre[: when.start()], rules.level_markers):
+            pre = pre[: when.start()]  # 增长到去年的789亿美元: the time the level was reached
         level = ends_with(pre, rules.level_markers)
         core = pre[: len(pre) - len(level)] if level else pre
         verb = ends_with(core, rules.verb_words) or (level and ends_with(core, rules.level_verbs))
@@ -827,8 +837,8 @@ class Linker:
             return m.end(), end
         # the longest filler that can be cut off: 赤字|率拟|按 loses 拟按 (率拟 is no word)
         if span.startswith(rules.trim_prefix):
-            for word in rules.trim_prefix:
-                if span.startswith(word) and ok(start + len(word)) and len(span) - len(word) != 1:
+            for word in rules.trim_prefix:  # (现在的天明集团 keeps 现在: 的 never opens a subject)
+                if span.startswith(word) and ok(start + len(word)) and len(span) - len(word) != 1 and span[len(word) : len(word) + 1] != "的":
                     return start + len(word), end
         if span.endswith(rules.trim_suffix):
             for tail in rules.trim_suffix:
@@ -840,6 +850,8 @@ class Linker:
         # A year or date before the figure is an adverbial (从2020年的82.4岁), not a subject boundary.
         bound = prev is not None and prev.tail <= fig.cut and prev.kind not in ("year", "date")
         start = max(fig.clause, prev.tail if bound else 0)
+        if prev is not None and prev.kind in ("year", "date") and fig.clause <= prev.start and not self.text[fig.clause : prev.start].strip():
+            start = _TIME_TAIL.match(self.text, max(start, prev.tail)).end()  # 2025年(底)达到4.2万亿元: when, not what
         before = self._subject_before(fig, start)
         after, share_of_noun = "", False
         if fig.kind in QUANTITY_KINDS + SHARE_KINDS:
@@ -862,6 +874,9 @@ class Linker:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
             fig.subject = (after or before) if share_of_noun else (before or after)
+        elif fig.kind == "age" and not before and self.text.startswith("的", fig.tail):  # 今年57岁的马师傅
+            limit = clause_end(self.text, fig.tail, self.rules.delimiters)
+            fig.subject = self.tokens.following_noun(fig.tail, limit, self.rules, through_de=True, counted=False)
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
@@ -892,9 +907,11 @@ class Linker:
 
     def _ratio_share(self, fig: Figure, start: int, end: int) -> str | None:
         """``占地区生产总值比重为7.9%``, ``占常住人口比重（常住人口城镇化率）为65.03%``: 占, the whole,
-        (的)比重 or 比例, an aside and a verb before the share; the subject before 占, or None."""
+        (的)比重 or 比例, an aside and a verb before the share; the subject before 占, or None.
+        ``煤炭在一次能源消费中的占比由68.5%``: the whole between 在 and 中."""
         text, rules = self.text, self.rules
         end -= len(ends_with(text[start:end], rules.whole_verbs) or "")
+        end -= text[end - 1 : end] in rules.from_markers  # 占比由68.5%下降到56.0%
         if end > start and text[end - 1] in rules.close_brackets:
             end = max(text.rfind(b, start, end) for b in rules.open_brackets)
             if end < start:
@@ -905,6 +922,10 @@ class Linker:
         end -= len(word)
         end -= text.startswith("的", end - 1)
         share, verb = max((text.rfind(v, start, end), v) for v in rules.share_verbs)
+        if share < 0 and text.startswith("中", end - 1):  # 煤炭在一次能源消费中的占比: the whole is 在 … 中
+            share, verb, end = text.rfind("在", start, end - 1), "在", end - 1
+            if share >= 0 and not self.tokens.is_boundary(share):
+                share = -1
         if share < 0 or share + len(verb) >= end:
             return None
         return self._share_of_whole(fig, start, share, verb, end)
@@ -934,12 +955,21 @@ class Linker:
                 prev = figs[i - 1] if i else None
                 if j is None and prev and prev.tail == fig.start and prev.kind in QUANTITY_KINDS and prev.subject_source == "own":
                     j = i - 1  # 共10章66条: two counts of one thing, written together
+                if j is None:  # 年均增长5.8%，2025年达到4.2万亿元: the level the change reached
+                    k = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
+                    if k is not None and figs[k].kind == "change" and figs[k].subject_source == "own" and self._level_clause(fig):
+                        j = k
                 if j is not None and figs[j].subject:
                     fig.subject, fig.subject_source = figs[j].subject, "context"
                 elif self.text[fig.clause : fig.cut].strip().startswith(self.rules.sum_words):
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
                     fig.subject = self._clause_before(fig)
                     fig.subject_source = "context" if fig.subject else ""
+
+    def _level_clause(self, fig: Figure) -> bool:
+        """Does the figure's clause say only when and that a level was reached (，2025年达到4.2万亿元)?"""
+        words = DATE_PATTERN.sub("", self.text[fig.clause : fig.start]).strip(" ，,、")
+        return words in self.rules.reached_verbs
 
     def _context_subject(self, figs: list[Figure], i: int) -> str:
         """The subject of the clause before: its figure's, or its words (民生类最多,约占三分之一)."""
