@@ -90,9 +90,7 @@ class EntityRules:
 
     def listed_places(self, orths: numpy.ndarray) -> list[int]:
         """Indices of the tokens that are a listed name (one binary search per token, in numpy)."""
-        ids = self.tag_free_places
-        at = numpy.minimum(numpy.searchsorted(ids, orths), len(ids) - 1)
-        return numpy.flatnonzero(ids[at] == orths).tolist()
+        return _found(self.tag_free_places, orths)
 
     def generic_place(self, word: str) -> bool:
         """A division's name that is also a common phrase (老城区), or 和县 read in 市和县."""
@@ -225,6 +223,12 @@ def entity_rules() -> EntityRules:
     )
 
 
+def _found(ids: numpy.ndarray, orths: numpy.ndarray) -> list[int]:
+    """Indices of the ``orths`` that are among the sorted ``ids`` (faster than numpy.isin on a Doc's tokens)."""
+    at = numpy.minimum(numpy.searchsorted(ids, orths), len(ids) - 1)
+    return numpy.flatnonzero(ids[at] == orths).tolist()
+
+
 @dataclass
 class Run:
     """Tokens ``[start, end)`` read as one entity with ``label``."""
@@ -305,7 +309,7 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) ->
     """书记赵|立新, 任命孙|卫东为: a lone surname right after a title or a personnel notice's verb,
     and a word of one or two characters after it that ends the given name, is one person."""
     cues = rules.cue_ids
-    for i in (numpy.flatnonzero(numpy.isin(words.orths[:-2], cues)) + 1).tolist():
+    for i in (k + 1 for k in _found(cues, words.orths[:-2])):
         surname, given = words[i], words[i + 1]
         if (
             len(surname) == 1
@@ -321,12 +325,12 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) ->
             labels[i] = labels[i + 1] = "PERSON"
 
 
-_SOMEONE = frozenset(get_string_id(w) for w in ("某", "某某"))
+_SOMEONE = numpy.unique(numpy.array([get_string_id(w) for w in ("某", "某某")], dtype="uint64"))
 
 
 def _anonymised(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
     """王|某某, 李某: a surname and 某 name a person whose name a notice withholds, whatever the tags."""
-    for i in numpy.flatnonzero(numpy.isin(words.orths, list(_SOMEONE))).tolist():
+    for i in _found(_SOMEONE, words.orths):
         if i > 0 and words[i - 1] in rules.surnames and words.end_of(i - 1) == words.end_of(i) - len(words[i]):
             labels[i - 1] = labels[i] = "PERSON"
     for i, label in labels.items():
