@@ -175,7 +175,8 @@ def seed_doc(ents_nlp):
 
 def test_seed_places_exactly(seed_doc):
     places = Counter(e.text for e in seed_doc.ents if e.label_ in ("GPE", "LOC"))
-    assert places == Counter({"北京": 2, "湖南衡阳": 1, "四川南充": 1, "辽宁": 1, "江西省抚州市": 1, "江苏": 1})
+    # 江苏 of 江苏省委党校 is part of the organisation's name
+    assert places == Counter({"北京": 2, "湖南衡阳": 1, "四川南充": 1, "辽宁": 1, "江西省抚州市": 1})
     assert {e.label_ for e in seed_doc.ents if e.text in places} == {"GPE"}
 
 
@@ -206,6 +207,7 @@ def test_seed_organisations_exactly(seed_doc):
             ("中央广播电视总台", "中央广播电视总台"): 1,
             ("学习强国", "学习强国"): 1,
             ("复旦大学", ""): 1,
+            ("江苏省委党校", ""): 1,
         }
     )
 
@@ -226,13 +228,12 @@ def test_seed_json_entities_validate_and_point_at_the_text(ents_nlp):
         assert source.text[e["start"] : e["end"]] == e["text"]
         assert source.original[e["orig_start"] : e["orig_end"]] == e["text"]
     unlinked_orgs = [e["text"] for e in data["entities"] if e["label"] == "ORG" and e["kb_id"] is None]
-    assert sorted(unlinked_orgs) == ["全国代表大会", "全国代表大会", "复旦大学"]
+    assert sorted(unlinked_orgs) == ["全国代表大会", "全国代表大会", "复旦大学", "江苏省委党校"]
     assert all(e["kb_id"] is None for e in data["entities"] if e["label"] == "PERSON")
     places = sorted({(e["text"], e["kb_id"]) for e in data["entities"] if e["label"] == "GPE"})
     assert places == [
         ("北京", "北京市"),
         ("四川南充", "四川省南充市"),
-        ("江苏", "江苏省"),
         ("江西省抚州市", "江西省抚州市"),
         ("湖南衡阳", "湖南省衡阳市"),
         ("辽宁", "辽宁省"),
@@ -452,6 +453,23 @@ def test_a_surname_cut_off_after_a_title_or_an_appointment_verb_joins_its_given_
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["赵立新", "孙卫东", "赵立新"]
     # and a notice's verb vouches for a two-character name as a title does
     assert [e.text for e in ents_nlp("免去刘洋的职务，提名王伟为候选人。").ents if e.label_ == "PERSON"] == ["刘洋", "王伟"]
+
+
+def test_a_place_nouns_and_a_head_jieba_reads_apart_are_one_organisation(ents_nlp):
+    doc = ents_nlp("中国历史研究院、浙江省农业科学院、深圳市腾讯计算机系统有限公司、江苏省委党校和中国科学技术大学的专家，浙江省台州市市场监管局和个协会。")
+    assert [(t.text, t.tag_) for t in doc][:3] == [("中国", "ns"), ("历史", "n"), ("研究院", "n")]
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"] == [
+        ("中国历史研究院", "ORG"),
+        ("浙江省农业科学院", "ORG"),
+        ("深圳市腾讯计算机系统有限公司", "ORG"),
+        ("江苏省委党校", "ORG"),
+        ("中国科学技术大学", "ORG"),
+        ("浙江省台州市市场监管局", "ORG"),  # the body ends at its first head
+    ]
+    assert not [e for e in doc.ents if e.label_ == "GPE"]  # the places in them are no place mentions
+    # a place and a short head, a branch, or a word that only ends like a head, is no body
+    doc = ents_nlp("中国大学生很多。中国移动北京分公司。中国经济社会发展新格局。")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "ORG")] == [("中国", "GPE"), ("北京", "GPE"), ("中国", "GPE")]
 
 
 def test_a_verb_or_particle_after_a_name_is_not_part_of_it(ents_nlp):

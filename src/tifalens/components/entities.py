@@ -78,6 +78,7 @@ class EntityRules:
     places: dict[str, str]
     tag_free_places: numpy.ndarray = field(compare=False)  # sorted string ids of the listed names: they count whatever their tag
     org_suffixes: tuple[str, ...]
+    body_heads: tuple[str, ...]
     generic_orgs: frozenset[str]
     not_organizations: frozenset[str]
     quotes: frozenset[str]
@@ -211,6 +212,7 @@ def entity_rules() -> EntityRules:
         places=places,
         tag_free_places=numpy.unique(numpy.array([get_string_id(n) for n in place["names"]], dtype="uint64")),
         org_suffixes=tuple(org["suffixes"]),
+        body_heads=tuple(org["body_heads"]),
         generic_orgs=frozenset(org["generic"]),
         not_organizations=frozenset(org["not_organizations"]),
         quotes=frozenset(data["quotes"]),
@@ -479,6 +481,10 @@ def checked_runs(
         if run.label in ("GPE", "LOC"):
             if (run.start, run.end) in absorbed:
                 continue
+            body = _named_body(words, run, rules)
+            if body is not None:
+                out.append(body)
+                continue
             for piece in _listed_apart(words, run, rules):
                 place = rules.place(words.span(piece.start, piece.end))
                 if place is not None:
@@ -486,6 +492,23 @@ def checked_runs(
         else:
             out.append(run)  # a label a user mapped a tag to: no shape rule for it
     return sorted(out, key=lambda r: r.start)
+
+
+_BODY_PART_TAGS = frozenset(get_string_id(t) for t in ("n", "nz", "vn", "nt", "j", "b", "ng", "nrt"))
+_MAX_BODY_WORDS = 3
+
+
+def _named_body(words: TokenTexts, place: Run, rules: EntityRules) -> Run | None:
+    """中国|历史|研究院, 江苏|省委党校: a place, at most three nouns and a word ending with a body's
+    head (研究院, 有限公司) read as one organisation; a bare place and a short head (中国|大学) is none."""
+    end = place.end
+    for k in range(end, min(end + _MAX_BODY_WORDS + 1, len(words))):
+        word = words[k]
+        if int(words.tags[k]) not in _BODY_PART_TAGS or not _han(word):
+            return None
+        if word.endswith(rules.body_heads) and (k > end or (len(word) >= 3 and word[0] != "分")):
+            return Run(place.start, k + 1, "ORG")
+    return None
 
 
 def _listed_apart(words: TokenTexts, run: Run, rules: EntityRules) -> list[Run]:
