@@ -467,6 +467,9 @@ def test_a_place_nouns_and_a_head_jieba_reads_apart_are_one_organisation(ents_nl
         ("浙江省台州市市场监管局", "ORG"),  # the body ends at its first head
     ]
     assert not [e for e in doc.ents if e.label_ == "GPE"]  # the places in them are no place mentions
+    # a body that ends with an organisation the tags found is one name, never two overlapping ones
+    doc = ents_nlp("福建省宁德市东侨经济技术开发区工商行政管理局\n江西省宜春市工商行政管理局")
+    assert [(e.text, e.label_) for e in doc.ents] == [("福建省宁德市东侨经济技术开发区工商行政管理局", "ORG"), ("江西省宜春市工商行政管理局", "ORG")]
     # a place and a short head, a branch, or a word that only ends like a head, is no body
     doc = ents_nlp("中国大学生很多。中国移动北京分公司。中国经济社会发展新格局。")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "ORG")] == [("中国", "GPE"), ("北京", "GPE"), ("中国", "GPE")]

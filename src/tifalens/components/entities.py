@@ -491,7 +491,11 @@ def checked_runs(
                     out.append(Run(piece.start + place.start, piece.start + place.end, place.label, place.kb_id))
         else:
             out.append(run)  # a label a user mapped a tag to: no shape rule for it
-    return sorted(out, key=lambda r: r.start)
+    kept: list[Run] = []
+    for run in sorted(out, key=lambda r: (r.start, -r.end)):
+        if not kept or run.start >= kept[-1].end:
+            kept.append(run)  # an organisation a place opens holds what its words would name apart (台州市 of 浙江省台州市市场监管局)
+    return kept
 
 
 _BODY_PART_TAGS = frozenset(get_string_id(t) for t in ("n", "nz", "vn", "nt", "j", "b", "ng", "nrt"))
