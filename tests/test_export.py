@@ -96,3 +96,14 @@ def test_markdown_quotes_a_traditional_text_as_written():
     data = result.to_dict()
     (fig, _) = data["stats"]
     assert fig["subject"] == "访港旅客" and text[fig["orig_start"] : fig["orig_end"]] == "4500萬人次"
+
+
+def test_a_list_count_check_is_in_the_json_in_text_order():
+    text = "代表中，农民党员26名，农民党员85名。增强四个意识：政治意识、大局意识、核心意识。\n"
+    data = tifalens.analyze(text).to_dict()
+    jsonschema.validate(data, schema())
+    assert [(c["code"], c["level"]) for c in data["checks"]] == [("conflict", "error"), ("list_count", "warning")]
+    check = data["checks"][1]
+    assert (text[check["orig_start"] : check["orig_end"]], check["figures"]) == ("四个意识", [])
+    md = tifalens.analyze(text).to_markdown()
+    assert "- **warning** list\\_count: 四个意识 announces 4, but 3 are listed\n" in md

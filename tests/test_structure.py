@@ -536,3 +536,28 @@ def test_parts_of_a_long_document_are_headings_and_table_rows_are_not():
     assert kinds["“十四五"] == "paragraph" and kinds["“我们要"] == "quote"
     # rows of a table (cells apart, one a number) are paragraphs, not headings
     assert kinds["指标 2"] == "paragraph" and kinds["常住人口"] == "paragraph"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("增强四个意识：政治意识、大局意识、核心意识。", [("四个意识", "四个意识 announces 4, but 3 are listed")]),
+        ("增强四个意识：政治意识、大局意识、核心意识和看齐意识。", []),  # the last part holds two
+        ("共包括六大平台：甲网、乙网、丙号、丁号、戊号和己号。", []),
+        ("会议提出三点要求：一是加强学习；二是狠抓落实；三是从严管理；四是改进作风。", [("三点要求", "三点要求 announces 3, but 4 are listed (一是 … 四是)")]),
+        ("主要有三大任务：\n一要加强学习。二要狠抓落实。\n", [("三大任务", "三大任务 announces 3, but 2 are listed (一要 … 二要)")]),
+        ("落实两项制度：轮岗交流制度；全程纪实制度；干部考核制度。", [("两项制度", "两项制度 announces 2, but 3 are listed")]),
+        # a marker after a quotation's end opens the next item (…好办。”三是)
+        ("有三点：一是包容。他说：“好。”二是平等。他说：“对。”三是换位。", []),
+        # not counted: an open list, a quotation, pairs, clauses, a congress, characters, a count with 的
+        ("包括以下三类：甲、乙等。十九大报告指出：甲、乙。16个字：无中生有、点石成金。", []),
+        ("四个坏习惯：习惯性麻木、无所作为，习惯性回避、绕道走。两种形象的对比：光明与黑暗、正义与邪恶、进步与落后。", []),
+        ("四个方面：对照“脱贫、出列、摘帽”指标发现的问题；检查中发现的问题；作风问题线索以及整改中的问题。", []),
+        ("五个平台”：思政教育平台、专业管理平台、从严治党平台、创先争优平台、服务平台；“三个机制”：领导机制、落实机制、评价机制。", []),
+        ("坚持两个原则：“公开、公平、公正”。", []),
+    ],
+)
+def test_a_list_is_held_against_the_number_that_announces_it(text, expected):
+    found = parse_structure(text).checks
+    assert [(text[c["start"] : c["end"]], c["message"]) for c in found] == expected
+    assert all(c["code"] == "list_count" and c["level"] == "warning" and c["figures"] == [] for c in found)

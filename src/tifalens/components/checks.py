@@ -18,6 +18,9 @@ code                      what it finds
 ``dangling``              a figure with no subject, or a share with no predicate
 ========================  =======================================================
 
+The structure component adds ``list_count`` (a list announced with a number, 四个意识：…,
+that has another number of members); the statistics component keeps the checks in text order.
+
 >>> import tifalens
 >>> doc = tifalens.load()("代表中，农民党员26名，农民党员85名。")
 >>> [(c["code"], c["level"]) for c in doc._.checks]

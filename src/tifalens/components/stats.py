@@ -1201,7 +1201,7 @@ class StatsComponent(Batched):
         found = run_checks(figs, linker, self.rules) if self.checks else []
         render = Renderer(view, linker, figs)
         doc.spans["stats"] = self._spans(doc, figs, render)
-        doc._.checks = list(doc._.checks or []) + [render.check(c) for c in found]
+        doc._.checks = sorted([*(doc._.checks or []), *(render.check(c) for c in found)], key=lambda c: c["start"])  # with structure's list_count
         return doc
 
     def _spans(self, doc: Doc, figs: list[Figure], render: Renderer) -> list[Span]:

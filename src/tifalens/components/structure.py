@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
-from ..numbers import DATE_PATTERN, iso_date
+from ..numbers import DATE_PATTERN, iso_date, parse_number
 from ..segmenter import name_test, no_words
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -104,6 +104,8 @@ class _Rules:
         self.max_heading = data["max_heading_chars"]
         self.max_title = data["max_title_chars"]
         self.section_words = frozenset(data["section_words"])
+        self.announced = re.compile(data["announced_count"])
+        self.not_announcing = re.compile(data["not_announcing"])
         self.max_date_line: int = data["max_date_line_chars"]
         self.shingle = data["near_duplicate_shingle"]
         self.containment = data["near_duplicate_containment"]
@@ -147,6 +149,7 @@ class Item:
     number: int
     family: str
     text: str
+    marker_start: int = -1  # where the marker begins (the item's text may start after a comma)
 
 
 @dataclass
@@ -202,6 +205,7 @@ class DocumentDate:
 class Structure:
     articles: list[Article]
     notes: list[dict]
+    checks: list[dict] = field(default_factory=list)  # lists shorter or longer than they were announced
 
 
 # ---------------------------------------------------------------------------- lines
@@ -679,8 +683,8 @@ def _marker_hits(b: Block, rules: _Rules):
             pos = m.start()
             if family == "arabic" and pos != 0:
                 continue
-            if needs_break and pos > 0 and s[pos - 1] not in "。；;！？!?：:，, ":
-                continue
+            if needs_break and pos > 0 and s[pos - 1] not in "。；;！？!?：:，, " and not (pos > 1 and s[pos - 1] in "”’」』" and s[pos - 2] in "。；;！？!?"):
+                continue  # a marker opens a sentence (…越来越好办。”三是 too)
             word = m.group("num")
             number = rules.sequence_order.get(word) if family == "sequence" else cn_small_number(word)
             if number:
@@ -743,7 +747,7 @@ def _flush(run: list, blocks: list[Block], items: list[Item], following: dict[tu
         # The span covers the item's text, not its marker: spaCy keys span
         # attributes by offsets alone, so an item may not share the offsets of
         # the paragraph that holds it.
-        items.append(Item(_abs(b, at), _abs(b, end), b.text[ms:me], number, family, text))
+        items.append(Item(_abs(b, at), _abs(b, end), b.text[ms:me], number, family, text, _abs(b, ms)))
 
 
 def _abs(b: Block, rel: int) -> int:
@@ -847,7 +851,96 @@ def parse_structure(text: str, is_name: Callable[[str], bool] = no_words, is_one
     articles = [_classify_article(group, rules, is_name, is_one_name) for group in _split_articles(blocks, rules)]
     _mark_duplicates(blocks, rules, notes)
     notes.sort(key=lambda n: n["start"])
-    return Structure(articles, notes)
+    return Structure(articles, notes, list_counts(text, [it for art in articles for it in _all_items(art)], rules))
+
+
+def _all_items(art: Article) -> list[Item]:
+    return sorted([*art.items, *(it for q in art.qa for it in q.items)], key=lambda it: it.start)
+
+
+def _runs(items: list[Item]) -> dict[int, list[Item]]:
+    """Enumeration runs (一是, 二是 …) by where the first marker starts."""
+    runs: dict[int, list[Item]] = {}
+    current: list[Item] = []
+    for it in items:
+        if current and it.family == current[-1].family and it.number == current[-1].number + 1:
+            current.append(it)
+        else:
+            current = [it]
+            runs[it.marker_start] = current
+    return runs
+
+
+def list_counts(text: str, items: list[Item], rules: _Rules) -> list[dict]:
+    """``list_count`` checks: a number announces a list (四个意识：…, 提出三点要求：一是…) and the
+    list right after the colon has another number of members.
+
+    The members are the enumeration that opens after the colon (一是 … 四是), else the parts split
+    by 、 up to the first ；, or, where that part holds no 、, the parts of the sentence split by ；
+    (the last may hold two, joined by 和 or 及). Not counted: a list ending in 等 (open), a quotation, a list on the next line
+    that is no enumeration, a 、 list followed by more 、 in its sentence (pairs or a longer
+    clause), and announcements that are no list's: 十九大 (a congress), 16个字, a count with 的
+    or a verb in its words (三个方面的治理智慧, 五个维度来考察干部).
+    """
+    runs = _runs(items)
+    out = []
+    for m in rules.announced.finditer(text):
+        n = parse_number(m.group("n"))
+        if n is None or n < 2 or (m.start() and text[m.start() - 1] in "第0123456789") or (m.group("cl") == "大" and n > 10):
+            continue
+        if rules.not_announcing.search(m.group("words")):
+            continue
+        after = m.end()
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        line_break = after < len(text) and text[after] == "\n"
+        while after < len(text) and text[after].isspace():
+            after += 1
+        run = runs.get(after)
+        if run is not None:
+            counts, listed = {len(run)}, f"{len(run)} are listed ({run[0].marker} … {run[-1].marker})"
+        else:
+            if line_break or after >= len(text) or text[after] in "“「『\"" or _enumeration_start(text[after : after + 6], rules):
+                continue
+            parts = _list_members(text, after)
+            if parts is None:
+                continue
+            counts = {len(parts), len(parts) + 1} if _JOINED.search(parts[-1]) else {len(parts)}
+            listed = "{} are listed".format(" or ".join(map(str, sorted(counts))))
+        if int(n) not in counts:
+            announced = m.group(0).rstrip("：: ")
+            out.append({"code": "list_count", "level": "warning", "message": f"{announced} announces {int(n)}, but {listed}", "start": m.start(), "end": m.start() + len(announced), "figures": []})
+    return out
+
+
+def _list_members(text: str, start: int) -> list[str] | None:
+    """The members of an inline list from ``start`` to its sentence's end, or None when it is none."""
+    stop = _SENTENCE_STOP.search(text, start)
+    # separators inside quotes and brackets separate no members (对照“脱贫、出列、摘帽”指标)
+    sentence = _ENCLOSED.sub(lambda m: "○" * len(m.group(0)), text[start : stop.start() if stop else len(text)])
+    parts = re.split("[；;]", sentence)
+    if len(parts) == 1 or "、" in parts[0]:  # a 、 list (one that ends at ； too: 四个平台：A、B、C、D；“三个机制”：…)
+        first = parts[0]
+        comma = _CLAUSE_STOP.search(first)
+        named = first[: comma.start() if comma else len(first)].split("、")
+        if max(map(len, named)) <= _MAX_NAMED_MEMBER:
+            if comma and "、" in first[comma.end() :]:
+                return None  # 习惯性麻木、出现亏损无所作为，习惯性回避、…: pairs, or a clause after the list
+            parts = named
+        elif len(parts) == 1:
+            return None  # clauses joined by 、: no list of names to count
+    parts = [p for p in (p.strip() for p in parts) if p]
+    if len(parts) < 2 or parts[-1].endswith(_OPEN_LIST):
+        return None
+    return parts
+
+
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]")
+_MAX_NAMED_MEMBER = 20  # longer parts between 、 are clauses, and the list's members are split by ；
+_ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
+_CLAUSE_STOP = re.compile(r"[，,]")
+_JOINED = re.compile(r"和|及|与|以及")
+_OPEN_LIST = ("等", "等等")
 
 
 # ---------------------------------------------------------------------------- component
@@ -920,13 +1013,14 @@ class StructureComponent(Batched):
                 add(start, end, "QUOTATION", article=a)
         doc.spans["structure"] = spans
         doc._.notes = list(doc._.notes or []) + structure.notes
+        doc._.checks = list(doc._.checks or []) + structure.checks
         doc._.excluded = [(n["start"], n["end"]) for n in structure.notes if n["code"] == "duplicate_paragraph"]
         return doc
 
 
 @Language.factory(
     "tifa_structure",
-    assigns=["doc.spans", "doc._.notes", "doc._.excluded"],
+    assigns=["doc.spans", "doc._.notes", "doc._.excluded", "doc._.checks"],
     default_config={},
 )
 def make_structure(nlp: Language, name: str) -> StructureComponent:
