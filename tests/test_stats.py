@@ -328,6 +328,12 @@ def test_seed_datelines_keep_their_fields(seed):
         # 按, 拟安排 say how the figure is set, not what it is of
         ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "赤字率")]),
         ("专项债券拟安排3.9万亿元。", [("3.9万亿元", 3900000000000, "元", "money", None, "专项债券")]),
+        # a Chinese numeral with 十 counts (not 十分, not the ordinal 十九届); 百余, 千余 and 万余 too
+        ("帮助五十多个贫困家庭，吸纳党员万余名，开展活动百余次。党的十九届四中全会十分重要。", [
+            ("五十多个", 50, "个", "count", "多", "贫困家庭"),
+            ("万余名", 10000, "名", "count", "余", "吸纳党员"),
+            ("百余次", 100, "次", "count", "余", "开展活动"),
+        ]),
         # X在Y中的占比: a share of Y (and the level it falls to, of the same)
         ("煤炭在一次能源消费中的占比由68.5%下降到56.0%。", [
             ("68.5%", 68.5, "%", "percent", None, "煤炭"),

@@ -129,6 +129,7 @@ class StatsRules:
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
         self.reached_verbs = frozenset(data["reached_verbs"])
+        self.ordinal_units = frozenset(data["ordinal_units"])
         self.quote_pairs: dict[str, str] = data["quote_pairs"]
         self.max_quoted_noun: int = data["max_quoted_noun_chars"]
         self.from_markers: list[str] = data["from_markers"]
@@ -177,7 +178,7 @@ class StatsRules:
     def _shapes(self) -> list[tuple[str, re.Pattern]]:
         digits, cn_all = "".join(CN_DIGITS), CN_NUMERAL_CHARS
         arabic = rf"(?<![\d.A-Za-z])(?:{ARABIC})(?![A-Za-z])"
-        chinese = rf"(?<![{cn_all}.．])[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?"  # 四.七七亿
+        chinese = rf"(?<![{cn_all}.．])(?:[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?|[百千万](?=[多余]))"  # 四.七七亿; 百余次
         inner = "".join(self.approx_inside)
         number = rf"(?:{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
         unit, sep = _alternation(self.units), _alternation(RANGE_SEPARATORS)
@@ -461,8 +462,9 @@ class FigureFinder:
         if not unit and not multiplied and not percent_cn:
             return None  # a bare number: an enumeration, a phone number, a code
         if not percent_cn and not first[0].isdigit() and unit not in self.rules.small_cn_units:
-            if not (multiplied or any(ch in first for ch in "百千万亿点")):
-                return None  # 三个, 两名: ordinary words, not statistics
+            tens = "十" in first and len(first) >= 2 and unit not in self.rules.ordinal_units  # 五十多个, 十余人; not 十九届
+            if not (multiplied or tens or any(ch in first for ch in "百千万亿点")):
+                return None  # 三个, 两名, 十分: ordinary words, not statistics
         if parts is not None:
             value, high = parse_range(numeral) or (None, None)
         else:
