@@ -334,6 +334,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("万余名", 10000, "名", "count", "余", "吸纳党员"),
             ("百余次", 100, "次", "count", "余", "开展活动"),
         ]),
+        # 字 measures a text (万字的汇编材料: of what follows 的)
+        ("3年来，100万字的汇编材料见证了实践。报告全文共3.2万字。", [
+            ("100万字", 1e6, "字", "measure", None, "汇编材料"),
+            ("3.2万字", 32000, "字", "measure", None, "报告全文"),
+        ]),
         # X在Y中的占比: a share of Y (and the level it falls to, of the same)
         ("煤炭在一次能源消费中的占比由68.5%下降到56.0%。", [
             ("68.5%", 68.5, "%", "percent", None, "煤炭"),
