@@ -334,8 +334,8 @@ def test_seed_datelines_keep_their_fields(seed):
             ("万余名", 10000, "名", "count", "余", "吸纳党员"),
             ("百余次", 100, "次", "count", "余", "开展活动"),
         ]),
-        # 字 measures a text (万字的汇编材料: of what follows 的)
-        ("3年来，100万字的汇编材料见证了实践。报告全文共3.2万字。", [
+        # 字 measures a text (万字的汇编材料: of what follows 的); 十六字方针 is a formula's name
+        ("3年来，100万字的汇编材料见证了实践。报告全文共3.2万字，阐释了十六字方针和20字要求。", [
             ("100万字", 1e6, "字", "measure", None, "汇编材料"),
             ("3.2万字", 32000, "字", "measure", None, "报告全文"),
         ]),
@@ -742,7 +742,10 @@ def test_an_average_agrees_with_the_total_and_the_count(nlp, text, expected):
         ("该小区目前一共有1500余户。", "该小区"),
         # 今年, 目前 at either end say when, not what (老张今年57岁)
         ("老张今年57岁。", "老张"),
-        ("今年57岁的马师傅带领团队创新。", "马师傅"),  # an age before 的 is the age of what follows
+        ("今年57岁的马师傅带领团队创新。", "马师傅"),
+        # 实际, 名义 and 全年 after the subject say how or when it is measured
+        ("居民人均可支配收入实际增长8.1%。", "居民人均可支配收入"),
+        ("城镇调查失业率全年控制在5.5%以内。", "城镇调查失业率"),  # an age before 的 is the age of what follows
         # a negation stays with its verb
         ("网点党员人数不达3人。", "网点党员人数不达"),
         # a dictionary word is never cut

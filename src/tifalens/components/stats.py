@@ -130,6 +130,7 @@ class StatsRules:
         self.level_verbs = _longest_first(data["level_only_verbs"])
         self.reached_verbs = frozenset(data["reached_verbs"])
         self.ordinal_units = frozenset(data["ordinal_units"])
+        self.min_values: dict[str, float] = data["min_values"]
         self.quote_pairs: dict[str, str] = data["quote_pairs"]
         self.max_quoted_noun: int = data["max_quoted_noun_chars"]
         self.from_markers: list[str] = data["from_markers"]
@@ -469,8 +470,8 @@ class FigureFinder:
             value, high = parse_range(numeral) or (None, None)
         else:
             value, high = parse_number(body), None
-        if value is None:
-            return None
+        if value is None or value < self.rules.min_values.get(unit, 0):
+            return None  # (十六字方针, 20字要求: the name of a formula, not the length of a text)
         kind = "percent" if percent_cn else self.rules.units.get(unit, "count")
         inner = next((w for rx, w in self.rules.approx_inside_rx if rx.search(body)), None)
         return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=inner)
