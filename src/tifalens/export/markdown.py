@@ -31,6 +31,15 @@ def _first_sentence(text: str) -> str:
     return text[: m.end()] if m else text
 
 
+_PLAIN_MARKERS = {"记者", "主持人", "Q", "A"}
+
+
+def _who(marker: str | None) -> str:
+    """Who asks or answers, as the marker names them (法新社记者, 杨传堂); '' for 问, 答, 记者 (1.问： too)."""
+    who = (marker or "").rstrip(":： ").strip("【】[]").lstrip("0123456789.、．")
+    return "" if len(who) < 2 or who in _PLAIN_MARKERS else who
+
+
 def _cell(value) -> str:
     return md_inline("" if value is None else str(value))
 
@@ -61,9 +70,10 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 if block["kind"] == "question" and block["start"] in qa_by_start:
                     q = qa_by_start[block["start"]]
                     answer = q["answer"].split("\n")
-                    speaker = (q["answer_marker"] or "").rstrip(":： ").strip("【】[]")
-                    a = f"**A ({md_escape(speaker)}):**" if len(speaker) > 1 else "**A:**"  # 杨传堂, not 答
-                    out += [f"**Q:** {md_escape(q['question'])}", "", f"{a} {md_escape(answer[0])}", ""]
+                    speaker, asker = (_who(q[key]) for key in ("answer_marker", "question_marker"))
+                    a = f"**A ({md_escape(speaker)}):**" if speaker else "**A:**"
+                    qm = f"**Q ({md_escape(asker)}):**" if asker else "**Q:**"
+                    out += [f"{qm} {md_escape(q['question'])}", "", f"{a} {md_escape(answer[0])}", ""]
                     for part in answer[1:]:
                         out += [md_escape(part), ""]
                     out += [f"- {md_escape(it['marker'])} {md_escape(_first_sentence(it['text']))}" for it in q["items"]]
