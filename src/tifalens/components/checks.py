@@ -175,11 +175,42 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
             continue
         parts = _parts_after(figs, wholes[-1], m.end(), linker, rules)
         marker = m.group(0)
+        if not parts:
+            yield from _check_bare_shares(figs, wholes[-1], m.end(), linker, rules, marker)
+            continue
         if len(wholes) > 1 and len(parts) == len(wholes) and all(_akin(figs[p], figs[w]) for (p, _), w in zip(parts, wholes)):
             for part, whole in zip(parts, wholes):
                 yield from _check_part_group(figs, whole, [part], rules, marker)
         else:
             yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, rules, marker)
+
+
+def _check_bare_shares(figs: list[Figure], whole: int, pos: int, linker: Linker, rules: StatsRules, marker: str) -> Iterator[Check]:
+    """Shares alone after 其中 (其中，男性占51.2%，女性占50.8%): of one whole, together at most 100%
+    (an error when their subjects end alike, as the parts of a division do; else a warning)."""
+    s = _sentence_of(linker, pos)
+    w = figs[whole]
+    shares = [
+        j
+        for j, f in enumerate(figs)
+        if f.start >= pos and f.sentence == s and f.kind == "percent" and f.share and f.depth == 0 and f.base is None and f.whole in (None, w.subject)
+    ]
+    subjects = [figs[k].subject or "" for k in shares]
+    if len(shares) < 2 or not all(figs[k].exact for k in shares) or len(set(subjects)) < len(subjects):
+        return
+    if any(word in subject for subject in subjects for word in rules.nested_part_words):
+        return  # 55岁以下 and 45岁以下 overlap
+    total = sum(figs[k].value for k in shares)
+    if total > 100 + sum(0.5 * 10 ** -figs[k].decimals for k in shares) + 1e-9:
+        kin = os.path.commonprefix([subject[::-1] for subject in subjects])
+        yield _check(
+            "parts_exceed_whole",
+            "error" if kin else "warning",
+            f"the shares of the parts under {marker} ({', '.join(figs[k].text for k in shares)}) add up to {_fmt(total)}%, more than 100%"
+            + ("" if kin else " (unless they overlap)"),
+            shares[-1],
+            [whole, *shares],
+        )
 
 
 def _akin(a: Figure, b: Figure) -> bool:

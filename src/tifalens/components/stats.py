@@ -80,6 +80,27 @@ def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+_WIDE_DELIMITERS = "，,。；;：:！？!?\n"
+_ORDINAL_CHARS = frozenset("第一二三四五六七八九十")
+_COUNTED_PLACES = re.compile(r"^[两二三四五六七八九十]+[市省地区县国镇村项类]")
+
+
+def _listed(phrase: str, n: int) -> list[str] | None:
+    """The ``n`` members of a list of subjects joined by 、 (the last pair perhaps by 和, 及 or 与), or None."""
+    parts = [p.strip() for p in phrase.split("、")]
+    if len(parts) == n - 1:
+        last = re.split("和|及|与", parts[-1])
+        if len(last) != 2:
+            return None
+        parts[-1:] = last
+    if len(parts) == 1 and n == 2:
+        parts = re.split("和|及|与", phrase)
+    parts = [p.strip() for p in parts]
+    if len(parts) != n or not all(parts) or any(len(p) > 20 for p in parts):
+        return None
+    return parts
+
+
 # What may follow a year or date that opens a clause and still say when (2014年底, 2016年以来).
 _TIME_TAIL = re.compile(r"(?:底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 # A time and 的 between 到/至 and the level (增长到去年的789亿美元, 提高到2025年的66%).
@@ -130,6 +151,8 @@ class StatsRules:
         self.level_verbs = _longest_first(data["level_only_verbs"])
         self.reached_verbs = frozenset(data["reached_verbs"])
         self.ordinal_units = frozenset(data["ordinal_units"])
+        self.list_modifiers = frozenset(data["list_modifiers"])
+        self.tail_words = _longest_first([*data["subject_trim_suffix"], *data["adverb_subjects"], "将可能", "可能", "将"])
         self.min_values: dict[str, float] = data["min_values"]
         self.quote_pairs: dict[str, str] = data["quote_pairs"]
         self.max_quoted_noun: int = data["max_quoted_noun_chars"]
@@ -793,6 +816,7 @@ class Linker:
         for i, fig in enumerate(figs):
             self._own_subject(fig, figs[i - 1] if i else None)
         self._lists(figs)
+        self._respectively(figs)
         self._changes(figs)
         self._levels(figs)
         self._shares(figs)
@@ -1012,6 +1036,51 @@ class Linker:
                 fig.subject, fig.subject_source = prev.subject, "list" if prev.subject else ""
                 if prev.kind == "change" and fig.direction == 0:
                     fig.kind, fig.direction, fig.against = "change", prev.direction, prev.against
+
+    def _respectively(self, figs: list[Figure]) -> None:
+        """``第一产业、第二产业、第三产业增加值分别增长4.1%、3.6%和5.8%``: a list of subjects before 分别
+        and as many figures after it pair up in order; a head the last subject ends with is shared
+        where the list shows it is (第一产业 … 第三产业增加值, 城镇和农村居民…, 北京、上海两市GDP)."""
+        text = self.text
+        i = 0
+        while i < len(figs):
+            j = i + 1
+            while j < len(figs) and figs[j].list_member:
+                j += 1
+            run, i = figs[i:j], j
+            at = text.rfind("分别", run[0].clause, run[0].start) if len(run) > 1 else -1
+            if at < 0:
+                continue
+            start = max(text.rfind(d, 0, at) for d in _WIDE_DELIMITERS) + 1
+            phrase = text[start:at].strip()
+            if phrase.startswith(self.rules.comparison_markers):
+                continue  # 比美、俄分别年轻10岁和20岁: what is compared with, not what is measured
+            than = phrase.rfind("比")
+            if than > 0 and "、" not in phrase[than:] and not any(w in phrase[than - 1 : than + 2] for w in self.rules.comparison_false):
+                phrase = phrase[: than - (phrase[than - 1] in "同环相")]  # 氮氧化物排放浓度将比国家标准限值, 上交税费同比
+            members = _listed(phrase, len(run))
+            if members is None:
+                continue
+            for fig, subject in zip(run, self._with_head(members)):
+                fig.subject, fig.subject_source = self._strip_tail(subject), "own"
+
+    def _strip_tail(self, subject: str) -> str:
+        """A listed subject without the filler words it ends with (上交税费同比 -> 上交税费)."""
+        while (word := ends_with(subject, self.rules.tail_words)) and len(subject) > len(word) + 1:
+            subject = subject[: -len(word)]
+        return subject
+
+    def _with_head(self, members: list[str]) -> list[str]:
+        first, last = members[0], members[-1]
+        cut = len(first)
+        rest = last[cut:]
+        counted = _COUNTED_PLACES.match(rest)  # 北京、上海两市GDP: 两市 says the list is parallel, and the head is GDP
+        numbered = all(ch in _ORDINAL_CHARS for ch in first + last[:cut])  # 二、三季度国内生产总值
+        if rest and ((cut >= 2 and last[cut - 1] == first[-1]) or first in self.rules.list_modifiers or counted or numbered):
+            head = rest[counted.end() :] if counted else rest
+            if head:
+                return [m + head for m in members[:-1]] + [last[:cut] + head]
+        return members
 
     def _nearest(self, figs: list[Figure], i: int, ok: Callable[[Figure], bool], *, forward: bool = False) -> int | None:
         step = 1 if forward else -1
