@@ -793,3 +793,17 @@ def test_an_average_agrees_with_the_total_and_the_count(nlp, text, expected):
 def test_filler_words_and_unpaired_quotes_are_cut_from_subjects(nlp, text, subject):
     (fig,) = [s for s in analyse(nlp, text)["stats"] if s["kind"] not in ("year", "date")]
     assert fig["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲产业、乙产业、丙产业增加值分别增长5%和6%。", ["甲产业、乙产业、丙产业增加值 lists 3 before 分别, but 2 figures follow (5%, 6%)"]),
+        ("甲、乙和丙分别增长5%和6%。", []),  # 乙和丙 may be one subject: two fit
+        ("甲、乙和丙分别增长5%、6%、7%和8%。", ["甲、乙和丙 lists 2 or 3 before 分别, but 4 figures follow (5%, 6%, 7%, 8%)"]),
+        ("出口、进口分别增长7.1%和2.3%。甲、乙分别增长5%。", []),  # one figure for each is no list of figures
+        ("一板块、二板块各县（市、区）分别安排200万元和60万元。", []),  # an aside's 、 separates no subjects
+    ],
+)
+def test_subjects_before_fenbie_are_as_many_as_the_figures_after_it(nlp, text, expected):
+    assert messages(nlp, text, "list_count") == expected

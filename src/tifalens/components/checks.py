@@ -18,8 +18,9 @@ code                      what it finds
 ``dangling``              a figure with no subject, or a share with no predicate
 ========================  =======================================================
 
-The structure component adds ``list_count`` (a list announced with a number, 四个意识：…,
-that has another number of members); the statistics component keeps the checks in text order.
+``list_count`` is also a list of subjects before 分别 with another number of figures after it;
+the structure component adds the ``list_count`` of a list announced with a number (四个意识：…)
+that has another number of members. The statistics component keeps all checks in text order.
 
 >>> import tifalens
 >>> doc = tifalens.load()("代表中，农民党员26名，农民党员85名。")
@@ -69,7 +70,7 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
         share that does not match (``share_of["confirmed"]`` becomes False).
     """
     found: list[Check] = []
-    for check in (check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates, check_averages, check_dangling):
+    for check in (check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates, check_averages, check_dangling, check_respectively):
         found.extend(check(figs, linker, rules))
     return sorted(found, key=lambda c: (figs[c["at"]].start, c["code"]))
 
@@ -647,3 +648,19 @@ def check_dangling(figs: list[Figure], linker: Linker, rules: StatsRules) -> Ite
             and fig.unit not in rules.subjectless_units
         ):
             yield _check("dangling", "warning", f"{fig.text} has no subject: the text does not say what it counts", i, [i])
+
+
+# ---------------------------------------------------------------------------- 分别
+
+
+def check_respectively(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``list_count``: a list of subjects before 分别 and another number of figures after it
+    (甲、乙、丙分别增长5%和6%: which figure is whose cannot be told)."""
+    for run, phrase, sizes in linker.uneven_lists:
+        yield _check(
+            "list_count",
+            "warning",
+            f"{phrase} lists {' or '.join(map(str, sizes))} before 分别, but {len(run)} figures follow ({', '.join(figs[k].text for k in run)})",
+            run[0],
+            run,
+        )

@@ -85,8 +85,22 @@ _ORDINAL_CHARS = frozenset("第一二三四五六七八九十")
 _COUNTED_PLACES = re.compile(r"^[两二三四五六七八九十]+[市省地区县国镇村项类]")
 
 
+_ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+def _list_sizes(phrase: str) -> set[int]:
+    """How many subjects a phrase lists by 、 (one more when its last part joins two by 和, 及 or 与);
+    empty when it is no list of short names."""
+    parts = [p.strip() for p in _ASIDE.sub("", phrase).split("、")]
+    if len(parts) < 2 or not all(parts) or any(len(p) > 12 for p in parts):
+        return set()
+    return {len(parts), len(parts) + 1} if len(re.split("和|及|与", parts[-1])) == 2 else {len(parts)}
+
+
 def _listed(phrase: str, n: int) -> list[str] | None:
-    """The ``n`` members of a list of subjects joined by 、 (the last pair perhaps by 和, 及 or 与), or None."""
+    """The ``n`` members of a list of subjects joined by 、 (the last pair perhaps by 和, 及 or 与), or None;
+    a bracketed aside (各县（市、区）) is no member and is left out."""
+    phrase = _ASIDE.sub("", phrase)
     parts = [p.strip() for p in phrase.split("、")]
     if len(parts) == n - 1:
         last = re.split("和|及|与", parts[-1])
@@ -778,6 +792,7 @@ class Linker:
         ends = re.compile("[" + re.escape("".join(rules.sentence_ends | {"\n"})) + "]")
         self.sentence_starts = [0] + [m.end() for m in ends.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.uneven_lists: list[tuple[list[int], str, list[int]]] = []  # figures after 分别 and the list of another length before it
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``, trimmed."""
@@ -1047,7 +1062,7 @@ class Linker:
             j = i + 1
             while j < len(figs) and figs[j].list_member:
                 j += 1
-            run, i = figs[i:j], j
+            run, first, i = figs[i:j], i, j
             at = text.rfind("分别", run[0].clause, run[0].start) if len(run) > 1 else -1
             if at < 0:
                 continue
@@ -1060,6 +1075,9 @@ class Linker:
                 phrase = phrase[: than - (phrase[than - 1] in "同环相")]  # 氮氧化物排放浓度将比国家标准限值, 上交税费同比
             members = _listed(phrase, len(run))
             if members is None:
+                counts = _list_sizes(phrase)
+                if counts and len(run) not in counts:  # 甲、乙、丙分别增长5%和6%
+                    self.uneven_lists.append((list(range(first, first + len(run))), phrase, sorted(counts)))
                 continue
             for fig, subject in zip(run, self._with_head(members)):
                 fig.subject, fig.subject_source = self._strip_tail(subject), "own"
