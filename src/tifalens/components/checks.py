@@ -186,6 +186,19 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
             yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, rules, marker)
 
 
+def _too_much(figs: list[Figure], what: str, marker: str, parts: list[int], total: str, limit: str, whole: int) -> Check:
+    """Parts that add up to more than their whole: an error when their subjects end alike (男性, 女性:
+    the parts of one division), else a warning, since the parts may overlap."""
+    kin = os.path.commonprefix([(figs[p].subject or "")[::-1] for p in parts])
+    return _check(
+        "parts_exceed_whole",
+        "error" if kin else "warning",
+        f"{what} under {marker} ({', '.join(figs[p].text for p in parts)}) add up to {total}, more than {limit}" + ("" if kin else " (unless they overlap)"),
+        parts[-1],
+        [whole, *parts],
+    )
+
+
 def _check_bare_shares(figs: list[Figure], whole: int, pos: int, linker: Linker, rules: StatsRules, marker: str) -> Iterator[Check]:
     """Shares alone after 其中 (其中，男性占51.2%，女性占50.8%): of one whole, together at most 100%
     (an error when their subjects end alike, as the parts of a division do; else a warning)."""
@@ -203,15 +216,7 @@ def _check_bare_shares(figs: list[Figure], whole: int, pos: int, linker: Linker,
         return  # 55岁以下 and 45岁以下 overlap
     total = sum(figs[k].value for k in shares)
     if total > 100 + sum(0.5 * 10 ** -figs[k].decimals for k in shares) + 1e-9:
-        kin = os.path.commonprefix([subject[::-1] for subject in subjects])
-        yield _check(
-            "parts_exceed_whole",
-            "error" if kin else "warning",
-            f"the shares of the parts under {marker} ({', '.join(figs[k].text for k in shares)}) add up to {_fmt(total)}%, more than 100%"
-            + ("" if kin else " (unless they overlap)"),
-            shares[-1],
-            [whole, *shares],
-        )
+        yield _too_much(figs, "the shares of the parts", marker, shares, f"{_fmt(total)}%", "100%", whole)
 
 
 def _akin(a: Figure, b: Figure) -> bool:
@@ -311,15 +316,7 @@ def _check_part_group(
         rest = _after_partitions(figs, w, direct)
         total = sum(figs[p].value for p in rest)
         if len(rest) > 1 and total - sum(figs[p].spread for p in rest) > w.value + w.spread:
-            kin = os.path.commonprefix([figs[p].subject[::-1] for p in rest])
-            yield _check(
-                "parts_exceed_whole",
-                "error" if kin else "warning",
-                f"the parts under {marker} ({', '.join(figs[p].text for p in rest)}) add up to {_as_written(total, w)}, more than the whole {w.text}"
-                + ("" if kin else " (unless they overlap)"),
-                rest[-1],
-                [whole, *rest],
-            )
+            yield _too_much(figs, "the parts", marker, rest, _as_written(total, w), f"the whole {w.text}", whole)
     yield from _check_part_shares(figs, whole, direct)
 
 
