@@ -41,6 +41,7 @@ from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
 from ..segmenter import no_words, word_test
 from .checks import run_checks, share_fits
+from .structure import JOINERS, member_counts
 from .terms import article_at, article_index
 
 QUANTITY_KINDS = ("count", "money", "measure")
@@ -89,12 +90,12 @@ _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
 def _list_sizes(phrase: str) -> set[int]:
-    """How many subjects a phrase lists by 、 (one more when its last part joins two by 和, 及 or 与);
+    """How many subjects a phrase lists by 、 (:func:`~tifalens.components.structure.member_counts`);
     empty when it is no list of short names."""
     parts = [p.strip() for p in _ASIDE.sub("", phrase).split("、")]
     if len(parts) < 2 or not all(parts) or any(len(p) > 12 for p in parts):
         return set()
-    return {len(parts), len(parts) + 1} if len(re.split("和|及|与", parts[-1])) == 2 else {len(parts)}
+    return member_counts(parts)
 
 
 def _listed(phrase: str, n: int) -> list[str] | None:
@@ -103,12 +104,12 @@ def _listed(phrase: str, n: int) -> list[str] | None:
     phrase = _ASIDE.sub("", phrase)
     parts = [p.strip() for p in phrase.split("、")]
     if len(parts) == n - 1:
-        last = re.split("和|及|与", parts[-1])
+        last = JOINERS.split(parts[-1])
         if len(last) != 2:
             return None
         parts[-1:] = last
     if len(parts) == 1 and n == 2:
-        parts = re.split("和|及|与", phrase)
+        parts = JOINERS.split(phrase)
     parts = [p.strip() for p in parts]
     if len(parts) != n or not all(parts) or any(len(p) > 20 for p in parts):
         return None

@@ -905,7 +905,7 @@ def list_counts(text: str, items: list[Item], rules: _Rules) -> list[dict]:
             parts = _list_members(text, after)
             if parts is None:
                 continue
-            counts = {len(parts), len(parts) + 1} if _JOINED.search(parts[-1]) else {len(parts)}
+            counts = member_counts(parts)
             listed = "{} are listed".format(" or ".join(map(str, sorted(counts))))
         if int(n) not in counts:
             announced = m.group(0).rstrip("：: ")
@@ -939,7 +939,13 @@ _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
 _MAX_NAMED_MEMBER = 20  # longer parts between 、 are clauses, and the list's members are split by ；
 _ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
 _CLAUSE_STOP = re.compile(r"[，,]")
-_JOINED = re.compile(r"和|及|与|以及")
+JOINERS = re.compile(r"以及|和|及|与")  # what joins the last two members of a 、 list
+
+
+def member_counts(parts: list[str]) -> set[int]:
+    """How many members the parts of a list between 、 may be: one more when the last part joins
+    two by 和, 及, 与 or 以及 (政治意识、大局意识、核心意识和看齐意识: 3 or 4)."""
+    return {len(parts), len(parts) + 1} if len(JOINERS.split(parts[-1])) == 2 else {len(parts)}
 _OPEN_LIST = ("等", "等等")
 
 
