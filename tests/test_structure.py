@@ -402,6 +402,23 @@ def test_an_outlet_before_a_role_must_end_like_a_medium():
         assert bool(a.qa) is asks, line
 
 
+def test_a_reporter_of_any_outlet_asks_when_the_next_block_answers(nlp):
+    from tifalens import analyze
+
+    text = (
+        "专访\n\n财新记者：今年的增长目标是多少？\n\n答：5%左右。\n\n"
+        "红星新闻记者：怎么实现？\n\n李强：靠改革。\n\n"
+        "他告诉记者：今年收成好。\n\n答：是的。\n\n"  # no question: narrative, answered or not
+        "财新记者：还有问题吗？\n\n今天就到这里。\n"  # the next block answers nothing
+    )
+    (a,) = analyze(text, nlp=nlp).to_dict()["articles"]
+    assert [(q["question_marker"], q["question"], q["answer_marker"]) for q in a["qa"]] == [
+        ("财新记者：", "今年的增长目标是多少？", "答："),
+        ("红星新闻记者：", "怎么实现？", "李强："),
+    ]
+    assert a["qa"][1]["answer"] == "靠改革。\n他告诉记者：今年收成好。\n是的。\n财新记者：还有问题吗？\n今天就到这里。"
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [

@@ -85,6 +85,7 @@ class _Rules:
             rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})\s*[:：]|【(?:{q})】|\[(?:{q})\])"
         )
         self.answer = re.compile(rf"^(?:(?P<marker>{a})\s*[:：]|【(?:{a})】|\[(?:{a})\])")
+        self.any_asker = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<asker>[\u4e00-\u9fffA-Za-z·]{{2,{data['max_any_outlet_chars']}}}?)(?:{roles})\s*[:：]")
         # 问：…？答：… on one line: the answer starts after the question mark
         self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
         self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
@@ -477,6 +478,16 @@ def _host_takes_over(s: str, qa: QA, host: str | None, rules: _Rules, is_name: C
     return answerer is not None and answerer != host and _speaker_name(_speaker(s, rules, is_name)) == host
 
 
+def _answered_asker(body: list[Block], k: int, rules: _Rules, is_name: Callable[[str], bool]) -> re.Match | None:
+    """A reporter of an outlet whose name does not end like one (财新记者：…？), taken as asking when the
+    block asks something and the next one answers (答：…, or 李强：…); 他告诉记者：… asks nothing."""
+    m = rules.any_asker.match(body[k].text)
+    if m is None or k + 1 >= len(body) or not ("？" in body[k].text or "?" in body[k].text):
+        return None
+    after = body[k + 1].text
+    return m if rules.answer.match(after) or _speaker(after, rules, is_name) else None
+
+
 def _label_line(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
     """A line that only says who speaks or asks (问：, 路透社记者：, 康义：, 国家统计局局长 康义：):
     what they say is on the next line."""
@@ -612,7 +623,7 @@ def _classify_article(
     qa: QA | None = None
     seen_lead = False
     host: str | None = None  # who speaks first, before any question (a press conference's host)
-    for b in body[i:]:
+    for k, b in enumerate(body[i:], i):
         s = b.text
         closing = rules.closing_dateline.search(s)
         if closing and art.dateline is None:
@@ -624,7 +635,7 @@ def _classify_article(
         leading = rules.leading_dateline.match(s)
         if leading and art.dateline is None:
             art.dateline = _dateline(leading, b.start, "leading")
-        if m := rules.question.match(s):
+        if m := rules.question.match(s) or _answered_asker(body, k, rules, is_name):
             b.kind, b.marker = "question", m.group(0).strip()
             qa = QA(heading=section.heading, question=b)
             art.qa.append(qa)
