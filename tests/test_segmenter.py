@@ -146,6 +146,20 @@ def test_a_name_jieba_glues_to_wei_in_a_personnel_notice_is_cut_back(backend, se
     assert "".join(t.text for t in doc) == doc.text and [t.idx for t in doc][1:4] == [2, 4, 5]
 
 
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_a_classifier_jieba_glues_after_a_number_is_cut_off(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("全县10个村党支部，5401人未脱贫，共有7个人就业，完成35周岁以下的10人次培训，设立4部门、468项目，庆祝100周年。")
+    tokens = [(t.text, t.tag_) for t in doc]
+    for piece in [("10", "m"), ("个", "q"), ("村", "zg"), ("5401", "m"), ("人", "q"), ("未", "d"), ("7", "m"), ("个", "q"), ("人", "n")]:
+        assert piece in tokens
+    # units of two characters and dictionary words stay whole
+    for whole in ["周岁", "人次", "部门", "项目", "周年"]:
+        assert whole in [t for t, _ in tokens]
+    assert "".join(t.text for t in doc) == doc.text
+    assert [t.idx for t in doc][1:5] == [2, 4, 5, 6]
+
+
 def test_offsets_cover_the_text_exactly(seg_rjieba):
     text = "增强“四个意识”，\n\n坚定“四个自信”　做到“两个维护”。"
     doc = seg_rjieba(text)

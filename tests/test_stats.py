@@ -742,6 +742,8 @@ def test_more_or_less_output_and_a_larger_increase_are_changes(nlp):
         ("存款余额284.26万亿元，比年初增加25.74万亿元，同比增长12.0%。", None),
         # an approximate figure is not checked
         ("全年粮食产量约69541万吨，比上年增加888万吨，增产3.1%。", None),
+        # a negative growth rate is a fall
+        ("年末人口1000万人，比上年末增加100万人，增长-9.1%。", "年末人口 rose by 100万人 but fell by -9.1%"),
     ],
 )
 def test_a_change_given_as_an_amount_and_a_percentage_must_agree(nlp, text, expected):
@@ -807,3 +809,39 @@ def test_filler_words_and_unpaired_quotes_are_cut_from_subjects(nlp, text, subje
 )
 def test_subjects_before_fenbie_are_as_many_as_the_figures_after_it(nlp, text, expected):
     assert messages(nlp, text, "list_count") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (text, value, kind, subject, direction)
+        ("人口自然增长率为-1.48‰。", ("-1.48‰", -1.48, "ratio", "人口自然增长率", None)),
+        ("人口自然增长率为－0.60‰。", ("－0.60‰", -0.6, "ratio", "人口自然增长率", None)),
+        ("规模以上工业企业利润增长-2.3%。", ("-2.3%", -2.3, "change", "规模以上工业企业利润", "decrease")),
+        ("工业生产者出厂价格同比-2.5%。", ("-2.5%", -2.5, "change", "工业生产者出厂价格", "decrease")),
+        ("规模以上工业增加值环比+0.3%。", ("+0.3%", 0.3, "change", "规模以上工业增加值", "increase")),
+        ("净出口对经济增长的贡献率为-11.4%。", ("-11.4%", -11.4, "percent", "净出口对经济增长的贡献率", None)),
+        # a range's sign is its low end's
+        ("温差为-3至5度。", ("-3至5度", -3, "measure", "温差", None)),
+        # no sign: a range, a code, + joining counts
+        ("利率区间为2-3%。", ("2-3%", 2, "percent", "利率区间", None)),
+    ],
+)
+def test_a_sign_before_a_figure_is_read(nlp, text, expected):
+    first = analyse(nlp, text)["stats"][0]
+    assert (first["text"], first["value"], first["kind"], first["subject"], first["direction"]) == expected
+
+
+def test_a_plus_between_counts_joins_them(nlp):
+    assert [s["text"] for s in analyse(nlp, "形成了1支服务总队+12支服务分队。")["stats"]] == ["1支", "12支"]
+
+
+
+def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
+    data = analyse(nlp, "全县10个村党支部完成换届，5401人未脱贫，2人因违纪被处分，3户央企参与。")
+    assert [(s["text"], s["value"], s["kind"], s["subject"]) for s in data["stats"]] == [
+        ("10个", 10, "count", "村"),
+        ("5401人", 5401, "count", None),
+        ("2人", 2, "count", None),
+        ("3户", 3, "count", "央企"),
+    ]

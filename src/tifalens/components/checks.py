@@ -531,9 +531,9 @@ def check_change_rates(figs: list[Figure], linker: Linker, rules: StatsRules) ->
         if not current.exact or (amount.against and rate.against and amount.against != rate.against):
             continue
         what = current.subject or current.text
-        if amount.direction != rate.direction:
+        if amount.net != rate.net:
             verb = {1: "rose", -1: "fell"}.get
-            message = f"{what} {verb(amount.direction, 'changed')} by {amount.text} but {verb(rate.direction, 'changed')} by {rate.text}"
+            message = f"{what} {verb(amount.net, 'changed')} by {amount.text} but {verb(rate.net, 'changed')} by {rate.text}"
         else:
             bounds = rate_range(amount, current)
             if bounds is None or bounds[0] - rate.spread <= rate.value <= bounds[1] + rate.spread:

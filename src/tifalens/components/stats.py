@@ -86,6 +86,19 @@ _ORDINAL_CHARS = frozenset("第一二三四五六七八九十")
 _COUNTED_PLACES = re.compile(r"^[两二三四五六七八九十]+[市省地区县国镇村项类]")
 
 
+_SIGNS = {"-": -1, "－": -1, "−": -1, "﹣": -1, "+": 1, "＋": 1}
+
+
+def _sign(text: str, start: int) -> int:
+    """-1 or 1 for a sign right before the number at ``start`` that no digit, letter, sign or closing bracket
+    precedes (增长-2.3%, 为－1.48‰, 同比+3.2%; not the range 2-3 or the code GB-2); 0 without one."""
+    sign = _SIGNS.get(text[start - 1], 0) if start else 0
+    before = text[start - 2] if start >= 2 else ""
+    if sign and ((before.isascii() and before.isalnum()) or before in _SIGNS or before in ").．）]】"):
+        return 0
+    return sign
+
+
 _ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
@@ -182,6 +195,7 @@ class StatsRules:
         self.trim_prefix = _longest_first(data["subject_trim_prefix"])
         self.trim_suffix = _longest_first(data["subject_trim_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
+        self.signed_change_markers = _longest_first(data["signed_change_markers"])
         self.sum_words = tuple(data["sum_words"])
         self.per_head: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["per_head"].items()}
         self.following_strip = _longest_first(data["following_strip_prefix"])
@@ -370,6 +384,11 @@ class Figure:
         return float(self.value) if stated_decimals else json_number(self.value)
 
     @property
+    def net(self) -> int:
+        """Which way a change goes: its verb's direction, turned round by a negative figure (增长-2.3% falls)."""
+        return -self.direction if self.value < 0 else self.direction
+
+    @property
     def exact(self) -> bool:
         """A single number stated without approximation."""
         return self.approx is None and self.high is None
@@ -490,7 +509,14 @@ class FigureFinder:
             if m.group("num2"):
                 return None
             end, unit = end - len(unit), ""  # 14亿人民: 人 starts a word
-        return self._numeric(m.start(), end, text[m.start() : end - len(unit)], unit, text)
+        fig = self._numeric(m.start(), end, text[m.start() : end - len(unit)], unit, text)
+        sign = _sign(text, m.start())
+        if sign > 0 and fig is not None and fig.kind not in SHARE_KINDS + ("percentage_point",):
+            sign = 0  # 1名市领导+1名专职党务工作者: + joins counts
+        if fig is not None and sign:
+            fig.start, fig.text = fig.start - 1, text[fig.start - 1 : fig.end]
+            fig.value *= sign  # -3至5: only the low end carries the sign
+        return fig
 
     def _numeric(self, start: int, end: int, numeral: str, unit: str, text: str) -> Figure | None:
         percent_cn = numeral.startswith("百分之")
@@ -599,6 +625,10 @@ class FigureFinder:
             return core
         if fig.kind == "percentage_point":
             return self._point_comparison(fig, pre)
+        if fig.text[0] in _SIGNS and (marker := ends_with(core, rules.signed_change_markers)):
+            fig.direction, fig.kind = 1, "change"  # 同比-2.5%: a change, its sign says which way
+            fig.against, core = self._comparison(core)
+            return core
         return pre
 
     def _comparison(self, pre: str) -> tuple[str | None, str]:
@@ -1231,7 +1261,7 @@ class Renderer:
             "kind": fig.kind,
             "approx": fig.approx,
             "range": [fig.json_value, json_number(fig.high)] if fig.high is not None else None,
-            "direction": {1: "increase", -1: "decrease"}.get(fig.direction),
+            "direction": {1: "increase", -1: "decrease"}.get(fig.net),
             "date": fig.iso,
             "subject": fig.subject or None,
             "reference": fig.reference,
