@@ -845,3 +845,21 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("2人", 2, "count", None),
         ("3户", 3, "count", "央企"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # an idiom or a time word after what a count counts starts the predicate
+        ("346支国家医疗队、4.2万多名医务人员奔赴前线。", [("346支", "国家医疗队"), ("4.2万多名", "医务人员")]),
+        ("180万名环卫工人起早贪黑。", [("180万名", "环卫工人")]),
+        ("284名优秀干部先后到村任职。", [("284名", "优秀干部")]),
+        # but not the time words that name people
+        ("310名楼宇青年参加活动。", [("310名", "楼宇青年")]),
+        # an age before 的 is the age of what follows, whatever comes before it
+        ("救治了100多岁的老人。", [("100多岁", "老人")]),
+        ("今年57岁的马师傅。", [("57岁", "马师傅")]),
+    ],
+)
+def test_what_a_count_counts_ends_where_the_predicate_starts(nlp, text, subjects):
+    assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects

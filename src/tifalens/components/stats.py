@@ -202,6 +202,7 @@ class StatsRules:
         self.copulas = _longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
         self.verb_tags = set(data["following_verb_tags"])
+        self.people_words = frozenset(data["following_people_words"])
         self.noun_tags = set(data["following_noun_tags"])
         self.stop_words = set(data["following_stop_words"])
         self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
@@ -802,7 +803,7 @@ class TokenIndex:
         # After a noun a verb starts the predicate (选举单位|分别召开, 方面条件|进行);
         # 的 ends a phrase that began with a noun (党员|的马克思主义政党), not a
         # relative clause (出席党的二十大代表).
-        return tag in rules.verb_tags or (word == "的" and self._nominal(words[0][1], rules))
+        return (tag in rules.verb_tags and word not in rules.people_words) or (word == "的" and self._nominal(words[0][1], rules))
 
 
 # ---------------------------------------------------------------------------- subjects and links
@@ -947,9 +948,9 @@ class Linker:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
             fig.subject = (after or before) if share_of_noun else (before or after)
-        elif fig.kind == "age" and not before and self.text.startswith("的", fig.tail):  # 今年57岁的马师傅
+        elif fig.kind == "age" and self.text.startswith("的", fig.tail):  # 今年57岁的马师傅, 救治了100多岁的老人
             limit = clause_end(self.text, fig.tail, self.rules.delimiters)
-            fig.subject = self.tokens.following_noun(fig.tail, limit, self.rules, through_de=True, counted=False)
+            fig.subject = self.tokens.following_noun(fig.tail, limit, self.rules, through_de=True, counted=False) or before
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
