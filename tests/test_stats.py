@@ -863,3 +863,17 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
 )
 def test_what_a_count_counts_ends_where_the_predicate_starts(nlp, text, subjects):
     assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("男女性别比为104.5∶100。", [("104.5∶100", 1.045, "ratio", "男女性别比")]),
+        ("城乡居民人均可支配收入比为2.39:1。", [("2.39:1", 2.39, "ratio", "城乡居民人均可支配收入比")]),
+        ("报名427名，竞争比例20∶1。", [("20∶1", 20, "ratio", "竞争比例")]),
+        # a time of day and a score are no ratio
+        ("会议于10:30开始，中国队以3:1获胜。", []),
+    ],
+)
+def test_a_proportion_after_a_word_naming_one_is_a_ratio(nlp, text, expected):
+    assert [(s["text"], s["value"], s["kind"], s["subject"]) for s in analyse(nlp, text)["stats"] if s["kind"] == "ratio"] == expected

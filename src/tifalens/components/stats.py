@@ -196,6 +196,7 @@ class StatsRules:
         self.trim_suffix = _longest_first(data["subject_trim_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.signed_change_markers = _longest_first(data["signed_change_markers"])
+        self.proportion_words = _longest_first(data["proportion_words"])
         self.sum_words = tuple(data["sum_words"])
         self.per_head: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["per_head"].items()}
         self.following_strip = _longest_first(data["following_strip_prefix"])
@@ -245,6 +246,7 @@ class StatsRules:
             ("percent_cn", re.compile(rf"百分之(?:{number})(?:(?:{sep})(?:百分之)?(?:{number}))?")),
             ("fraction", re.compile(rf"{lead}(?<![{cn_all}])(?!百分之)(?:[{cn_all}]+|\d+)分之(?:[{cn_all}]+|\d+)")),
             ("half", re.compile(r"一半|半数")),
+            ("proportion", re.compile(rf"{lead}(?P<num>{arabic})\s*[:：∶]\s*(?P<num2>{arabic})(?![\d.:：∶])")),
             ("tenths", re.compile(r"(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])(?P<num2>[二三四五六七八九])?成")),
             ("doubling", re.compile(r"翻了?(?P<num>[一两二三四五]|[1-5])番")),
             ("date", re.compile(
@@ -353,6 +355,7 @@ class Figure:
     share: bool = False
     level: bool = False
     origin: bool = False
+    proportion: bool = False
     against: str | None = None
     sentence: int = 0
     paragraph: int = 0
@@ -446,6 +449,17 @@ class FigureFinder:
     def _fraction(self, m: re.Match, text: str) -> Figure | None:
         value = parse_number(m.group(0))
         return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group(0), value, "", "ratio")
+
+    def _proportion(self, m: re.Match, text: str) -> Figure | None:
+        """性别比为104.5∶100, 城乡居民收入比2.39:1: a ratio of two numbers, read only after a word naming one
+        (so 10:30 and a score 3:1 are none); the value is the first over the second (1.045, 2.39)."""
+        before = text[max(0, m.start() - 4) : m.start()]
+        low, high = parse_number(m.group("num")), parse_number(m.group("num2"))
+        if not ends_with(before, self.rules.proportion_words) or low is None or not high:
+            return None
+        fig = Figure(m.start(), m.end(), m.group(0), m.group("num"), low / high, "", "ratio")
+        fig.proportion = True
+        return fig
 
     def _half(self, m: re.Match, text: str) -> Figure | None:
         if not ends_with(text[max(0, m.start() - 3) : m.start()], self.rules.half_before):
@@ -561,6 +575,8 @@ class FigureFinder:
         if fig.kind not in ("year", "date", "rank"):
             pre = self._read_change(fig, pre)
             pre = self._read_origin(fig, pre)
+        if fig.proportion and (copula := ends_with(pre, self.rules.copulas)):
+            pre = pre[: -len(copula)]  # 收入比|为 (jieba's one word 比为): the ratio is named before 为
         fig.cut = fig.clause + len(pre)
         return True
 
