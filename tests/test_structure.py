@@ -582,3 +582,35 @@ def test_a_list_is_held_against_the_number_that_announces_it(text, expected):
     found = parse_structure(text).checks
     assert [(text[c["start"] : c["end"]], c["message"]) for c in found] == expected
     assert all(c["code"] == "list_count" and c["level"] == "warning" and c["figures"] == [] for c in found)
+
+
+def test_each_list_is_named_with_its_count_and_the_sentence_that_opens_it(nlp):
+    from tifalens import analyze
+
+    text = (
+        "条例\n\n"
+        "第七条　对党员的纪律处分种类：\n（一）警告；\n（二）严重警告；\n（三）开除党籍。\n\n"
+        "我们要做好两方面工作。一是稳增长，重点有三：第一，扩内需；第二，稳外贸。二是防风险。\n"
+    )
+    result = analyze(text, nlp=nlp)
+    (art,) = result.to_dict()["articles"]
+    assert [(one["index"], one["family"], one["count"], one["lead"], one["qa"]) for one in art["lists"]] == [
+        (0, "paren", 3, "第七条 对党员的纪律处分种类：", None),  # the normalised text: U+3000 is a space
+        (1, "shi", 2, "我们要做好两方面工作。", None),
+        (2, "di", 2, "一是稳增长，重点有三：", None),  # the sentence, from its start
+    ]
+    # items stay in text order, each naming its list: the list inside 一是 comes before 二是
+    assert [(it["marker"], it["list"]) for it in art["items"]] == [
+        ("（一）", 0), ("（二）", 0), ("（三）", 0), ("一是", 1), ("第一", 2), ("第二", 2), ("二是", 1),
+    ]  # fmt: skip
+    assert text[art["lists"][0]["start"] : art["lists"][0]["end"]] == "警告；\n（二）严重警告；\n（三）开除党籍。"
+    md = result.to_markdown()
+    assert "*第七条 对党员的纪律处分种类：*\n\n- （一） 警告；\n- （二） 严重警告；\n- （三） 开除党籍。\n\n*我们要做好两方面工作。*\n\n- 一是 稳增长，重点有三：第一，扩内需；\n- 二是 防风险。\n\n*一是稳增长，重点有三：*\n\n- 第一 扩内需；\n" in md
+
+
+def test_a_list_in_an_answer_belongs_to_its_pair(nlp):
+    from tifalens import analyze
+
+    (art,) = analyze("访谈\n\n问：有哪些措施？\n\n答：主要有两条。一是减税；二是降费。\n", nlp=nlp).to_dict()["articles"]
+    assert [(one["count"], one["lead"], one["qa"]) for one in art["lists"]] == [(2, "主要有两条。", 0)]
+    assert [it["list"] for it in art["qa"][0]["items"]] == [0, 0] and art["items"] == []

@@ -3,7 +3,7 @@
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
 (labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
-QUESTION ANSWER ITEM QUOTATION BOILERPLATE``) and records repairs
+QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
     >>> s = parse_structure("标题\\n\\n问：怎么样？\\n\\n答：一是好；二是快。\\n")
@@ -151,6 +151,8 @@ class Item:
     family: str
     text: str
     marker_start: int = -1  # where the marker begins (the item's text may start after a comma)
+    list_start: int = -1  # where the first marker of its list begins: the items of one list share it
+    lead: str | None = None  # on a list's first item: the words that open the list (对党员的纪律处分种类：)
 
 
 @dataclass
@@ -745,6 +747,7 @@ _AFTER_MARKER = "，,、：: \u3000"
 def _flush(run: list, blocks: list[Block], items: list[Item], following: dict[tuple, int]) -> None:
     if len(run) < 2:
         return
+    first = len(items)
     for hit in run:
         bi, ms, me, family, number = hit
         b = blocks[bi]
@@ -759,6 +762,31 @@ def _flush(run: list, blocks: list[Block], items: list[Item], following: dict[tu
         # attributes by offsets alone, so an item may not share the offsets of
         # the paragraph that holds it.
         items.append(Item(_abs(b, at), _abs(b, end), b.text[ms:me], number, family, text, _abs(b, ms)))
+    for it in items[first:]:
+        it.list_start = items[first].marker_start
+    items[first].lead = _lead(blocks, run[0][0], run[0][1])
+
+
+def _unmarked(b: Block) -> str:
+    """The block's text without its Q/A marker (答：, 法新社记者：)."""
+    return b.text[len(b.marker) :].lstrip() if b.marker and b.text.startswith(b.marker) else b.text
+
+
+_LEAD_START = re.compile(r"[。！？!?；;]\s*")
+_MAX_LEAD = 80
+
+
+def _lead(blocks: list[Block], bi: int, ms: int) -> str | None:
+    """The sentence that opens a list: before its first marker in the block (我们要做好三方面工作。一是…:
+    我们要做好三方面工作。), else the previous block when it ends with a colon (对党员的纪律处分种类：)."""
+    before = _unmarked(blocks[bi])[: max(0, ms - (len(blocks[bi].text) - len(_unmarked(blocks[bi]))))].rstrip()
+    if not before and bi > 0 and blocks[bi - 1].text.rstrip().endswith(("：", ":")):
+        before = _unmarked(blocks[bi - 1]).rstrip()
+    if not before:
+        return None
+    starts = [m.end() for m in _LEAD_START.finditer(before, 0, len(before) - 1)]
+    lead = before[starts[-1] if starts else 0 :].strip()
+    return lead[-_MAX_LEAD:] if lead else None
 
 
 def _abs(b: Block, rel: int) -> int:
@@ -870,15 +898,10 @@ def _all_items(art: Article) -> list[Item]:
 
 
 def _runs(items: list[Item]) -> dict[int, list[Item]]:
-    """Enumeration runs (一是, 二是 …) by where the first marker starts."""
+    """Enumeration lists (一是, 二是 …) by where their first marker starts."""
     runs: dict[int, list[Item]] = {}
-    current: list[Item] = []
     for it in items:
-        if current and it.family == current[-1].family and it.number == current[-1].number + 1:
-            current.append(it)
-        else:
-            current = [it]
-            runs[it.marker_start] = current
+        runs.setdefault(it.list_start, []).append(it)
     return runs
 
 
@@ -1021,11 +1044,17 @@ class StructureComponent(Batched):
                         duplicate_of=b.duplicate_of,
                         clean_text=b.text if b.joins else None,
                     )
-            for q, one in enumerate(art.qa):
-                for it in one.items:
-                    add(it.start, it.end, "ITEM", article=a, qa=q, marker=it.marker, number=it.number, family=it.family, clean_text=it.text)
-            for it in art.items:
-                add(it.start, it.end, "ITEM", article=a, marker=it.marker, number=it.number, family=it.family, clean_text=it.text)
+            qa_of_list = {it.list_start: q for q, one in enumerate(art.qa) for it in one.items}
+            items = _all_items(art)
+            index_of = {}
+            for n, members in enumerate(_runs(items).values()):
+                index_of[members[0].list_start] = n
+                fields = {"index": n, "family": members[0].family, "count": len(members), "lead": members[0].lead}
+                # from the first item's text, not its marker: a list may fill its paragraph, whose offsets a span may not share
+                add(members[0].start, members[-1].end, "LIST", article=a, qa=qa_of_list.get(members[0].list_start), fields=fields)
+            for it in items:  # in text order, a list inside another's item (（一）… 一是 … 二是 … （二）) between its items
+                fields = {"list": index_of[it.list_start]}
+                add(it.start, it.end, "ITEM", article=a, qa=qa_of_list.get(it.list_start), marker=it.marker, number=it.number, family=it.family, clean_text=it.text, fields=fields)
             for start, end in art.quotations:
                 add(start, end, "QUOTATION", article=a)
         doc.spans["structure"] = spans

@@ -58,8 +58,13 @@ def _item(span: Span, source: Source) -> dict[str, Any]:
         "number": span._.number,
         "family": span._.family,
         "text": span._.clean_text or "",
+        "list": span._.fields["list"],
         **_offsets(source, span.start_char, span.end_char),
     }
+
+
+def _list(span: Span, source: Source) -> dict[str, Any]:
+    return {**span._.fields, "qa": span._.qa, **_offsets(source, span.start_char, span.end_char)}
 
 
 def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
@@ -80,6 +85,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         qa: dict[int, dict] = {}
         items_outside: list[dict] = []
         quotations = [{"text": span_text(s), **_offsets(source, s.start_char, s.end_char)} for s in spans if s.label_ == "QUOTATION"]
+        lists = [_list(s, source) for s in spans if s.label_ == "LIST"]
         for s in spans:
             if s.label_ == "HEADING":
                 sections[s._.section] = {"heading": _text(s), **_offsets(source, s.start_char, s.end_char), "blocks": []}
@@ -120,6 +126,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "sections": [sections[k] for k in sorted(sections)],
                 "qa": [qa[k] for k in sorted(qa)],
                 "items": items_outside,
+                "lists": lists,
                 "quotations": quotations,
             }
         )

@@ -26,6 +26,19 @@ def md_escape(text: str) -> str:
     return _BLOCK_START.sub("\\\\", md_inline(text))
 
 
+def _lists(items: list[dict], lists: list[dict]) -> list[str]:
+    """Each list's items as bullets under the sentence that opens it (its lead), one list after another."""
+    out: list[str] = []
+    lead_of = {one["index"]: one["lead"] for one in lists}
+    for n in dict.fromkeys(it["list"] for it in items):
+        lead = lead_of.get(n)
+        if lead:
+            out += [f"*{md_escape(lead)}*", ""]
+        out += [f"- {md_escape(it['marker'])} {md_escape(_first_sentence(it['text']))}" for it in items if it["list"] == n]
+        out.append("")
+    return out
+
+
 def _first_sentence(text: str) -> str:
     m = re.search(r"[。！？!?；;]", text)
     return text[: m.end()] if m else text
@@ -76,9 +89,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     out += [f"{qm} {md_escape(q['question'])}", "", f"{a} {md_escape(answer[0])}", ""]
                     for part in answer[1:]:
                         out += [md_escape(part), ""]
-                    out += [f"- {md_escape(it['marker'])} {md_escape(_first_sentence(it['text']))}" for it in q["items"]]
-                    if q["items"]:
-                        out.append("")
+                    out += _lists(q["items"], art["lists"])
                 elif block["kind"] in ("question", "answer"):
                     continue
                 elif block["kind"] == "bullet":
@@ -89,9 +100,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     dup = " *(duplicate)*" if block["duplicate_of"] is not None else ""
                     out += [md_escape(block["text"]) + dup, ""]
         if art["items"]:
-            out += ["### Enumerations", ""]
-            out += [f"- {md_escape(it['marker'])} {md_escape(_first_sentence(it['text']))}" for it in art["items"]]
-            out.append("")
+            out += ["### Enumerations", "", *_lists(art["items"], art["lists"])]
     if data["terms"]:
         out += ["## Terms", "", "| term | count | known | category | expansion |", "|---|---:|---|---|---|"]
         for t in data["terms"]:
