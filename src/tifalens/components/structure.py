@@ -779,7 +779,8 @@ _MAX_LEAD = 80
 def _lead(blocks: list[Block], bi: int, ms: int) -> str | None:
     """The sentence that opens a list: before its first marker in the block (我们要做好三方面工作。一是…:
     我们要做好三方面工作。), else the previous block when it ends with a colon (对党员的纪律处分种类：)."""
-    before = _unmarked(blocks[bi])[: max(0, ms - (len(blocks[bi].text) - len(_unmarked(blocks[bi]))))].rstrip()
+    b = blocks[bi]
+    before = b.text[len(b.text) - len(_unmarked(b)) : ms].rstrip()  # 答：主要有两条。一是…: not 答：
     if not before and bi > 0 and blocks[bi - 1].text.rstrip().endswith(("：", ":")):
         before = _unmarked(blocks[bi - 1]).rstrip()
     if not before:
