@@ -37,6 +37,7 @@ from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .tables import table
 from .batching import Batched
 from .errors import UsageError
 from .extensions import TEXT_KEY
@@ -52,7 +53,7 @@ _HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 @lru_cache(maxsize=1)
 def _appointed() -> re.Pattern:
     """A personnel notice's verb, a name of two or three characters, then 为 (任命王伟为…)."""
-    data = json.loads(resources.files("tifalens").joinpath("data/entities.json").read_text(encoding="utf-8"))
+    data = table("entities")
     verbs = "|".join(sorted(data["person"]["appointment_verbs"], key=len, reverse=True))
     return re.compile(f"(?:{verbs})([\u4e00-\u9fff]{{2,3}}?)为")
 
@@ -72,7 +73,7 @@ def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list
 def _counted() -> tuple[re.Pattern, tuple[str, ...], frozenset[str]]:
     """Where a classifier follows a number (10个村): a pattern for the digit before it, the units of more than one
     character that must stay whole (10人次, 3个月), and the dictionary words to cut after a number (3个人)."""
-    data = json.loads(resources.files("tifalens").joinpath("data/stats.json").read_text(encoding="utf-8"))
+    data = table("stats")
     units = [u for u, kind in data["units"].items() if kind in ("count", "measure", "money", "age")]
     one = "".join(re.escape(u) for u in units if len(u) == 1)
     longer = tuple(sorted((u for u in data["units"] if len(u) > 1 and u[0] in one), key=len, reverse=True))

@@ -27,12 +27,10 @@ never holds overlapping spans. The component replaces ``doc.ents``::
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -42,6 +40,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from ..tables import table
 from ..batching import Batched
 from ..extensions import doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
@@ -192,7 +191,7 @@ class EntityRules:
 @lru_cache(maxsize=1)
 def entity_rules() -> EntityRules:
     """The packaged rules (read once; the object is immutable)."""
-    data = json.loads(resources.files("tifalens").joinpath("data/entities.json").read_text(encoding="utf-8"))
+    data = table("entities")
     person, place, org = data["person"], data["place"], data["organization"]
     places = {name: "GPE" for name in place["names"]} | {name: "LOC" for name in place["locations"]}
     return EntityRules(

@@ -24,11 +24,9 @@ or the month when no year is given (``iso`` holds the date).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable, Iterable
 
 import numpy
@@ -36,6 +34,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..tables import table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
@@ -262,7 +261,7 @@ class StatsRules:
 @lru_cache(maxsize=1)
 def stats_rules() -> StatsRules:
     """The packaged ``data/stats.json``, validated and compiled (once per process)."""
-    data = json.loads(resources.files("tifalens").joinpath("data/stats.json").read_text(encoding="utf-8"))
+    data = table("stats")
     return StatsRules(data)
 
 
@@ -525,10 +524,8 @@ class FigureFinder:
                 return None
             end, unit = end - len(unit), ""  # 14亿人民: 人 starts a word
         fig = self._numeric(m.start(), end, text[m.start() : end - len(unit)], unit, text)
-        sign = _sign(text, m.start())
-        if sign > 0 and fig is not None and fig.kind not in SHARE_KINDS + ("percentage_point",):
-            sign = 0  # 1名市领导+1名专职党务工作者: + joins counts
-        if fig is not None and sign:
+        sign = _sign(text, m.start()) if fig is not None else 0
+        if sign < 0 or (sign > 0 and fig.kind in SHARE_KINDS + ("percentage_point",)):  # not + between counts (1名市领导+1名…)
             fig.start, fig.text = fig.start - 1, text[fig.start - 1 : fig.end]
             fig.value *= sign  # -3至5: only the low end carries the sign
         return fig
@@ -642,7 +639,7 @@ class FigureFinder:
             return core
         if fig.kind == "percentage_point":
             return self._point_comparison(fig, pre)
-        if fig.text[0] in _SIGNS and (marker := ends_with(core, rules.signed_change_markers)):
+        if fig.text[0] in _SIGNS and ends_with(core, rules.signed_change_markers):
             fig.direction, fig.kind = 1, "change"  # 同比-2.5%: a change, its sign says which way
             fig.against, core = self._comparison(core)
             return core

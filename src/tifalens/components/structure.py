@@ -13,20 +13,19 @@ QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 from typing import Callable
-from importlib import resources
 
 import numpy
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..tables import table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import DATE_PATTERN, iso_date, parse_number
@@ -57,7 +56,7 @@ def cn_small_number(s: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _rules() -> "_Rules":
-    data = json.loads(resources.files("tifalens").joinpath("data/structure.json").read_text(encoding="utf-8"))
+    data = table("structure")
     return _Rules(data)
 
 

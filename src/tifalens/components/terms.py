@@ -8,17 +8,16 @@ off the tokens, so the two can never disagree.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..tables import table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..lexicon import Lexicon
@@ -57,7 +56,7 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def _formula_rules() -> dict:
-    return json.loads(resources.files("tifalens").joinpath("data/formulas.json").read_text(encoding="utf-8"))
+    return table("formulas")
 
 
 class FormulaFinder:
