@@ -160,6 +160,25 @@ def test_a_classifier_jieba_glues_after_a_number_is_cut_off(backend, seg_rjieba,
     assert [t.idx for t in doc][1:5] == [2, 4, 5, 6]
 
 
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_a_unit_is_cut_off_after_chinese_numerals_and_where_it_ends_inside_a_token(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("选拔的三百人中，五千人未脱贫，两千多家律所，发表3篇文章，提供30万千瓦时电，5万人民币。")
+    words = [t.text for t in doc]
+    # after a Chinese numeral, after 多, and a dictionary word whose rest is a word (篇|文章)
+    for i, (word, following) in enumerate([("三百", "人"), ("五千", "人"), ("两千多", "家"), ("3", "篇")]):
+        at = words.index(word)
+        assert words[at + 1] == following and doc[at + 1].tag_ == "q"
+    assert words[words.index("篇") + 1] == "文章"
+    # a unit of several characters that ends inside a token: the token is cut where it ends (时|电)
+    at = words.index("30")
+    assert "".join(words[at + 1 : words.index("电")]) == "万千瓦时" and words[words.index("电") - 1].endswith("时")
+    # a token that begins before the unit is not cut: 人民币 is no 人
+    assert "人民币" in words
+    assert "".join(words) == doc.text and [t.idx for t in doc] == sorted({t.idx for t in doc})
+
+
 def test_offsets_cover_the_text_exactly(seg_rjieba):
     text = "增强“四个意识”，\n\n坚定“四个自信”　做到“两个维护”。"
     doc = seg_rjieba(text)

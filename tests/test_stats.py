@@ -211,7 +211,7 @@ def test_seed_datelines_keep_their_fields(seed):
         ]),
         ("新增装机30兆瓦。", [("30兆瓦", 30, "兆瓦", "measure", None, "新增装机")]),
         ("外汇交易量仅为四.七七亿美元。", [("四.七七亿美元", 477000000, "美元", "money", None, "外汇交易量")]),
-        # a unit the segmenter joined to the noun after it (3|篇文章), and a quoted name counted
+        # a unit jieba joined to the noun after it (3|篇文章, cut by the segmenter), and a quoted name counted
         ("选出3篇文章。", [("3篇", 3, "篇", "count", None, "文章")]),
         ("全镇有9个“空壳村”。", [("9个", 9, "个", "count", None, "“空壳村”")]),
         ("累计推出119个“高效办成一件事”重点事项。", [("119个", 119, "个", "count", None, "“高效办成一件事”重点事项")]),
@@ -228,6 +228,13 @@ def test_seed_datelines_keep_their_fields(seed):
             ("60人", 60, "人", "count", None, "到省直单位任职的"),
         ]),
         ("有60人到会。", [("60人", 60, "人", "count", None, None)]),
+        # the same with Chinese numerals, and a unit of several characters the segmenter ran on (时|电)
+        ("在选拔的三百人中。有六十人到会。", [
+            ("三百人", 300, "人", "count", None, "在选拔的"),
+            ("六十人", 60, "人", "count", None, None),
+        ]),
+        ("每年提供30万千瓦时电。", [("30万千瓦时", 300000, "千瓦时", "measure", None, "电")]),
+        ("提供4.7亿人份检测试剂盒。", [("4.7亿人份", 470000000, "人份", "count", None, "检测试剂盒")]),
         # after a measure word comes what is counted, however jieba tags its first word
         ("全市3578家非公企业参与帮扶。", [("3578家", 3578, "家", "count", None, "非公企业")]),
         ("共有9个县设立了管理机构。", [("9个", 9, "个", "count", None, "县")]),
@@ -856,6 +863,12 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("284名优秀干部先后到村任职。", [("284名", "优秀干部")]),
         # but not the time words that name people
         ("310名楼宇青年参加活动。", [("310名", "楼宇青年")]),
+        # a distinguishing word ends what is counted unless a noun follows it
+        ("8000余名党员主动参与志愿服务。", [("8000余名", "党员")]),
+        ("成立89个疫情防控工作临时党支部。", [("89个", "疫情防控工作临时党支部")]),
+        # two places joined by a conjunction are part of what is counted; other conjunctions end it
+        ("54万名湖北省和武汉市医务人员奔赴前线。", [("54万名", "湖北省和武汉市医务人员")]),
+        ("建成10个村和5个社区。", [("10个", "村"), ("5个", "社区")]),
         # an age before 的 is the age of what follows, whatever comes before it
         ("救治了100多岁的老人。", [("100多岁", "老人")]),
         ("今年57岁的马师傅。", [("57岁", "马师傅")]),

@@ -42,6 +42,7 @@ from .batching import Batched
 from .errors import UsageError
 from .extensions import TEXT_KEY
 from .lexicon import Entry, Lexicon, parse_tsv
+from .numbers import CN_DIGITS, CN_UNITS, INNER_APPROX
 
 BACKENDS = ("rjieba", "jieba")
 _OPEN_QUOTES = "“‘「『\"'《"
@@ -70,33 +71,44 @@ def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list
 
 
 @lru_cache(maxsize=1)
-def _counted() -> tuple[re.Pattern, tuple[str, ...], frozenset[str]]:
-    """Where a classifier follows a number (10个村): a pattern for the digit before it, the units of more than one
-    character that must stay whole (10人次, 3个月), and the dictionary words to cut after a number (3个人)."""
+def _counted() -> tuple[re.Pattern, frozenset[str]]:
+    """Where a unit follows a number (10个村, 三百人中, 2000多家律所, 30万千瓦时电): a pattern for the
+    longest unit (group 1) right after a number (Arabic or Chinese, perhaps with 多 or 余) and before a hanzi, and
+    the dictionary words to cut after a number (3个人)."""
     data = table("stats")
-    units = [u for u, kind in data["units"].items() if kind in ("count", "measure", "money", "age")]
-    one = "".join(re.escape(u) for u in units if len(u) == 1)
-    longer = tuple(sorted((u for u in data["units"] if len(u) > 1 and u[0] in one), key=len, reverse=True))
-    return re.compile(f"[0-9](?=[{one}][\u4e00-\u9fff])"), longer, frozenset(data["cut_after_numbers"])
+    units = sorted((u for u, kind in data["units"].items() if kind in ("count", "measure", "money", "age")), key=len, reverse=True)
+    numeral = f"0-9{''.join(CN_DIGITS)}{CN_UNITS}"
+    unit = "|".join(map(re.escape, units))
+    return re.compile(f"[{numeral}][{INNER_APPROX}]?({unit})(?=[\u4e00-\u9fff])"), frozenset(data["cut_after_numbers"])
 
 
 def _unglue_counted(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
-    """10个村, 5401人未脱贫: jieba's HMM glues a classifier after a number to what follows (个村, 人未);
-    cut it off (个 tagged q), in place, so the figure ends at a token edge. A dictionary
-    word stays whole (10部门, 468项目, 100周年) unless it is one to cut after a number (3个人: 个|人)."""
-    digit, longer, cut = _counted()
-    for m in digit.finditer(text):
-        a = m.end()
-        i = bisect.bisect_left(starts, a)
-        if i >= len(words) or starts[i] != a:
+    """10个村, 5401人未脱贫, 三百人中, 30万千瓦时电: jieba glues a unit after a number to what follows
+    (个村, 人未, 人中, 时电); cut the token at the end of the unit, in place, so the figure ends at a token
+    edge. Only a token that begins inside the unit is cut (not 5万|人民币), and a dictionary word stays
+    whole (10部门, 468项目, 100周年) unless it is one to cut after a number (3个人: 个|人) or the rest of
+    it is a word of its own (3篇文章: 篇|文章)."""
+    unit, cut = _counted()
+    for m in unit.finditer(text):
+        start, end = m.span(1)
+        i = bisect.bisect_right(starts, end - 1) - 1
+        if i + 1 >= len(starts) or starts[i + 1] == end or starts[i] < start:
             continue
         word = words[i]
-        if len(word) < 2 or word.startswith(longer) or (word not in cut and backend.has_word(word)):
+        head, rest = text[starts[i] : end], text[end : starts[i + 1]]
+        if backend.has_word(word) and word not in cut and not (len(rest) > 1 and backend.has_word(rest)):
             continue
-        rest = word[1:]  # one token as jieba guessed it (家|律所, 个|大类); a lone character tagged as the dictionary does
-        words[i : i + 1] = [word[0], rest]
-        tags[i : i + 1] = ["q", tags[i] if len(rest) > 1 else backend.tag(rest)[0][1]]
-        starts.insert(i + 1, a + 1)
+        # a one-character unit is a measure word; other parts are tagged as the dictionary does if one token
+        head_tag = "q" if head == m[1] and len(head) == 1 else _tag_of(head, tags[i], backend)
+        words[i : i + 1] = [head, rest]
+        tags[i : i + 1] = [head_tag, _tag_of(rest, tags[i], backend)]
+        starts.insert(i + 1, end)
+
+
+def _tag_of(part: str, guessed: str, backend) -> str:
+    """The tag of ``part`` of a token jieba tagged ``guessed``: the dictionary's if it is one token, else the guess."""
+    tagged = backend.tag(part)
+    return tagged[0][1] if len(tagged) == 1 else guessed
 
 
 @lru_cache(maxsize=1)

@@ -202,6 +202,9 @@ class StatsRules:
         self.copulas = _longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
         self.verb_tags = set(data["following_verb_tags"])
+        self.modifier_tags = set(data["following_modifier_tags"])
+        self.joining_words = frozenset(data["following_joining_words"])
+        self.joined_tags = frozenset(data["following_joined_tags"])
         self.people_words = frozenset(data["following_people_words"])
         self.noun_tags = set(data["following_noun_tags"])
         self.stop_words = set(data["following_stop_words"])
@@ -219,7 +222,6 @@ class StatsRules:
         self.half_before = _longest_first(data["half_requires_before"])
         self.sentence_ends = set(data["sentence_ends"])
         self.delimiters = set(data["clause_delimiters"])
-        self.unit_joined_chars: str = data["unit_joined_chars"]
         self.open_brackets = set(data["open_brackets"])
         self.close_brackets = set(data["close_brackets"])
         self.approx_before_words = _longest_first(self.approx_before)
@@ -705,11 +707,10 @@ class TokenIndex:
     text and tag are read only where a figure asks for the noun that follows it.
     """
 
-    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = no_words, joined_chars: str = "") -> None:
+    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = no_words) -> None:
         self._doc = doc
         self.text = view.text
         self._is_word = is_word
-        self._joined_chars = joined_chars
         if len(doc):
             array = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(numpy.int64)
             words = numpy.flatnonzero(array[:, 2] == 0)
@@ -742,18 +743,6 @@ class TokenIndex:
         pair = self.text[pos - 1 : pos + 1]
         return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] == pos + 1 and pair[0] not in "不未没" and not self._is_word(pair)
 
-    def unit_ends(self, pos: int) -> bool:
-        """Can a one-character unit end at ``pos``? At a token edge, or where the segmenter joined
-        the unit to the word after it (3|篇文章: 文章 is a word; not 14亿|人民: 民 is one character)
-        or to one of a few characters (202|人中, 60|人到)."""
-        if pos in self.boundaries:
-            return True
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0 or self.starts[i] != pos - 1:
-            return False
-        rest = self.text[pos : self.ends[i]]
-        return (len(rest) >= 2 and self._is_word(rest)) or (len(rest) == 1 and rest in self._joined_chars)
-
     def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False, counted: bool = False) -> str:
         """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''.
 
@@ -769,8 +758,6 @@ class TokenIndex:
         if end > 0:  # 9个“空壳村”: a quoted name is what is counted, with a noun right after it if any
             words.append((self.text[pos : end + 1], "n"))
             i = bisect.bisect_left(self.starts, end + 1)
-        elif i and self.starts[i - 1] < pos and self._is_word(rest := self.text[pos : self.ends[i - 1]]) and len(rest) >= 2:
-            words.append((rest, self.token(i - 1)[1]))  # 3篇|文章: the unit's token goes on with a word
         while i < len(self.starts) and self.starts[i] < limit:
             word, tag = self.token(i)
             if not words and word == "的":
@@ -787,7 +774,11 @@ class TokenIndex:
                 words.append((word, tag))  # 3578家|非公(d)|企业: a modifier of what is counted (not 又|创新)
                 i += 1
                 continue
-            if self._ends_phrase(word, tag, words, rules):
+            if word in rules.joining_words and words and words[-1][1] in rules.joined_tags and self._tag_at(i + 1, limit) == words[-1][1]:
+                words.append((word, tag))  # 54万名湖北省|和|武汉市医务人员: places joined, then what is counted
+                i += 1
+                continue
+            if self._ends_phrase(word, tag, words, rules) or (tag in rules.modifier_tags and self._modifier_ends(i, limit, words, rules)):
                 break
             words.append((word, tag))
             i += 1
@@ -799,10 +790,19 @@ class TokenIndex:
 
     def _noun_at(self, i: int, limit: int, rules: StatsRules) -> bool:
         """Is token ``i`` (before ``limit``) a noun (n*), or a word that right after a count reads as one?"""
-        if i >= len(self.starts) or self.starts[i] >= limit:
-            return False
-        tag = self.token(i)[1]
+        tag = self._tag_at(i, limit)
         return tag.startswith("n") or tag in rules.lead_noun_tags
+
+    def _tag_at(self, i: int, limit: int) -> str:
+        """The tag of token ``i``, or '' past the end or ``limit``."""
+        return self.token(i)[1] if i < len(self.starts) and self.starts[i] < limit else ""
+
+    def _modifier_ends(self, i: int, limit: int, words: list[tuple[str, str]], rules: StatsRules) -> bool:
+        """Does modifier token ``i`` end the phrase ``words``? After a noun, unless a noun follows it
+        (党员|主动|与 ends; 工作|临时|党支部 goes on)."""
+        if not any(self._nominal(t, rules) for _, t in words):
+            return False
+        return i + 1 >= len(self.starts) or self.starts[i + 1] >= limit or not self._nominal(self.token(i + 1)[1], rules)
 
     @staticmethod
     def _nominal(tag: str, rules: StatsRules) -> bool:
@@ -1320,14 +1320,14 @@ class StatsComponent(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView(doc_text(doc), [(n["start"], n["end"]) for n in doc._.notes or [] if n["code"] == "joined_paragraph"])
-        tokens = TokenIndex(doc, view, self.is_word, self.rules.unit_joined_chars)
+        tokens = TokenIndex(doc, view, self.is_word)
         # Skipped ranges read as line breaks: no figure inside, no subject or sentence across.
         chars = list(view.text)
         for start, end in self._skipped(doc):
             a, b = view.to_view(start), view.to_view(end)
             chars[a:b] = "\n" * (b - a)
         text = "".join(chars)
-        figs = FigureFinder(self.rules, tokens.unit_ends).find(text)
+        figs = FigureFinder(self.rules, tokens.is_boundary).find(text)
         arts = article_index(doc)
         for fig in figs:
             fig.article = article_at(arts, view.to_doc(fig.start))
