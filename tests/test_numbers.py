@@ -135,9 +135,9 @@ def test_multipliers_are_exact(whole, mult, tenth):
 def test_small_integers_read_as_cn2an_reads_them(text):
     import cn2an
 
-    from tifalens.numbers import _small_integer
+    from tifalens.numbers import small_integer
 
-    value = _small_integer(text)
+    value = small_integer(text)
     if value is not None:
         assert value == cn2an.cn2an(text.replace("○", "零").replace("〇", "零"), "smart")
 
@@ -145,10 +145,10 @@ def test_small_integers_read_as_cn2an_reads_them(text):
 def test_every_regular_numeral_below_ten_thousand_is_read_without_cn2an():
     import cn2an
 
-    from tifalens.numbers import _small_integer
+    from tifalens.numbers import small_integer
 
-    assert [n for n in range(1, 10_000) if _small_integer(cn2an.an2cn(n)) != n] == []
-    assert _small_integer("两千二百九十六") == 2296 and _small_integer("三百五") is None  # 350 in speech: cn2an decides
+    assert [n for n in range(1, 10_000) if small_integer(cn2an.an2cn(n)) != n] == []
+    assert small_integer("两千二百九十六") == 2296 and small_integer("三百五") is None  # 350 in speech: cn2an decides
 
 
 @pytest.mark.parametrize(

@@ -614,3 +614,30 @@ def test_a_list_in_an_answer_belongs_to_its_pair(nlp):
     (art,) = analyze("访谈\n\n问：有哪些措施？\n\n答：主要有两条。一是减税；二是降费。\n", nlp=nlp).to_dict()["articles"]
     assert [(one["count"], one["lead"], one["qa"]) for one in art["lists"]] == [(2, "主要有两条。", 0)]
     assert [it["list"] for it in art["qa"][0]["items"]] == [0, 0] and art["items"] == []
+
+
+def test_the_articles_of_a_regulation_are_one_list_through_its_chapters(nlp):
+    from tifalens import analyze
+
+    text = (
+        "示范条例\n\n第一章　总则\n\n"
+        "第一条　为了规范工作，制定本条例。\n\n第二条　本条例适用于各级机关。\n\n"
+        "第二章　职责\n\n"
+        "第三条　机关应当履行下列职责：\n（一）执行决定；\n（二）依照本条例第一条开展工作。\n\n"
+        "第四条违反本条例第二条规定的，依法处理。\n\n"
+        "第三章　附则\n\n第五条　本条例自发布之日起施行。\n"
+    )
+    (art,) = analyze(text, nlp=nlp).to_dict()["articles"]
+    assert [s["heading"] for s in art["sections"]] == ["第一章 总则", "第二章 职责", "第三章 附则"]
+    # 第一条 … 第五条 run on across the chapters; 第一条 and 第二条 inside a sentence only refer to an article
+    assert [(it["marker"], it["number"], it["family"], it["list"]) for it in art["items"]] == [
+        ("第一条", 1, "tiao", 0), ("第二条", 2, "tiao", 0), ("第三条", 3, "tiao", 0),
+        ("（一）", 1, "paren", 1), ("（二）", 2, "paren", 1), ("第四条", 4, "tiao", 0), ("第五条", 5, "tiao", 0),
+    ]  # fmt: skip
+    assert [(one["family"], one["count"], one["lead"]) for one in art["lists"]] == [("tiao", 5, None), ("paren", 2, "第三条 机关应当履行下列职责：")]
+    assert [it["text"] for it in art["items"] if it["family"] == "tiao"][2:4] == ["机关应当履行下列职责：", "违反本条例第二条规定的，依法处理。"]
+
+
+@pytest.mark.parametrize("word, value", [("一百零一", 101), ("一百二十", 120), ("两千", 2000), ("零", None), ("三百五", None)])
+def test_article_numbers_above_ninety_nine(word, value):
+    assert cn_small_number(word) == value

@@ -90,7 +90,7 @@ def _arabic(text: str) -> float | None:
 _SMALL_UNITS = MappingProxyType({"千": 1000, "百": 100, "十": 10})
 
 
-def _small_integer(text: str) -> int | None:
+def small_integer(text: str) -> int | None:
     """0 to 9,999 written the regular way (三, 十四, 两千二百九十六, 三百零五), else None.
 
     What this reads, cn2an reads the same (a property test holds them together); it
@@ -136,7 +136,7 @@ def _chinese(text: str) -> float | None:
     if len(text) > 1 and all(ch in CN_DIGITS for ch in text):
         # A digit string (二〇二二) is read digit by digit; cn2an's strict rules reject 〇.
         return float("".join(str(CN_DIGITS[ch]) for ch in text))
-    small = _small_integer(text)
+    small = small_integer(text)
     if small is not None:
         return float(small)
     try:
@@ -158,7 +158,7 @@ def _sectioned(text: str) -> int | None:
             if not high or low is None or low >= scale or (tail and not tail.startswith("零") and low < 1000):
                 return None
             return high * scale + low
-    return _small_integer(text)
+    return small_integer(text)
 
 
 def _fraction(text: str) -> float | None:
@@ -321,7 +321,7 @@ def _date_part(text: str | None) -> int | None:
         return int(text)
     if len(text) == 4:  # a year, digit by digit
         return int("".join(str(CN_DIGITS[ch]) for ch in text))
-    return _small_integer(text)
+    return small_integer(text)
 
 
 def iso_date(m: re.Match) -> str | None:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy
 
@@ -28,10 +28,9 @@ from spacy.tokens import Doc, Span
 from ..tables import table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
-from ..numbers import DATE_PATTERN, iso_date, parse_number
+from ..numbers import DATE_PATTERN, iso_date, parse_number, small_integer
 from ..segmenter import name_test, no_words
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SENTENCE_END = "。！？!?"
 _CLOSING = "”’」』)）"
 _NO_HEADING_END = "。！？!?；;，,、：:…"
@@ -39,25 +38,25 @@ _OPEN_QUOTE = "“「『\""
 
 
 def cn_small_number(s: str) -> int | None:
-    """Value of a small Chinese numeral (一 … 九十九) or Arabic digits; None otherwise."""
-    if s.isdigit():
-        return int(s)
-    if not s:
-        return None
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _CN_DIGITS.get(tens, None) if tens else 1
-        o = _CN_DIGITS.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    return _CN_DIGITS.get(s) if len(s) == 1 else None
+    """Value of a Chinese numeral below 10,000 written the regular way (一, 十二, 一百零五) or Arabic digits; None otherwise."""
+    return int(s) if s.isdigit() else small_integer(s) or None
 
 
 @lru_cache(maxsize=1)
 def _rules() -> "_Rules":
     data = table("structure")
     return _Rules(data)
+
+
+class Family(NamedTuple):
+    """An enumeration family of the rule table: its marker pattern, whether a marker must open a sentence
+    (needs_break) or a paragraph (line_start), and whether its numbers run on across sections (第一条 … 第八条
+    through the chapters of a regulation) rather than start again in each."""
+
+    pattern: re.Pattern
+    needs_break: bool
+    line_start: bool
+    across_sections: bool
 
 
 class _Rules:
@@ -98,8 +97,12 @@ class _Rules:
         self.boiler_prefixes = tuple(data["boilerplate_prefixes"])
         self.boiler_patterns = [re.compile(p) for p in data["boilerplate_patterns"]]
         self.families = {
-            name: (re.compile(spec["pattern"]), spec["needs_break"]) for name, spec in data["enumeration_families"].items()
+            name: Family(re.compile(spec["pattern"]), spec["needs_break"], spec.get("line_start", False), spec.get("across_sections", False))
+            for name, spec in data["enumeration_families"].items()
         }
+        self.all_families = frozenset(self.families)
+        self.across_sections = frozenset(name for name, f in self.families.items() if f.across_sections)
+        self.per_section = self.all_families - self.across_sections
         self.sequence_order = {w: i + 1 for i, w in enumerate(data["sequence_order"])}
         self.max_heading = data["max_heading_chars"]
         self.max_title = data["max_title_chars"]
@@ -243,7 +246,7 @@ def _ends_open(s: str, rules: _Rules) -> bool:
 
 def _enumeration_start(s: str, rules: _Rules) -> tuple[str, int] | None:
     """The family and number of an enumeration marker opening a line, if any."""
-    for family, (rx, _) in rules.families.items():
+    for family, (rx, *_) in rules.families.items():
         m = rx.match(s)
         if m:
             word = m.group("num")
@@ -283,7 +286,7 @@ def _is_marked(s: str, rules: _Rules) -> bool:
 
 
 def _starts_new_unit(s: str, rules: _Rules) -> bool:
-    return _is_marked(s, rules) or any(rx.match(s) for rx, _ in rules.families.values())
+    return _is_marked(s, rules) or any(f.pattern.match(s) for f in rules.families.values())
 
 
 def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str], bool] = no_words) -> list[Block]:
@@ -377,7 +380,7 @@ _PART_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[
 def _numbered_heading(s: str, rules: _Rules) -> bool:
     """Does a heading-like line open with a section number (一、综合, （一）, 1. 总体要求, 第一，,
     第一章 发展基础, 第二部分)? Such a line right after the title starts the first section; it is no subtitle."""
-    return bool(_PART_NUMBER.match(s)) or any(rules.families[name][0].match(s) for name in _SECTION_FAMILIES if name in rules.families)
+    return bool(_PART_NUMBER.match(s)) or any(rules.families[name].pattern.match(s) for name in _SECTION_FAMILIES if name in rules.families)
 
 
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"'}
@@ -678,8 +681,12 @@ def _classify_article(
     for one in art.qa:
         one.items = _enumerate([one.question, *one.answers], rules)
     in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
+    numbered = [[b for b in sec.blocks if id(b) not in in_qa and b.kind in ("paragraph", "lead")] for sec in art.sections]
+    for blocks in numbered:
+        art.items.extend(_enumerate(blocks, rules, rules.per_section))
+    art.items.extend(_enumerate([b for blocks in numbered for b in blocks], rules, rules.across_sections))
+    art.items.sort(key=lambda it: it.start)
     for sec in art.sections:
-        art.items.extend(_enumerate([b for b in sec.blocks if id(b) not in in_qa and b.kind in ("paragraph", "lead")], rules))
         for b in sec.blocks:
             art.quotations.extend((_abs(b, m.start(1)), _abs(b, m.end(1))) for m in rules.quotation.finditer(b.text))
     return art
@@ -688,13 +695,15 @@ def _classify_article(
 # ---------------------------------------------------------------------------- enumerations
 
 
-def _marker_hits(b: Block, rules: _Rules):
+def _marker_hits(b: Block, rules: _Rules, families: frozenset[str]):
     s = b.text
-    for family, (rx, needs_break) in rules.families.items():
+    for family, (rx, needs_break, line_start, _) in rules.families.items():
+        if family not in families:
+            continue
         for m in rx.finditer(s):
             pos = m.start()
-            if family == "arabic" and pos != 0:
-                continue
+            if line_start and pos != 0:
+                continue  # 1. and 第一条 open a paragraph; 依照本条例第十条 only refers to one
             if needs_break and pos > 0 and s[pos - 1] not in "。；;！？!?：:，, " and not (pos > 1 and s[pos - 1] in "”’」』" and s[pos - 2] in "。；;！？!?"):
                 continue  # a marker opens a sentence (…越来越好办。”三是 too)
             word = m.group("num")
@@ -703,15 +712,16 @@ def _marker_hits(b: Block, rules: _Rules):
                 yield family, number, pos, m.end()
 
 
-def _enumerate(blocks: list[Block], rules: _Rules) -> list[Item]:
+def _enumerate(blocks: list[Block], rules: _Rules, families: frozenset[str] | None = None) -> list[Item]:
     """Runs of numbered markers (一是/二是, 一要/二要, 第一/第二, （一）, 1., 首先/其次) as items.
 
     A run starts at number 1 and keeps going while the next marker of the same
     family has the next number; runs of a single marker are not enumerations.
+    Only the ``families`` named are looked for (all by default).
     """
     hits = []
     for bi, b in enumerate(blocks):
-        for family, number, ms, me in _marker_hits(b, rules):
+        for family, number, ms, me in _marker_hits(b, rules, rules.all_families if families is None else families):
             hits.append((bi, ms, me, family, number))
     hits.sort(key=lambda h: (h[0], h[1]))
     items: list[Item] = []
