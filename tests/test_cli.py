@@ -203,6 +203,14 @@ def test_stats_table_fits_the_width_and_folds_only_the_subject(seed_path, monkey
     assert subject.startswith("出席党的二十大代表")
 
 
+def test_stats_table_shows_the_column_of_table_figures(tmp_path, monkeypatch):
+    f = tmp_path / "plan.txt"
+    f.write_text("指标\t2020年\t2025年\n常住人口城镇化率（%）\t62.1\t67\n", encoding="utf-8")
+    lines = _table_rows("stats", f, 140, monkeypatch)
+    rows = [_cells(line) for line in lines if "│ 6" in line]
+    assert [r[:7] for r in rows] == [["62.1", "62.1", "%", "percent", "", "2020年", "常住人口城镇化率"], ["67", "67", "%", "percent", "", "2025年", "常住人口城镇化率"]]
+
+
 def test_max_chars_refuses_early_with_a_clear_line(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("正文内容。\n" * 100, encoding="utf-8")

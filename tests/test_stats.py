@@ -890,3 +890,44 @@ def test_what_a_count_counts_ends_where_the_predicate_starts(nlp, text, subjects
 )
 def test_a_proportion_after_a_word_naming_one_is_a_ratio(nlp, text, expected):
     assert [(s["text"], s["value"], s["kind"], s["subject"]) for s in analyse(nlp, text)["stats"] if s["kind"] == "ratio"] == expected
+
+
+def test_figures_in_the_rows_of_a_table_with_their_columns(nlp):
+    text = (
+        "主要指标\n\n"
+        "类别\t指标\t2020年\t2025年\t年均/累计\t属性\n"
+        "经济发展\t地区生产总值增长（%）\t3.6\t—\t6左右\t预期性\n"
+        "\t常住人口城镇化率（%）\t62.1\t67\t[4.9]\t预期性\n"
+        "民生福祉\t城镇调查失业率（%）\t5.2\t<5.5\t—\t约束性\n"
+        "\t粮食综合生产能力（亿吨）\t—\t>6.5\t—\t约束性\n"
+        "\n全省地区生产总值年均增长6%左右。\n"
+    )
+    data = analyse(nlp, text)
+    table = [(s["text"], s["value"], s["unit"], s["kind"], s["approx"], s["subject"], s["column"]) for s in data["stats"] if s["column"]]
+    assert table == [
+        ("3.6", 3.6, "%", "change", None, "地区生产总值增长", "2020年"),
+        ("6左右", 6, "%", "change", "约", "地区生产总值增长", "年均/累计"),
+        ("62.1", 62.1, "%", "percent", None, "常住人口城镇化率", "2020年"),
+        ("67", 67, "%", "percent", None, "常住人口城镇化率", "2025年"),
+        ("[4.9]", 4.9, "%", "percent", None, "常住人口城镇化率", "年均/累计"),
+        ("5.2", 5.2, "%", "percent", None, "城镇调查失业率", "2020年"),
+        ("<5.5", 5.5, "%", "percent", "以下", "城镇调查失业率", "2025年"),
+        (">6.5", 650000000, "吨", "measure", "超过", "粮食综合生产能力", "2025年"),
+    ]
+    for s in data["stats"]:  # each offset is the cell as written, and the row is the figure's sentence
+        assert text[s["start"] : s["end"]] == s["text"]
+    assert [s["sentence"] for s in data["stats"] if s["text"] == "<5.5"] == ["民生福祉 城镇调查失业率（%） 5.2 <5.5 — 约束性"]  # the normalised text: a tab is a space
+    # the running text keeps its own reading, with no column; the header's years stay years
+    assert [(s["text"], s["kind"], s["column"]) for s in data["stats"] if not s["column"]] == [
+        ("2020年", "year", None), ("2025年", "year", None), ("6%", "change", None),
+    ]  # fmt: skip
+    # a row without a header above it has no column; a row of prose is no table
+    (row,) = analyse(nlp, "人均预期寿命（岁）\t78.3\t79.3\n")["stats"][:1]
+    assert (row["text"], row["value"], row["kind"], row["column"]) == ("78.3", 78.3, "age", None)
+    assert analyse(nlp, "今年 全县 党员（人） 300 人，比上年增加。")["stats"] == []
+    # a unit no sentence pattern reads is the label's unit of a measure
+    years = analyse(nlp, "平均受教育年限（年）\t10.8\t≥11.3\n")["stats"]
+    assert [(s["text"], s["value"], s["unit"], s["kind"], s["approx"]) for s in years] == [("10.8", 10.8, "年", "measure", None), ("≥11.3", 11.3, "年", "measure", "以上")]
+    # each number is of the nearest label before it
+    two = analyse(nlp, "全县党员（人）\t300\t其中女党员（人）\t120\n")["stats"]
+    assert [(s["text"], s["value"], s["unit"], s["subject"]) for s in two] == [("300", 300, "人", "全县党员"), ("120", 120, "人", "其中女党员")]

@@ -380,7 +380,7 @@ def stats(
     *,
     reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
-    """List the figures of the inputs (text, value, unit, kind, approx, subject) and the checks on them."""
+    """List the figures of the inputs (text, value, unit, kind, approx, the column of a table figure, subject) and the checks on them."""
     from rich.console import Console
     from rich.table import Table
 
@@ -396,7 +396,7 @@ def stats(
     if run.done:
         cell = lambda value: "" if value is None else str(value)  # noqa: E731
         console = Console(soft_wrap=False)
-        cols = STAT_COLUMNS[1:]
+        cols = [col for col in STAT_COLUMNS[1:] if col != "column" or any(r["column"] for r in rows)]  # column: of table figures
         short = tuple((col, _STAT_CAPS.get(col, 12), "right" if col == "value" else "left") for col in cols if col != "subject")
         cells = [tuple(cell(r[col]) for col in cols if col != "subject") + (cell(r["subject"]),) for r in rows]
         console.print(_fitted_table(f"figures in {run.done} document(s)", short, "subject", cells, width=console.width, fold=True))
@@ -412,7 +412,7 @@ def stats(
     raise typer.Exit(run.exit_status())
 
 
-_STAT_CAPS = {"text": 12, "value": 14, "unit": 8, "kind": 10, "approx": 6}  # the subject gets the rest
+_STAT_CAPS = {"text": 12, "value": 14, "unit": 8, "kind": 10, "approx": 6, "column": 10}  # the subject gets the rest
 
 
 def _fitted_table(title: str, short: tuple[tuple[str, int, str], ...], rest: str, cells: list[tuple[str, ...]], *, width: int, fold: bool):

@@ -371,6 +371,7 @@ class Figure:
     base: int | None = None
     reference: dict | None = None
     share_of: dict | None = None
+    column: str | None = None
 
     @property
     def decimals(self) -> int:
@@ -1248,6 +1249,74 @@ class Linker:
 # ---------------------------------------------------------------------------- records
 
 
+class TableReader:
+    """Figures in the rows of a table whose cells the input sets apart (an indicators table of a plan).
+
+    A row is a label with its unit in brackets and then cells, some of them bare numbers
+    (常住人口城镇化率（%） 62.1 67 [4.9] 预期性); each number is a figure of the label, read as
+    the label, the number and the unit would be in a sentence (地区生产总值增长（%） 6左右 is a
+    change of about 6%), with the heading of its column from the last row of years above it
+    (类别 指标 2020年 2025年 年均/累计 属性), the columns counted from the right.
+    """
+
+    _CELL = re.compile(r"\S+")
+    _ROW = re.compile(r"[（(][^（）()\n\s]{1,6}[）)][ \t]+[\[［]?[<>≤≥＜＞]?[-+]?\d")
+    _LABEL = re.compile(r"(?P<subject>.+?)[（(](?P<unit>[^（）()]{1,6})[）)]")
+    _NUMBER = re.compile(r"[\[［]?(?P<sign>[<>≤≥＜＞]?)(?P<number>[-+]?\d[\d.,]*)(?P<after>左右|以上|以下)?[\]］]?")
+    _YEAR = re.compile(r"\d{4}年")
+    _SIGNS = {">": "超过", "＞": "超过", "≥": "不低于", "<": "低于", "＜": "低于", "≤": "不超过"}
+
+    def __init__(self, rules: StatsRules) -> None:
+        self.finder = FigureFinder(rules)
+
+    def find(self, text: str) -> list[Figure]:
+        if not self._ROW.search(text):
+            return []
+        figs: list[Figure] = []
+        header: list[str] = []
+        for line in re.finditer(r"[^\n]+", text):
+            cells = list(self._CELL.finditer(line.group()))
+            words = [c.group() for c in cells]
+            if len(cells) < 3 or any(ch in line.group() for ch in "。；;，"):  # a sentence is no row
+                header = [] if len(cells) < 2 else header
+                continue
+            if any(self._YEAR.fullmatch(w) for w in words) and not any(self._NUMBER.fullmatch(w) for w in words):
+                header = words
+                continue
+            figs.extend(self._row(cells, words, header, line.start()))
+        return figs
+
+    def _measure(self, m: re.Match, unit: str) -> Figure | None:
+        """A number in a unit no sentence pattern reads (受教育年限（年） 10.8): a measure in the label's unit."""
+        value = parse_number(m["number"])
+        if value is None:
+            return None
+        approx = self.finder.rules.approx_before.get(self._SIGNS.get(m["sign"], "")) or self.finder.rules.approx_after.get(m["after"] or "")
+        return Figure(0, 0, m.group(), m["number"], value, unit, "measure", approx=approx)
+
+    def _row(self, cells: list[re.Match], words: list[str], header: list[str], at: int) -> list[Figure]:
+        figs = []
+        label = None  # the nearest label before a number (粮食产量（亿吨） — >6.5; two in a row: 党员（人） 300 女党员（人） 120)
+        for i, word in enumerate(words):
+            m = self._NUMBER.fullmatch(word)
+            if m is None:
+                label = self._LABEL.fullmatch(word) or label
+                continue
+            if label is None:
+                continue
+            subject, unit, sign = label["subject"], label["unit"], self._SIGNS.get(m["sign"], "")
+            phrase = f"{subject}{sign}{m['number']}{unit}{m['after'] or ''}"
+            fig = next((f for f in self.finder.find(phrase) if f.start == len(subject) + len(sign)), None) or self._measure(m, unit)
+            if fig is None:
+                continue
+            fig.start, fig.end = at + cells[i].start(), at + cells[i].end()
+            fig.text, fig.subject = word, subject
+            right = len(words) - i
+            fig.column = header[-right] if header and right <= len(header) else None
+            figs.append(fig)
+        return figs
+
+
 class Renderer:
     """Turns view-offset figures and checks into JSON-ready records with document offsets."""
 
@@ -1280,6 +1349,7 @@ class Renderer:
             "subject": fig.subject or None,
             "reference": fig.reference,
             "share_of": share,
+            "column": fig.column,
             "start": self.view.to_doc(fig.start),
             "end": self.view.to_doc_end(fig.end),
             "sentence": self.linker.sentence_text(fig.sentence),
@@ -1309,6 +1379,7 @@ class StatsComponent(Batched):
         self.keep_duplicates = keep_duplicates
         self.checks = checks
         self.rules = stats_rules()
+        self.tables = TableReader(self.rules)
         self.is_word = word_test(nlp)
 
     def _skipped(self, doc: Doc) -> list[tuple[int, int]]:
@@ -1334,10 +1405,25 @@ class StatsComponent(Batched):
         linker = Linker(text, self.rules, tokens)
         linker.link(figs)
         found = run_checks(figs, linker, self.rules) if self.checks else []
+        figs += self._table_figures(text, figs, linker, view, arts)
         render = Renderer(view, linker, figs)
         doc.spans["stats"] = self._spans(doc, figs, render)
         doc._.checks = sorted([*(doc._.checks or []), *(render.check(c) for c in found)], key=lambda c: c["start"])  # with structure's list_count
         return doc
+
+    def _table_figures(self, text: str, figs: list[Figure], linker: Linker, view: TextView, arts) -> list[Figure]:
+        """The figures of table rows that no figure of the running text covers, placed in their rows
+        (each row is a sentence of its own); they take no part in the checks."""
+        taken = [(f.start, f.end) for f in figs]
+        rows = []
+        for fig in self.tables.find(text):
+            i = bisect.bisect_right(taken, (fig.start, len(text)))
+            if (i and taken[i - 1][1] > fig.start) or (i < len(taken) and taken[i][0] < fig.end):
+                continue
+            fig.sentence = bisect.bisect_right(linker.sentence_starts, fig.start) - 1
+            fig.article = article_at(arts, view.to_doc(fig.start))
+            rows.append(fig)
+        return rows
 
     def _spans(self, doc: Doc, figs: list[Figure], render: Renderer) -> list[Span]:
         # spaCy keys span attributes by offsets alone: a figure whose tokens another
@@ -1352,6 +1438,7 @@ class StatsComponent(Batched):
             taken.add((span.start_char, span.end_char))
             span._.fields = record
             spans.append(span)
+        spans.sort(key=lambda span: span.start_char)  # table figures come after the others in figs
         return spans
 
 

@@ -23,7 +23,7 @@ from ..reading import Source
 from .jsonout import to_dict
 
 TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used")
-STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "subject")
+STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "subject", "column")
 
 
 def term_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
