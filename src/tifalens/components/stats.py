@@ -801,9 +801,7 @@ class TokenIndex:
     def _modifier_ends(self, i: int, limit: int, words: list[tuple[str, str]], rules: StatsRules) -> bool:
         """Does modifier token ``i`` end the phrase ``words``? After a noun, unless a noun follows it
         (党员|主动|与 ends; 工作|临时|党支部 goes on)."""
-        if not any(self._nominal(t, rules) for _, t in words):
-            return False
-        return i + 1 >= len(self.starts) or self.starts[i + 1] >= limit or not self._nominal(self.token(i + 1)[1], rules)
+        return any(self._nominal(t, rules) for _, t in words) and not self._nominal(self._tag_at(i + 1, limit), rules)
 
     @staticmethod
     def _nominal(tag: str, rules: StatsRules) -> bool:
