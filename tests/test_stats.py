@@ -917,6 +917,12 @@ def test_figures_in_the_rows_of_a_table_with_their_columns(nlp):
     for s in data["stats"]:  # each offset is the cell as written, and the row is the figure's sentence
         assert text[s["start"] : s["end"]] == s["text"]
     assert [s["sentence"] for s in data["stats"] if s["text"] == "<5.5"] == ["民生福祉 城镇调查失业率（%） 5.2 <5.5 — 约束性"]  # the normalised text: a tab is a space
+    # Markdown gives the column where a table has figures, and no such column otherwise
+    from tifalens import analyze
+
+    md = analyze(text, nlp=nlp).to_markdown()
+    assert "| text | value | unit | kind | approx | column | subject |" in md and "| &lt;5.5 | 5.5 | % | percent | 以下 | 2025年 | 城镇调查失业率 |" in md  # < escaped as in all cells
+    assert "| text | value | unit | kind | approx | subject |" in analyze("党员619名。", nlp=nlp).to_markdown()
     # the running text keeps its own reading, with no column; the header's years stay years
     assert [(s["text"], s["kind"], s["column"]) for s in data["stats"] if not s["column"]] == [
         ("2020年", "year", None), ("2025年", "year", None), ("6%", "change", None),

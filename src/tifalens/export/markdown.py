@@ -107,11 +107,13 @@ def to_markdown(doc: Doc, source: Source) -> str:
             out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} |")
         out.append("")
     if data["stats"]:
-        out += ["## Figures", "", "| text | value | unit | kind | approx | subject |", "|---|---:|---|---|---|---|"]
+        column = any(s.get("column") for s in data["stats"])  # a column of its own only where a table has figures
+        out += ["## Figures", "", "| text | value | unit | kind | approx | " + ("column | " if column else "") + "subject |"]
+        out.append("|---|---:|---|---|---|" + ("---|" if column else "") + "---|")
         for s in data["stats"]:
             out.append(
                 f"| {_cell(s.get('text'))} | {_cell(s.get('value'))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))}"
-                f" | {_cell(s.get('approx'))} | {_cell(s.get('subject'))} |"
+                f" | {_cell(s.get('approx'))} |" + (f" {_cell(s.get('column'))} |" if column else "") + f" {_cell(s.get('subject'))} |"
             )
         out.append("")
     if data["entities"]:
