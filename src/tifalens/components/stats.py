@@ -779,7 +779,7 @@ class TokenIndex:
                 words.append((word, tag))  # 54万名湖北省|和|武汉市医务人员: places joined, then what is counted
                 i += 1
                 continue
-            if self._ends_phrase(word, tag, words, rules) or (tag in rules.modifier_tags and self._modifier_ends(i, limit, words, rules)):
+            if self._ends_phrase(word, tag, words, rules, i, limit):
                 break
             words.append((word, tag))
             i += 1
@@ -798,24 +798,24 @@ class TokenIndex:
         """The tag of token ``i``, or '' past the end or ``limit``."""
         return self.token(i)[1] if i < len(self.starts) and self.starts[i] < limit else ""
 
-    def _modifier_ends(self, i: int, limit: int, words: list[tuple[str, str]], rules: StatsRules) -> bool:
-        """Does modifier token ``i`` end the phrase ``words``? After a noun, unless a noun follows it
-        (党员|主动|与 ends; 工作|临时|党支部 goes on)."""
-        return any(self._nominal(t, rules) for _, t in words) and not self._nominal(self._tag_at(i + 1, limit), rules)
-
     @staticmethod
     def _nominal(tag: str, rules: StatsRules) -> bool:
         return tag.startswith("n") or tag in rules.noun_tags
 
-    def _ends_phrase(self, word: str, tag: str, words: list[tuple[str, str]], rules: StatsRules) -> bool:
+    def _ends_phrase(self, word: str, tag: str, words: list[tuple[str, str]], rules: StatsRules, i: int, limit: int) -> bool:
+        """Does ``word``, token ``i`` tagged ``tag``, end the phrase ``words`` (read up to ``limit``)?"""
         if tag in rules.stop_tags or word in rules.stop_words or any(ch.isdigit() for ch in word):
             return True
         if not any(self._nominal(t, rules) for _, t in words):
             return False
-        # After a noun a verb starts the predicate (选举单位|分别召开, 方面条件|进行);
-        # 的 ends a phrase that began with a noun (党员|的马克思主义政党), not a
-        # relative clause (出席党的二十大代表).
-        return (tag in rules.verb_tags and word not in rules.people_words) or (word == "的" and self._nominal(words[0][1], rules))
+        # After a noun a verb starts the predicate (选举单位|分别召开, 方面条件|进行), and so does a
+        # distinguishing word no noun follows (党员|主动|参与, not 工作|临时|党支部); 的 ends a phrase
+        # that began with a noun (党员|的马克思主义政党), not a relative clause (出席党的二十大代表).
+        return (
+            (tag in rules.verb_tags and word not in rules.people_words)
+            or (tag in rules.modifier_tags and not self._nominal(self._tag_at(i + 1, limit), rules))
+            or (word == "的" and self._nominal(words[0][1], rules))
+        )
 
 
 # ---------------------------------------------------------------------------- subjects and links

@@ -679,7 +679,7 @@ def _classify_article(
         closing.kind, closing.marker = "paragraph", None
     art.date = _front_date(art, body, rules) or _closing_date(body, rules)
     for one in art.qa:
-        one.items = _enumerate([one.question, *one.answers], rules)
+        one.items = _enumerate([one.question, *one.answers], rules, rules.all_families)
     in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
     numbered = [[b for b in sec.blocks if id(b) not in in_qa and b.kind in ("paragraph", "lead")] for sec in art.sections]
     for blocks in numbered:
@@ -712,16 +712,16 @@ def _marker_hits(b: Block, rules: _Rules, families: frozenset[str]):
                 yield family, number, pos, m.end()
 
 
-def _enumerate(blocks: list[Block], rules: _Rules, families: frozenset[str] | None = None) -> list[Item]:
+def _enumerate(blocks: list[Block], rules: _Rules, families: frozenset[str]) -> list[Item]:
     """Runs of numbered markers (一是/二是, 一要/二要, 第一/第二, （一）, 1., 首先/其次) as items.
 
     A run starts at number 1 and keeps going while the next marker of the same
     family has the next number; runs of a single marker are not enumerations.
-    Only the ``families`` named are looked for (all by default).
+    Only the ``families`` named are looked for.
     """
     hits = []
     for bi, b in enumerate(blocks):
-        for family, number, ms, me in _marker_hits(b, rules, rules.all_families if families is None else families):
+        for family, number, ms, me in _marker_hits(b, rules, families):
             hits.append((bi, ms, me, family, number))
     hits.sort(key=lambda h: (h[0], h[1]))
     items: list[Item] = []
