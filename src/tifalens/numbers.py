@@ -42,8 +42,8 @@ CN_DIGITS = MappingProxyType(
 CN_UNITS = "十百千万亿"
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + CN_UNITS + "点"
 
-#: Approximation words a number may hold inside (9600多万, 3000余).
-INNER_APPROX = "多余"
+#: Approximation words a number may hold inside (9600多万, 3000余, 十几).
+INNER_APPROX = "多余几"
 #: Separators of a range (15%—20%, 3至5).
 RANGE_SEPARATORS = ("——", "—", "―", "–", "‒", "-", "－", "~", "～", "〜", "至", "到")
 
@@ -69,7 +69,7 @@ def _clean(value: float) -> float:
 
 
 def _strip_inner_approx(text: str) -> str:
-    """``9600多万`` -> ``9600万``; ``3000余`` -> ``3000``."""
+    """``9600多万`` -> ``9600万``; ``3000余`` -> ``3000``; ``十几`` -> ``十``."""
     return re.sub(rf"(?<=[\d{CN_NUMERAL_CHARS}])[{INNER_APPROX}]", "", text)
 
 

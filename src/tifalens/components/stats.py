@@ -53,6 +53,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 _ARABIC_ONLY = re.compile(ARABIC)
 _MULTIPLIER = re.compile(MULTIPLIER_PATTERN)
+_ROUND_LEADS = "百千万"  # a numeral may start with these where 一 is left out (百万元, 千余名)
+_VAGUE_LEADS = "十百千万"  # numerals a vague word may stand before (数十万, 上千)
+_NEGATIONS = "不未没"
 _LEADING_CN_NUMERAL = re.compile(rf"^[{''.join(CN_DIGITS)}十百千点]+")
 
 
@@ -166,6 +169,9 @@ class StatsRules:
         self.approx_after: dict[str, str] = data["approx_after"]
         self.approx_inside: dict[str, str] = data["approx_inside"]
         self.approx_inside_rx = [(re.compile(rf"[\d{CN_NUMERAL_CHARS}]{re.escape(ch)}"), w) for ch, w in self.approx_inside.items()]
+        self.vague_prefixes: dict[str, str] = data["vague_prefixes"]
+        self.round_number_words: dict[str, str] = data["round_number_words"]
+        self.round_number_after = _longest_first([*self.approx_before, *data["reached_verbs"], *self.round_number_words])
         self.threshold_words = set(data["threshold_words"])
         self.change_verbs: dict[str, int] = data["change_verbs"]
         self.comparison_only = set(data["comparison_only_verbs"])
@@ -234,7 +240,8 @@ class StatsRules:
     def _shapes(self) -> list[tuple[str, re.Pattern]]:
         digits, cn_all = "".join(CN_DIGITS), CN_NUMERAL_CHARS
         arabic = rf"(?<![\d.A-Za-z])(?:{ARABIC})(?![A-Za-z])"
-        chinese = rf"(?<![{cn_all}.．])(?:[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?|[百千万](?=[多余]))"  # 四.七七亿; 百余次
+        # 四.七七亿; a round number without its 一 (百余次, 近百万元, 千名), which _numeric reads only with care
+        chinese = rf"(?<![{cn_all}.．])(?:[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?|[{_ROUND_LEADS}])"
         inner = "".join(self.approx_inside)
         number = rf"(?:{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
         unit, sep = _alternation(self.units), _alternation(RANGE_SEPARATORS)
@@ -541,7 +548,19 @@ class FigureFinder:
         multiplied = _MULTIPLIER.search(_LEADING_CN_NUMERAL.sub("", body)) is not None
         if not unit and not multiplied and not percent_cn:
             return None  # a bare number: an enumeration, a phone number, a code
-        if not percent_cn and not first[0].isdigit() and unit not in self.rules.small_cn_units:
+        inner = next((w for rx, w in self.rules.approx_inside_rx if rx.search(body)), None)
+        vague = None if percent_cn else self._vague_prefix(start, first, text)
+        round_lead = first[0] in _ROUND_LEADS and not inner
+        if (round_lead or vague) and not unit and (not self.is_boundary(end) or text[end : end + 1] in _NEGATIONS):
+            return None  # 上万|不可, 千万|不要, 约|万诺夫斯基: no figure
+        if round_lead:
+            word = vague or ends_with(text[max(0, start - 3) : start], self.rules.round_number_after)
+            if not word:
+                return None  # 千条线, 百家门, 万名党员进党校, 百度: a slogan's or a name's round number
+            inner = self.rules.round_number_words.get(word)  # 过百亿元: more than
+        if vague:
+            start -= 1  # 数十万, 上千名: the word belongs to the figure
+        elif not percent_cn and not first[0].isdigit() and unit not in self.rules.small_cn_units:
             tens = "十" in first and len(first) >= 2 and unit not in self.rules.ordinal_units  # 五十多个, 十余人; not 十九届
             if not (multiplied or tens or any(ch in first for ch in "百千万亿点")):
                 return None  # 三个, 两名, 十分: ordinary words, not statistics
@@ -552,8 +571,15 @@ class FigureFinder:
         if value is None or value < self.rules.min_values.get(unit, 0):
             return None  # (十六字方针, 20字要求: the name of a formula, not the length of a text)
         kind = "percent" if percent_cn else self.rules.units.get(unit, "count")
-        inner = next((w for rx, w in self.rules.approx_inside_rx if rx.search(body)), None)
-        return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=inner)
+        return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=vague or inner)
+
+    def _vague_prefix(self, start: int, first: str, text: str) -> str | None:
+        """The approximation of a vague word right before a round Chinese numeral (数十万, 几百, 上千),
+        when the word starts a token (not 总数|十万, 晚上|十点)."""
+        if start == 0 or first[0] not in _VAGUE_LEADS:
+            return None
+        word = self.rules.vague_prefixes.get(text[start - 1])
+        return word if word and self.is_boundary(start - 1) else None
 
     # -- context ------------------------------------------------------------
 
@@ -612,6 +638,8 @@ class FigureFinder:
                 fig.approx = fig.approx or rules.approx_before[word]
             elif not fig.share and (word := ends_with(pre, rules.share_verbs)):
                 fig.share = True
+            elif fig.number[:1] in _ROUND_LEADS and (word := ends_with(pre, rules.round_number_after)) in rules.round_number_words:
+                pass  # 过万元: its approximation was read with the figure (突破 is a verb of reaching, read later)
             elif pre.endswith("了"):
                 word = "了"
             else:
@@ -742,7 +770,7 @@ class TokenIndex:
             return True
         i = bisect.bisect_right(self.starts, pos) - 1
         pair = self.text[pos - 1 : pos + 1]
-        return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] == pos + 1 and pair[0] not in "不未没" and not self._is_word(pair)
+        return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] == pos + 1 and pair[0] not in _NEGATIONS and not self._is_word(pair)
 
     def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False, counted: bool = False) -> str:
         """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''.
