@@ -115,6 +115,13 @@ def test_person_names_need_name_shape(ents_nlp):
     ]
 
 
+def test_titles_of_hong_kong_and_rarer_surnames(ents_nlp):
+    # 长官 (行政长官), 司长 vouch for a two-character name; 谌 and 怀 are surnames, 阴 is not (阴转晴)
+    assert [(n, label) for n, label, _ in ents(ents_nlp, "行政长官林峰表示，副司长韩旭指出。国务委员谌贻琴出席，部长怀进鹏讲话。天气阴转晴。")] == [
+        ("林峰", "PERSON"), ("韩旭", "PERSON"), ("谌贻琴", "PERSON"), ("怀进鹏", "PERSON"),
+    ]  # fmt: skip
+
+
 def test_names_in_a_list_share_the_title(ents_nlp):
     text = "习近平、李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希出席。"
     assert ents(ents_nlp, text) == [(n, "PERSON", "") for n in ("习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希")]
