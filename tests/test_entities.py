@@ -63,6 +63,12 @@ def test_abbreviations_link_to_full_names(ents_nlp):
         ("中组部", "ORG", "中共中央组织部"),
         ("新华社", "ORG", "新华通讯社"),
     ]
+    assert ents(ents_nlp, "香港特区政府、香港立法会和中央财办、国家疾控局负责人出席。") == [
+        ("香港特区政府", "ORG", "香港特别行政区政府"),
+        ("香港立法会", "ORG", "香港特别行政区立法会"),
+        ("中央财办", "ORG", "中央财经委员会办公室"),
+        ("国家疾控局", "ORG", "国家疾病预防控制局"),
+    ]
 
 
 def test_full_name_and_every_alias_share_one_kb_id(ents_nlp):
