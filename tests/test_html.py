@@ -211,8 +211,8 @@ def test_figures_and_failed_checks_are_marked_where_they_occur(nlp):
     a, b = text.index("619名"), text.index("27.0%")
     figures = []
     for start, end, fields in [
-        (a, a + 4, {"text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员"}),
-        (b, b + 5, {"text": "27.0%", "value": 27.0, "unit": "%", "kind": "share", "approx": True, "subject": "女党员"}),
+        (a, a + 4, {"text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": None, "subject": "女党员"}),
+        (b, b + 5, {"text": "27.0%", "value": 27.0, "unit": "%", "kind": "share", "approx": "约", "subject": "女党员"}),
     ]:
         span = doc.char_span(start, end)
         span._.fields = {**fields, "start": start, "end": end}
@@ -229,7 +229,7 @@ def test_figures_and_failed_checks_are_marked_where_they_occur(nlp):
     rows = root.by_id("d0-figures-table").find_all("tr")[1:]
     assert [[td.text() for td in r.find_all("td")] for r in rows] == [
         ["619名", "619", "名", "count", "", "女党员", ""],
-        ["27.0%", "27.0", "%", "share", "yes", "女党员", "shares add up to 127%"],
+        ["27.0%", "27.0", "%", "share", "约", "女党员", "shares add up to 127%"],
     ]
     assert [td.text() for td in root.by_id("d0-checks-table").find_all("td")] == ["error", "share_total", "shares add up to 127%", str(b)]
 
@@ -263,6 +263,24 @@ def test_nest_marks_keeps_nested_and_drops_crossing():
         "gh",
         {"cls": "tail", "attrs": (), "parts": ["ij"]},
     ]
+
+
+def test_table_figures_show_their_column(nlp):
+    text = "主要指标\n\n指标\t2020年\t2025年\n城镇调查失业率（%）\t5.2\t<5.5\n\n全年城镇新增就业1200万人以上。\n"
+    result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
+    root = assert_no_markup_from_input(to_html(result.doc, result.source)).root
+    table = root.by_id("d0-figures-table")
+    assert [th.text() for th in table.find_all("th")] == ["text", "value", "unit", "kind", "approx", "column", "subject", "check"]
+    rows = [[td.text() for td in r.find_all("td")] for r in table.find_all("tr")[1:]]
+    assert [r for r in rows if r[5]] == [
+        ["5.2", "5.2", "%", "percent", "", "2020年", "城镇调查失业率", ""],
+        ["<5.5", "5.5", "%", "percent", "以下", "2025年", "城镇调查失业率", ""],
+    ]
+    assert ["1200万人", "12000000", "人", "count", "以上", "", "全年城镇新增就业", ""] in rows
+    # without table figures there is no column column
+    plain = tifalens.analysis.analyze_source(tifalens.read_text("全年城镇新增就业1200万人以上。"), nlp)
+    header = assert_no_markup_from_input(to_html(plain.doc, plain.source)).root.by_id("d0-figures-table").find_all("th")
+    assert [th.text() for th in header] == ["text", "value", "unit", "kind", "approx", "subject", "check"]
 
 
 def test_empty_and_plain_documents_render(nlp):

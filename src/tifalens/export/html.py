@@ -290,8 +290,8 @@ def figure_rows(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
     rows = []
     for n, fig in enumerate(data["stats"]):
         checks = [c for c in data["checks"] if _overlaps(fig, c)]
-        cells = {key: _cell(fig.get(key)) for key in ("text", "value", "unit", "kind", "subject")}
-        rows.append({"href": f"#{prefix}f{n}", **cells, "approx": "yes" if fig.get("approx") else "", "checks": [(check_level(c), _message(c)) for c in checks]})
+        cells = {key: _cell(fig.get(key)) for key in ("text", "value", "unit", "kind", "approx", "column", "subject")}
+        rows.append({"href": f"#{prefix}f{n}", **cells, "checks": [(check_level(c), _message(c)) for c in checks]})
     return rows
 
 
@@ -322,6 +322,7 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
         "outline": tree,
         "text": fill_text(root, source.written),
         "figures": figure_rows(data, prefix),
+        "figure_column": any(f.get("column") for f in data["stats"]),  # a column of its own only where a table has figures
         "checks": check_rows(data, prefix),
         "entities": entity_table(data, prefix),
         "duplicates": sum(1 for n in data["notes"] if n["code"] == "duplicate_paragraph"),
