@@ -883,9 +883,15 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         # a distinguishing word ends what is counted unless a noun follows it
         ("8000余名党员主动参与志愿服务。", [("8000余名", "党员")]),
         ("成立89个疫情防控工作临时党支部。", [("89个", "疫情防控工作临时党支部")]),
-        # two places joined by a conjunction are part of what is counted; other conjunctions end it
+        # two places joined by a conjunction are part of what is counted, with more after them
         ("54万名湖北省和武汉市医务人员奔赴前线。", [("54万名", "湖北省和武汉市医务人员")]),
         ("建成10个村和5个社区。", [("10个", "村"), ("5个", "社区")]),
+        # and two nouns where the second ends what is counted; not where more follows it, not after 与
+        # (mostly "with"), not where jieba cut a compound noun (社会|组织 with 组织 a verb)
+        ("动员300名党员和群众参与，覆盖50多个国家和地区。", [("300名", "党员和群众"), ("50多个", "国家和地区")]),
+        ("十几个志愿者和物业工人清理积雪，310名党员干部与贫困户结了对子，28家非公企业和社会组织参加。", [
+            ("十几个", "志愿者"), ("310名", "党员干部"), ("28家", "非公企业"),
+        ]),
         # an age before 的 is the age of what follows, whatever comes before it
         ("救治了100多岁的老人。", [("100多岁", "老人")]),
         ("今年57岁的马师傅。", [("57岁", "马师傅")]),

@@ -211,6 +211,9 @@ class StatsRules:
         self.modifier_tags = set(data["following_modifier_tags"])
         self.joining_words = frozenset(data["following_joining_words"])
         self.joined_tags = frozenset(data["following_joined_tags"])
+        self.joined_last_tags = frozenset(data["following_joined_last_tags"])
+        self.last_joining_words = frozenset(data["following_last_joining_words"])
+        self.joined_not_before = frozenset(data["following_joined_not_before"])
         self.people_words = frozenset(data["following_people_words"])
         self.noun_tags = set(data["following_noun_tags"])
         self.stop_words = set(data["following_stop_words"])
@@ -807,6 +810,9 @@ class TokenIndex:
                 words.append((word, tag))  # 54万名湖北省|和|武汉市医务人员: places joined, then what is counted
                 i += 1
                 continue
+            if word in rules.last_joining_words and words and words[-1][1] in rules.joined_last_tags and self._joins_last(i + 1, words, rules, limit):
+                words += [(word, tag), self.token(i + 1)]  # 300名党员|和|群众|参与, 50多个国家|和|地区
+                break
             if self._ends_phrase(word, tag, words, rules, i, limit):
                 break
             words.append((word, tag))
@@ -816,6 +822,17 @@ class TokenIndex:
         phrase = "".join(word for word, _ in words)
         strip = starts_with(phrase, rules.following_strip)
         return phrase[len(strip) :] if strip else phrase
+
+    def _joins_last(self, i: int, words: list[tuple[str, str]], rules: StatsRules, limit: int) -> bool:
+        """Is token ``i``, after a conjunction, a word of the tag of the last of ``words`` that ends what is
+        counted (党员|和|群众|参与), and not a word the segmenter cut from a noun (社会|组织, 国际|组织)?"""
+        if self._tag_at(i, limit) != words[-1][1]:
+            return False
+        nxt = self._tag_at(i + 1, limit)
+        if not nxt:
+            return True
+        word, tag = self.token(i + 1)
+        return word not in rules.joined_not_before and self._ends_phrase(word, tag, [*words, self.token(i)], rules, i + 1, limit)
 
     def _noun_at(self, i: int, limit: int, rules: StatsRules) -> bool:
         """Is token ``i`` (before ``limit``) a noun (n*), or a word that right after a count reads as one?"""
