@@ -123,6 +123,26 @@ def test_closing_dateline_fullwidth_with_space_splits():
     assert arts[1].title.text == "乙文标题" and arts[1].dateline is None
 
 
+@pytest.mark.parametrize(
+    ("footer", "agency", "date"),
+    [
+        ("（人民日报2025年7月20日 01版）", "人民日报", "2025-07-20"),
+        ("《 人民日报 》（ 2025年07月20日 01 版）", "人民日报", "2025-07-20"),
+        ("(光明日报2024年3月1日)", "光明日报", "2024-03-01"),
+    ],
+)
+def test_a_papers_source_line_closes_an_article_and_dates_it(footer, agency, date):
+    text = (
+        "以钉钉子精神抓好改革落实\n人民日报评论员\n\n全面深化改革，关键在落实。各级党组织要切实扛起政治责任。\n\n"
+        f"{footer}\n\n中办国办印发《关于加强基层治理的意见》\n\n新华社北京7月21日电 近日，中共中央办公厅印发了意见。\n"
+    )
+    first, second = articles(text)
+    assert first.title.text == "以钉钉子精神抓好改革落实" and second.title.text == "中办国办印发《关于加强基层治理的意见》"
+    assert (first.byline.role, first.byline.name) == (None, "人民日报评论员") and not first.subtitles  # a collective author
+    assert (first.dateline.text, first.dateline.agency, first.dateline.position, first.date.value) == (footer, agency, "closing", date)
+    assert (second.dateline.agency, second.dateline.position) == ("新华社", "leading")
+
+
 def test_parenthesised_enumeration_and_di():
     text = "标题\n\n会议指出：（一）坚持党的领导；（二）坚持人民至上；（三）坚持自我革命。\n\n第一，要学习。第二，要落实。\n"
     (a,) = articles(text)

@@ -68,6 +68,12 @@ class _Rules:
         self.closing_dateline = re.compile(
             rf"[（(]\s*(?P<agency>{agencies})(?:记者[^（()）]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电\s*[）)]\s*$"
         )
+        # 《人民日报》（2025年07月20日 01版）, （人民日报2025年7月20日 01版）: the paper and page an article
+        # was printed on, closing it as a closing dateline does
+        self.closing_source = re.compile(
+            rf"^[（(]?\s*《?\s*(?P<agency>{agencies})\s*》?\s*(?P<place>)[（(]?\s*(?P<date>\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
+            r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?\s*[）)]?\s*$"
+        )
         self.leading_dateline = re.compile(
             rf"^(?:(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电|(?P<agency2>本报)讯)"
             r"\s*(?:[（(][^（()）]{0,40}[）)])?"
@@ -90,6 +96,8 @@ class _Rules:
         self.speaker_titles = tuple(data["speaker_titles"])
         self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,29}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
         self.max_name_chars: int = data["max_name_chars"]
+        self.collective_authors = tuple(data["collective_authors"])
+        self.max_collective_author: int = data["max_collective_author_chars"]
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
         self.dangling = set(data["dangling_end_chars"])
@@ -273,6 +281,11 @@ def _cut_sibling(s: str, opened: tuple[str, int], rules: _Rules, last_item: dict
     )
 
 
+def _closing(s: str, rules: _Rules) -> re.Match | None:
+    """A closing dateline at the end of ``s`` ((新华社北京9月26日电)), or ``s`` a source line (（人民日报2025年7月20日 01版）)."""
+    return rules.closing_dateline.search(s) or rules.closing_source.match(s)
+
+
 def _is_marked(s: str, rules: _Rules) -> bool:
     """Does the line open with a Q/A, bullet, dateline or quotation mark?"""
     return bool(
@@ -281,6 +294,7 @@ def _is_marked(s: str, rules: _Rules) -> bool:
         or rules.bullet.match(s)
         or rules.leading_dateline.match(s)
         or rules.closing_dateline.match(s)
+        or rules.closing_source.match(s)
         or s[0] in _OPEN_QUOTE
     )
 
@@ -424,7 +438,7 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
                 j -= 1
             cuts.add(j)
             last_cut, body_since_cut = j, False
-        if rules.closing_dateline.search(b.text):
+        if _closing(b.text, rules):
             if any(x.kind != "boilerplate" for x in blocks[i + 1 :]):
                 cuts.add(i + 1)
                 last_cut, body_since_cut = i + 1, False
@@ -505,6 +519,7 @@ def _label_line(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
 
 _DATE_LABELS = ("发布时间", "发布日期", "日期", "时间")
 _WEEKDAY = re.compile(r"[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _only_date(text: str) -> bool:
@@ -585,13 +600,15 @@ def _close_empty_sections(art: Article) -> None:
 
 def _byline(b: Block, rules: _Rules, is_one_name: Callable[[str], bool]) -> Byline | None:
     """A role ending with a title of office, a space, then a name (国务院总理　李强, 市长 王某某),
-    or a line that is only a name the segmenter tags as one (张明, 张　明)."""
+    a line that is only a name the segmenter tags as one (张明, 张　明), or a collective author (本报评论员)."""
     m = rules.byline.fullmatch(b.text)
     if m is not None and m.group("role").endswith(rules.speaker_titles):
         return Byline(b, m.group("role"), m.group("name"))
     name = "".join(b.text.split())
     if 2 <= len(name) <= rules.max_name_chars and is_one_name(name):
         return Byline(b, None, name)
+    if len(name) <= rules.max_collective_author and name.endswith(rules.collective_authors) and _ALL_HAN.fullmatch(name):
+        return Byline(b, None, name)  # 人民日报评论员: a collective author
     return None
 
 
@@ -629,7 +646,7 @@ def _classify_article(
     host: str | None = None  # who speaks first, before any question (a press conference's host)
     for k, b in enumerate(body[i:], i):
         s = b.text
-        closing = rules.closing_dateline.search(s)
+        closing = _closing(s, rules)
         if closing and art.dateline is None:
             art.dateline = _dateline(closing, b.start, "closing")
             if closing.start() == 0:
