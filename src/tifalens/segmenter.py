@@ -48,6 +48,7 @@ BACKENDS = ("rjieba", "jieba")
 _OPEN_QUOTES = "“‘「『\"'《"
 _CLOSE_QUOTES = "”’」』\"'》"
 TIFA_TAG = "nz"
+FOREIGN_NAME_TAG = "nrt"  # a transliterated foreign name kept whole after a title
 _HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 
 
@@ -103,6 +104,72 @@ def _unglue_counted(text: str, words: list[str], tags: list[str], starts: list[i
         words[i : i + 1] = [head, rest]
         tags[i : i + 1] = [head_tag, _tag_of(rest, tags[i], backend)]
         starts.insert(i + 1, end)
+
+
+@lru_cache(maxsize=1)
+def _foreign_titled() -> re.Pattern:
+    """A foreign title and the run of transliteration characters after it (group 1): 总理拉克森, 首相斯塔默."""
+    person = table("entities")["person"]
+    titles = "|".join(sorted(map(re.escape, person["foreign_titles"]), key=len, reverse=True))
+    chars = person["transliteration_chars"]
+    return re.compile(f"(?:{titles})([{chars}][{chars}·]{{1,{person['max_transliterated_chars'] - 1}}})")
+
+
+def _foreign_names(text: str, backend) -> list[tuple[int, int]]:
+    """Where a transliterated foreign name follows a foreign title (新西兰总理拉克森将…: 拉克森), to be kept
+    one token whatever jieba reads there (拉克|森将). A last character that opens a dictionary word with
+    the next one is no part of the name (总统马克龙特别…: 特别, 卢拉达成), unless a word starts right
+    after the name (特朗普|通电话: 普通 is a word too)."""
+    spans = []
+    for m in _foreign_titled().finditer(text):
+        a, b = m.span(1)
+        while b - a > 2 and (text[b - 1] == "·" or (b < len(text) and backend.has_word(text[b - 1 : b + 1]) and not _word_starts(text, b, backend))):
+            b -= 1
+        spans.append((a, b))
+    return spans
+
+
+def _word_starts(text: str, pos: int, backend) -> bool:
+    """Does a dictionary word of two or more characters start at ``pos`` (as the segmenter reads what follows)?"""
+    first = backend.tag(text[pos : pos + 6])[0][0]
+    return len(first) >= 2 and backend.has_word(first)
+
+
+def _recut(
+    text: str, words: list[str], tags: list[str], starts: list[int], whole: list[tuple[int, int, str]]
+) -> tuple[list[str], list[str], list[int]]:
+    """The tokens with each (start, end, tag) of ``whole`` (leftmost first, not overlapping) one token
+    of that tag; only the tokens they touch are re-cut, a piece of one keeps its tag (森将 -> 森 | 将)."""
+    n = len(words)
+    regions: list[tuple[int, int, list[tuple[int, int, str]]]] = []  # tokens lo..hi and the spans in them
+    for span in whole:
+        i = bisect.bisect_right(starts, span[0], 0, n) - 1
+        j = bisect.bisect_left(starts, span[1], 1, n + 1) - 1
+        if regions and i <= regions[-1][1]:  # shares a token with the previous span
+            regions[-1] = (regions[-1][0], j, [*regions[-1][2], span])
+        else:
+            regions.append((i, j, [span]))
+    new_words: list[str] = []
+    new_tags: list[str] = []
+    new_starts: list[int] = []
+    done = 0
+    for lo, hi, region in regions:
+        new_words += words[done:lo]
+        new_tags += tags[done:lo]
+        new_starts += starts[done:lo]
+        cuts = set(starts[lo : hi + 2])
+        tag_of: dict[tuple[int, int], str] = {}
+        for a, b, tag in region:
+            cuts.difference_update(range(a + 1, b))
+            cuts.update((a, b))
+            tag_of[a, b] = tag
+        bounds = sorted(cuts)
+        for a, b in zip(bounds, bounds[1:]):
+            new_words.append(text[a:b])
+            new_tags.append(tag_of.get((a, b)) or tags[bisect.bisect_right(starts, a, 0, n) - 1])
+            new_starts.append(a)
+        done = hi + 1
+    return new_words + words[done:], new_tags + tags[done:], new_starts + starts[done:]
 
 
 def _tag_of(part: str, guessed: str, backend) -> str:
@@ -285,8 +352,9 @@ class JiebaSegmenter(Batched):
             _unglue_appointed(text, words, tags, starts)
         _unglue_counted(text, words, tags, starts, self._backend)
         matches = self.lexicon.find(text)
-        if matches:
-            words, tags, starts = self._keep_terms_whole(text, words, tags, starts, matches)
+        foreign = _foreign_names(text, self._backend)
+        if matches or foreign:
+            words, tags, starts = self._keep_terms_whole(text, words, tags, starts, matches, foreign)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         if words:
             # Precomputed (tag hash, UPOS id) pairs and sentence starts set in one
@@ -328,12 +396,13 @@ class JiebaSegmenter(Batched):
         return bool(tags) and all(tag.startswith("nr") for tag in tags)
 
     def _keep_terms_whole(
-        self, text: str, words: list[str], tags: list[str], starts: list[int], matches
+        self, text: str, words: list[str], tags: list[str], starts: list[int], matches, foreign: list[tuple[int, int]] = ()
     ) -> tuple[list[str], list[str], list[int]]:
-        """Merge the tokens of each accepted lexicon match into one token tagged ``nz``."""
+        """Merge the tokens of each accepted lexicon match into one token tagged ``nz``, and of each
+        foreign name after a title (``foreign``) that no match overlaps into one tagged ``nrt``."""
         n = len(words)
         tags = list(tags)
-        accepted = []
+        whole: list[tuple[int, int, str]] = []  # (start, end, tag) to re-cut as one token
         for m in matches:
             i = bisect.bisect_right(starts, m.start, 0, n) - 1
             if starts[i] == m.start and starts[i + 1] == m.end:  # already one token: the common case
@@ -345,39 +414,19 @@ class JiebaSegmenter(Batched):
             inside = i == j and starts[i] < m.start and starts[i + 1] > m.end
             if straddles and not quoted and (i != j or (inside and self._backend.has_word(words[i]))):
                 continue  # the segmenter reads a different word here: 四必须, 两会儿, 北京大学第三医院 (not 村两委)
-            accepted.append(m)
-        if not accepted:
-            return words, tags, starts
-        # Re-cut only the tokens the matches touch (regions of tokens lo..hi); copy the rest as slices.
-        regions: list[tuple[int, int, list]] = []
-        for m in accepted:  # leftmost first, not overlapping
-            i = bisect.bisect_right(starts, m.start, 0, n) - 1
-            j = bisect.bisect_left(starts, m.end, 1, n + 1) - 1
-            if regions and i <= regions[-1][1]:  # shares a token with the previous match
-                regions[-1] = (regions[-1][0], j, [*regions[-1][2], m])
+            whole.append((m.start, m.end, TIFA_TAG))
+        terms = [(m.start, m.end) for m in matches]
+        for a, b in foreign:
+            if any(s < b and a < e for s, e in terms):
+                continue  # a formula holds it
+            i = bisect.bisect_right(starts, a, 0, n) - 1
+            if starts[i] == a and starts[i + 1] == b:
+                tags[i] = FOREIGN_NAME_TAG
             else:
-                regions.append((i, j, [m]))
-        new_words: list[str] = []
-        new_tags: list[str] = []
-        new_starts: list[int] = []
-        done = 0
-        for lo, hi, region in regions:
-            new_words += words[done:lo]
-            new_tags += tags[done:lo]
-            new_starts += starts[done:lo]
-            cuts = set(starts[lo : hi + 2])
-            whole: dict[int, int] = {}
-            for m in region:
-                cuts.difference_update(range(m.start + 1, m.end))
-                cuts.update((m.start, m.end))
-                whole[m.start] = m.end
-            bounds = sorted(cuts)
-            for a, b in zip(bounds, bounds[1:]):
-                new_words.append(text[a:b])
-                new_tags.append(TIFA_TAG if whole.get(a) == b else tags[bisect.bisect_right(starts, a, 0, n) - 1])
-                new_starts.append(a)
-            done = hi + 1
-        return new_words + words[done:], new_tags + tags[done:], new_starts + starts[done:]
+                whole.append((a, b, FOREIGN_NAME_TAG))
+        if not whole:
+            return words, tags, starts
+        return _recut(text, words, tags, starts, sorted(whole))
 
     # -- serialisation: the user's lexicon entries travel with the pipeline --------
 

@@ -70,6 +70,7 @@ class EntityRules:
     given_name_end_tags: frozenset[int]  # tag hashes
     not_given_name_end: frozenset[str]
     foreign_titles: tuple[str, ...]
+    max_foreign_name: int
     titles: tuple[str, ...]
     appointment_verbs: frozenset[str]
     cue_ids: numpy.ndarray  # word hashes of the titles and appointment verbs, as whole tokens
@@ -172,6 +173,18 @@ class EntityRules:
             return 3 <= len(text) <= 4
         return text[0] in self.surnames and 2 <= len(text) <= 3
 
+    def placed_title(self, word: str) -> bool:
+        """Is ``word`` a title after something other than a surname (德国总理, 英国首相; not 陈先生, 欧阳书记)?"""
+        title = next((t for t in self.titles + self.foreign_titles if word.endswith(t)), None)
+        if title is None or len(word) == len(title):
+            return False
+        head = word[: -len(title)]
+        return not (head in self.surnames or head in self.compound_surnames)
+
+    def foreign_shape(self, text: str) -> bool:
+        """Chinese characters of a transliterated name, 2 to max_transliterated_chars, a dot (·) between its parts."""
+        return 2 <= len(text) <= self.max_foreign_name and _han(text.replace("·", "")) and text[0] != "·" != text[-1]
+
     def anonymised(self, text: str) -> bool:
         """A surname and 某 or 某某: a person a notice does not name (李某, 王某某)."""
         return 2 <= len(text) <= 3 and text[0] in self.surnames and text[1:] in ("某", "某某")
@@ -204,6 +217,7 @@ def entity_rules() -> EntityRules:
         given_name_end_tags=frozenset(get_string_id(t) for t in person["given_name_end_tags"]),
         not_given_name_end=frozenset(person["not_given_name_end"]),
         foreign_titles=tuple(person["foreign_titles"]),
+        max_foreign_name=person["max_transliterated_chars"],
         titles=tuple(person["titles"]),
         appointment_verbs=frozenset(person["appointment_verbs"]),
         cue_ids=numpy.unique(numpy.array([get_string_id(w) for w in person["titles"] + person["appointment_verbs"]], dtype="uint64")),
@@ -290,9 +304,11 @@ def token_labels(
             before = word_before(words, i)
             titled = rules.is_title(before, before=True) and rules.person_shape(words[i])
             # 总统普京 (普京 ns), not 总统南非 (a place)
-            foreign = label != "ORG" and before.endswith(rules.foreign_titles) and 2 <= len(words[i]) <= 5 and not rules.place_word(words[i])
+            foreign = label != "ORG" and before.endswith(rules.foreign_titles) and rules.foreign_shape(words[i]) and not rules.place_word(words[i])
             if titled or foreign:
                 labels[i] = "PERSON"
+            elif label == "PERSON" and rules.placed_title(words[i]):
+                continue  # 德国总理 (nr): a title, and the name after it stands alone (陈先生 and 吴书记 name someone)
             elif label == "PERSON" and (rules.village(words[i], is_word) or (len(words[i]) >= 3 and rules.named_place(words[i]))):
                 labels[i] = "GPE"  # 沙美村, 石家庄 (nr); not 玉林 of 赵玉林
             else:
@@ -382,14 +398,8 @@ def _titled(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
 
 
 def _foreign(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
-    """A transliterated name right after a title such as 总统 (拜登, 马克龙): 2-5 Chinese characters."""
-    text = _text(words, run)
-    return (
-        run.start > 0
-        and words[run.start - 1].endswith(rules.foreign_titles)
-        and 2 <= len(text) <= 5
-        and _han(text)
-    )
+    """A transliterated name right after a title such as 总统 (拜登, 马克龙, 安东尼奥·古特雷斯)."""
+    return run.start > 0 and words[run.start - 1].endswith(rules.foreign_titles) and rules.foreign_shape(_text(words, run))
 
 
 def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Callable[[str], bool]) -> bool:
