@@ -525,6 +525,19 @@ def test_transliterated_names_after_a_foreign_title_are_whole(ents_nlp, text, pe
     assert [len(e) for e in doc.ents if e.label_ == "PERSON"] == [1] * len(persons)  # one token each
 
 
+def test_a_name_read_once_is_found_where_jieba_reads_it_otherwise(ents_nlp):
+    # 马克|龙|总统 and 李家|超 (李家 ends no name): the document names them in full elsewhere, or a title vouches
+    text = "法国总统马克龙致唁电。习近平强调，愿同马克龙总统一道努力。行政长官李家超发表报告。李家超表示欢迎。"
+    doc = ents_nlp(text)
+    second, last = text.rfind("马克龙"), text.rfind("李家超")
+    assert [(e.text, e.start_char) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("马克龙", 4), ("习近平", 11), ("马克龙", second), ("李家超", text.find("李家超")), ("李家超", last),
+    ]  # fmt: skip
+    assert [t.text for t in doc if t.idx in (second, last)] == ["马克", "李家"]  # the segmenter cut them
+    # a one-character word that cannot end a name stays apart (书记李家|村)
+    assert [e.text for e in ents_nlp("书记李家村的事情").ents if e.label_ == "PERSON"] == []
+
+
 def test_derived_nouns_jieba_tags_as_names_are_not_persons(ents_nlp):
     doc = ents_nlp("维护制度的严肃性，增强群众安全感，提高向心力。何自力教授和郑智化出席。")
     assert {t.text: t.tag_ for t in doc if t.text in ("严肃性", "安全感", "向心力")} == {"严肃性": "nr", "安全感": "nr", "向心力": "nr"}

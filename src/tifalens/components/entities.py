@@ -307,6 +307,8 @@ def token_labels(
             foreign = label != "ORG" and before.endswith(rules.foreign_titles) and rules.foreign_shape(words[i]) and not rules.place_word(words[i])
             if titled or foreign:
                 labels[i] = "PERSON"
+            elif label == "PERSON" and rules.is_title(before, before=True) and _cut_after_last_char(words, i, rules):
+                labels[i] = labels[i + 1] = "PERSON"  # 行政长官李家|超: 李家 is no name (家 ends none), 李家超 is
             elif label == "PERSON" and rules.placed_title(words[i]):
                 continue  # 德国总理 (nr): a title, and the name after it stands alone (陈先生 and 吴书记 name someone)
             elif label == "PERSON" and (rules.village(words[i], is_word) or (len(words[i]) >= 3 and rules.named_place(words[i]))):
@@ -317,6 +319,16 @@ def token_labels(
         _anonymised(words, labels, rules)
         _cut_names(words, labels, rules)
     return labels
+
+
+def _cut_after_last_char(words: TokenTexts, i: int, rules: EntityRules) -> bool:
+    """Is token ``i`` two characters that end no name (李家) and, with the one-character word after it
+    (超, not a particle or preposition), a name (李家超)?"""
+    word = words[i]
+    if len(word) != 2 or i + 1 >= len(words) or rules.person_shape(word):
+        return False
+    nxt = words[i + 1]
+    return len(nxt) == 1 and _han(nxt) and nxt not in rules.not_given_name_end and rules.person_shape(word + nxt)
 
 
 _SURNAME_TAGS = frozenset(get_string_id(t) for t in ("nr", "nrfg", "nrt", "zg"))  # 赵 nr, 孙 zg
@@ -475,7 +487,8 @@ def checked_runs(
 ) -> list[Run]:
     """Runs whose shape agrees with their label, a place joined to the organisation right after it;
     ``known`` names are persons whatever their length (a byline's)."""
-    out: list[Run] = _without_cut_names(words, persons(words, runs, rules, is_word, known))
+    people = _without_cut_names(words, persons(words, runs, rules, is_word, known))
+    out: list[Run] = people + _named_again(words, people)
     places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
     absorbed: set[tuple[int, int]] = set()  # places that became the head of an organisation
     for run in runs:
@@ -534,6 +547,23 @@ def _listed_apart(words: TokenTexts, run: Run, rules: EntityRules) -> list[Run]:
         else:
             pieces[-1].end = i + 1
     return pieces
+
+
+def _named_again(words: TokenTexts, people: list[Run]) -> list[Run]:
+    """The same names elsewhere in the document where the segmenter read them otherwise: 马克|龙总统
+    after 法国总统马克龙, 李家|超 after 行政长官李家超. Only names of three or more characters, and
+    only where the name's edges are token edges (not 王小明 inside 王小明星)."""
+    names = {_text(words, r) for r in people if r.end - r.start >= 1 and len(_text(words, r)) >= 3}
+    found = {(r.start, r.end) for r in people}
+    out = []
+    for name in names:
+        at = words.text.find(name)
+        while at >= 0:
+            tokens = words.tokens_of(at, at + len(name))
+            if tokens is not None and (tokens.start, tokens.stop) not in found:
+                out.append(Run(tokens.start, tokens.stop, "PERSON"))
+            at = words.text.find(name, at + len(name))
+    return out
 
 
 def _without_cut_names(words: TokenTexts, runs: list[Run]) -> list[Run]:
