@@ -336,6 +336,11 @@ def test_seed_datelines_keep_their_fields(seed):
         ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "赤字率")]),
         ("专项债券拟安排3.9万亿元。", [("3.9万亿元", 3900000000000, "元", "money", None, "专项债券")]),
         ("拟发行超长期特别国债1.3万亿元。", [("1.3万亿元", 1.3e12, "元", "money", None, "超长期特别国债")]),
+        # the object of 将 or 把 is what the figure is of; 将 before a verb means will, and is cut off
+        ("中方决定将单方面免签国家范围扩大至38个，全年经济总量将突破10万亿元。", [
+            ("38个", 38, "个", "count", None, "单方面免签国家范围"),
+            ("10万亿元", 1e13, "元", "money", None, "全年经济总量"),
+        ]),
         # a Chinese numeral with 十 counts (not 十分, not the ordinal 十九届); 百余, 千余 and 万余 too
         ("帮助五十多个贫困家庭，吸纳党员万余名，开展活动百余次。党的十九届四中全会十分重要。", [
             ("五十多个", 50, "个", "count", "多", "贫困家庭"),

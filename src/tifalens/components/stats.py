@@ -198,6 +198,7 @@ class StatsRules:
         self.max_aside_chars: int = data["max_aside_chars"]
         self.predicates: list[str] = data["predicates"]
         self.trim_prefix = _longest_first(data["subject_trim_prefix"])
+        self.object_markers = frozenset(data["object_markers"])
         self.trim_suffix = _longest_first(data["subject_trim_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.signed_change_markers = _longest_first(data["signed_change_markers"])
@@ -761,6 +762,17 @@ class TokenIndex:
         token = self._doc[self._words[i]]
         return token.text, token.tag_
 
+    def object_start(self, start: int, end: int, rules: StatsRules) -> int:
+        """Where the object of the last 将 or 把 (rules.object_markers) between ``start`` and ``end`` starts,
+        when a noun follows it (中方决定将|单方面…, 康利达集团将|河南…); else ``start`` (还将|继续招聘)."""
+        if not any(m in self.text[start:end] for m in rules.object_markers):
+            return start
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end) - 1
+        for i in range(last - 1, first - 1, -1):
+            if self.ends[i + 1] <= end and self.token(i)[0] in rules.object_markers and self._nominal(self.token(i + 1)[1], rules):
+                return self.starts[i + 1]
+        return start
+
     def is_boundary(self, pos: int) -> bool:
         """Does a token start or end at ``pos``?"""
         return pos in self.boundaries
@@ -947,7 +959,13 @@ class Linker:
         )
 
     def _trim(self, start: int, end: int) -> str:
-        """The text between ``start`` and ``end`` without filler words at either end (cut at word boundaries)."""
+        """The text between ``start`` and ``end`` without filler words at either end (cut at word boundaries),
+        from the object of a 将 or 把 in it on (中方决定将|单方面免签国家范围) unless nothing is left of that
+        (全年经济总量将|突破: 将 is will there)."""
+        obj = self.tokens.object_start(start, end, self.rules)
+        return (obj != start and self._trimmed(obj, end)) or self._trimmed(start, end)
+
+    def _trimmed(self, start: int, end: int) -> str:
         while True:
             text = self.text
             while start < end and (text[start].isspace() or text[start] in self.rules.bullets):
