@@ -543,6 +543,30 @@ def test_share_check(nlp, text, expected):
         assert share["confirmed"] is False and share["total"]["value"] in (1000, 200, 48900000)
 
 
+GDP = "全年国内生产总值1349084亿元。其中，第一产业增加值91414亿元，第二产业增加值492087亿元，第三产业增加值765583亿元。"
+
+
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        ("56.7%", []),
+        # 765583亿元 of 1349084亿元 is 56.75%: the share a later sentence states of a figure named before is checked
+        ("58.7%", [("parts_exceed_whole", "error", "58.7%"), ("share", "error", "58.7%")]),
+    ],
+)
+def test_shares_of_a_named_whole_are_held_against_the_figures_it_names(nlp, third, expected):
+    data = analyse(nlp, GDP + f"第一产业增加值占国内生产总值比重为6.8%，第二产业增加值比重为36.5%，第三产业增加值比重为{third}。")
+    # 第二产业增加值比重为36.5% in a list after 占国内生产总值比重: of the same whole, and the subject has no 比重
+    assert [(s["text"], s["subject"], s["share_of"]["whole"], s["share_of"]["count"]["text"]) for s in data["stats"] if s["kind"] == "percent"] == [
+        ("6.8%", "第一产业增加值", "国内生产总值", "91414亿元"),
+        ("36.5%", "第二产业增加值", "国内生产总值", "492087亿元"),
+        (third, "第三产业增加值", "国内生产总值", "765583亿元"),
+    ]
+    assert checks(data) == expected
+    if expected:
+        assert data["checks"][1]["message"] == "765583亿元 out of 1349084亿元 is 56.75%, not 58.7% (第三产业增加值; the other shares here are of 1349084亿元)"
+
+
 def test_a_share_in_a_whole_names_the_whole(nlp):
     data = analyse(nlp, "煤炭在一次能源消费中的占比由68.5%下降到56.0%，非化石能源在能源消费总量中的比重达到17.5%。")
     assert [(s["text"], s["subject"], s["share_of"]["whole"]) for s in data["stats"]] == [

@@ -894,6 +894,7 @@ class Linker:
         self.sentence_starts = [0] + [m.end() for m in ends.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.uneven_lists: list[tuple[list[int], str, list[int]]] = []  # figures after 分别 and the list of another length before it
+        self._ratio_whole: tuple[int, str] | None = None  # (sentence, whole) of the last 占Y比重 share
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``, trimmed."""
@@ -938,6 +939,7 @@ class Linker:
         self._shares(figs)
         self._inherit_subjects(figs)
         self._refine_wholes(figs)
+        self._named_counts(figs)
         self._totals(figs)
 
     # -- placing and subjects -------------------------------------------------
@@ -1075,9 +1077,16 @@ class Linker:
             share, verb, end = text.rfind("在", start, end - 1), "在", end - 1
             if share >= 0 and not self.tokens.is_boundary(share):
                 share = -1
+        if share < 0 and self._ratio_whole is not None and self._ratio_whole[0] == fig.sentence:
+            # 第一产业增加值占国内生产总值比重为6.8%，第二产业增加值比重为36.5%: of the same whole
+            fig.share, fig.whole = True, self._ratio_whole[1]
+            return self._trim(start, end)
         if share < 0 or share + len(verb) >= end:
             return None
-        return self._share_of_whole(fig, start, share, verb, end)
+        subject = self._share_of_whole(fig, start, share, verb, end)
+        if fig.whole:
+            self._ratio_whole = (fig.sentence, fig.whole)
+        return subject
 
     def _share_of_whole(self, fig: Figure, start: int, share: int, verb: str, end: int) -> str:
         """Mark ``fig`` a share of the whole between ``verb`` (at ``share``) and ``end``; the subject
@@ -1283,6 +1292,20 @@ class Linker:
                 continue
             fig.base = j
             fig.share_of = {"count": j, "total": None, "whole": fig.whole, "computed": None, "confirmed": None}
+
+    def _named_counts(self, figs: list[Figure]) -> None:
+        """``第三产业增加值765583亿元 … 第三产业增加值比重为56.7%``: a share of a named whole whose
+        subject an earlier figure of the article counts or measures (not a change) is a share of that figure."""
+        for i, fig in enumerate(figs):
+            share = fig.share_of
+            if share is None or share["count"] is not None or not share["whole"] or fig.whole_word or fig.subject_source != "own" or not fig.subject:
+                continue  # (…党员代表总数的92.1%: a whole word, 总数, is no named whole)
+            j = next(
+                (j for j in range(i - 1, -1, -1) if figs[j].article == fig.article and figs[j].subject == fig.subject and figs[j].kind in QUANTITY_KINDS),
+                None,
+            )
+            if j is not None and figs[j].exact and figs[j].base is None:
+                share["count"] = j
 
     def _totals(self, figs: list[Figure]) -> None:
         """The earlier count a share's count is that share of (771/2296 = 33.58% ≈ 33.6%)."""
