@@ -437,6 +437,25 @@ def test_range_dashes(nlp, dash):
     assert [(s["text"], s["value"], s["range"]) for s in data["stats"]] == [(f"5{dash}11万元", 50000, [50000, 110000])]
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("1—10月，全国规模以上工业增加值同比增长6.1%。", [("1—10月", "--01/--10")]),
+        ("2025年1至10月份，全市接待游客1200万人次。", [("2025年1至10月份", "2025-01/2025-10")]),
+        ("11月5日至8日访问中国，10月1日-7日放假，3月至5月开展活动。", [
+            ("11月5日至8日", "--11-05/--11-08"), ("10月1日-7日", "--10-01/--10-07"), ("3月至5月", "--03/--05"),
+        ]),
+        # no range backwards, nor from a month to a day: neither is a date
+        ("5—3月，1—10月5日。", []),
+    ],
+)
+def test_a_range_of_months_or_days_is_one_date(nlp, text, dates):
+    data = analyse(nlp, text)
+    assert [(s["text"], s["date"]) for s in data["stats"] if s["kind"] == "date"] == dates
+    # a range of months opening a clause says when, not what
+    assert all(not s["subject"] or not s["subject"][0].isdigit() for s in data["stats"])
+
+
 def test_ranges_years_and_dates(nlp):
     data = analyse(nlp, "差额比例保持在15%—20%。每年招收3至5万人。二〇二二年十月十六日开幕,2021—2025年完成。")
     got = [(s["text"], s["value"], s["kind"], s["range"], s["date"]) for s in data["stats"]]
