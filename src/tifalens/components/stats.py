@@ -199,6 +199,7 @@ class StatsRules:
         self.predicates: list[str] = data["predicates"]
         self.trim_prefix = _longest_first(data["subject_trim_prefix"])
         self.object_markers = frozenset(data["object_markers"])
+        self.having_verbs: list[str] = data["having_verbs"]
         self.trim_suffix = _longest_first(data["subject_trim_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.signed_change_markers = _longest_first(data["signed_change_markers"])
@@ -985,9 +986,21 @@ class Linker:
                 end -= 1
             step = self._trim_step(start, end)
             if step is None:
-                words = _strip_unpaired_quotes(text[start:end])
+                words = _strip_unpaired_quotes(self._without_having(start, end))
                 return "" if words in self.rules.adverb_subjects else words
             start, end = step
+
+    def _without_having(self, start: int, end: int) -> str:
+        """The text between ``start`` and ``end`` less a verb of having inside it, a word of its own
+        (东莞市|共有|快递企业 -> 东莞市快递企业)."""
+        text = self.text[start:end]
+        if text[:1] in self.rules.per_markers:
+            return text  # 每10万人口拥有大学文化程度人数: a rate, said as it is
+        for verb in self.rules.having_verbs:
+            at = text.find(verb, 2)  # a holder of two characters or more (not 已|拥有)
+            if 0 < at < len(text) - len(verb) and self.tokens.is_boundary(start + at) and self.tokens.is_boundary(start + at + len(verb)):
+                return text[:at] + text[at + len(verb) :]
+        return text
 
     def _trim_step(self, start: int, end: int) -> tuple[int, int] | None:
         """One filler word off either end, never leaving a single character (人均 stays whole)."""
