@@ -335,5 +335,5 @@ def test_terms_are_kept_whole_as_by_recutting_everything(seg_rjieba, lengths, ma
             break
         matches.append(Match(last + gap, last + gap + length, text[last + gap : last + gap + length], None))
         last += gap + length
-    got = seg_rjieba.tokenizer._keep_terms_whole(text, words, tags, starts, matches)
+    got = seg_rjieba.tokenizer._keep_whole(text, words, tags, starts, matches)
     assert got == _recut_everything(text, words, tags, starts, matches)

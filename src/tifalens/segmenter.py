@@ -354,7 +354,7 @@ class JiebaSegmenter(Batched):
         matches = self.lexicon.find(text)
         foreign = _foreign_names(text, self._backend)
         if matches or foreign:
-            words, tags, starts = self._keep_terms_whole(text, words, tags, starts, matches, foreign)
+            words, tags, starts = self._keep_whole(text, words, tags, starts, matches, foreign)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         if words:
             # Precomputed (tag hash, UPOS id) pairs and sentence starts set in one
@@ -395,7 +395,7 @@ class JiebaSegmenter(Batched):
         tags = [tag for _, tag in self._backend.tag(text)]
         return bool(tags) and all(tag.startswith("nr") for tag in tags)
 
-    def _keep_terms_whole(
+    def _keep_whole(
         self, text: str, words: list[str], tags: list[str], starts: list[int], matches, foreign: list[tuple[int, int]] = ()
     ) -> tuple[list[str], list[str], list[int]]:
         """Merge the tokens of each accepted lexicon match into one token tagged ``nz``, and of each

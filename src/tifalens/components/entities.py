@@ -553,7 +553,7 @@ def _named_again(words: TokenTexts, people: list[Run]) -> list[Run]:
     """The same names elsewhere in the document where the segmenter read them otherwise: 马克|龙总统
     after 法国总统马克龙, 李家|超 after 行政长官李家超. Only names of three or more characters, and
     only where the name's edges are token edges (not 王小明 inside 王小明星)."""
-    names = {_text(words, r) for r in people if r.end - r.start >= 1 and len(_text(words, r)) >= 3}
+    names = {name for name in map(lambda r: _text(words, r), people) if len(name) >= 3}
     found = {(r.start, r.end) for r in people}
     out = []
     for name in names:

@@ -978,6 +978,7 @@ class Linker:
         return (obj != start and self._trimmed(obj, end)) or self._trimmed(start, end)
 
     def _trimmed(self, start: int, end: int) -> str:
+        """The text between ``start`` and ``end`` with fillers cut off its ends, one at a time."""
         while True:
             text = self.text
             while start < end and (text[start].isspace() or text[start] in self.rules.bullets):
