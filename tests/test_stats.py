@@ -590,6 +590,26 @@ def test_shares_of_a_named_whole_are_held_against_the_figures_it_names(nlp, thir
         assert data["checks"][1]["message"] == "765583亿元 out of 1349084亿元 is 56.75%, not 58.7% (第三产业增加值; the other shares here are of 1349084亿元)"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年出生人口954万人，出生率为6.77‰；死亡人口1093万人，死亡率为7.76‰；自然增长率为-0.99‰。", []),
+        ("全年出生人口954万人，出生率为6.77‰；死亡人口1093万人，死亡率为7.76‰；人口自然增长率为-1.99‰。", [
+            "6.77‰ less 7.76‰ is -0.99‰, not -1.99‰ (人口自然增长率 is 出生率 less 死亡率)",
+        ]),
+        # a surplus is no part of the total the exports and imports are parts of
+        ("全年货物进出口总额43.8万亿元。其中，出口25.5万亿元，进口18.4万亿元，货物贸易顺差7.1万亿元。", []),
+        ("全年货物进出口总额43.8万亿元。其中，出口25.5万亿元，进口18.4万亿元，货物贸易顺差6.1万亿元。", [
+            "25.5万亿元 less 18.4万亿元 is 7.1万亿元, not 6.1万亿元 (货物贸易顺差 is 出口 less 进口)",
+        ]),
+    ],
+)
+def test_a_difference_is_held_against_what_it_is_the_difference_of(nlp, text, expected):
+    data = analyse(nlp, text)
+    assert [c["message"] for c in data["checks"]] == expected
+    assert all(c["code"] == "difference" and c["level"] == "error" for c in data["checks"])
+
+
 def test_a_share_in_a_whole_names_the_whole(nlp):
     data = analyse(nlp, "煤炭在一次能源消费中的占比由68.5%下降到56.0%，非化石能源在能源消费总量中的比重达到17.5%。")
     assert [(s["text"], s["subject"], s["share_of"]["whole"]) for s in data["stats"]] == [

@@ -70,7 +70,10 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
         share that does not match (``share_of["confirmed"]`` becomes False).
     """
     found: list[Check] = []
-    for check in (check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates, check_averages, check_dangling, check_respectively):
+    for check in (
+        check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates,
+        check_averages, check_differences, check_dangling, check_respectively,
+    ):  # fmt: skip
         found.extend(check(figs, linker, rules))
     return sorted(found, key=lambda c: (figs[c["at"]].start, c["code"]))
 
@@ -278,8 +281,8 @@ def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules
                 break
         if f.kind == w.kind and f.unit == w.unit and f.depth == 0 and any(t in text[f.clause : f.cut] for t in rules.total_words):
             break  # 全市累计提拔重用扶贫干部791名: another whole
-        if f.kind != w.kind or f.unit != w.unit or f.base is not None:
-            continue
+        if f.kind != w.kind or f.unit != w.unit or f.base is not None or _difference(f, rules):
+            continue  # (出口…，进口…，顺差7.1万亿元: a difference of parts is none of them)
         if f.depth == 0:
             parts.append((j, []))
         elif parts:
@@ -597,6 +600,39 @@ def check_averages(figs: list[Figure], linker: Linker, rules: StatsRules) -> Ite
                 i,
                 [total, count, i],
             )
+
+
+def _difference(f: Figure, rules: StatsRules) -> tuple[str, str, str] | None:
+    """The row of ``rules.differences`` ``f`` is the difference of (人口自然增长率, 货物贸易顺差), or None."""
+    return next((r for r in rules.differences if f.subject.endswith(r[0])), None)
+
+
+def check_differences(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``difference``: a figure that is by definition one less another, against the two in its
+    paragraph (出生率为6.77‰；死亡率为7.76‰；自然增长率为-0.99‰; 出口25.5万亿元，进口18.4万亿元，顺差7.1万亿元)."""
+    for i, d in enumerate(figs):
+        row = _difference(d, rules) if d.exact and d.kind != "change" else None
+        if row is None:
+            continue
+        found = []
+        for word in row[1:]:
+            found.append(next(
+                (j for j in range(len(figs)) if j != i and figs[j].paragraph == d.paragraph and figs[j].subject.endswith(word)
+                 and figs[j].unit == d.unit and figs[j].kind == d.kind and figs[j].exact),
+                None,
+            ))  # fmt: skip
+        if None in found:
+            continue
+        a, b = (figs[j] for j in found)
+        if abs(a.value - b.value - d.value) <= a.spread + b.spread + d.spread:
+            continue
+        yield _check(
+            "difference",
+            "error",
+            f"{a.text} less {b.text} is {_as_written(a.value - b.value, d, d.decimals)}, not {d.text} ({d.subject} is {a.subject} less {b.subject})",
+            i,
+            [*found, i],
+        )
 
 
 def _as_written(value: float, like: Figure, places: int | None = None) -> str:

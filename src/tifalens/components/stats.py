@@ -229,6 +229,7 @@ class StatsRules:
         self.part_markers_rx = re.compile("|".join(map(re.escape, _longest_first(data["part_markers"]))))
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
+        self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
         self.rank_prefixes: list[str] = data["rank_prefixes"]
         self.half_before = _longest_first(data["half_requires_before"])
         self.sentence_ends = set(data["sentence_ends"])
