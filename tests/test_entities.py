@@ -643,3 +643,17 @@ def test_a_surname_and_mou_name_a_person_a_notice_withholds(ents_nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("王某某", "PERSON"), ("王某某", "PERSON"), ("赵某某", "PERSON"), ("张某", "PERSON"), ("刘某某", "PERSON"),
     ]
+
+
+def test_transliteration_characters_are_what_the_build_script_prints():
+    import importlib.util
+
+    from tifalens.tables import table
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_transliteration.py"
+    spec = importlib.util.spec_from_file_location("build_transliteration", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    chars = table("entities")["person"]["transliteration_chars"]
+    assert chars == module.transliteration_chars()
+    assert "斯" in chars and "京" in chars and not set("人王大中提派") & set(chars)
