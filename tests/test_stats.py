@@ -292,6 +292,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("500万元", 5000000, "元", "money", None, "活动经费"),
         ]),
         ("集团计划实现年经营收入100亿元的目标。", [("100亿元", 10000000000, "元", "money", None, "集团计划实现年经营收入")]),
+        # 人民币 after 元 says which money, not what it is of
+        ("进出口总值37.31万亿元人民币，同比增长3.6%。", [
+            ("37.31万亿元", 37310000000000, "元", "money", None, "进出口总值"),
+            ("3.6%", 3.6, "%", "change", None, "进出口总值"),
+        ]),
         # 完成, 实现 after the subject are verbs, not part of it
         ("一般公共预算收入完成3200亿元。", [("3200亿元", 320000000000, "元", "money", None, "一般公共预算收入")]),
         # X%的Y: a share of Y (also with 以上); a noun that only says it is a rate leaves the subject before
@@ -451,13 +456,28 @@ def test_range_dashes(nlp, dash):
         ]),
         # no range backwards, nor from a month to a day: neither is a date
         ("5—3月，1—10月5日。", []),
+        # across months and years, and within a month written out twice
+        ("3月30日至4月2日，清明节假期出游1.26亿人次。", [("3月30日至4月2日", "--03-30/--04-02")]),
+        ("2024年12月至2025年3月，铁路发送旅客13.2亿人次。", [("2024年12月至2025年3月", "2024-12/2025-03")]),
+        ("3月1日至3月8日举办，1月至10月，增长3%。", [("3月1日至3月8日", "--03-01/--03-08"), ("1月至10月", "--01/--10")]),
+        # backwards, of two precisions, or with no year to start from: each date stands alone
+        ("4月2日至3月30日，3月30日至4月，12月至2025年3月。", [
+            ("4月2日", "--04-02"), ("3月30日", "--03-30"), ("3月30日", "--03-30"), ("4月", "--04"), ("12月", "--12"), ("2025年3月", "2025-03"),
+        ]),
+        # the first months of a year; not a time before something
+        ("今年前10个月，进出口增长3.6%；2025年前两个月，出口增长5%。", [("前10个月", "--01/--10"), ("2025年前两个月", "2025-01/2025-02")]),
     ],
 )
 def test_a_range_of_months_or_days_is_one_date(nlp, text, dates):
     data = analyse(nlp, text)
     assert [(s["text"], s["date"]) for s in data["stats"] if s["kind"] == "date"] == dates
-    # a range of months opening a clause says when, not what
+    # a range of months opening a clause says when, not what, also to a clause with no subject of its own
     assert all(not s["subject"] or not s["subject"][0].isdigit() for s in data["stats"])
+
+
+def test_months_before_an_event_are_a_measure(nlp):
+    data = analyse(nlp, "去世前10个月，他仍在工作。")
+    assert [(s["text"], s["kind"], s["date"]) for s in data["stats"]] == [("10个月", "measure", None)]
 
 
 def test_ranges_years_and_dates(nlp):

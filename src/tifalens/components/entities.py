@@ -175,8 +175,11 @@ class EntityRules:
 
     def placed_title(self, word: str) -> bool:
         """Is ``word`` a title after something other than a surname (德国总理, 英国首相; not 陈先生, 欧阳书记)?"""
-        title = next((t for t in self.titles + self.foreign_titles if word.endswith(t)), None)
-        if title is None or len(word) == len(title):
+        every = self.titles + self.foreign_titles
+        if not word.endswith(every):  # one C call for the usual case, no title at all
+            return False
+        title = next(t for t in every if word.endswith(t))
+        if len(word) == len(title):
             return False
         head = word[: -len(title)]
         return not (head in self.surnames or head in self.compound_surnames)

@@ -269,6 +269,13 @@ class StatsRules:
                 rf"{lead}(?:(?P<year>{year})年)?(?<![\d{cn_all}])(?P<month>{month})(?:月?(?:{sep})(?P<month2>{month}))?月份?"
                 rf"(?:(?P<day>{day})(?:日?(?:{sep})(?P<day2>{day}))?日)?"
             )),
+            # a range whose end names its month (3月30日至4月2日, 2024年12月至2025年3月)
+            ("date_span", re.compile(
+                rf"{lead}(?:(?P<year>{year})年)?(?<![\d{cn_all}])(?P<month>{month})月(?:(?P<day>{day})[日号])?(?:{sep})"
+                rf"(?:(?P<year2>{year})年)?(?P<month2>{month})月(?:(?P<day2>{day})[日号])?"
+            )),
+            # the first months of a year (今年前10个月, 前两个月), not a time before something (去世前10个月)
+            ("first_months", re.compile(rf"(?:(?<![\d{cn_all}])(?P<year>{year})年)?前(?P<month2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月")),
             ("year", re.compile(rf"{lead}(?P<num>{year})(?:年?(?:{sep})(?P<num2>\d{{4}}|[{digits}]{{4}}))?年(?!代)")),
             ("rank", re.compile(rf"第(?P<num>\d+|[{digits}十百]+)(?P<unit>位|名)")),
             ("quantity", re.compile(rf"{lead}(?P<num>{number})(?:(?P<unit1>{unit})?(?:{sep})(?P<num2>{number}))?(?P<unit>{unit})?")),
@@ -523,6 +530,38 @@ class FigureFinder:
             iso += "/" + head + f"-{month2 or month:02d}" + (f"-{day2:02d}" if day2 else "")
         fig = Figure(m.start(), m.end(), m.group(0), raw[0] or raw[1], float(year or month), "", "date")
         fig.iso = iso
+        return fig
+
+    def _date_span(self, m: re.Match, text: str) -> Figure | None:
+        """A range of dates whose end names its month (3月30日至4月2日, 3月1日至3月8日, 2024年12月至2025年3月),
+        as one date with an ISO interval (--03-30/--04-02, 2024-12/2025-03)."""
+        raw = [m.group(g) for g in ("year", "month", "day", "year2", "month2", "day2")]
+        if (raw[2] is None) != (raw[5] is None) or (raw[3] and not raw[0]):
+            return None  # 3月30日至4月: not two dates of one precision; 12月至2025年3月: no year to start from
+        parsed = [int(parse_number(p)) if p else None for p in raw]
+        year, month, day, year2, month2, day2 = parsed
+        year2 = year2 or year
+        if (year or 0, month, day or 0) >= (year2 or 0, month2, day2 or 0) or not 1 <= month <= 12 or not 1 <= month2 <= 12:
+            return None  # 5月至3月, 3月8日至3月1日
+        if day is not None and not (1 <= day <= 31 and 1 <= day2 <= 31):
+            return None
+
+        def iso(y: int | None, mo: int, d: int | None) -> str:
+            return (f"{y:04d}" if y else "-") + f"-{mo:02d}" + (f"-{d:02d}" if d else "")
+
+        fig = Figure(m.start(), m.end(), m.group(0), raw[0] or raw[1], float(year or month), "", "date")
+        fig.iso = iso(year, month, day) + "/" + iso(year2, month2, day2)
+        return fig
+
+    def _first_months(self, m: re.Match, text: str) -> Figure | None:
+        """前10个月: months one to N of a year, one date (--01/--10; 2025-01/2025-10 after 2025年)."""
+        year = m.group("year")
+        if not year and m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff" and text[m.start() - 1] != "年":
+            return None  # 去世前10个月: before something, not the year's first months
+        last = int(parse_number(m.group("month2")))
+        head = f"{int(parse_number(year)):04d}" if year else "-"
+        fig = Figure(m.start(), m.end(), m.group(0), year or m.group("month2"), float(parse_number(year) if year else last), "", "date")
+        fig.iso = f"{head}-01/{head}-{last:02d}"
         return fig
 
     def _year(self, m: re.Match, text: str) -> Figure | None:
@@ -1145,7 +1184,7 @@ class Linker:
                     fig.subject, fig.subject_source = figs[j].subject, "context"
                 elif self.text[fig.clause : fig.cut].strip().startswith(self.rules.sum_words):
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
-                    fig.subject = self._clause_before(fig)
+                    fig.subject = self._clause_before(fig, figs)
                     fig.subject_source = "context" if fig.subject else ""
 
     def _level_clause(self, fig: Figure) -> bool:
@@ -1158,15 +1197,17 @@ class Linker:
         fig = figs[i]
         if i and figs[i - 1].sentence == fig.sentence and figs[i - 1].subject:
             return figs[i - 1].subject
-        return self._clause_before(fig)
+        return self._clause_before(fig, figs)
 
-    def _clause_before(self, fig: Figure) -> str:
-        """The words of the clause before the figure's, in its sentence, fillers off."""
+    def _clause_before(self, fig: Figure, figs: list[Figure]) -> str:
+        """The words of the clause before the figure's, in its sentence, fillers off; none when
+        they are only a date (1月至10月，增长3%: when, not what)."""
         sentence_start = self.sentence_starts[fig.sentence]
         if fig.clause - 1 <= sentence_start:
             return ""
         start = clause_start(self.text, fig.clause - 1, self.rules.delimiters)
-        return self._trim(max(start, sentence_start), fig.clause - 1)
+        words = self._trim(max(start, sentence_start), fig.clause - 1)
+        return "" if any(f.text == words and f.kind in ("year", "date") for f in figs) else words
 
     def _refine_wholes(self, figs: list[Figure]) -> None:
         """``生产和工作第一线党员代表总数的92.1%``: an earlier subject ends where the whole begins."""
