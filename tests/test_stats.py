@@ -292,6 +292,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("500万元", 5000000, "元", "money", None, "活动经费"),
         ]),
         ("集团计划实现年经营收入100亿元的目标。", [("100亿元", 10000000000, "元", "money", None, "集团计划实现年经营收入")]),
+        # what follows a verb of purpose is what the money is for, not what it is
+        ("安排超长期特别国债3000亿元支持消费品以旧换新，下达资金500亿元用于设备更新。", [
+            ("3000亿元", 300000000000, "元", "money", None, "超长期特别国债"),
+            ("500亿元", 50000000000, "元", "money", None, "下达资金"),
+        ]),
         # 人民币 after 元 says which money, not what it is of
         ("进出口总值37.31万亿元人民币，同比增长3.6%。", [
             ("37.31万亿元", 37310000000000, "元", "money", None, "进出口总值"),
