@@ -69,6 +69,8 @@ def test_abbreviations_link_to_full_names(ents_nlp):
         ("中央财办", "ORG", "中央财经委员会办公室"),
         ("国家疾控局", "ORG", "国家疾病预防控制局"),
     ]
+    # 立法会 alone is the legislature of either region, its own entry
+    assert ents(ents_nlp, "行政长官在立法会发表施政报告。") == [("立法会", "ORG", "立法会")]
 
 
 def test_full_name_and_every_alias_share_one_kb_id(ents_nlp):

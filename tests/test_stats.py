@@ -297,6 +297,15 @@ def test_seed_datelines_keep_their_fields(seed):
             ("3000亿元", 300000000000, "元", "money", None, "超长期特别国债"),
             ("500亿元", 50000000000, "元", "money", None, "下达资金"),
         ]),
+        # 预计 and 并 are cut from a subject's ends, and so is 实质 (the Hong Kong 实际)
+        ("本地生产总值实质增长2.7%，全年预计增长2.5%，并预留资金100亿元，预计总产值20多万元。", [
+            ("2.7%", 2.7, "%", "change", None, "本地生产总值"),
+            ("2.5%", 2.5, "%", "change", None, "本地生产总值"),
+            ("100亿元", 10000000000, "元", "money", None, "预留资金"),
+            ("20多万元", 200000, "元", "money", "多", "总产值"),
+        ]),
+        # a count of things for a purpose counts them (支持政策)
+        ("出台10项支持政策。", [("10项", 10, "项", "count", None, "支持政策")]),
         # 人民币 after 元 says which money, not what it is of
         ("进出口总值37.31万亿元人民币，同比增长3.6%。", [
             ("37.31万亿元", 37310000000000, "元", "money", None, "进出口总值"),

@@ -104,15 +104,18 @@ def test_leading_datelines_split_articles():
         "第一篇标题\n新华社北京3月5日电（记者 张三）第一篇正文很长很长的内容。\n第二段内容。\n"
         "第二篇标题\n本报北京3月6日电 第二篇正文。\n"
         "第三篇标题\n本报讯（记者 李四）第三篇正文。\n"
+        "第四篇标题\n【本报讯】行政长官今日发表施政报告。\n"
     )
     arts = articles(text)
-    assert [a.title.text for a in arts] == ["第一篇标题", "第二篇标题", "第三篇标题"]
+    assert [a.title.text for a in arts] == ["第一篇标题", "第二篇标题", "第三篇标题", "第四篇标题"]
     assert [(a.dateline.agency, a.dateline.place, a.dateline.date, a.dateline.position) for a in arts] == [
         ("新华社", "北京", "3月5日", "leading"),
         ("本报", "北京", "3月6日", "leading"),
         ("本报", "", "", "leading"),
+        ("本报", "", "", "leading"),
     ]
     assert arts[0].dateline.text == "新华社北京3月5日电（记者 张三）"
+    assert arts[3].dateline.text == "【本报讯】"
 
 
 def test_closing_dateline_fullwidth_with_space_splits():

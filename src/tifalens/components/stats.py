@@ -222,6 +222,7 @@ class StatsRules:
         self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
         self.lead_noun_tags = set(data["following_lead_noun_tags"])
         self.subjectless_units = set(data["subjectless_units"])
+        self.money_purpose_verbs = _longest_first(data["money_purpose_verbs"])
         self.self_describing_units = set(data["self_describing_units"])
         self.list_joiners = set(data["list_joiners"])
         self.total_words: list[str] = data["total_words"]
@@ -1073,6 +1074,8 @@ class Linker:
             copula = starts_with(self.text[fig.tail : limit], self.rules.copulas)
             if fig.kind in SHARE_KINDS and copula:  # 97%是实名留言
                 after = self._trim(fig.tail + len(copula), limit)
+            elif fig.kind == "money" and starts_with(self.text[fig.tail : limit], self.rules.money_purpose_verbs):
+                pass  # 下达资金500亿元用于设备更新: what follows is what the money is for
             else:
                 share_of_noun = fig.kind in SHARE_KINDS and self.text.startswith("的", fig.tail)  # 87%的党员希望…
                 after = self.tokens.following_noun(

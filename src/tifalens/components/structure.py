@@ -75,7 +75,7 @@ class _Rules:
             r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?\s*[）)]?\s*$"
         )
         self.leading_dateline = re.compile(
-            rf"^(?:(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电|(?P<agency2>本报)讯)"
+            rf"^(?:(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电|【?(?P<agency2>本报)讯】?)"
             r"\s*(?:[（(][^（()）]{0,40}[）)])?"
         )
         q = "|".join(map(re.escape, data["question_markers"]))
