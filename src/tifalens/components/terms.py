@@ -94,6 +94,7 @@ class FormulaFinder:
         self._weights = rules["weights"]
         self._threshold = rules["report_threshold"]
         self._numerals = set(rules["numerals"])
+        self._classifiers = set(rules["classifiers"])
         self._non_head = set(rules["non_head_chars"])
         self._is_word = is_word or no_words
 
@@ -103,9 +104,23 @@ class FormulaFinder:
         return (
             text in self._stock
             or "分之" in text
-            or any(text.endswith(h) for h in self._ordinary)
+            or any(text.endswith(h) and not self._head_in_word(text, h) for h in self._ordinary)
             or (quantity is not None and parse_number(quantity.group(1)) is not None)  # “五百亩”
             or (not quoted and self._is_word(text))
+        )
+
+    def _head_in_word(self, text: str, head: str) -> bool:
+        """Is a one-character ordinary head the end of a word instead (位 of 到位 in “三个到位”; not 三位,
+        两个多月, 一家人)?"""
+        if len(head) != 1 or len(text) < 3:
+            return False
+        before = text[-2]
+        return (
+            before not in self._numerals
+            and before not in self._classifiers
+            and before not in self._ordinary  # 一家人: 家 is a measure word there
+            and before not in "多余几来"
+            and self._is_word(text[-2:])
         )
 
     def _opens_paired(self, text: str) -> bool:
