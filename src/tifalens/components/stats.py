@@ -264,7 +264,7 @@ class StatsRules:
             ("fraction", re.compile(rf"{lead}(?<![{cn_all}])(?!百分之)(?:[{cn_all}]+|\d+)分之(?:[{cn_all}]+|\d+)")),
             ("half", re.compile(r"一半|半数")),
             ("proportion", re.compile(rf"{lead}(?P<num>{arabic})\s*[:：∶]\s*(?P<num2>{arabic})(?![\d.:：∶])")),
-            ("tenths", re.compile(r"(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])(?P<num2>[二三四五六七八九])?成")),
+            ("tenths", re.compile(rf"{lead}(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])(?P<num2>[二三四五六七八九])?成")),
             ("doubling", re.compile(r"翻了?(?P<num>[一两二三四五]|[1-5])番")),
             ("date", re.compile(
                 rf"{lead}(?:(?P<year>{year})年)?(?<![\d{cn_all}])(?P<month>{month})(?:月?(?:{sep})(?P<month2>{month}))?月份?"
@@ -276,7 +276,7 @@ class StatsRules:
                 rf"(?:(?P<year2>{year})年)?(?P<month2>{month})月(?:(?P<day2>{day})[日号])?"
             )),
             # the first months of a year (今年前10个月, 前两个月), not a time before something (去世前10个月)
-            ("first_months", re.compile(rf"(?:(?<![\d{cn_all}])(?P<year>{year})年)?前(?P<month2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月")),
+            ("first_months", re.compile(rf"(?=[\d{digits}前])(?:(?<![\d{cn_all}])(?P<year>{year})年)?前(?P<month2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月")),
             ("year", re.compile(rf"{lead}(?P<num>{year})(?:年?(?:{sep})(?P<num2>\d{{4}}|[{digits}]{{4}}))?年(?!代)")),
             ("rank", re.compile(rf"第(?P<num>\d+|[{digits}十百]+)(?P<unit>位|名)")),
             ("quantity", re.compile(rf"{lead}(?P<num>{number})(?:(?P<unit1>{unit})?(?:{sep})(?P<num2>{number}))?(?P<unit>{unit})?")),
