@@ -470,6 +470,26 @@ def test_a_surname_cut_off_after_a_title_or_an_appointment_verb_joins_its_given_
     assert [e.text for e in ents_nlp("免去刘洋的职务，提名王伟为候选人。").ents if e.label_ == "PERSON"] == ["刘洋", "王伟"]
 
 
+def test_names_after_a_deputy_title_whatever_jieba_tags_their_parts(ents_nlp):
+    text = "农业农村部副部长张兴旺、国家发展改革委副主任许甘露、国家统计局副局长盛来运出席。张兴旺：今年以来形势很好。民革中央主席万鄂湘代表民革讲话。"
+    doc = ents_nlp(text)
+    # 张 q + 兴旺 ns, 许 m + 甘露 v, 盛来 v + 运 n, 万 m + 鄂 nr + 湘 ns
+    assert [(t.text, t.tag_) for t in doc if t.text in ("张", "兴旺", "许", "甘露", "盛来", "运")][:6] == [
+        ("张", "q"), ("兴旺", "ns"), ("许", "m"), ("甘露", "v"), ("盛来", "v"), ("运", "n")
+    ]
+    assert [(e.text, e.label_, e.start_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")] == [
+        ("农业农村部", "ORG", 0), ("张兴旺", "PERSON", 8), ("国家发展改革委", "ORG", 12), ("许甘露", "PERSON", 22),
+        ("国家统计局", "ORG", 26), ("盛来运", "PERSON", 34), ("张兴旺", "PERSON", 40), ("民革中央", "ORG", 53),
+        ("万鄂湘", "PERSON", 59), ("民革", "ORG", 64),
+    ]
+
+
+def test_no_name_after_a_title_from_words_that_only_look_like_one(ents_nlp):
+    # 常态+化 is a derived noun, 任务+重 an adjective, 南沟+社区 a place
+    text = "用于企业党组织书记常态化培训。村党组织书记任务重、压力大。十九大代表段南沟社区党总支书记任红出席。"
+    assert [e.text for e in ents_nlp(text).ents if e.label_ == "PERSON"] == ["任红"]
+
+
 def test_a_place_nouns_and_a_head_jieba_reads_apart_are_one_organisation(ents_nlp):
     doc = ents_nlp("中国历史研究院、浙江省农业科学院、深圳市腾讯计算机系统有限公司、江苏省委党校和中国科学技术大学的专家，浙江省台州市市场监管局和个协会。")
     assert [(t.text, t.tag_) for t in doc][:3] == [("中国", "ns"), ("历史", "n"), ("研究院", "n")]

@@ -147,6 +147,18 @@ def test_a_name_jieba_glues_to_wei_in_a_personnel_notice_is_cut_back(backend, se
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_deputy_glued_to_the_institution_before_a_title_is_cut_off(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("农业农村部副部长张兴旺、国家发展改革委副主任许甘露出席。名副其实，正副职。")
+    tokens = [t.text for t in doc]
+    assert tokens[:5] == ["农业", "农村", "部", "副", "部长"]
+    assert [(t.text, t.tag_) for t in doc if t.text == "副"] == [("副", "b"), ("副", "b")]
+    assert "委" in tokens and "主任" in tokens and tokens[tokens.index("主任") - 1] == "副"
+    assert "名副其实" in tokens  # 副 before no title stays where jieba put it
+    assert "".join(tokens) == doc.text and [t.idx for t in doc][2:5] == [4, 5, 6]
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
 def test_a_classifier_jieba_glues_after_a_number_is_cut_off(backend, seg_rjieba, seg_jieba):
     seg = seg_rjieba if backend == "rjieba" else seg_jieba
     doc = seg("全县10个村党支部，5401人未脱贫，共有7个人就业，完成35周岁以下的10人次培训，设立4部门、468项目，庆祝100周年。")

@@ -72,6 +72,27 @@ def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list
 
 
 @lru_cache(maxsize=1)
+def _deputy() -> re.Pattern:
+    """副 right before a title (副部长, 副主任), which is where jieba glues it to the word before."""
+    titles = "|".join(sorted(map(re.escape, table("entities")["person"]["titles"]), key=len, reverse=True))
+    return re.compile(f"副(?={titles})")
+
+
+def _unglue_deputy(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
+    """农业农村部副部长, 国家发展改革委副主任: jieba glues 副 to the end of the institution (部副 | 部长, 委副 |
+    主任); cut it off, in place, so the institution and the title each end at a token edge (部 | 副 | 部长),
+    as jieba reads 副部长 alone. Only a token that ends with that 副 and is followed by the title's token."""
+    for m in _deputy().finditer(text):
+        at = m.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if starts[i] < at and starts[i + 1] == at + 1:
+            head = text[starts[i] : at]
+            words[i : i + 1] = [head, "副"]
+            tags[i : i + 1] = [_tag_of(head, tags[i], backend), "b"]
+            starts.insert(i + 1, at)
+
+
+@lru_cache(maxsize=1)
 def _counted() -> tuple[re.Pattern, frozenset[str]]:
     """Where a unit follows a number (10个村, 三百人中, 2000多家律所, 30万千瓦时电): a pattern for the
     longest unit (group 1) right after a number (Arabic or Chinese, perhaps with 多 or 余) and before a hanzi, and
@@ -350,6 +371,8 @@ class JiebaSegmenter(Batched):
         starts = [0, *accumulate(map(len, words))]
         if "为" in text:
             _unglue_appointed(text, words, tags, starts)
+        if "副" in text:
+            _unglue_deputy(text, words, tags, starts, self._backend)
         _unglue_counted(text, words, tags, starts, self._backend)
         matches = self.lexicon.find(text)
         foreign = _foreign_names(text, self._backend)

@@ -73,7 +73,7 @@ class EntityRules:
     max_foreign_name: int
     titles: tuple[str, ...]
     appointment_verbs: frozenset[str]
-    cue_ids: numpy.ndarray  # word hashes of the titles and appointment verbs, as whole tokens
+    cue_ids: numpy.ndarray  # word hashes of the titles (also with 副: 副局长) and appointment verbs, as whole tokens
     place_suffixes: tuple[str, ...]
     places: dict[str, str]
     tag_free_places: numpy.ndarray = field(compare=False)  # sorted string ids of the listed names: they count whatever their tag
@@ -223,7 +223,9 @@ def entity_rules() -> EntityRules:
         max_foreign_name=person["max_transliterated_chars"],
         titles=tuple(person["titles"]),
         appointment_verbs=frozenset(person["appointment_verbs"]),
-        cue_ids=numpy.unique(numpy.array([get_string_id(w) for w in person["titles"] + person["appointment_verbs"]], dtype="uint64")),
+        cue_ids=numpy.unique(
+            numpy.array([get_string_id(w) for t in person["titles"] for w in (t, "副" + t)] + [get_string_id(w) for w in person["appointment_verbs"]], dtype="uint64")
+        ),
         place_suffixes=tuple(place["suffixes"]),
         places=places,
         tag_free_places=numpy.unique(numpy.array([get_string_id(n) for n in place["names"]], dtype="uint64")),
@@ -334,27 +336,55 @@ def _cut_after_last_char(words: TokenTexts, i: int, rules: EntityRules) -> bool:
     return len(nxt) == 1 and _han(nxt) and nxt not in rules.not_given_name_end and rules.person_shape(word + nxt)
 
 
-_SURNAME_TAGS = frozenset(get_string_id(t) for t in ("nr", "nrfg", "nrt", "zg"))  # 赵 nr, 孙 zg
+_SURNAME_TAGS = frozenset(get_string_id(t) for t in ("nr", "nrfg", "nrt", "zg", "q", "m"))  # 赵 nr, 孙 zg, 张 q, 许 m
 
 
 def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
-    """书记赵|立新, 任命孙|卫东为: a lone surname right after a title or a personnel notice's verb,
-    and a word of one or two characters after it that ends the given name, is one person."""
+    """书记赵|立新, 任命孙|卫东为, 部长张|兴旺 (兴旺 ns), 主席万|鄂|湘: a lone surname right after a title or a
+    personnel notice's verb, and one or two words after it that end the given name (at most two
+    characters; no listed place, nor one with the word after it: 代表段|南沟|社区), is one person; so is a two-character word
+    led by a surname and a one-character noun after it (副局长盛来|运; not 书记任务|重, 书记常态|化)."""
     cues = rules.cue_ids
     for i in (k + 1 for k in _found(cues, words.orths[:-2])):
-        surname, given = words[i], words[i + 1]
-        if (
-            len(surname) == 1
-            and surname in rules.surnames
-            and surname not in rules.not_given_name_end  # 和, 向, 同: a conjunction or preposition first
-            and int(words.tags[i]) in _SURNAME_TAGS
-            and len(given) <= 2
-            and _han(given)
+        first, given = words[i], words[i + 1]
+        if not (
+            _han(given)
             and given[-1] not in rules.not_given_name_end
             and not rules.is_title(given, before=False)
-            and labels.get(i + 1) in (None, "PERSON")
+            and (labels.get(i + 1) in (None, "PERSON") or (labels[i + 1] == "GPE" and not rules.named_place(given) and not rules.place_word(given + _next_word(words, i + 2))))
+        ):
+            continue
+        if (
+            len(first) == 1
+            and first in rules.surnames
+            and first not in rules.not_given_name_end  # 和, 向, 同: a conjunction or preposition first
+            and int(words.tags[i]) in _SURNAME_TAGS
+            and len(given) <= 2
         ):
             labels[i] = labels[i + 1] = "PERSON"
+            if len(given) == 1 and len(_next_word(words, i + 2)) == 1 and _ends_name(words, i + 2, rules) and labels.get(i + 2) in (None, "GPE"):
+                labels[i + 2] = "PERSON"
+        elif (
+            len(first) == 2
+            and i not in labels
+            and len(given) == 1
+            and given not in rules.derived_noun_suffixes
+            and int(words.tags[i + 1]) in _GIVEN_NOUN_TAGS
+            and rules.person_shape(first + given)
+        ):
+            labels[i] = labels[i + 1] = "PERSON"
+
+
+_GIVEN_NOUN_TAGS = frozenset(get_string_id(t) for t in ("n", "ng", "nr", "nrt", "nz", "ns", "g", "zg"))
+
+
+def _next_word(words: TokenTexts, i: int) -> str:
+    return words[i] if i < len(words) else ""
+
+
+def _ends_name(words: TokenTexts, i: int, rules: EntityRules) -> bool:
+    """May the one-character token ``i`` end a given name (湘 of 万|鄂|湘; not 说, 在)?"""
+    return _han(words[i]) and words[i] not in rules.not_given_name_end and int(words.tags[i]) in rules.given_name_end_tags
 
 
 _SOMEONE = numpy.unique(numpy.array([get_string_id(w) for w in ("某", "某某")], dtype="uint64"))
