@@ -1066,3 +1066,26 @@ def test_figures_in_the_rows_of_a_table_with_their_columns(nlp):
     # each number is of the nearest label before it
     two = analyse(nlp, "全县党员（人）\t300\t其中女党员（人）\t120\n")["stats"]
     assert [(s["text"], s["value"], s["unit"], s["subject"]) for s in two] == [("300", 300, "人", "全县党员"), ("120", 120, "人", "其中女党员")]
+
+
+def test_a_gap_to_another_group_implies_that_groups_value_not_an_earlier_one(nlp):
+    data = analyse(nlp, "农村居民人均可支配收入增长6.2%，比城镇居民快1.5个百分点。全市地区生产总值增长5.4%，高于全国0.4个百分点。")
+    assert [(s["text"], s["kind"], s["direction"], s["subject"], (s["reference"] or {}).get("against")) for s in data["stats"]] == [
+        ("6.2%", "change", "increase", "农村居民人均可支配收入", "城镇居民"),
+        ("1.5个百分点", "percentage_point", "increase", "农村居民人均可支配收入", "城镇居民"),
+        ("5.4%", "change", "increase", "全市地区生产总值", "全国"),
+        ("0.4个百分点", "percentage_point", "increase", "全市地区生产总值", "全国"),
+    ]
+    assert [c["message"] for c in data["checks"]] == [
+        "“比城镇居民快1.5个百分点” after 6.2% implies 4.7% for 城镇居民",
+        "“高于全国0.4个百分点” after 5.4% implies 5% for 全国",
+    ]
+    # slower is a gap the other way; an adverb before the verb is not what the figure is compared with
+    data = analyse(nlp, "工业增加值增长3.1%，比全国慢0.5个百分点。粮食产量6.5亿吨，同比分别增长2.0%。排放浓度5毫克，比国家标准限值分别低33%。")
+    assert [c["message"] for c in data["checks"]] == ["“比全国慢0.5个百分点” after 3.1% implies 3.6% for 全国"]
+    assert [s["reference"]["against"] for s in data["stats"] if s["text"] in ("2.0%", "33%")] == ["上年同期", "国家标准限值"]
+
+
+def test_what_a_pronoun_does_with_an_amount_is_the_subject_not_the_pronoun(nlp):
+    data = analyse(nlp, "我们已经下拨中央财政资金300亿元。他们装填沙袋1万余个。我们有3000名党员。")
+    assert [(s["text"], s["subject"]) for s in data["stats"]] == [("300亿元", "中央财政资金"), ("1万余个", "沙袋"), ("3000名", "党员")]

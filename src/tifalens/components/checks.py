@@ -13,7 +13,8 @@ code                      what it finds
 ``parts_exceed_whole``    parts under 其中 larger than their whole, together or alone
 ``conflict``              one subject given two different figures in a sentence or
                           paragraph, or two different shares of the same whole
-``change``                what 比X增加N / 提高N个百分点 implies about X; an error when
+``change``                what 比X增加N / 提高N个百分点 implies about X (an earlier
+                          value, or another group's: 比城镇居民快); an error when
                           the text states X differently
 ``dangling``              a figure with no subject, or a share with no predicate
 ========================  =======================================================
@@ -487,19 +488,18 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
         if fig.kind not in ("change", "percentage_point") or fig.base is None or not ref or ref["reference_value"] is None:
             continue
         base = figs[fig.base]
-        when = f"at {ref['against']}" if ref["against"] else "before"
         implied = _as_written(ref["reference_value"], base)
+        against = ref["against"]
+        if not against or against.endswith(rules.time_endings):
+            what = f"{base.subject or 'it'} was {implied} {f'at {against}' if against else 'before'}"
+        else:  # 比城镇居民快1.5个百分点: another group's value, not an earlier one
+            what = f"{implied} for {against}"
+        message = f"“{ref['text']}” after {base.text} implies {what}"
         stated = _stated_reference(figs, fig, base, linker)
         if stated is not None and abs(figs[stated].value - ref["reference_value"]) > figs[stated].spread + fig.spread + base.spread:
-            yield _check(
-                "change",
-                "error",
-                f"“{ref['text']}” after {base.text} implies {base.subject or 'it'} was {implied} {when}, but the text gives {figs[stated].text}",
-                i,
-                [fig.base, i, stated],
-            )
+            yield _check("change", "error", f"{message}, but the text gives {figs[stated].text}", i, [fig.base, i, stated])
         else:
-            yield _check("change", "info", f"“{ref['text']}” after {base.text} implies {base.subject or 'it'} was {implied} {when}", i, [fig.base, i])
+            yield _check("change", "info", message, i, [fig.base, i])
 
 
 def rate_range(amount: Figure, current: Figure) -> tuple[float, float] | None:

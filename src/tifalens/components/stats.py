@@ -180,6 +180,9 @@ class StatsRules:
         self.per_markers: str = data["per_markers"]
         self.generic_heads = frozenset(data["generic_heads"])
         self.comparison_false = data["comparison_false_words"]
+        self.comparison_adverbs = _longest_first(data["comparison_adverbs"])
+        self.actor_pronouns = tuple(data["actor_pronouns"])
+        self.time_endings = tuple(data["time_endings"])
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
         self.reached_verbs = frozenset(data["reached_verbs"])
@@ -745,6 +748,8 @@ class FigureFinder:
         if best < 0:
             return None, pre
         between = pre[best + len(marker) :].strip()  # 同比实际增长: 实际 says how, not against what
+        while adverb := ends_with(between, self.rules.comparison_adverbs):  # 比上年分别增长
+            between = between[: -len(adverb)]
         if between in self.rules.adverb_subjects:
             between = ""
         return (between or self.rules.implied_against.get(marker, marker)), pre[:best]
@@ -822,6 +827,21 @@ class TokenIndex:
         for i in range(last - 1, first - 1, -1):
             if self.ends[i + 1] <= end and self.token(i)[0] in rules.object_markers and self._nominal(self.token(i + 1)[1], rules):
                 return self.starts[i + 1]
+        return start
+
+    def actor_object_start(self, start: int, end: int, rules: StatsRules) -> int:
+        """Where the object starts when the text from ``start`` is a pronoun, adverbs, a verb and a noun
+        before ``end`` (我们|已经|下拨|中央财政资金); else ``start``."""
+        if not self.text.startswith(rules.actor_pronouns, start):
+            return start
+        i = bisect.bisect_left(self.starts, start)
+        if i >= len(self.starts) or self.starts[i] != start or self.token(i)[0] not in rules.actor_pronouns:
+            return start
+        i += 1
+        while i < len(self.starts) and self.ends[i] < end and self.token(i)[1] in ("d", "ad"):
+            i += 1
+        if i + 1 < len(self.starts) and self.ends[i + 1] <= end and self.token(i)[1] == "v" and self._nominal(self.token(i + 1)[1], rules):
+            return self.starts[i + 1]
         return start
 
     def is_boundary(self, pos: int) -> bool:
@@ -1014,8 +1034,10 @@ class Linker:
     def _trim(self, start: int, end: int) -> str:
         """The text between ``start`` and ``end`` without filler words at either end (cut at word boundaries),
         from the object of a 将 or 把 in it on (中方决定将|单方面免签国家范围) unless nothing is left of that
-        (全年经济总量将|突破: 将 is will there)."""
+        (全年经济总量将|突破: 将 is will there), or of the verb after a pronoun (我们已经下拨|中央财政资金)."""
         obj = self.tokens.object_start(start, end, self.rules)
+        if obj == start:
+            obj = self.tokens.actor_object_start(start, end, self.rules)
         return (obj != start and self._trimmed(obj, end)) or self._trimmed(start, end)
 
     def _trimmed(self, start: int, end: int) -> str:
