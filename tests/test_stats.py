@@ -1089,3 +1089,29 @@ def test_a_gap_to_another_group_implies_that_groups_value_not_an_earlier_one(nlp
 def test_what_a_pronoun_does_with_an_amount_is_the_subject_not_the_pronoun(nlp):
     data = analyse(nlp, "我们已经下拨中央财政资金300亿元。他们装填沙袋1万余个。我们有3000名党员。")
     assert [(s["text"], s["subject"]) for s in data["stats"]] == [("300亿元", "中央财政资金"), ("1万余个", "沙袋"), ("3000名", "党员")]
+
+
+def test_what_a_count_counts_after_a_short_clause_or_an_idiom(nlp):
+    text = (
+        "对7名不胜任的村书记进行调整，1559户、4265名尚未脱贫的老乡正奋力翻越。"
+        "对556个软弱涣散村逐一整顿，已有18名优秀村党组织书记提拔，30个薄弱村摘帽。十四亿多人的粮食安全。"
+    )
+    data = analyse(nlp, text)
+    assert [(s["text"], s["subject"]) for s in data["stats"]] == [
+        ("7名", "村书记"), ("1559户", None), ("4265名", "老乡"),
+        ("556个", "软弱涣散村"), ("18名", "优秀村党组织书记"), ("30个", "薄弱村"),
+        # the figure qualifies what follows 的, it does not count it
+        ("十四亿多人", None),
+    ]
+
+
+def test_a_span_of_time_with_duo_inside_its_unit(nlp):
+    data = analyse(nlp, "团队成立2个多月，抢修持续了10个多小时。全县建成10个多功能活动室，党员9600多万名。")
+    assert [(s["text"], s["value"], s["unit"], s["kind"], s["approx"]) for s in data["stats"]] == [
+        ("2个多月", 2, "个月", "measure", "多"),
+        ("10个多小时", 10, "个小时", "measure", "多"),
+        # 多 of 多功能 is no approximation: it starts a word
+        ("10个", 10, "个", "count", None),
+        ("9600多万名", 96000000, "名", "count", "多"),
+    ]
+    assert data["stats"][2]["subject"] == "多功能活动室"

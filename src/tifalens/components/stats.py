@@ -160,7 +160,8 @@ class StatsRules:
 
     def __init__(self, data: dict) -> None:
         self.kinds: dict[str, str] = data["kinds"]
-        self.units: dict[str, str] = data["units"]
+        self.split_units: dict[str, str] = data["units_with_inner_approx"]
+        self.units: dict[str, str] = {**data["units"], **{u: data["units"][whole] for u, whole in self.split_units.items()}}
         bad = sorted({k for k in self.units.values() if k not in self.kinds})
         if bad:
             raise ValueError(f"data/stats.json: units use undeclared kinds {bad}; add them to 'kinds'")
@@ -224,6 +225,8 @@ class StatsRules:
         self.stop_words = set(data["following_stop_words"])
         self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
         self.lead_noun_tags = set(data["following_lead_noun_tags"])
+        self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
+        self.max_relative_chars: int = data["max_relative_clause_chars"]
         self.subjectless_units = set(data["subjectless_units"])
         self.money_purpose_verbs = _longest_first(data["money_purpose_verbs"])
         self.self_describing_units = set(data["self_describing_units"])
@@ -592,6 +595,8 @@ class FigureFinder:
                 return None
             end, unit = end - len(unit), ""  # 14亿人民: 人 starts a word
         fig = self._numeric(m.start(), end, text[m.start() : end - len(unit)], unit, text)
+        if fig is not None and unit in self.rules.split_units:  # 2个多月: 2 months and more
+            fig.unit, fig.approx = self.rules.split_units[unit], fig.approx or self.rules.approx_inside["多"]
         sign = _sign(text, m.start()) if fig is not None else 0
         if sign < 0 or (sign > 0 and fig.kind in SHARE_KINDS + ("percentage_point",)):  # not + between counts (1名市领导+1名…)
             fig.start, fig.text = fig.start - 1, text[fig.start - 1 : fig.end]
@@ -642,10 +647,11 @@ class FigureFinder:
     # -- context ------------------------------------------------------------
 
     def _read_after(self, fig: Figure, text: str) -> bool:
-        """以上, 左右 after the figure; False when it only qualifies a subject (55岁以下的)."""
+        """以上, 左右 after the figure, a word of its own (not 多 of 10个|多功能|厅); False when it only
+        qualifies a subject (55岁以下的)."""
         fig.tail = fig.end
         word = starts_with(text[fig.end : fig.end + 4], self.rules.approx_after_words)
-        if word:
+        if word and self.is_boundary(fig.end + len(word)):
             fig.approx = fig.approx or self.rules.approx_after[word]
             fig.tail = fig.end + len(word)
             if word in self.rules.threshold_words and text[fig.tail : fig.tail + 1] == "的" and fig.kind not in SHARE_KINDS:
@@ -889,6 +895,12 @@ class TokenIndex:
                 words.append((word, tag))  # 3578家|非公(d)|企业: a modifier of what is counted (not 又|创新)
                 i += 1
                 continue
+            elif lead and not words and tag in rules.lead_idiom_tags and self._tag_at(i + 1, limit) in rules.lead_noun_tags:
+                words += [(word, tag), (self.token(i + 1)[0], "n")]  # 556个|软弱涣散(i)|村(zg)
+                if self._tag_at(i + 2, limit) != "nt":
+                    break  # as after 9个|县: what jieba tags after the morpheme is no guide (村|摘帽 n)
+                i += 2  # 18名|优秀|村|党组织(nt)|书记
+                continue
             if word in rules.joining_words and words and words[-1][1] in rules.joined_tags and self._tag_at(i + 1, limit) == words[-1][1]:
                 words.append((word, tag))  # 54万名湖北省|和|武汉市医务人员: places joined, then what is counted
                 i += 1
@@ -905,6 +917,20 @@ class TokenIndex:
         phrase = "".join(word for word, _ in words)
         strip = starts_with(phrase, rules.following_strip)
         return phrase[len(strip) :] if strip else phrase
+
+    def relative_noun(self, pos: int, limit: int, rules: StatsRules) -> str:
+        """What a count counts when a short clause with no noun in it qualifies it before 的
+        (7名|不胜任|的|村书记, 4265名|尚未|脱贫|的|老乡), or ''."""
+        de = self.text.find("的", pos, min(limit, pos + rules.max_relative_chars + 1))
+        if de <= pos or not self.is_boundary(de) or not self.is_boundary(de + 1):
+            return ""
+        first, last = bisect.bisect_left(self.starts, pos), bisect.bisect_left(self.starts, de)
+        if any(self._nominal(self.token(k)[1], rules) or self.token(k)[1] in rules.stop_tags - rules.lead_modifier_tags for k in range(first, last)):
+            return ""
+        noun = self.following_noun(de + 1, limit, rules, counted=True)
+        if len(noun) == 1 and self._tag_at(bisect.bisect_left(self.starts, de + 2), limit).startswith("n"):
+            noun += self.following_noun(de + 2, limit, rules)  # 的|村(zg)|书记: after 的 the morpheme leads a noun
+        return noun
 
     def _joins_last(self, i: int, words: list[tuple[str, str]], rules: StatsRules, limit: int) -> bool:
         """Is token ``i``, after a conjunction, a word of the tag of the last of ``words`` that ends what is
@@ -1109,6 +1135,8 @@ class Linker:
                 )
                 if after in self.rules.generic_heads and (fig.kind in ("measure", "money") or share_of_noun):
                     after = ""  # 实现年经营收入100亿元的目标: what comes before says what the figure is
+                if not after and fig.kind == "count" and fig.unit:
+                    after = self.tokens.relative_noun(fig.tail, limit, self.rules)
         if fig.kind in QUANTITY_KINDS:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
