@@ -484,6 +484,13 @@ def test_names_after_a_deputy_title_whatever_jieba_tags_their_parts(ents_nlp):
     ]
 
 
+def test_a_three_character_name_before_shuo_is_whole(ents_nlp):
+    text = "永安镇党委书记陈训武说，集团党委书记龙宝正说，检察长邓根保说：“好。”主任王刚说。"
+    assert [(e.text, e.start_char) for e in ents_nlp(text).ents if e.label_ == "PERSON"] == [
+        ("陈训武", 7), ("龙宝正", 18), ("邓根保", 26), ("王刚", 37)
+    ]
+
+
 def test_no_name_after_a_title_from_words_that_only_look_like_one(ents_nlp):
     # 常态+化 is a derived noun, 任务+重 an adjective, 南沟+社区 a place
     text = "用于企业党组织书记常态化培训。村党组织书记任务重、压力大。十九大代表段南沟社区党总支书记任红出席。"

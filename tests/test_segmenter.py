@@ -159,6 +159,17 @@ def test_deputy_glued_to_the_institution_before_a_title_is_cut_off(backend, seg_
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_the_last_character_of_a_name_glued_to_shuo_after_a_title_is_cut_back(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("镇党委书记陈训武说，董事长毛伟明说。主任王刚说，他明说了。")
+    tokens = [(t.text, t.tag_) for t in doc]
+    assert tokens[2:5] == [("陈训", "nr"), ("武", "nr"), ("说", "v")]
+    assert ("明", "nr") in tokens and tokens[tokens.index(("明", "nr")) - 1] == ("毛伟", "nr")
+    assert ("明说", "v") in tokens  # no title and name before it: the word stays
+    assert "".join(t.text for t in doc) == doc.text
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
 def test_a_classifier_jieba_glues_after_a_number_is_cut_off(backend, seg_rjieba, seg_jieba):
     seg = seg_rjieba if backend == "rjieba" else seg_jieba
     doc = seg("全县10个村党支部，5401人未脱贫，共有7个人就业，完成35周岁以下的10人次培训，设立4部门、468项目，庆祝100周年。")
