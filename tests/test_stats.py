@@ -1115,3 +1115,30 @@ def test_a_span_of_time_with_duo_inside_its_unit(nlp):
         ("9600多万名", 96000000, "名", "count", "多"),
     ]
     assert data["stats"][2]["subject"] == "多功能活动室"
+
+
+def test_a_tally_verb_object_and_having_in_a_subject(nlp):
+    text = (
+        "今年以来，全市各级调解员共化解各类矛盾纠纷2642起。全国铁路共发展劳务派遣工党员427人。"
+        "中铁二十局集团有员工17415人。有贫困户108户。有社工职称的达到14人，有创业经历的占35%。"
+        "组建有党小组的治沙民工联队232支。国寿投资公司累计签约规模3769亿元。"
+    )
+    assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == [
+        ("2642起", "各类矛盾纠纷"),
+        ("427人", "劳务派遣工党员"),
+        ("17415人", "中铁二十局集团员工"),
+        ("108户", "贫困户"),
+        # a relative clause keeps its verb of having
+        ("14人", "有社工职称的"),
+        ("35%", "有创业经历"),
+        ("232支", "组建有党小组的治沙民工联队"),
+        # 规模 alone says only what is measured
+        ("3769亿元", "国寿投资公司累计签约规模"),
+    ]
+
+
+def test_what_money_is_spent_on_is_not_what_it_is(nlp):
+    text = "集团投资约23亿元建设高端液态奶生产基地。投资248亿元实施无电地区电网延伸。投入500万元建设资金。投资300万元修建的文化园。"
+    assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == [
+        ("23亿元", "集团投资"), ("248亿元", "投资"), ("500万元", "建设资金"), ("300万元", "修建的文化园"),
+    ]

@@ -183,6 +183,8 @@ class StatsRules:
         self.comparison_false = data["comparison_false_words"]
         self.comparison_adverbs = _longest_first(data["comparison_adverbs"])
         self.actor_pronouns = tuple(data["actor_pronouns"])
+        self.tally_words = frozenset(data["tally_words"])
+        self.money_purpose_objects = frozenset(data["money_purpose_objects"])
         self.time_endings = tuple(data["time_endings"])
         self.level_markers = _longest_first(data["level_markers"])
         self.level_verbs = _longest_first(data["level_only_verbs"])
@@ -850,6 +852,22 @@ class TokenIndex:
             return self.starts[i + 1]
         return start
 
+    def tally_object_start(self, start: int, end: int, rules: StatsRules) -> int:
+        """Where the object starts when a word of tallying, a verb and a noun end the text before ``end``
+        (全市各级调解员共|化解|各类矛盾纠纷2642起, 全国铁路共|发展|劳务派遣工党员427人); else ``start``."""
+        text = self.text[start:end]
+        if not any(w in text for w in rules.tally_words):
+            return start
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end) - 1
+        for i in range(last - 2, first - 1, -1):
+            if self.token(i)[0] in rules.tally_words and self.token(i + 1)[1] in ("v", "vn"):
+                j = i + 2
+                while j < last and self.token(j)[1] in ("r", "b"):  # 各类|矛盾纠纷
+                    j += 1
+                if self._nominal(self.token(j)[1], rules) and self.text[self.starts[i + 2] : end] not in rules.generic_heads:
+                    return self.starts[i + 2] if self.starts[i] > start else start  # (累计签约|规模 says only what is measured)
+        return start
+
     def is_boundary(self, pos: int) -> bool:
         """Does a token start or end at ``pos``?"""
         return pos in self.boundaries
@@ -1064,6 +1082,8 @@ class Linker:
         obj = self.tokens.object_start(start, end, self.rules)
         if obj == start:
             obj = self.tokens.actor_object_start(start, end, self.rules)
+        if obj == start:
+            obj = self.tokens.tally_object_start(start, end, self.rules)
         return (obj != start and self._trimmed(obj, end)) or self._trimmed(start, end)
 
     def _trimmed(self, start: int, end: int) -> str:
@@ -1088,8 +1108,12 @@ class Linker:
             return text  # 每10万人口拥有大学文化程度人数: a rate, said as it is
         for verb in self.rules.having_verbs:
             at = text.find(verb, 2)  # a holder of two characters or more (not 已|拥有)
-            if 0 < at < len(text) - len(verb) and self.tokens.is_boundary(start + at) and self.tokens.is_boundary(start + at + len(verb)):
-                return text[:at] + text[at + len(verb) :]
+            while 0 < at < len(text) - len(verb):
+                if "的" in text[at:]:
+                    break  # 232支有党小组的治沙民工联队: a relative clause keeps its verb
+                if self.tokens.is_boundary(start + at) and self.tokens.is_boundary(start + at + len(verb)):
+                    return text[:at] + text[at + len(verb) :]
+                at = text.find(verb, at + 1)  # 有 inside a word (没有, 具有) is no verb of having
         return text
 
     def _trim_step(self, start: int, end: int) -> tuple[int, int] | None:
@@ -1101,7 +1125,13 @@ class Linker:
         # the longest filler that can be cut off: 赤字|率拟|按 loses 拟按 (率拟 is no word)
         if span.startswith(rules.trim_prefix):
             for word in rules.trim_prefix:  # (现在的天明集团 keeps 现在: 的 never opens a subject)
-                if span.startswith(word) and ok(start + len(word)) and len(span) - len(word) != 1 and span[len(word) : len(word) + 1] != "的":
+                if (
+                    span.startswith(word)
+                    and ok(start + len(word))
+                    and len(span) - len(word) != 1
+                    and span[len(word) : len(word) + 1] != "的"
+                    and not (word == "有" and "的" in self.text[start : end + 1])  # 有社工职称的达到14人, 有创业经历的占35%: a relative clause
+                ):
                     return start + len(word), end
         if span.endswith(rules.trim_suffix):
             for tail in rules.trim_suffix:
@@ -1122,7 +1152,7 @@ class Linker:
             copula = starts_with(self.text[fig.tail : limit], self.rules.copulas)
             if fig.kind in SHARE_KINDS and copula:  # 97%是实名留言
                 after = self._trim(fig.tail + len(copula), limit)
-            elif fig.kind == "money" and starts_with(self.text[fig.tail : limit], self.rules.money_purpose_verbs):
+            elif fig.kind == "money" and self._money_purpose(fig, limit):
                 pass  # 下达资金500亿元用于设备更新: what follows is what the money is for
             else:
                 share_of_noun = fig.kind in SHARE_KINDS and self.text.startswith("的", fig.tail)  # 87%的党员希望…
@@ -1147,6 +1177,15 @@ class Linker:
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
+
+    def _money_purpose(self, fig: Figure, limit: int) -> bool:
+        """Does a verb of purpose, a word of its own, follow an amount of money (500亿元|用于, 23亿元|建设|高端…;
+        not 500万元|建设|资金, where the verb qualifies the money)?"""
+        verb = starts_with(self.text[fig.tail : limit], self.rules.money_purpose_verbs)
+        if not verb or not self.tokens.is_boundary(fig.tail + len(verb)):
+            return False
+        rest = self.text[fig.tail + len(verb) : limit]
+        return not rest.startswith(("的", *self.rules.money_purpose_objects))  # (300万元修建的文化园)
 
     def _subject_before(self, fig: Figure, start: int) -> str:
         """Subject words before the figure; for ``X占Y的p%`` or ``X Y总数的p%`` also the whole Y
