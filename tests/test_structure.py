@@ -664,3 +664,28 @@ def test_the_articles_of_a_regulation_are_one_list_through_its_chapters(nlp):
 @pytest.mark.parametrize("word, value", [("一百零一", 101), ("一百二十", 120), ("两千", 2000), ("零", None), ("三百五", None)])
 def test_article_numbers_above_ninety_nine(word, value):
     assert cn_small_number(word) == value
+
+
+def test_lines_of_a_list_or_timeline_are_not_joined_as_broken_sentences():
+    timeline = (
+        "改革大事记\n\n2015年11月\n中央军委改革工作会议在京举行，我军历史上力度、深度、广度空前的整体性、革命性变革拉开大幕\n"
+        "2016年12月\n军队规模结构和力量编成改革全面启动，重在破解结构性矛盾，实现我军力量体系革命性重塑\n"
+        "2017年11月\n中共中央总书记、国家主席习近平对越南、老挝两国进行国事访问并出席亚太经合组织领导人非正式会议\n"
+        "中越同意落实好共建“一带一路”和“两廊一圈”合作文件，推进务实合作。\n"
+    )
+    names = (
+        "表彰名单\n\n上海市普陀区市场监督管理局市场主体监管科科长兼党支部书记 侯昶龙\n"
+        "上海市黄浦区市场监督管理局豫园市场监管所副所长兼党支部副书记 朱 明\n"
+    )
+    for text in (timeline, names):
+        parsed = parse_structure(read_bytes(text.encode("utf-8"), path="t").text)
+        assert [n for n in parsed.notes if n["code"] == "joined_paragraph"] == []
+    # prose cut mid-sentence still joins, though the cut line has no full stop, and so does a line after a ﹖
+    prose = (
+        "标题\n\n党的二十大代表选举工作从2021年11月启动，到今年7月全部完成，各选举单位坚持好中选优、优中\n"
+        "选强，确保选出的代表符合条件。\n中策组会怎样看这个结果﹖\n它还能不能得到各方的信任？\n"
+    )
+    parsed = parse_structure(read_bytes(prose.encode("utf-8"), path="t").text)
+    assert [n["message"] for n in parsed.notes if n["code"] == "joined_paragraph"] == [
+        "joined a paragraph broken mid-sentence: “…持好中选优、优中” + “选强，确保选出的…”"
+    ]

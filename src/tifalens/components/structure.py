@@ -31,9 +31,9 @@ from ..extensions import doc_text, register_extensions
 from ..numbers import DATE_PATTERN, iso_date, parse_number, small_integer
 from ..segmenter import name_test, no_words
 
-_SENTENCE_END = "。！？!?"
+_SENTENCE_END = "。！？!?﹒﹖﹗"
 _CLOSING = "”’」』)）"
-_NO_HEADING_END = "。！？!?；;，,、：:…"
+_NO_HEADING_END = "。！？!?﹒﹖﹗；;，,、：:…"
 _OPEN_QUOTE = "“「『\""
 
 
@@ -252,6 +252,23 @@ def _ends_open(s: str, rules: _Rules) -> bool:
     return len(s) > rules.max_heading
 
 
+_NAME_AFTER_SPACE = re.compile(r"[ \u3000][\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){0,3}$")
+_CLAUSE_MARKS = "，,；;：:"
+_TIMELINE_DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:[―—–-]+(?:\d{4}年)?\d{1,2}月)?")
+
+
+def _list_line(line: str, nxt: str) -> bool:
+    """Is a long line with no full stop an entry of a list or a timeline rather than a cut sentence? So it is
+    when the next line is only a date (2018年11月, 2018年11月―12月), when it ends with a name after a space
+    (…监管科科长 侯昶龙, 科长 黄 捷), or when it has no comma or colon either (国家主席习近平对俄罗斯、德国进行国事访问)."""
+    return (
+        _TIMELINE_DATE.fullmatch(nxt) is not None
+        or _only_date(nxt)
+        or _NAME_AFTER_SPACE.search(line) is not None
+        or not any(ch in line for ch in _CLAUSE_MARKS)
+    )
+
+
 def _enumeration_start(s: str, rules: _Rules) -> tuple[str, int] | None:
     """The family and number of an enumeration marker opening a line, if any."""
     for family, (rx, *_) in rules.families.items():
@@ -303,6 +320,12 @@ def _starts_new_unit(s: str, rules: _Rules) -> bool:
     return _is_marked(s, rules) or any(f.pattern.match(s) for f in rules.families.values())
 
 
+def _list_entry(text: str, prev: Block, s: str) -> bool:
+    """Is the last line of ``prev``, with no full stop in the block, an entry of a list before line ``s``?"""
+    last = text[prev.joins[-1][1] if prev.joins else prev.start : prev.end]
+    return not any(ch in prev.text for ch in _SENTENCE_END) and _list_line(last, s)
+
+
 def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str], bool] = no_words) -> list[Block]:
     blocks: list[Block] = []
     last_item: dict[str, tuple[int, bool]] = {}  # family -> (number, was a full paragraph)
@@ -325,7 +348,7 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
         if (
             prev is not None
             and prev.kind != "boilerplate"
-            and (prev_cut or _ends_open(prev.text, rules))
+            and (prev_cut or (_ends_open(prev.text, rules) and not _list_entry(text, prev, s)))
             and not _starts_new_unit(s, rules)
         ):
             notes.append(
