@@ -689,3 +689,15 @@ def test_lines_of_a_list_or_timeline_are_not_joined_as_broken_sentences():
     assert [n["message"] for n in parsed.notes if n["code"] == "joined_paragraph"] == [
         "joined a paragraph broken mid-sentence: “…持好中选优、优中” + “选强，确保选出的…”"
     ]
+
+
+def test_an_agency_reporter_credit_is_no_heading():
+    text = (
+        "基层党建引领城市社区治理扫描\n\n新华社北京9月17日电\n新华社记者邹声文、康淼、陈弘毅\n"
+        "党的工作最坚实的力量支撑在基层。\n（解放军报记者张磊峰）\n新华社记者采访了有关专家。\n"
+    )
+    (a,) = parse_structure(text).articles
+    assert a.title.text == "基层党建引领城市社区治理扫描"
+    assert [s.heading for s in a.sections if s.heading] == []
+    assert [b.text for b in a.boilerplate] == ["新华社记者邹声文、康淼、陈弘毅", "（解放军报记者张磊峰）"]
+    assert "新华社记者采访了有关专家。" in [blk.text for sec in a.sections for blk in sec.blocks]
