@@ -1142,3 +1142,15 @@ def test_what_money_is_spent_on_is_not_what_it_is(nlp):
     assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == [
         ("23亿元", "集团投资"), ("248亿元", "投资"), ("500万元", "建设资金"), ("300万元", "修建的文化园"),
     ]
+
+
+def test_words_that_only_lead_a_span_of_time_are_no_subject(nlp):
+    data = analyse(nlp, "此次培训班为期5天。党员群众耗时22小时完成抢修。经过5个昼夜连续抢救，18名患者恢复意识。他们负责运维的线路长达3497公里。")
+    assert [(s["text"], s["unit"], s["subject"]) for s in data["stats"]] == [
+        ("5天", "天", "此次培训班"),
+        ("22小时", "小时", "党员群众"),
+        ("5个昼夜", "个昼夜", None),
+        ("18名", "名", "患者"),
+        ("3497公里", "公里", "运维的线路"),
+    ]
+    assert data["checks"] == []  # a span of time needs no subject
