@@ -1154,3 +1154,17 @@ def test_words_that_only_lead_a_span_of_time_are_no_subject(nlp):
         ("3497公里", "公里", "运维的线路"),
     ]
     assert data["checks"] == []  # a span of time needs no subject
+
+
+def test_a_rate_noun_alone_before_a_percentage_makes_it_a_change_of_the_figure_before(nlp):
+    text = "集团营业收入总额2934亿元，增幅25.7%，利润总额48.6亿元，增幅为8%。出口额1200亿元，降幅3.1%。党员人数达120人，同比增幅10%。服务贸易年均增速4.5%。"
+    data = analyse(nlp, text)
+    assert [(s["text"], s["kind"], s["direction"], s["subject"]) for s in data["stats"] if s["unit"] == "%"] == [
+        ("25.7%", "change", "increase", "集团营业收入总额"),
+        ("8%", "change", "increase", "利润总额"),
+        ("3.1%", "change", "decrease", "出口额"),
+        ("10%", "change", "increase", "党员人数"),
+        # with words before it the noun names what is measured
+        ("4.5%", "percent", None, "服务贸易年均增速"),
+    ]
+    assert [s["reference"]["against"] for s in data["stats"] if s["text"] == "10%"] == ["上年同期"]

@@ -183,6 +183,8 @@ class StatsRules:
         self.comparison_false = data["comparison_false_words"]
         self.comparison_adverbs = _longest_first(data["comparison_adverbs"])
         self.actor_pronouns = tuple(data["actor_pronouns"])
+        self.rate_nouns: dict[str, int] = data["rate_nouns"]
+        self.rate_words = _longest_first(self.rate_nouns)
         self.tally_words = frozenset(data["tally_words"])
         self.money_purpose_objects = frozenset(data["money_purpose_objects"])
         self.time_endings = tuple(data["time_endings"])
@@ -714,6 +716,14 @@ class FigureFinder:
 
     def _read_change(self, fig: Figure, pre: str) -> str:
         rules = self.rules
+        said = pre.rstrip()
+        said = said[: -len(cop)] if (cop := ends_with(said, rules.copulas)) else said  # 增幅为8%
+        rate = ends_with(said, rules.rate_words) if fig.unit == "%" and not fig.share else None
+        if rate:  # 营业收入2934亿元，增幅25.7%: a change of the figure before, said with a noun
+            against, core = self._comparison(said[: -len(rate)])
+            if not core.strip():
+                fig.kind, fig.direction, fig.against = "change", rules.rate_nouns[rate], against
+                return core
         when = _WHEN_OF.search(pre)
         if when and ends_with(pre[: when.start()], rules.level_markers):
             pre = pre[: when.start()]  # 增长到去年的789亿美元: the time the level was reached
