@@ -1168,3 +1168,19 @@ def test_a_rate_noun_alone_before_a_percentage_makes_it_a_change_of_the_figure_b
         ("4.5%", "percent", None, "服务贸易年均增速"),
     ]
     assert [s["reference"]["against"] for s in data["stats"] if s["text"] == "10%"] == ["上年同期"]
+
+
+def test_changes_after_fenbie_pair_with_the_figures_listed_before_them(nlp):
+    text = (
+        "2019年，中管企业受理信访举报51047件、立案9340件、党纪政务处分12126人次，同比分别增长26%、22%、15%。"
+        "全国实有个体工商户7137.2万户、私营企业3067.4万户，分别比1978年增长了500多倍和338倍。"
+    )
+    data = analyse(nlp, text)
+    assert [(s["text"], s["subject"], (s["reference"] or {}).get("current_value")) for s in data["stats"] if s["kind"] == "change"] == [
+        ("26%", "中管企业受理信访举报", 51047),
+        ("22%", "立案", 9340),
+        ("15%", "党纪政务处分", 12126),
+        ("500多倍", "全国实有个体工商户", None),
+        ("338倍", "私营企业", None),  # a multiple is not subtracted from the figure
+    ]
+    assert data["checks"] == []

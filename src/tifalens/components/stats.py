@@ -402,6 +402,7 @@ class Figure:
     no_predicate: bool = False
     list_member: bool = False
     base: int | None = None
+    paired: int | None = None  # the figure before 分别 a change pairs with (立案9340件…同比分别增长22%)
     reference: dict | None = None
     share_of: dict | None = None
     column: str | None = None
@@ -1351,6 +1352,9 @@ class Linker:
                 continue
             start = max(text.rfind(d, 0, at) for d in _WIDE_DELIMITERS) + 1
             phrase = text[start:at].strip()
+            if not phrase or (phrase.startswith(self.rules.comparison_markers) and not _list_sizes(phrase)):
+                self._pair_with_figures_before(figs, first, run)  # 立案9340件、处分12126人次，同比分别增长22%、15%
+                continue
             if phrase.startswith(self.rules.comparison_markers):
                 continue  # 比美、俄分别年轻10岁和20岁: what is compared with, not what is measured
             than = phrase.rfind("比")
@@ -1364,6 +1368,21 @@ class Linker:
                 continue
             for fig, subject in zip(run, self._with_head(members)):
                 fig.subject, fig.subject_source = self._strip_tail(subject), "own"
+
+    def _pair_with_figures_before(self, figs: list[Figure], first: int, run: list[Figure]) -> None:
+        """Changes after a 分别 with no subjects before it pair in order with as many figures listed just
+        before, in its sentence (受理信访举报51047件、立案9340件、党纪政务处分12126人次，同比分别增长26%、22%、15%)."""
+        if not all(f.kind == "change" for f in run):
+            return
+        before = [k for k in range(first) if figs[k].sentence == run[0].sentence and figs[k].kind in QUANTITY_KINDS]
+        bases = before[-len(run) :]
+        if len(bases) < len(run) or any(
+            any(d in self.text[figs[a].tail : figs[b].start] for d in "；;：:") for a, b in zip(bases, bases[1:])
+        ):
+            return
+        for fig, k in zip(run, bases):
+            fig.paired = k
+            fig.subject, fig.subject_source = figs[k].subject, "own"
 
     def _strip_tail(self, subject: str) -> str:
         """A listed subject without the filler words it ends with (上交税费同比 -> 上交税费)."""
@@ -1398,6 +1417,8 @@ class Linker:
                 is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point"  # noqa: E731
                 j = self._nearest(figs, i, is_rate)
                 j = j if j is not None else self._nearest(figs, i, is_rate, forward=True)
+            elif fig.kind == "change" and fig.paired is not None:
+                j = fig.paired if fig.unit in ("%", figs[fig.paired].unit) else None  # (增长了338倍: no amount to subtract)
             elif fig.kind == "change" and fig.unit == "%":
                 j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS)
             elif fig.kind == "change":
