@@ -68,6 +68,8 @@ class EntityRules:
     not_names: frozenset[str]
     never_names: frozenset[str]
     given_name_end_tags: frozenset[int]  # tag hashes
+    surname_tags: frozenset[int]  # tag hashes
+    given_noun_tags: frozenset[int]  # tag hashes
     not_given_name_end: frozenset[str]
     foreign_titles: tuple[str, ...]
     max_foreign_name: int
@@ -218,6 +220,8 @@ def entity_rules() -> EntityRules:
         not_names=frozenset(person["not_names"]),
         never_names=frozenset(person["never_names"]),
         given_name_end_tags=frozenset(get_string_id(t) for t in person["given_name_end_tags"]),
+        surname_tags=frozenset(get_string_id(t) for t in person["surname_tags"]),
+        given_noun_tags=frozenset(get_string_id(t) for t in person["given_noun_tags"]),
         not_given_name_end=frozenset(person["not_given_name_end"]),
         foreign_titles=tuple(person["foreign_titles"]),
         max_foreign_name=person["max_transliterated_chars"],
@@ -336,9 +340,6 @@ def _cut_after_last_char(words: TokenTexts, i: int, rules: EntityRules) -> bool:
     return len(nxt) == 1 and _han(nxt) and nxt not in rules.not_given_name_end and rules.person_shape(word + nxt)
 
 
-_SURNAME_TAGS = frozenset(get_string_id(t) for t in ("nr", "nrfg", "nrt", "zg", "q", "m"))  # 赵 nr, 孙 zg, 张 q, 许 m
-
-
 def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
     """书记赵|立新, 任命孙|卫东为, 部长张|兴旺 (兴旺 ns), 主席万|鄂|湘: a lone surname right after a title or a
     personnel notice's verb, and one or two words after it that end the given name (at most two
@@ -358,7 +359,7 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) ->
             len(first) == 1
             and first in rules.surnames
             and first not in rules.not_given_name_end  # 和, 向, 同: a conjunction or preposition first
-            and int(words.tags[i]) in _SURNAME_TAGS
+            and int(words.tags[i]) in rules.surname_tags
             and len(given) <= 2
         ):
             labels[i] = labels[i + 1] = "PERSON"
@@ -369,13 +370,10 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) ->
             and i not in labels
             and len(given) == 1
             and given not in rules.derived_noun_suffixes
-            and int(words.tags[i + 1]) in _GIVEN_NOUN_TAGS
+            and int(words.tags[i + 1]) in rules.given_noun_tags
             and rules.person_shape(first + given)
         ):
             labels[i] = labels[i + 1] = "PERSON"
-
-
-_GIVEN_NOUN_TAGS = frozenset(get_string_id(t) for t in ("n", "ng", "nr", "nrt", "nz", "ns", "g", "zg"))
 
 
 def _next_word(words: TokenTexts, i: int) -> str:
