@@ -37,7 +37,7 @@ from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .tables import table
+from .tables import alternation, table
 from .batching import Batched
 from .errors import UsageError
 from .extensions import TEXT_KEY
@@ -52,11 +52,19 @@ FOREIGN_NAME_TAG = "nrt"  # a transliterated foreign name kept whole after a tit
 _HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 
 
+def _split_token(words: list[str], tags: list[str], starts: list[int], i: int, at: int, left_tag: str, right_tag: str) -> None:
+    """Cut token ``i`` at text offset ``at`` into two tokens of the given tags, in place."""
+    word, cut = words[i], at - starts[i]
+    words[i : i + 1] = [word[:cut], word[cut:]]
+    tags[i : i + 1] = [left_tag, right_tag]
+    starts.insert(i + 1, at)
+
+
 @lru_cache(maxsize=1)
 def _appointed() -> re.Pattern:
     """A personnel notice's verb, a name of two or three characters, then 为 (任命王伟为…)."""
     data = table("entities")
-    verbs = "|".join(sorted(data["person"]["appointment_verbs"], key=len, reverse=True))
+    verbs = alternation(data["person"]["appointment_verbs"])
     return re.compile(f"(?:{verbs})([\u4e00-\u9fff]{{2,3}}?)为")
 
 
@@ -66,17 +74,14 @@ def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list
         a, b = m.span(1)
         i = bisect.bisect_left(starts, a)
         if i < len(words) and starts[i] == a and starts[i + 1] == b + 1:  # tagged nr by rjieba, p by jieba
-            words[i : i + 1] = [text[a:b], "为"]
-            tags[i : i + 1] = ["nr", "p"]
-            starts.insert(i + 1, b)
+            _split_token(words, tags, starts, i, b, "nr", "p")
 
 
 @lru_cache(maxsize=1)
 def _titled_said() -> re.Pattern:
     """A title, a name of three characters (surname first), then 说: group 1 is the name's last character."""
     person = table("entities")["person"]
-    titles = "|".join(sorted(map(re.escape, person["titles"]), key=len, reverse=True))
-    return re.compile(f"(?:{titles})[{person['surnames']}][\u4e00-\u9fff]([\u4e00-\u9fff])说")
+    return re.compile(f"(?:{alternation(person['titles'])})[{person['surnames']}][\u4e00-\u9fff]([\u4e00-\u9fff])说")
 
 
 def _unglue_said(text: str, words: list[str], tags: list[str], starts: list[int]) -> None:
@@ -87,16 +92,13 @@ def _unglue_said(text: str, words: list[str], tags: list[str], starts: list[int]
         at = m.start(1)
         i = bisect.bisect_left(starts, at)
         if i < len(words) and starts[i] == at and starts[i + 1] == at + 2 and starts[i - 1] == at - 2:
-            words[i : i + 1] = [text[at], "说"]
-            tags[i : i + 1] = ["nr", "v"]  # a part of the name, whatever jieba makes of the character alone (正 d)
-            starts.insert(i + 1, at + 1)
+            _split_token(words, tags, starts, i, at + 1, "nr", "v")  # nr: a part of the name, whatever jieba makes of it alone (正 d)
 
 
 @lru_cache(maxsize=1)
 def _deputy() -> re.Pattern:
     """副 right before a title (副部长, 副主任), which is where jieba glues it to the word before."""
-    titles = "|".join(sorted(map(re.escape, table("entities")["person"]["titles"]), key=len, reverse=True))
-    return re.compile(f"副(?={titles})")
+    return re.compile(f"副(?={alternation(table('entities')['person']['titles'])})")
 
 
 def _unglue_deputy(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
@@ -107,10 +109,7 @@ def _unglue_deputy(text: str, words: list[str], tags: list[str], starts: list[in
         at = m.start()
         i = bisect.bisect_right(starts, at) - 1
         if starts[i] < at and starts[i + 1] == at + 1:
-            head = text[starts[i] : at]
-            words[i : i + 1] = [head, "副"]
-            tags[i : i + 1] = [_tag_of(head, tags[i], backend), "b"]
-            starts.insert(i + 1, at)
+            _split_token(words, tags, starts, i, at, _tag_of(text[starts[i] : at], tags[i], backend), "b")
 
 
 @lru_cache(maxsize=1)
@@ -143,16 +142,14 @@ def _unglue_counted(text: str, words: list[str], tags: list[str], starts: list[i
             continue
         # a one-character unit is a measure word; other parts are tagged as the dictionary does if one token
         head_tag = "q" if head == m[1] and len(head) == 1 else _tag_of(head, tags[i], backend)
-        words[i : i + 1] = [head, rest]
-        tags[i : i + 1] = [head_tag, _tag_of(rest, tags[i], backend)]
-        starts.insert(i + 1, end)
+        _split_token(words, tags, starts, i, end, head_tag, _tag_of(rest, tags[i], backend))
 
 
 @lru_cache(maxsize=1)
 def _foreign_titled() -> re.Pattern:
     """A foreign title and the run of transliteration characters after it (group 1): 总理拉克森, 首相斯塔默."""
     person = table("entities")["person"]
-    titles = "|".join(sorted(map(re.escape, person["foreign_titles"]), key=len, reverse=True))
+    titles = alternation(person["foreign_titles"])
     chars = person["transliteration_chars"]
     return re.compile(f"(?:{titles})([{chars}][{chars}·]{{1,{person['max_transliterated_chars'] - 1}}})")
 

@@ -494,13 +494,7 @@ def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules)
     i = run.end
     if run.end - run.start != 1 or len(words[run.start]) != 2 or i >= len(words) or i in taken:
         return run
-    nxt = words[i]
-    if (
-        len(nxt) == 1
-        and nxt not in rules.not_given_name_end
-        and int(words.tags[i]) in rules.given_name_end_tags
-        and rules.person_shape(words[run.start] + nxt)
-    ):
+    if len(words[i]) == 1 and _ends_name(words, i, rules) and rules.person_shape(words[run.start] + words[i]):
         return Run(run.start, i + 1, run.label)
     return run
 

@@ -34,7 +34,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..tables import table
+from ..tables import alternation, table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
@@ -45,10 +45,6 @@ from .terms import article_at, article_index
 
 QUANTITY_KINDS = ("count", "money", "measure")
 SHARE_KINDS = ("percent", "ratio")
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _ARABIC_ONLY = re.compile(ARABIC)
@@ -230,6 +226,7 @@ class StatsRules:
         self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
         self.lead_noun_tags = set(data["following_lead_noun_tags"])
         self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
+        self.relative_stop_tags = self.stop_tags - self.lead_modifier_tags  # (尚未 d may qualify what a count counts)
         self.max_relative_chars: int = data["max_relative_clause_chars"]
         self.subjectless_units = set(data["subjectless_units"])
         self.money_purpose_verbs = _longest_first(data["money_purpose_verbs"])
@@ -261,7 +258,7 @@ class StatsRules:
         chinese = rf"(?<![{cn_all}.．])(?:[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?|[{_ROUND_LEADS}])"
         inner = "".join(self.approx_inside)
         number = rf"(?:{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
-        unit, sep = _alternation(self.units), _alternation(RANGE_SEPARATORS)
+        unit, sep = alternation(self.units), alternation(RANGE_SEPARATORS)
         year = rf"(?<![\d{cn_all}])(?:\d{{4}}|[{digits}]{{4}})"
         small = "[一二三四五六七八九十]"
         month = rf"(?:1[0-2]|0?[1-9]|十[一二]?|{small})"
@@ -717,14 +714,14 @@ class FigureFinder:
 
     def _read_change(self, fig: Figure, pre: str) -> str:
         rules = self.rules
-        said = pre.rstrip()
-        said = said[: -len(cop)] if (cop := ends_with(said, rules.copulas)) else said  # 增幅为8%
-        rate = ends_with(said, rules.rate_words) if fig.unit == "%" and not fig.share else None
-        if rate:  # 营业收入2934亿元，增幅25.7%: a change of the figure before, said with a noun
-            against, core = self._comparison(said[: -len(rate)])
-            if not core.strip():
-                fig.kind, fig.direction, fig.against = "change", rules.rate_nouns[rate], against
-                return core
+        if fig.unit == "%" and not fig.share:  # 营业收入2934亿元，增幅25.7%: a change of the figure before, said with a noun
+            said = pre.rstrip()
+            said = said[: -len(cop)] if (cop := ends_with(said, rules.copulas)) else said  # 增幅为8%
+            if rate := ends_with(said, rules.rate_words):
+                against, core = self._comparison(said[: -len(rate)])
+                if not core.strip():
+                    fig.kind, fig.direction, fig.against = "change", rules.rate_nouns[rate], against
+                    return core
         when = _WHEN_OF.search(pre)
         if when and ends_with(pre[: when.start()], rules.level_markers):
             pre = pre[: when.start()]  # 增长到去年的789亿美元: the time the level was reached
@@ -954,7 +951,7 @@ class TokenIndex:
         if de <= pos or not self.is_boundary(de) or not self.is_boundary(de + 1):
             return ""
         first, last = bisect.bisect_left(self.starts, pos), bisect.bisect_left(self.starts, de)
-        if any(self._nominal(self.token(k)[1], rules) or self.token(k)[1] in rules.stop_tags - rules.lead_modifier_tags for k in range(first, last)):
+        if any(self._nominal(self.token(k)[1], rules) or self.token(k)[1] in rules.relative_stop_tags for k in range(first, last)):
             return ""
         noun = self.following_noun(de + 1, limit, rules, counted=True)
         if len(noun) == 1 and self._tag_at(bisect.bisect_left(self.starts, de + 2), limit).startswith("n"):
@@ -1374,8 +1371,12 @@ class Linker:
         before, in its sentence (受理信访举报51047件、立案9340件、党纪政务处分12126人次，同比分别增长26%、22%、15%)."""
         if not all(f.kind == "change" for f in run):
             return
-        before = [k for k in range(first) if figs[k].sentence == run[0].sentence and figs[k].kind in QUANTITY_KINDS]
-        bases = before[-len(run) :]
+        bases: list[int] = []
+        k = first - 1
+        while k >= 0 and figs[k].sentence == run[0].sentence and len(bases) < len(run):
+            if figs[k].kind in QUANTITY_KINDS:
+                bases.insert(0, k)
+            k -= 1
         if len(bases) < len(run) or any(
             any(d in self.text[figs[a].tail : figs[b].start] for d in "；;：:") for a, b in zip(bases, bases[1:])
         ):

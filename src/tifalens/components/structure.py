@@ -25,7 +25,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..tables import table
+from ..tables import alternation, table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import DATE_PATTERN, iso_date, parse_number, small_integer
@@ -63,7 +63,7 @@ class _Rules:
     """Regular expressions compiled once from ``data/structure.json``."""
 
     def __init__(self, data: dict) -> None:
-        agencies = "|".join(sorted(map(re.escape, data["agencies"]), key=len, reverse=True))
+        agencies = alternation(data["agencies"])
         date = r"(?:\d{4}年)?[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日"
         self.closing_dateline = re.compile(
             rf"[（(]\s*(?P<agency>{agencies})(?:记者[^（()）]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电\s*[）)]\s*$"
@@ -254,7 +254,7 @@ def _ends_open(s: str, rules: _Rules) -> bool:
 
 _NAME_AFTER_SPACE = re.compile(r"[ \u3000][\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){0,3}$")
 _CLAUSE_MARKS = "，,；;：:"
-_TIMELINE_DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:[―—–-]+(?:\d{4}年)?\d{1,2}月)?")
+_MONTH_RANGE = re.compile(r"\d{4}年\d{1,2}月[―—–-]+(?:\d{4}年)?\d{1,2}月")  # (one date alone: _only_date)
 
 
 def _list_line(line: str, nxt: str) -> bool:
@@ -262,8 +262,8 @@ def _list_line(line: str, nxt: str) -> bool:
     when the next line is only a date (2018年11月, 2018年11月―12月), when it ends with a name after a space
     (…监管科科长 侯昶龙, 科长 黄 捷), or when it has no comma or colon either (国家主席习近平对俄罗斯、德国进行国事访问)."""
     return (
-        _TIMELINE_DATE.fullmatch(nxt) is not None
-        or _only_date(nxt)
+        _only_date(nxt)
+        or _MONTH_RANGE.fullmatch(nxt) is not None
         or _NAME_AFTER_SPACE.search(line) is not None
         or not any(ch in line for ch in _CLAUSE_MARKS)
     )

@@ -17,7 +17,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..tables import table
+from ..tables import alternation, table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..lexicon import Lexicon
@@ -89,7 +89,7 @@ class FormulaFinder:
         self._ordinary = tuple(rules["ordinary_heads"])
         self._stock = frozenset(rules["stock_phrases"])
         self._word_starts = tuple(rules["word_starts"])
-        units = "|".join(sorted(map(re.escape, rules["quantity_units"]), key=len, reverse=True))
+        units = alternation(rules["quantity_units"])
         self._quantity = re.compile(rf"([{CN_NUMERAL_CHARS}]+?)(?:{units})")
         self._weights = rules["weights"]
         self._threshold = rules["report_threshold"]
