@@ -386,6 +386,16 @@ def test_seed_datelines_keep_their_fields(seed):
         ]),
         # alone, a round numeral is a slogan's or a name's; a negation after one makes it no number
         ("上面千条线，下面一根针。进百家门，百度党委，千万不要忘记。成千上万名群众涌上街头，在这个问题上万不可大意。", []),
+        # but an amount of money is one even alone
+        ("该镇投资千万元建设养老院，对每户奖励万元。", [
+            ("千万元", 1e7, "元", "money", None, "该镇投资"),
+            ("万元", 1e4, "元", "money", None, "每户奖励"),
+        ]),
+        # a round amount before output, or after a slash, is a rate's base
+        ("万元地区生产总值能耗下降3%，事故死亡率控制在0.6人/百亿元以下。", [
+            ("3%", 3, "%", "change", None, "万元地区生产总值能耗"),
+            ("0.6人", 0.6, "人", "count", None, "事故死亡率"),
+        ]),
         # 字 measures a text (万字的汇编材料: of what follows 的); 十六字方针 is a formula's name
         ("3年来，100万字的汇编材料见证了实践。报告全文共3.2万字，阐释了十六字方针和20字要求。", [
             ("100万字", 1e6, "字", "measure", None, "汇编材料"),

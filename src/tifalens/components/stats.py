@@ -175,6 +175,7 @@ class StatsRules:
         self.comparison_markers = _longest_first(data["comparison_markers"])
         self.implied_against: dict[str, str] = data["implied_against"]
         self.per_markers: str = data["per_markers"]
+        self.rate_base_nouns = tuple(data["rate_base_nouns"])
         self.generic_heads = frozenset(data["generic_heads"])
         self.comparison_false = data["comparison_false_words"]
         self.comparison_adverbs = _longest_first(data["comparison_adverbs"])
@@ -620,8 +621,9 @@ class FigureFinder:
             return None  # 上万|不可, 千万|不要, 约|万诺夫斯基: no figure
         if round_lead:
             word = vague or ends_with(text[max(0, start - 3) : start], self.rules.round_number_after)
-            if not word:
-                return None  # 千条线, 百家门, 万名党员进党校, 百度: a slogan's or a name's round number
+            if not word and (self.rules.units.get(unit) != "money" or text.startswith(self.rules.rate_base_nouns, end)):
+                return None  # 千条线, 百家门, 万名党员进党校, 百度: a slogan's or a name's round number (投资千万元 is
+                # money, but 万元地区生产总值能耗 a rate's base)
             inner = self.rules.round_number_words.get(word)  # 过百亿元: more than
         if vague:
             start -= 1  # 数十万, 上千名: the word belongs to the figure
