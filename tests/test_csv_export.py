@@ -25,7 +25,7 @@ def read(text: str) -> list[dict[str, str]]:
 
 def test_seed_terms_table(seed_result):
     text = to_csv([(seed_result.doc, seed_result.source)])
-    assert text.splitlines()[0] == "document,term,count,known,category,expansion,first_used"
+    assert text.splitlines()[0] == "document,term,count,known,category,expansion,first_used,gloss"
     rows = read(text)
     data = seed_result.to_dict()
     assert [(r["term"], int(r["count"]), r["known"], r["category"]) for r in rows] == [
@@ -35,10 +35,17 @@ def test_seed_terms_table(seed_result):
         {
             "document": seed_result.source.path, "term": t["term"], "count": str(t["count"]), "known": str(t["known"]),
             "category": t["category"] or "", "expansion": t["expansion"] or "", "first_used": "" if t["first_used"] is None else str(t["first_used"]),
+            "gloss": "",
         }
         for t in data["terms"]
     ]
     assert rows[0]["term"] == "两个确立" and rows[0]["expansion"].startswith("确立习近平同志党中央的核心")
+
+def test_terms_table_has_the_texts_gloss(nlp):
+    result = tifalens.analysis.analyze_source(tifalens.read_text("全面推行“四定”：定人员、定范围、定任务、定考核，接受职工群众监督。"), nlp)
+    (row,) = read(to_csv([(result.doc, result.source)]))
+    assert (row["term"], row["known"], row["gloss"]) == ("四定", "False", "定人员、定范围、定任务、定考核")
+
 
 def test_quoting_survives_commas_quotes_and_newlines(tmp_path):
     lexicon = tmp_path / "my.tsv"

@@ -107,3 +107,17 @@ def test_a_list_count_check_is_in_the_json_in_text_order():
     assert (text[check["orig_start"] : check["orig_end"]], check["figures"]) == ("四个意识", [])
     md = tifalens.analyze(text).to_markdown()
     assert "- **warning** list\\_count: 四个意识 announces 4, but 3 are listed\n" in md
+
+
+def test_a_gloss_in_markdown_and_html(nlp):
+    from tifalens.export.html import to_html
+
+    text = "标题\n\n全面推行“四定”：定人员、定范围、定任务、定考核，接受职工群众监督。增强“四个意识”。\n"
+    result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
+    md = result.to_markdown()
+    assert "| term | count | known | category | expansion | in the text |" in md
+    assert "| 四定 | 1 | no |  |  | 定人员、定范围、定任务、定考核 |" in md
+    assert "| 四个意识 | 1 | yes | loyalty | 政治意识、大局意识、核心意识、看齐意识 |  |" in md
+    page = to_html(result.doc, result.source)
+    assert "四定 · unseen formula (confidence" in page and "in the text: 定人员、定范围、定任务、定考核" in page
+    assert "<td>定人员、定范围、定任务、定考核</td>" in page

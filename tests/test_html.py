@@ -174,7 +174,7 @@ def test_seed_report_outline_text_and_tables(seed_result, seed_page):
     terms_rows = root.by_id("d0-terms-table").find_all("tr")[1:]
     assert [r.find_all("td")[0].text() for r in terms_rows] == [t["term"] for t in data["terms"]]
     assert [[td.text() for td in r.find_all("td")] for r in terms_rows] == [
-        [t["term"], str(t["count"]), t["category"] or "", t["expansion"] or "", "known" if t["known"] else "unseen", "" if t["first_used"] is None else str(t["first_used"])]
+        [t["term"], str(t["count"]), t["category"] or "", t["expansion"] or "", t["gloss"]["text"] if t["gloss"] else "", "known" if t["known"] else "unseen", "" if t["first_used"] is None else str(t["first_used"])]
         for t in data["terms"]
     ]
     assert len(root.by_id("d0-notes-table").find_all("tr")) == 1 + 4
@@ -391,7 +391,7 @@ def test_browser_dom_has_highlights_tables_outline_and_sorts(browser, seed_repor
     rows = table.find_all("tr")[1:]
     # The script ran: #sort=count put the rows in ascending order of count (ties keep their order).
     assert [r.find_all("td")[0].text() for r in rows] == [t["term"] for t in sorted(data["terms"], key=lambda t: t["count"])]
-    assert [th.attrs.get("aria-sort") for th in table.find_all("th")] == [None, "ascending", None, None, None, None]
+    assert [th.attrs.get("aria-sort") for th in table.find_all("th")] == [None, "ascending", None, None, None, None, None]
 
 
 @pytest.mark.browser

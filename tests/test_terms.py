@@ -131,3 +131,58 @@ def test_unseen_spans_on_doc(nlp):
     assert unseen == [("三山五园", False, ["quoted", "paired"]), ("一区一策", False, ["paired"])]
     doc = nlp("构建“1+N”政策体系。")
     assert [(s.text, s._.known, [t.text for t in s]) for s in doc.spans["tifa"]] == [("1+N", False, ["1", "+", "N"])]
+
+
+# -- glosses: the text's own spelling-out of a formula ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "items"),
+    [
+        # an explicit lead; the last item split at its conjunction
+        ("要增强“四个意识”，即政治意识、大局意识、核心意识和看齐意识。", "四个意识", ["政治意识", "大局意识", "核心意识", "看齐意识"]),
+        # in brackets after the formula's noun; 一 of 统一 leads no group, so two items, split at the comma
+        (
+            "部门全面行使“两统一”职责（即统一行使资源资产所有者职责，统一行使国土空间用途管制和生态保护修复职责）。",
+            "两统一",
+            ["统一行使资源资产所有者职责", "统一行使国土空间用途管制和生态保护修复职责"],
+        ),
+        # all the numerals together (2 + 3); a comma inside an item of the coarser reading is a separator
+        ("实现“两不愁三保障”（不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障）。", "两不愁三保障", ["不愁吃", "不愁穿", "义务教育", "基本医疗", "住房安全有保障"]),
+        # after a colon: parallel items, the sentence going on after the last one
+        ("全面推行“四定”：定人员、定范围、定任务、定考核，接受职工群众监督。", "四定", ["定人员", "定范围", "定任务", "定考核"]),
+        # a gloss inside brackets ends at the bracket that closes them; a quoted list is the gloss
+        ("以“五中心”建设（“五中心”即便民服务中心、综治中心、文体中心、卫生中心、志愿中心）为突破口。", "五中心", ["便民服务中心", "综治中心", "文体中心", "卫生中心", "志愿中心"]),
+        ("推行“两带两创”：“党组织带党员创效、党员带群众创新”，成效明显。", "两带两创", ["党组织带党员创效", "党员带群众创新"]),
+    ],
+)
+def test_glosses(nlp, text, term, items):
+    found = {t["term"]: t for t in tifalens.analyze(text, nlp=nlp).to_dict()["terms"]}
+    gloss = found[term]["gloss"]
+    assert gloss["items"] == items
+    assert text[gloss["start"] : gloss["end"]] == gloss["text"]
+    assert gloss["text"].startswith(items[0]) and gloss["text"].endswith(items[-1])
+    assert found[term]["occurrences"][-1]["gloss"] == gloss or found[term]["occurrences"][0]["gloss"] == gloss
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "牢固树立“四个意识”。坚定“四个自信”：我们有信心。",  # no list, or not as many items
+        "数据证明“两个健康”：鼎庆公司多年来累计捐款1400多万元，国信集团每年把利润的5%注入基金。",  # a colon opening an example
+        "出版《共建“一带一路”：理念、实践与中国的贡献》。",  # a title's colon
+        "落实“双百分”：促成巴以签署和平协议。",  # 和 of 和平 is no conjunction
+    ],
+)
+def test_no_gloss(nlp, text):
+    assert all(t["gloss"] is None for t in tifalens.analyze(text, nlp=nlp).to_dict()["terms"])
+
+
+def test_gloss_offsets_in_the_original(tmp_path, nlp):
+    path = tmp_path / "g.txt"
+    path.write_bytes("\ufeff标题\r\n\r\n增强“四个意识”，即政治意识、大局意识、核心意识和看齐意识。\r\n".encode("utf-8"))
+    result = tifalens.analyze(path=path, nlp=nlp)
+    gloss = next(t for t in result.to_dict()["terms"] if t["term"] == "四个意识")["gloss"]
+    assert result.source.original == path.read_bytes().decode("utf-8-sig")  # the original: BOM removed, CRLF kept
+    assert result.source.original[gloss["orig_start"] : gloss["orig_end"]] == "政治意识、大局意识、核心意识和看齐意识"
+    assert gloss["orig_start"] != gloss["start"]

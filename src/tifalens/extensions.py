@@ -29,6 +29,7 @@ SPAN_ATTRS = {
     "confidence": None,
     "evidence": None,
     "first_used": None,
+    "gloss": None,  # a terms.Gloss: the text's own spelling-out of the formula right after it
 }
 DOC_ATTRS = {
     "notes": None,  # list of {code, message, start, end}

@@ -1001,7 +1001,7 @@ def _list_members(text: str, start: int) -> list[str] | None:
     """The members of an inline list from ``start`` to its sentence's end, or None when it is none."""
     stop = _SENTENCE_STOP.search(text, start)
     # separators inside quotes and brackets separate no members (对照“脱贫、出列、摘帽”指标)
-    sentence = _ENCLOSED.sub(lambda m: "○" * len(m.group(0)), text[start : stop.start() if stop else len(text)])
+    sentence = masked_enclosures(text[start : stop.start() if stop else len(text)])
     parts = re.split("[；;]", sentence)
     if len(parts) == 1 or "、" in parts[0]:  # a 、 list (one that ends at ； too: 四个平台：A、B、C、D；“三个机制”：…)
         first = parts[0]
@@ -1023,6 +1023,12 @@ _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
 _MAX_NAMED_MEMBER = 20  # longer parts between 、 are clauses, and the list's members are split by ；
 _ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|\([^()]*\)")
 _CLAUSE_STOP = re.compile(r"[，,]")
+
+
+def masked_enclosures(text: str) -> str:
+    """``text`` with what is inside quotes, titles and brackets masked (same length), so that the
+    separators there separate no members of a list."""
+    return _ENCLOSED.sub(lambda m: "○" * len(m.group(0)), text)
 JOINERS = re.compile(r"以及|和|及|与")  # what joins the last two members of a 、 list
 
 

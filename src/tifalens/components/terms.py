@@ -8,6 +8,7 @@ off the tokens, so the two can never disagree.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from ..extensions import doc_text, register_extensions
 from ..lexicon import Lexicon
 from ..numbers import CN_NUMERAL_CHARS, parse_number
 from ..segmenter import no_words, word_test
+from .structure import JOINERS, masked_enclosures
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -177,6 +179,176 @@ class FormulaFinder:
         return out
 
 
+@dataclass(frozen=True)
+class Gloss:
+    """A text's own spelling-out of a formula right after it: the items it lists, and where."""
+
+    start: int
+    end: int
+    items: tuple[str, ...]
+
+
+class GlossReader:
+    """Reads the gloss a text gives a formula right after it (``data/formulas.json``, ``gloss``).
+
+    >>> text = "增强“四个意识”，即政治意识、大局意识、核心意识和看齐意识。"
+    >>> g = GlossReader().read(text, text.index("”"), "四个意识")  # (the pipeline's reader knows the words)
+    >>> text[g.start : g.end], g.items
+    ('政治意识、大局意识、核心意识和看齐意识', ('政治意识', '大局意识', '核心意识', '看齐意识'))
+    """
+
+    def __init__(self, *, is_word: Callable[[str], bool] | None = None) -> None:
+        rules = _formula_rules()
+        g = rules["gloss"]
+        self._is_word = is_word or no_words
+        self._brackets: dict[str, str] = g["brackets"]
+        self._bracket_leads = sorted(g["bracket_leads"], key=len, reverse=True)
+        self._openers = sorted([(w, True) for w in g["explicit_openers"]] + [(w, False) for w in g["plain_openers"]], key=lambda o: -len(o[0]))
+        self._end = re.compile(rf"[{re.escape(g['ends'])}]")
+        ranks = g["separator_ranks"]
+        self._splits = []
+        for chars in g["separators"]:
+            stronger = ranks[max(map(ranks.index, chars)) + 1 :]
+            self._splits.append((re.compile(rf"[{re.escape(chars)}]"), re.compile(rf"[{re.escape(stronger)}]") if stronger else None))
+        self._any_separator = re.compile(rf"[{re.escape(ranks)}]")
+        self._colon = re.compile("[：:]")
+        self._bracket_rx = re.compile(f"[{re.escape(''.join(self._brackets) + ''.join(self._brackets.values()))}]")
+        self._trailing = g["trailing"]
+        self._max_chars = g["max_chars"]
+        self._max_items = g["max_items"]
+        self._max_short = g["max_short_item_chars"]
+        self._max_parallel = g["max_parallel_item_chars"]
+        self._numeral_rx = re.compile(rf"[{re.escape(rules['numerals'])}]")
+        self._head = re.compile(rf"[\u4e00-\u9fff]{{0,{g['max_head_chars']}}}")
+
+    def _unclosed(self, text: str, start: int, end: int) -> int:
+        """``end``, or the first closing bracket before it that opens nowhere after ``start`` (“七中心”即…、
+        志愿服务中心）: the gloss was inside brackets)."""
+        depth = 0
+        for m in self._bracket_rx.finditer(text, start, end):
+            if m.group(0) in self._brackets:
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return m.start()
+        return end
+
+    def expected(self, formula: str) -> list[int]:
+        """How many items a gloss of ``formula`` may list: all its numerals together, else its first
+        (三去一降一补 and 两不愁三保障: 5; 五位一体: 5); a numeral inside a word (一 of 统一, 一刻钟, 一体)
+        leads no group; none for a formula with no numeral."""
+        formula = formula.replace("双", "两")
+        values = []
+        for m in self._numeral_rx.finditer(formula):
+            k = m.start()
+            if values and (self._is_word(formula[k - 1 : k + 1]) or any(self._is_word(formula[k : k + n]) for n in (2, 3))):
+                continue
+            if (v := parse_number(m.group(0))) is not None:
+                values.append(int(v))
+        counts = [sum(values), values[0]] if values else []
+        return [n for k, n in enumerate(counts) if 2 <= n <= self._max_items and n not in counts[:k]]
+
+    def read(self, text: str, pos: int, formula: str) -> Gloss | None:
+        """The gloss of ``formula`` starting at ``pos`` (after the formula and its closing quote), or None."""
+        wanted = self.expected(formula)
+        if not wanted:
+            return None
+        if pos < len(text) and text[pos] in "”’\"」』":
+            pos += 1
+        head = self._head.match(text, pos)  # “两统一”职责（即…）: the bracket glosses the formula and its noun
+        close = self._brackets.get(text[head.end() : head.end() + 1])
+        if close:
+            start = head.end() + 1
+            end = text.find(close, start, start + self._max_chars)
+            start += len(next((w for w in self._bracket_leads if text.startswith(w, start)), ""))
+            explicit = True
+        else:
+            opener, explicit = next(((w, e) for w, e in self._openers if text.startswith(w, pos)), ("", False))
+            if not opener:
+                return None
+            start = pos + len(opener)
+            m = self._end.search(text, start, start + self._max_chars)
+            end = self._unclosed(text, start, m.start()) if m else -1
+        if end <= start:
+            return None
+        colon = self._colon.search(text, start, end)
+        if colon and not self._any_separator.search(text, start, colon.start()):
+            start = colon.end()  # 也就是国有企业“三大基石”：党建、管理、文化
+        while start < end and text[start] in " \u3000，,":
+            start += 1
+        if text.startswith("“", start) and (close_quote := text.find("”", start, end)) > 0:
+            start, end = start + 1, close_quote  # “党组织带党员创效、党员带群众创新”，是…: the quoted list
+        body = text[start:end].rstrip(self._trailing + "”’")
+        if not body or formula in body or "》" in body.split("《")[0]:
+            return None  # a formula explained by itself; 《共建“一带一路”：理念、实践与中国的贡献》: a title's colon
+        found = self._items(body, wanted, explicit)
+        return None if found is None else Gloss(start, start + found[1], found[0])
+
+    def _items(self, body: str, wanted: list[int], explicit: bool) -> tuple[tuple[str, ...], int] | None:
+        """The items of ``body`` and the length of the gloss in it: the first reading with the count wanted
+        whose items are parallel, or, after an explicit lead, the first with that count. A reading splits
+        at a set of separators; its last item ends at a stronger separator (定人员、…、定考核，接受职工群众监督),
+        and is split at a conjunction (核心意识和看齐意识) only when no separator alone gives the count."""
+        first = None
+        for n, conjoined in itertools.product(wanted, (False, True)):
+            for split, stronger in self._splits:
+                found = self._reading(body, n - conjoined, split, stronger)
+                if found is None:
+                    continue
+                items, length = found
+                if conjoined:
+                    items = self._conjoined(items)
+                    if items is None:
+                        continue
+                if self._parallel(items):
+                    return tuple(items), length
+                first = first or (tuple(items), length)
+        return first if explicit else None
+
+    def _reading(self, body: str, n: int, split: re.Pattern, stronger: re.Pattern | None) -> tuple[list[str], int] | None:
+        """``n`` items split at ``split``, the last ending at the first ``stronger`` separator after them;
+        separators inside quotes and brackets split nothing (“红色业委会”和“红色物业”等专业力量)."""
+        masked = masked_enclosures(body)
+        seps = [m.end() for m in split.finditer(masked)][: n - 1]
+        if len(seps) < n - 1:
+            return None
+        head = seps[-1] if seps else 0
+        end = len(body)
+        if stronger is not None:
+            if stronger.search(masked, 0, head):
+                return None
+            m = stronger.search(masked, head)
+            end = m.start() if m else end
+        if split.search(masked, head, end):
+            return None  # more items than wanted
+        end = head + len(body[head:end].rstrip(self._trailing))
+        bounds = [0, *seps, end + 1]
+        items = [body[a : b - 1].strip() for a, b in zip(bounds, bounds[1:])]
+        return (items, end) if all(items) else None
+
+    def _conjoined(self, items: list[str]) -> list[str] | None:
+        """``items`` with the last split at its first conjunction that is a word of its own (not 和 of 和平)."""
+        last = items[-1]
+        if self._any_separator.search(last):
+            return None
+        for m in JOINERS.finditer(last):
+            a, b = m.start(), m.end()
+            if a and len(last) - b >= 2 and not self._is_word(last[a - 1 : b]) and not self._is_word(last[a : b + 1]):
+                return [*items[:-1], last[:a], last[b:]]
+        return None
+
+    def _parallel(self, items: list[str]) -> bool:
+        """Items that read as one list: all short, or sharing a first or a last character, or (items of
+        moderate length) a pair of characters (落实…主体责任、发挥…主体作用、激发…主体意识)."""
+        if all(len(x) <= self._max_short for x in items) or len({x[0] for x in items}) == 1 or len({x[-1] for x in items}) == 1:
+            return True
+        if any(len(x) > self._max_parallel for x in items):
+            return False
+        pairs = [{x[k : k + 2] for k in range(len(x) - 1)} for x in items]
+        return any(p.isalpha() and "\u4e00" <= p[0] <= "\u9fff" for p in set.intersection(*pairs))
+
+
 class TermsComponent(Batched):
     """Adds a span per known formula occurrence (duplicates left out unless asked)."""
 
@@ -186,7 +358,9 @@ class TermsComponent(Batched):
         self.keep_duplicates = keep_duplicates
         tokenizer_lexicon = getattr(nlp.tokenizer, "lexicon", None)
         self.lexicon: Lexicon = tokenizer_lexicon if isinstance(tokenizer_lexicon, Lexicon) else Lexicon.default()
-        self.finder = FormulaFinder(is_word=word_test(nlp))
+        is_word = word_test(nlp)
+        self.finder = FormulaFinder(is_word=is_word)
+        self.glosses = GlossReader(is_word=is_word)
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = sorted(doc._.excluded or [])
@@ -224,6 +398,8 @@ class TermsComponent(Batched):
             span._.article = article_at(arts, c.start)
             spans.append(span)
         spans.sort(key=lambda s: s.start_char)
+        for span in spans:
+            span._.gloss = self.glosses.read(text, span.end_char, span._.term)
         doc.spans["tifa"] = spans
         return doc
 

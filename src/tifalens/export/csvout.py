@@ -7,8 +7,8 @@ with a ``document`` column, quoted by the :mod:`csv` module::
     >>> import tifalens
     >>> result = tifalens.analyze("增强“四个意识”。")
     >>> print(to_csv([(result.doc, result.source)]), end="")
-    document,term,count,known,category,expansion,first_used
-    <text>,四个意识,1,True,loyalty,政治意识、大局意识、核心意识、看齐意识,2016
+    document,term,count,known,category,expansion,first_used,gloss
+    <text>,四个意识,1,True,loyalty,政治意识、大局意识、核心意识、看齐意识,2016,
 """
 
 from __future__ import annotations
@@ -22,14 +22,15 @@ from spacy.tokens import Doc
 from ..reading import Source
 from .jsonout import to_dict
 
-TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used")
+TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used", "gloss")
 STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "subject", "column")
 
 
 def term_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
-    """One row per canonical term of the document, most frequent first."""
+    """One row per canonical term of the document, most frequent first (``gloss``: the text's own
+    spelling-out of it, the first one, or empty)."""
     return [
-        {"document": source.path, **{key: term[key] for key in TERM_COLUMNS[1:]}}
+        {"document": source.path, **{key: term[key] for key in TERM_COLUMNS[1:-1]}, "gloss": term["gloss"]["text"] if term["gloss"] else None}
         for term in to_dict(doc, source)["terms"]
     ]
 

@@ -117,11 +117,12 @@ def fill_text(mark: Mark, text: str) -> list[Part]:
 
 
 def _term_title(term: dict[str, Any], form: str) -> str:
+    gloss = f"in the text: {term['gloss']['text']}" if term["gloss"] else None
     if not term["known"]:
         evidence = ", ".join(term["evidence"]) or "-"
-        return f"{term['term']} · unseen formula (confidence {term['confidence']}; evidence: {evidence})"
+        return " · ".join(x for x in (f"{term['term']} · unseen formula (confidence {term['confidence']}; evidence: {evidence})", gloss) if x)
     name = term["term"] if form == term["term"] else f"{form} → {term['term']}"
-    return " · ".join(x for x in (name, term["category"], term["expansion"]) if x)
+    return " · ".join(x for x in (name, term["category"], term["expansion"], gloss) if x)
 
 
 def _tifa_marks(data: dict[str, Any], prefix: str, cat_class: dict[str, str]) -> list[Mark]:

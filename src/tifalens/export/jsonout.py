@@ -161,13 +161,24 @@ def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "count": len(spans),
                 "forms": dict(Counter(s._.term for s in spans)),
                 "count_by_article": {str(k): v for k, v in sorted(per_article.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))},
-                "occurrences": [
-                    {"form": s._.term, "article": s._.article, **_offsets(source, s.start_char, s.end_char)} for s in spans
-                ],
+                "gloss": next((_gloss(source, s._.gloss) for s in spans if s._.gloss), None),
+                "occurrences": [_occurrence(source, s) for s in spans],
             }
         )
     out.sort(key=lambda t: (-t["count"], t["term"]))
     return out
+
+
+def _occurrence(source: Source, span: Span) -> dict[str, Any]:
+    out = {"form": span._.term, "article": span._.article, **_offsets(source, span.start_char, span.end_char)}
+    if span._.gloss:
+        out["gloss"] = _gloss(source, span._.gloss)
+    return out
+
+
+def _gloss(source: Source, gloss) -> dict[str, Any]:
+    """The text's own spelling-out of a formula (a terms.Gloss): its text, items and offsets."""
+    return {"text": source.text[gloss.start : gloss.end], "items": list(gloss.items), **_offsets(source, gloss.start, gloss.end)}
 
 
 def entities(doc: Doc, source: Source) -> list[dict[str, Any]]:

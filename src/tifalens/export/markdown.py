@@ -102,9 +102,10 @@ def to_markdown(doc: Doc, source: Source) -> str:
         if art["items"]:
             out += ["### Enumerations", "", *_lists(art["items"], art["lists"])]
     if data["terms"]:
-        out += ["## Terms", "", "| term | count | known | category | expansion |", "|---|---:|---|---|---|"]
+        out += ["## Terms", "", "| term | count | known | category | expansion | in the text |", "|---|---:|---|---|---|---|"]
         for t in data["terms"]:
-            out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} |")
+            gloss = t["gloss"]["text"] if t["gloss"] else None
+            out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} | {_cell(gloss)} |")
         out.append("")
     if data["stats"]:
         column = any(s.get("column") for s in data["stats"])  # a column of its own only where a table has figures
