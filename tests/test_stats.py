@@ -391,6 +391,23 @@ def test_seed_datelines_keep_their_fields(seed):
             ("千万元", 1e7, "元", "money", None, "该镇投资"),
             ("万元", 1e4, "元", "money", None, "每户奖励"),
         ]),
+        # a level after a date keeps the subject of the figure it grew or fell from; how fast it did is no subject
+        ("贫困人口从2012年年底的9899万人减到2019年年底的551万人。人均收入由2015年的2.4万元逐年上涨至2019年6月的4.12万元。", [
+            ("2012年", 2012, "年", "year", None, None),
+            ("9899万人", 9.899e7, "人", "count", None, "贫困人口"),
+            ("2019年", 2019, "年", "year", None, None),
+            ("551万人", 5.51e6, "人", "count", None, "贫困人口"),
+            ("2015年", 2015, "年", "year", None, None),
+            ("2.4万元", 24000, "元", "money", None, "人均收入"),
+            ("2019年6月", 2019, "", "date", None, None),
+            ("4.12万元", 41200, "元", "money", None, "人均收入"),
+        ]),
+        # 由于, 从事 are words of their own, not 由/从 of an origin; 因为 opens no subject, 还有 ends none
+        ("由于农村人口占全国人口的80%，因为从事农业的人口占60%，未摘帽县还有52个。", [
+            ("80%", 80, "%", "percent", None, "农村人口"),
+            ("60%", 60, "%", "percent", None, "从事农业的人口"),
+            ("52个", 52, "个", "count", None, "未摘帽县"),
+        ]),
         # a round amount before output, or after a slash, is a rate's base
         ("万元地区生产总值能耗下降3%，事故死亡率控制在0.6人/百亿元以下。", [
             ("3%", 3, "%", "change", None, "万元地区生产总值能耗"),

@@ -130,7 +130,7 @@ def _listed(phrase: str, n: int) -> list[str] | None:
 # What may follow a year or date that opens a clause and still say when (2014年底, 2016年以来).
 _TIME_TAIL = re.compile(r"(?:底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 # A time and 的 between 到/至 and the level (增长到去年的789亿美元, 提高到2025年的66%).
-_WHEN_OF = re.compile(r"(?:去年|今年|上年|当年|前年|(?:19|20)\d{2}年(?:底|末|初)?|\d{1,2}月(?:底|末)?)的?$")
+_WHEN_OF = re.compile(r"(?:去年|今年|上年|当年|前年|(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?|\d{1,2}月(?:份|底|末)?)的?$")
 
 
 def ends_with(text: str, words: tuple[str, ...]) -> str | None:
@@ -693,8 +693,8 @@ class FigureFinder:
     def _read_origin(self, fig: Figure, pre: str) -> str:
         """``从2020年的82.4岁``: a figure a later one grows or falls from; the subject ends before 从."""
         at = max(pre.rfind(m, max(0, len(pre) - self.rules.from_reach)) for m in self.rules.from_markers)
-        if at < 0:
-            return pre
+        if at < 0 or not self.is_boundary(fig.clause + at + 1):
+            return pre  # (由于, 从事: a word of their own, no origin)
         fig.origin = True
         return pre[:at]
 
@@ -1055,8 +1055,10 @@ class Linker:
         """Every step, in order; each reads what the earlier ones wrote."""
         for fig in figs:
             self._place(fig)
+        quantity = None  # the last figure before that is no year or date
         for i, fig in enumerate(figs):
-            self._own_subject(fig, figs[i - 1] if i else None)
+            self._own_subject(fig, figs[i - 1] if i else None, quantity)
+            quantity = quantity if fig.kind in ("year", "date") else fig
         self._lists(figs)
         self._respectively(figs)
         self._changes(figs)
@@ -1149,10 +1151,11 @@ class Linker:
                     return start, end - len(tail)
         return None
 
-    def _own_subject(self, fig: Figure, prev: Figure | None) -> None:
-        # A year or date before the figure is an adverbial (从2020年的82.4岁), not a subject boundary.
+    def _own_subject(self, fig: Figure, prev: Figure | None, quantity: Figure | None = None) -> None:
+        # A year or date before the figure is an adverbial (从2020年的82.4岁), not a subject boundary;
+        # a figure before it is, dates between them or not (从2012年底的9899万人减到2019年底的551万人).
         bound = prev is not None and prev.tail <= fig.cut and prev.kind not in ("year", "date")
-        start = max(fig.clause, prev.tail if bound else 0)
+        start = max(fig.clause, prev.tail if bound else quantity.tail if quantity is not None and quantity.tail <= fig.cut else 0)
         if prev is not None and prev.kind in ("year", "date") and fig.clause <= prev.start and not self.text[fig.clause : prev.start].strip():
             start = _TIME_TAIL.match(self.text, max(start, prev.tail)).end()  # 2025年(底)达到4.2万亿元: when, not what
         before = self._subject_before(fig, start)
