@@ -58,6 +58,13 @@ def test_stdin_and_output_file(tmp_path):
     assert not list(out.parent.glob(".*tmp"))
 
 
+def test_dash_output_is_standard_output(tmp_path):
+    proc = run("analyze", "-", "-o", "-", "--format", "md", stdin="标题\n\n增强“四个意识”。\n".encode("utf-8"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "# 标题" in proc.stdout.decode() and "| 四个意识 | 1 | yes |" in proc.stdout.decode()
+    assert list(tmp_path.iterdir()) == []  # no file named -
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

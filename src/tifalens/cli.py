@@ -80,9 +80,10 @@ def _err(message: str) -> None:
 def open_output(out: Optional[Path], *, inputs: list[str] = ()) -> Iterator[TextIO]:
     """Standard output, or a temporary file renamed to ``out`` once the block ends without error.
 
-    Missing folders are created; an input is never overwritten.
+    Missing folders are created; an input is never overwritten; ``-`` is standard output, as it is
+    standard input among the inputs.
     """
-    if out is None:
+    if out is None or str(out) == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
@@ -175,7 +176,7 @@ _T2S = typer.Option(
 _BACKEND = typer.Option(Backend.rjieba, "--backend", help="Segmenter backend: rjieba (fast) or jieba.")
 _KEEP = typer.Option(False, "--keep-duplicates", help="Count formulas in duplicated paragraphs too.")
 _LEXICON = typer.Option([], "--lexicon", help="Extra lexicon TSV (repeatable); its rows add to or replace packaged ones.")
-_OUT = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output.")
+_OUT = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output (- is standard output).")
 _MAX_CHARS = typer.Option(0, "--max-chars", min=0, help="Refuse inputs longer than this many characters before analysing any of them (0, the default: no limit).")
 _BLOCK_CHARS = typer.Option(DEFAULT_BLOCK_CHARS, "--block-chars", min=1, help="Analyse longer inputs in blocks of at most this many characters, cut at line breaks.")
 
