@@ -408,6 +408,17 @@ def test_seed_datelines_keep_their_fields(seed):
             ("60%", 60, "%", "percent", None, "从事农业的人口"),
             ("52个", 52, "个", "count", None, "未摘帽县"),
         ]),
+        # a rank a later one rises or falls from: the subject ends before 由
+        ("中国创新指数排名由2016年的第25位上升到第14位。", [
+            ("2016年", 2016, "年", "year", None, None),
+            ("第25位", 25, "位", "rank", None, "中国创新指数排名"),
+            ("第14位", 14, "位", "rank", None, None),
+        ]),
+        # a unit glued to 级 is still the unit: the size of a class
+        ("建成10亿吨级大港和两个30万吨级码头。", [
+            ("10亿吨", 1e9, "吨", "measure", None, "大港"),
+            ("30万吨", 3e5, "吨", "measure", None, "码头"),
+        ]),
         # a round amount before output, or after a slash, is a rate's base
         ("万元地区生产总值能耗下降3%，事故死亡率控制在0.6人/百亿元以下。", [
             ("3%", 3, "%", "change", None, "万元地区生产总值能耗"),

@@ -176,6 +176,7 @@ class StatsRules:
         self.implied_against: dict[str, str] = data["implied_against"]
         self.per_markers: str = data["per_markers"]
         self.rate_base_nouns = tuple(data["rate_base_nouns"])
+        self.class_suffix: str = data["class_suffix"]
         self.generic_heads = frozenset(data["generic_heads"])
         self.comparison_false = data["comparison_false_words"]
         self.comparison_adverbs = _longest_first(data["comparison_adverbs"])
@@ -593,10 +594,10 @@ class FigureFinder:
         if (unit1 and unit1 != unit) or (m.start() > 0 and text[m.start() - 1] == "第"):
             return None  # 3个至5万; an ordinal (第38个)
         end = m.end()
-        if unit and not self.is_boundary(end):
+        if unit and not self.is_boundary(end) and not (text.startswith(self.rules.class_suffix, end) and self.is_boundary(end + 1)):
             if m.group("num2"):
                 return None
-            end, unit = end - len(unit), ""  # 14亿人民: 人 starts a word
+            end, unit = end - len(unit), ""  # 14亿人民: 人 starts a word (but 10亿吨|级, 30万吨级: a class of that size)
         fig = self._numeric(m.start(), end, text[m.start() : end - len(unit)], unit, text)
         if fig is not None and unit in self.rules.split_units:  # 2个多月: 2 months and more
             fig.unit, fig.approx = self.rules.split_units[unit], fig.approx or self.rules.approx_inside["多"]
@@ -669,6 +670,9 @@ class FigureFinder:
         if fig.kind not in ("year", "date", "rank"):
             pre = self._read_change(fig, pre)
             pre = self._read_origin(fig, pre)
+        elif fig.kind == "rank":
+            pre = self._read_origin(fig, pre)  # 排名由2016年的第25位…: the subject ends before 由
+            fig.origin = False  # (a rank that rises falls in number: no level is computed from it)
         if fig.proportion and (copula := ends_with(pre, self.rules.copulas)):
             pre = pre[: -len(copula)]  # 收入比|为 (jieba's one word 比为): the ratio is named before 为
         fig.cut = fig.clause + len(pre)
