@@ -56,6 +56,7 @@ def test_jsonl_run_tables_and_errors(tmp_path):
     assert {(t["document"], t["term"], t["count"]) for t in terms if t["document"] == "doc0000"} == {
         ("doc0000", "四个意识", "1"), ("doc0000", "四个自信", "1"), ("doc0000", "两个维护", "1"), ("doc0000", "两个确立", "1"),
     }
+    assert {t["gloss"] for t in terms} == {""}
     trends = rows(out / "trends.csv")
     t2018 = next(t for t in trends if t["period"] == "2018" and t["term"] == "两个确立")
     chars_2018 = sum(int(d["chars"]) for d in docs if d["date"].startswith("2018"))
@@ -361,4 +362,18 @@ def test_a_folder_of_text_files_is_dated_by_front_matter_then_file_name(tmp_path
         "2017,两个确立,1,75,133.3333",
         "2021,两个确立,1,61,163.9344",
         "2022,两个确立,1,78,128.2051",
+    ]
+
+
+def test_terms_table_holds_each_documents_gloss(tmp_path):
+    src = tmp_path / "c.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "a", "text": "全面推行“四定”：定人员、定范围、定任务、定考核，接受监督。"}, ensure_ascii=False) + "\n")
+        fh.write(json.dumps({"id": "b", "text": "落实“四定”：定岗位、定职责、定目标、定考核。增强“四个意识”。"}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out"
+    run_corpus([str(src)], out, Options(), progress=False)
+    assert [(t["document"], t["term"], t["gloss"]) for t in rows(out / "terms.csv")] == [
+        ("a", "四定", "定人员、定范围、定任务、定考核"),
+        ("b", "四个意识", ""),
+        ("b", "四定", "定岗位、定职责、定目标、定考核"),
     ]

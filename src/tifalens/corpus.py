@@ -190,7 +190,7 @@ def document_date(analysis: dict, task: Task) -> str | None:
 
 def table_row(record: dict) -> dict:
     """What the tables and index.html need of a record, small enough to read without the analysis:
-    id, input, sha256, date, title, chars, report, terms ``[term, count, known]`` and entities
+    id, input, sha256, date, title, chars, report, terms ``[term, count, known, gloss]`` and entities
     ``[name, label, full name, count]``."""
     from .export.jsonout import entity_rows
 
@@ -203,7 +203,7 @@ def table_row(record: dict) -> dict:
         "title": record["title"],
         "chars": a["source"]["chars"],
         "report": record.get("report"),
-        "terms": [[t["term"], t["count"], t["known"]] for t in a["terms"]],
+        "terms": [[t["term"], t["count"], t["known"], t["gloss"]["text"] if t.get("gloss") else ""] for t in a["terms"]],
         "entities": [[e["text"], e["label"], e["kb_id"], e["count"]] for e in entity_rows(a)],
     }
 
@@ -539,7 +539,7 @@ def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dic
         terms = csv.writer(terms_fh, lineterminator="\n")
         entities = csv.writer(entities_fh, lineterminator="\n")
         docs.writerow(["id", "input", "date", "title", "chars", "sha256"])
-        terms.writerow(["document", "date", "term", "count", "known"])
+        terms.writerow(["document", "date", "term", "count", "known", "gloss"])
         entities.writerow(["document", "date", "name", "label", "full_name", "count"])
         for row in current_rows(out, keys):
             n_docs += 1
@@ -548,8 +548,8 @@ def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dic
             p = period_of(row["date"], period)
             if p:
                 trend_chars[p] += chars
-            for term, count, known in row["terms"]:
-                terms.writerow([doc_id, date, term, count, known])
+            for term, count, known, *gloss in row["terms"]:  # (a record of an earlier version has no gloss)
+                terms.writerow([doc_id, date, term, count, known, gloss[0] if gloss else ""])
                 if p:
                     trend_counts[(p, term)] += count
             for name, label, full_name, count in row["entities"]:
