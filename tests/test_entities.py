@@ -135,6 +135,14 @@ def test_names_in_a_list_share_the_title(ents_nlp):
     assert ents(ents_nlp, text) == [(n, "PERSON", "") for n in ("习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希")]
 
 
+def test_a_two_character_name_that_speaks_or_a_list_closed_by_deng_is_a_person(ents_nlp):
+    # no title: 王刚 opens a clause and says something; 张伟、刘洋等 is a list of people; 孙子 (grandson) says
+    # something too, but is a kinship word; 周密 before a verb of speech does not open a clause
+    text = "会后，王刚说，大家要团结。张伟、刘洋等代表参加了会议。“孙子说天气热。”要周密指出问题。"
+    assert [t.tag_ for t in ents_nlp(text) if t.text in ("王刚", "张伟", "刘洋", "孙子")] == ["nr"] * 4
+    assert ents(ents_nlp, text) == [("王刚", "PERSON", ""), ("张伟", "PERSON", ""), ("刘洋", "PERSON", "")]
+
+
 def test_ordinary_words_tagged_as_names_are_dropped(ents_nlp):
     # jieba's dictionary tags 周密 文明 nr, 新鲜 上门 ns, 党组织 nt.
     doc = ents_nlp("要周密部署，加强文明建设，新鲜上门，基层党组织，党建“连心桥”。")
@@ -616,8 +624,8 @@ def test_two_listed_places_side_by_side_are_two_places_and_a_division_joins_its_
 def test_a_two_character_name_vouched_for_once_counts_everywhere_in_the_document(ents_nlp):
     doc = ents_nlp("外交部发言人毛宁主持记者会。\n毛宁：我们注意到有关报道。\n毛宁表示欢迎。王毅外长出席。")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("毛宁", "PERSON")] * 3 + [("王毅", "PERSON")]
-    # without a title anywhere, a two-character word jieba tags as a name stays out
-    assert [e.text for e in ents_nlp("毛宁表示欢迎。").ents] == []
+    # without a title, a list or a verb of speech anywhere, a two-character word jieba tags as a name stays out
+    assert [e.text for e in ents_nlp("毛宁主持记者会。").ents] == []
 
 
 def test_a_title_holding_the_name_after_it_vouches_for_nothing_before(ents_nlp):

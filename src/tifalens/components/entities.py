@@ -85,6 +85,9 @@ class EntityRules:
     not_organizations: frozenset[str]
     quotes: frozenset[str]
     list_separators: frozenset[str]
+    speech_verbs: frozenset[str]
+    list_closers: frozenset[str]
+    clause_openers: frozenset[str]
     gazetteer: Gazetteer
     generic_divisions: frozenset[str]
     village_suffixes: frozenset[str]
@@ -239,6 +242,9 @@ def entity_rules() -> EntityRules:
         not_organizations=frozenset(org["not_organizations"]),
         quotes=frozenset(data["quotes"]),
         list_separators=frozenset(person["list_separators"]),
+        speech_verbs=frozenset(person["speech_verbs"]),
+        list_closers=frozenset(person["list_closers"]),
+        clause_openers=frozenset(person["clause_openers"]),
         gazetteer=Gazetteer.default(),
         generic_divisions=frozenset(place["generic_divisions"]),
         village_suffixes=frozenset(place["village_suffixes"]),
@@ -472,10 +478,16 @@ def persons(
         and not (_text(words, r) in rules.not_names and not _titled(words, r, rules))
         and _text(words, r) not in rules.never_names
     ]
-    sure = [len(_text(words, r)) > 2 or _titled(words, r, rules) or _text(words, r) in known or rules.anonymised(_text(words, r)) for r in shaped]
+    sure = [
+        len(_text(words, r)) > 2 or _titled(words, r, rules) or _text(words, r) in known or rules.anonymised(_text(words, r)) or _speaks(words, r, rules)
+        for r in shaped
+    ]
     listed = [
         a.end + 1 == b.start and words[a.end] in rules.list_separators for a, b in zip(shaped, shaped[1:])
     ]  # listed[k]: shaped[k] and shaped[k + 1] are neighbours in a list
+    for k in range(len(listed)):
+        if listed[k] and shaped[k + 1].end < len(words) and words[shaped[k + 1].end] in rules.list_closers:
+            sure[k] = sure[k + 1] = True  # 张伟、刘洋等代表: names listed and closed as a list of people
     changed = True
     while changed:  # 习近平、李强、蔡奇: the title of one name vouches for the list
         changed = False
@@ -486,6 +498,12 @@ def persons(
     sure = [ok or _text(words, r) in vouched for r, ok in zip(shaped, sure)]
     taken = {i for r in runs for i in range(r.start, r.end)}
     return [_completed(words, r, taken, rules) for r, ok in zip(shaped, sure) if ok]
+
+
+def _speaks(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
+    """A name that opens a clause and says something (，王刚说; not 沙尘暴过后)."""
+    opens = run.start == 0 or words[run.start - 1] in rules.clause_openers
+    return opens and run.end < len(words) and words[run.end] in rules.speech_verbs
 
 
 def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules) -> Run:
