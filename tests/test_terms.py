@@ -154,6 +154,10 @@ def test_unseen_spans_on_doc(nlp):
         # a gloss inside brackets ends at the bracket that closes them; a quoted list is the gloss
         ("以“五中心”建设（“五中心”即便民服务中心、综治中心、文体中心、卫生中心、志愿中心）为突破口。", "五中心", ["便民服务中心", "综治中心", "文体中心", "卫生中心", "志愿中心"]),
         ("推行“两带两创”：“党组织带党员创效、党员带群众创新”，成效明显。", "两带两创", ["党组织带党员创效", "党员带群众创新"]),
+        # a numeral that ends the formula leads no group (三个一: 3), and 即 may follow the formula's noun and a comma
+        ("我们推出了“三个一”工程，即一个中心、一支队伍、一套机制。", "三个一", ["一个中心", "一支队伍", "一套机制"]),
+        # the list ends where it is counted (这三方面, 等八个…)
+        ("实现“三方共赢”，即股东、员工、社会这三方面共赢。", "三方共赢", ["股东", "员工", "社会"]),
     ],
 )
 def test_glosses(nlp, text, term, items):
@@ -172,6 +176,7 @@ def test_glosses(nlp, text, term, items):
         "数据证明“两个健康”：鼎庆公司多年来累计捐款1400多万元，国信集团每年把利润的5%注入基金。",  # a colon opening an example
         "出版《共建“一带一路”：理念、实践与中国的贡献》。",  # a title's colon
         "落实“双百分”：促成巴以签署和平协议。",  # 和 of 和平 is no conjunction
+        "所用两委干部非亲即友。以“三推”“三不变”为载体，即推行学习方法，推行先锋岗制度，推荐员工入党。",  # 即 inside an idiom; a verb after the formula
     ],
 )
 def test_no_gloss(nlp, text):

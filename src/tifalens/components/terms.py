@@ -219,6 +219,8 @@ class GlossReader:
         self._max_short = g["max_short_item_chars"]
         self._max_parallel = g["max_parallel_item_chars"]
         self._numeral_rx = re.compile(rf"[{re.escape(rules['numerals'])}]")
+        self._tally = re.compile(rf"(?:等|这)[{re.escape(rules['numerals'])}\d]")
+        self._non_head = set(rules["non_head_chars"])
         self._head = re.compile(rf"[\u4e00-\u9fff]{{0,{g['max_head_chars']}}}")
 
     def _unclosed(self, text: str, start: int, end: int) -> int:
@@ -237,12 +239,14 @@ class GlossReader:
     def expected(self, formula: str) -> list[int]:
         """How many items a gloss of ``formula`` may list: all its numerals together, else its first
         (三去一降一补 and 两不愁三保障: 5; 五位一体: 5); a numeral inside a word (一 of 统一, 一刻钟, 一体)
-        leads no group; none for a formula with no numeral."""
+        or at the end (三个一: 3) leads no group; none for a formula with no numeral."""
         formula = formula.replace("双", "两")
         values = []
         for m in self._numeral_rx.finditer(formula):
             k = m.start()
-            if values and (self._is_word(formula[k - 1 : k + 1]) or any(self._is_word(formula[k : k + n]) for n in (2, 3))):
+            if values and k == len(formula) - 1:
+                continue  # 四个一, 三个一: a numeral that ends the formula is what each group is, not a group
+            if values and (self._is_word(formula[k - 1 : k + 1]) or any(self._is_word(formula[k : k + n]) for n in (2, 3) if k + n <= len(formula))):
                 continue
             if (v := parse_number(m.group(0))) is not None:
                 values.append(int(v))
@@ -257,6 +261,8 @@ class GlossReader:
         if pos < len(text) and text[pos] in "”’\"」』":
             pos += 1
         head = self._head.match(text, pos)  # “两统一”职责（即…）: the bracket glosses the formula and its noun
+        if head.end() > pos and text[pos] in self._non_head:
+            head = self._head.match(text, pos, pos)  # “三不变”为载体（…）: no noun of the formula's
         close = self._brackets.get(text[head.end() : head.end() + 1])
         if close:
             start = head.end() + 1
@@ -265,6 +271,10 @@ class GlossReader:
             explicit = True
         else:
             opener, explicit = next(((w, e) for w, e in self._openers if text.startswith(w, pos)), ("", False))
+            if not opener and head.end() > pos and text[pos] not in self._non_head:  # “三个一”工程，即…: an explicit lead,
+                # after a comma, after the formula's noun (not 两委干部非亲即友, not “三不变”为载体，即…)
+                opener = next((w for w, e in self._openers if e and w[0] in "，," and text.startswith(w, head.end())), "")
+                explicit, pos = True, head.end() if opener else pos
             if not opener:
                 return None
             start = pos + len(opener)
@@ -322,6 +332,8 @@ class GlossReader:
             end = m.start() if m else end
         if split.search(masked, head, end):
             return None  # more items than wanted
+        if tally := self._tally.search(masked, head, end):
+            end = tally.start()  # …、社会等八个利益相关方的共赢: the list ends where it is counted
         end = head + len(body[head:end].rstrip(self._trailing))
         bounds = [0, *seps, end + 1]
         items = [body[a : b - 1].strip() for a, b in zip(bounds, bounds[1:])]
