@@ -820,6 +820,11 @@ def test_change_check(nlp, text, expected):
         # 完成 or 实现 … 的 N% is a predicate: what was done of a target
         ("全国城镇新增就业1022万人，完成全年目标任务的85%左右。", []),
         ("全年实现预期目标的92%。", []),
+        # where a noun follows in the clause, or after the list the figure is in, the text says what it counts
+        # (only its reading failed); a quoted count is a name; a count in brackets restates what comes before
+        ("在京的230多家在京企业落户新区，5升、4升、900毫升等各种规格的桶装油应有尽有。", []),
+        ("制定“72条”规定，完成所有搬迁户（225户）的征迁，损失9.87亿新台币（约2.3亿港元）。", []),
+        ("达到103.33万户。", [("dangling", "warning", "103.33万户")]),
     ],
 )
 def test_dangling_check(nlp, text, expected):

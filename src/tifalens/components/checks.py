@@ -679,6 +679,7 @@ def check_dangling(figs: list[Figure], linker: Linker, rules: StatsRules) -> Ite
             and fig.kind in _QUANTITY + ("percent", "ratio")
             and fig.unit not in rules.self_describing_units
             and fig.unit not in rules.subjectless_units
+            and not linker.names_what_it_counts(fig)
         ):
             yield _check("dangling", "warning", f"{fig.text} has no subject: the text does not say what it counts", i, [i])
 

@@ -195,6 +195,7 @@ class StatsRules:
         self.min_values: dict[str, float] = data["min_values"]
         self.quote_pairs: dict[str, str] = data["quote_pairs"]
         self.max_quoted_noun: int = data["max_quoted_noun_chars"]
+        self.max_counted_chars: int = data["max_counted_chars"]
         self.from_markers: list[str] = data["from_markers"]
         self.from_reach: int = data["from_marker_reach"]
         self.share_verbs = _longest_first(data["share_verbs"])
@@ -244,6 +245,7 @@ class StatsRules:
         self.half_before = _longest_first(data["half_requires_before"])
         self.sentence_ends = set(data["sentence_ends"])
         self.delimiters = set(data["clause_delimiters"])
+        self.list_delimiters = self.delimiters - {"、"}  # the clauses a list of figures runs across
         self.open_brackets = set(data["open_brackets"])
         self.close_brackets = set(data["close_brackets"])
         self.approx_before_words = _longest_first(self.approx_before)
@@ -980,6 +982,15 @@ class TokenIndex:
         tag = self._tag_at(i, limit)
         return tag.startswith("n") or tag in rules.lead_noun_tags
 
+    def noun_between(self, start: int, end: int, rules: StatsRules) -> bool:
+        """Is there a noun (or a word read as one right after a count) among the tokens in ``[start, end)``?"""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            if self._noun_at(i, end, rules) or self._nominal(self.token(i)[1], rules):
+                return True
+            i += 1
+        return False
+
     def _tag_at(self, i: int, limit: int) -> str:
         """The tag of token ``i``, or '' past the end or ``limit``."""
         return self.token(i)[1] if i < len(self.starts) and self.starts[i] < limit else ""
@@ -1194,6 +1205,21 @@ class Linker:
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
+
+    def names_what_it_counts(self, fig: Figure) -> bool:
+        """Does the text name what ``fig`` counts where its subject was not read: a noun in the clause right
+        after it or after the list it is in (50万名在岗党员, 5升、4升、900毫升等规格的桶装油), or is the figure
+        quoted, the name of something (“72条”, “4办、1队、2中心”), or in brackets, a restatement of what
+        comes before (所有搬迁户（225户）, 9.87亿新台币（约2.3亿港元））?"""
+        text, rules = self.text, self.rules
+        before = text[max(0, fig.start - 2) : fig.start]
+        close = rules.quote_pairs.get(before[-1:]) if before else None
+        if close and close in text[fig.end : fig.end + rules.max_quoted_noun]:
+            return True
+        if any(ch in rules.open_brackets for ch in before) and text[fig.tail : fig.tail + 1] in rules.close_brackets:
+            return True
+        end = min(clause_end(text, fig.tail, rules.list_delimiters), fig.tail + rules.max_counted_chars)
+        return self.tokens.noun_between(fig.tail, end, rules)
 
     def _money_purpose(self, fig: Figure, limit: int) -> bool:
         """Does a verb of purpose, a word of its own, follow an amount of money (500亿元|用于, 23亿元|建设|高端…;
