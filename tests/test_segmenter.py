@@ -275,7 +275,7 @@ def test_tokenizer_bytes_round_trip(nlp_a):
 
 ARTICLE = (
     "中组部负责人就选举工作答记者问\n\n"
-    "新华社北京9月26日电 近日，中央组织部负责人接受了新华社记者的采访。\n\n"
+    "新华社北京9月26日电 近日，中央组织部负责人接受了新华社记者的采访。推行“四定”：定人员、定范围、定任务、定考核。\n\n"
     "问：代表有哪些特点？\n\n"
     "答：一是坚持“四个意识”；二是落实“四必”核查要求；三是开展“六查六看”。\n"
 )
@@ -300,14 +300,16 @@ def test_docbin_round_trip_keeps_spans_and_attributes(nlp):
     labels = Counter(s.label_ for s in doc.spans["structure"])
     assert labels["QUESTION"] == 1 and labels["ANSWER"] == 1 and labels["ITEM"] == 3
     assert [(s.text, s.label_) for s in doc.spans["tifa"]] == [
+        ("四定", "TIFA_UNSEEN"),
         ("四个意识", "TIFA"),
         ("四必", "TIFA"),
         ("六查六看", "TIFA_UNSEEN"),
     ]
+    assert doc.spans["tifa"][0]._.gloss["items"] == ["定人员", "定范围", "定任务", "定考核"]  # plain data: it serialises
     packed = DocBin(store_user_data=True, docs=[doc]).to_bytes()
     (again,) = DocBin(store_user_data=True).from_bytes(packed).get_docs(nlp.vocab)
     assert doc_record(again) == doc_record(doc)
-    assert again.spans["tifa"][2]._.evidence == ("quoted", "paired")  # a tuple after msgpack
+    assert again.spans["tifa"][3]._.evidence == ("quoted", "paired")  # a tuple after msgpack
 
 
 def test_pipe_equals_call_one_by_one(nlp):

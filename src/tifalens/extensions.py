@@ -29,7 +29,7 @@ SPAN_ATTRS = {
     "confidence": None,
     "evidence": None,
     "first_used": None,
-    "gloss": None,  # a terms.Gloss: the text's own spelling-out of the formula right after it
+    "gloss": None,  # {"start", "end", "items"}: the text's own spelling-out of the formula right after it
 }
 DOC_ATTRS = {
     "notes": None,  # list of {code, message, start, end}
@@ -39,6 +39,7 @@ DOC_ATTRS = {
 
 
 TEXT_KEY = "tifalens.text"
+LEXICON_KEY = "tifalens.lexicon_hits"  # the segmenter's lexicon matches, [(start, end, form)], for the terms component
 
 
 def doc_text(doc: Doc) -> str:

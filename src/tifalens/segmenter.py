@@ -40,7 +40,7 @@ from spacy.vocab import Vocab
 from .tables import alternation, table
 from .batching import Batched
 from .errors import UsageError
-from .extensions import TEXT_KEY
+from .extensions import LEXICON_KEY, TEXT_KEY
 from .lexicon import Entry, Lexicon, parse_tsv
 from .numbers import CN_DIGITS, CN_UNITS, INNER_APPROX
 
@@ -407,6 +407,7 @@ class JiebaSegmenter(Batched):
             array[:, 2] = sentence_starts(text, starts)
             doc.from_array([TAG, POS, SENT_START], array)
         doc.user_data[TEXT_KEY] = text
+        doc.user_data[LEXICON_KEY] = [(m.start, m.end, m.form) for m in matches]  # plain data: a Doc still serialises
         return doc
 
     def _annotation_rows(self, words: list[str], tags: list[str]) -> numpy.ndarray:

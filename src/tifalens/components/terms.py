@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span
 
 from ..tables import alternation, table
 from ..batching import Batched
-from ..extensions import doc_text, register_extensions
-from ..lexicon import Lexicon
+from ..extensions import LEXICON_KEY, doc_text, register_extensions
+from ..lexicon import Lexicon, Match
 from ..numbers import CN_NUMERAL_CHARS, parse_number
 from ..segmenter import no_words, word_test
 from .structure import JOINERS, masked_enclosures
@@ -179,22 +179,16 @@ class FormulaFinder:
         return out
 
 
-@dataclass(frozen=True)
-class Gloss:
-    """A text's own spelling-out of a formula right after it: the items it lists, and where."""
-
-    start: int
-    end: int
-    items: tuple[str, ...]
-
-
 class GlossReader:
     """Reads the gloss a text gives a formula right after it (``data/formulas.json``, ``gloss``).
 
+    A gloss is plain data (so that a Doc holding it still serialises): ``{"start", "end", "items"}``,
+    the offsets of the gloss in the text and the items it lists.
+
     >>> text = "增强“四个意识”，即政治意识、大局意识、核心意识和看齐意识。"
     >>> g = GlossReader().read(text, text.index("”"), "四个意识")  # (the pipeline's reader knows the words)
-    >>> text[g.start : g.end], g.items
-    ('政治意识、大局意识、核心意识和看齐意识', ('政治意识', '大局意识', '核心意识', '看齐意识'))
+    >>> text[g["start"] : g["end"]], g["items"]
+    ('政治意识、大局意识、核心意识和看齐意识', ['政治意识', '大局意识', '核心意识', '看齐意识'])
     """
 
     def __init__(self, *, is_word: Callable[[str], bool] | None = None) -> None:
@@ -253,7 +247,7 @@ class GlossReader:
         counts = [sum(values), values[0]] if values else []
         return [n for k, n in enumerate(counts) if 2 <= n <= self._max_items and n not in counts[:k]]
 
-    def read(self, text: str, pos: int, formula: str) -> Gloss | None:
+    def read(self, text: str, pos: int, formula: str) -> dict | None:
         """The gloss of ``formula`` starting at ``pos`` (after the formula and its closing quote), or None."""
         wanted = self.expected(formula)
         if not wanted:
@@ -293,7 +287,7 @@ class GlossReader:
         if not body or formula in body or "》" in body.split("《")[0]:
             return None  # a formula explained by itself; 《共建“一带一路”：理念、实践与中国的贡献》: a title's colon
         found = self._items(body, wanted, explicit)
-        return None if found is None else Gloss(start, start + found[1], found[0])
+        return None if found is None else {"start": start, "end": start + found[1], "items": list(found[0])}
 
     def _items(self, body: str, wanted: list[int], explicit: bool) -> tuple[tuple[str, ...], int] | None:
         """The items of ``body`` and the length of the gloss in it: the first reading with the count wanted
@@ -369,17 +363,26 @@ class TermsComponent(Batched):
         self.name = name
         self.keep_duplicates = keep_duplicates
         tokenizer_lexicon = getattr(nlp.tokenizer, "lexicon", None)
-        self.lexicon: Lexicon = tokenizer_lexicon if isinstance(tokenizer_lexicon, Lexicon) else Lexicon.default()
+        self.shares_lexicon = isinstance(tokenizer_lexicon, Lexicon)
+        self.lexicon: Lexicon = tokenizer_lexicon if self.shares_lexicon else Lexicon.default()
         is_word = word_test(nlp)
         self.finder = FormulaFinder(is_word=is_word)
         self.glosses = GlossReader(is_word=is_word)
+
+    def _lexicon_matches(self, doc: Doc, text: str) -> list[Match]:
+        """The matches the segmenter found with this lexicon, or a search of ``text`` where it found none
+        (a Doc made by another tokenizer)."""
+        hits = doc.user_data.get(LEXICON_KEY) if self.shares_lexicon else None
+        if hits is None:
+            return self.lexicon.find(text)
+        return [Match(start, end, form, self.lexicon.get(form)) for start, end, form in hits]
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = sorted(doc._.excluded or [])
         arts = article_index(doc)
         text = doc_text(doc)
         spans: list[Span] = []
-        for m in self.lexicon.find(text):
+        for m in self._lexicon_matches(doc, text):
             span = doc.char_span(m.start, m.end, label="TIFA")
             if span is None or len(span) != 1:
                 continue  # the segmenter read another word here (四必须)

@@ -176,9 +176,10 @@ def _occurrence(source: Source, span: Span) -> dict[str, Any]:
     return out
 
 
-def _gloss(source: Source, gloss) -> dict[str, Any]:
-    """The text's own spelling-out of a formula (a terms.Gloss): its text, items and offsets."""
-    return {"text": source.text[gloss.start : gloss.end], "items": list(gloss.items), **_offsets(source, gloss.start, gloss.end)}
+def _gloss(source: Source, gloss: dict[str, Any]) -> dict[str, Any]:
+    """The text's own spelling-out of a formula (``span._.gloss``): its text, items and offsets."""
+    start, end = gloss["start"], gloss["end"]
+    return {"text": source.text[start:end], "items": list(gloss["items"]), **_offsets(source, start, end)}
 
 
 def entities(doc: Doc, source: Source) -> list[dict[str, Any]]:
