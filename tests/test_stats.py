@@ -414,6 +414,20 @@ def test_seed_datelines_keep_their_fields(seed):
             ("第25位", 25, "位", "rank", None, "中国创新指数排名"),
             ("第14位", 14, "位", "rank", None, None),
         ]),
+        # a mark passed (大关, 台阶) is no subject; the level the next clause reaches is of what passed it;
+        # 连续 and a verb of reaching end no subject; 猛增 is a change
+        ("武汉市市场主体突破百万大关，达到103.33万户；经济总量连续迈上5万亿元台阶。城市人口猛增3倍，达到140多万人。", [
+            ("百万", 1e6, "", "count", None, "武汉市市场主体"),
+            ("103.33万户", 1033300, "户", "count", None, "武汉市市场主体"),
+            ("5万亿元", 5e12, "元", "money", None, "经济总量"),
+            ("3倍", 3, "倍", "change", None, "城市人口"),
+            ("140多万人", 1.4e6, "人", "count", "多", "城市人口"),
+        ]),
+        # ... but not a figure qualifying the noun after it (超过370张的电子表单)
+        ("有12个条线的台账，超过370张的电子表单。", [
+            ("12个", 12, "个", "count", None, "条线"),
+            ("370张", 370, "张", "count", "超过", None),  # (before 的 a count qualifies, it does not count)
+        ]),
         # a unit glued to 级 is still the unit: the size of a class
         ("建成10亿吨级大港和两个30万吨级码头。", [
             ("10亿吨", 1e9, "吨", "measure", None, "大港"),

@@ -178,6 +178,7 @@ class StatsRules:
         self.rate_base_nouns = tuple(data["rate_base_nouns"])
         self.class_suffix: str = data["class_suffix"]
         self.generic_heads = frozenset(data["generic_heads"])
+        self.threshold_heads = frozenset(data["threshold_heads"])
         self.comparison_false = data["comparison_false_words"]
         self.comparison_adverbs = _longest_first(data["comparison_adverbs"])
         self.actor_pronouns = tuple(data["actor_pronouns"])
@@ -207,7 +208,7 @@ class StatsRules:
         self.trim_prefix = _longest_first(data["subject_trim_prefix"])
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
-        self.trim_suffix = _longest_first(data["subject_trim_suffix"])
+        self.trim_suffix = _longest_first([*data["subject_trim_suffix"], *data["reached_verbs"]])  # (…经济总量迈上|5万亿元台阶)
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.signed_change_markers = _longest_first(data["signed_change_markers"])
         self.proportion_words = _longest_first(data["proportion_words"])
@@ -1191,8 +1192,8 @@ class Linker:
                     through_de=fig.kind in ("measure", "money") or share_of_noun,
                     counted=(fig.kind == "count" and bool(fig.unit)) or share_of_noun,
                 )
-                if after in self.rules.generic_heads and (fig.kind in ("measure", "money") or share_of_noun):
-                    after = ""  # 实现年经营收入100亿元的目标: what comes before says what the figure is
+                if after in self.rules.threshold_heads or (after in self.rules.generic_heads and (fig.kind in ("measure", "money") or share_of_noun)):
+                    after = ""  # 实现年经营收入100亿元的目标, 突破百万大关: what comes before says what the figure is
                 if not after and fig.kind == "count" and fig.unit:
                     after = self.tokens.relative_noun(fig.tail, limit, self.rules)
         if fig.kind in QUANTITY_KINDS:
@@ -1311,9 +1312,10 @@ class Linker:
                 prev = figs[i - 1] if i else None
                 if j is None and prev and prev.tail == fig.start and prev.kind in QUANTITY_KINDS and prev.subject_source == "own":
                     j = i - 1  # 共10章66条: two counts of one thing, written together
-                if j is None:  # 年均增长5.8%，2025年达到4.2万亿元: the level the change reached
+                if j is None and self._level_clause(fig):  # 年均增长5.8%，2025年达到4.2万亿元: the level the change
+                    # reached; 市场主体突破百万大关，达到103.33万户: the level the mark passed led to
                     k = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
-                    if k is not None and figs[k].kind == "change" and figs[k].subject_source == "own" and self._level_clause(fig):
+                    if k is not None and figs[k].subject_source == "own" and (figs[k].kind == "change" or self._clause_before_holds(figs[k], fig)):
                         j = k
                 if j is not None and figs[j].subject:
                     fig.subject, fig.subject_source = figs[j].subject, "context"
@@ -1321,6 +1323,12 @@ class Linker:
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
                     fig.subject = self._clause_before(fig, figs)
                     fig.subject_source = "context" if fig.subject else ""
+
+    def _clause_before_holds(self, other: Figure, fig: Figure) -> bool:
+        """Is ``other`` in the clause right before ``fig``'s, and ``fig`` no qualifier of a noun (超过370张的电子表单)?"""
+        if not fig.clause or self.text.startswith("的", fig.tail):
+            return False
+        return other.start >= clause_start(self.text, fig.clause - 1, self.rules.delimiters) and other.end <= fig.clause
 
     def _level_clause(self, fig: Figure) -> bool:
         """Does the figure's clause say only when and that a level was reached (，2025年达到4.2万亿元)?"""
