@@ -315,6 +315,23 @@ def test_web_page_time_source_and_editor_lines_are_boilerplate():
     assert b.boilerplate == []
 
 
+def test_breadcrumbs_font_size_and_related_links_are_boilerplate_and_a_bracketed_dateline_is_one():
+    text = (
+        "首页 > 新闻中心 > 时政要闻\n字号：大 中 小\n坚定不移推进全面从严治党\n——学习贯彻全国两会精神\n"
+        "（人民日报北京3月4日电） 3月4日，会议在北京开幕。\n会议强调，要增强“四个意识”。\n"
+        "相关新闻\n·习近平在参加江苏代表团审议时强调\n李强作政府工作报告\n"
+    )
+    (a,) = articles(text)
+    assert a.title.text == "坚定不移推进全面从严治党"
+    assert [b.text for b in a.subtitles] == ["——学习贯彻全国两会精神"]
+    assert [b.text for b in a.boilerplate] == ["首页 > 新闻中心 > 时政要闻", "字号：大 中 小", "相关新闻", "·习近平在参加江苏代表团审议时强调", "李强作政府工作报告"]
+    assert (a.dateline.agency, a.dateline.place, a.dateline.date, a.dateline.position) == ("人民日报", "北京", "3月4日", "leading")
+    assert [b.text for s in a.sections for b in s.blocks] == ["（人民日报北京3月4日电） 3月4日，会议在北京开幕。", "会议强调，要增强“四个意识”。"]
+    # a full sentence after 相关新闻 is the article again (related news as a topic of its own)
+    (b,) = articles("标题\n\n相关新闻\n\n据报道，会议将于明天召开。\n")
+    assert [x.text for x in b.boilerplate] == ["相关新闻"]
+
+
 def test_yi_yao_er_yao_is_an_enumeration():
     (a,) = articles("标题\n\n问：基层如何落实？\n\n答：一要坚持制度；二要推进学习；三要落实政策，统一要求。\n")
     assert [(i.marker, i.number, i.family) for i in a.qa[0].items] == [("一要", 1, "yao"), ("二要", 2, "yao"), ("三要", 3, "yao")]

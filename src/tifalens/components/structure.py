@@ -74,8 +74,9 @@ class _Rules:
             rf"^[（(]?\s*《?\s*(?P<agency>{agencies})\s*》?\s*(?P<place>)[（(]?\s*(?P<date>\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
             r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?\s*[）)]?\s*$"
         )
+        # 新华社北京9月26日电, （人民日报北京3月4日电） opening a paragraph (alone on its line it closes one), 【本报讯】
         self.leading_dateline = re.compile(
-            rf"^(?:(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电|【?(?P<agency2>本报)讯】?)"
+            rf"^(?:(?P<open>[（(]\s*)?(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电(?(open)\s*[）)](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
             r"\s*(?:[（(][^（()）]{0,40}[）)])?"
         )
         q = "|".join(map(re.escape, data["question_markers"]))
@@ -104,6 +105,7 @@ class _Rules:
         self.boiler_lines = set(data["boilerplate_lines"])
         self.boiler_prefixes = tuple(data["boilerplate_prefixes"])
         self.boiler_patterns = [re.compile(p) for p in data["boilerplate_patterns"]]
+        self.related_headers = frozenset(data["related_headers"])
         self.families = {
             name: Family(re.compile(spec["pattern"]), spec["needs_break"], spec.get("line_start", False), spec.get("across_sections", False))
             for name, spec in data["enumeration_families"].items()
@@ -242,6 +244,11 @@ def _is_boilerplate(s: str, rules: _Rules) -> bool:
     return s in rules.boiler_lines or s.startswith(rules.boiler_prefixes) or any(p.search(s) for p in rules.boiler_patterns)
 
 
+def _link_line(s: str, rules: _Rules) -> bool:
+    """A line of a list of links: a title, short and with no full stop (·李强作政府工作报告)."""
+    return len(s) <= rules.max_heading and not any(ch in s for ch in _SENTENCE_END)
+
+
 def _ends_open(s: str, rules: _Rules) -> bool:
     """Does this line stop mid-sentence (so the next line continues it)?"""
     last = s[-1]
@@ -331,9 +338,11 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
     last_item: dict[str, tuple[int, bool]] = {}  # family -> (number, was a full paragraph)
     prev_cut = False
     label = False  # the block before is a line that only says who speaks (康义：)
+    related = False  # in a page's list of links to other articles (相关新闻, then a title a line)
     for start, end in _lines(text):
         s = text[start:end]
-        if _is_boilerplate(s, rules):
+        related = s in rules.related_headers or (related and _link_line(s, rules))
+        if related or _is_boilerplate(s, rules):
             blocks.append(Block(start, end, s, kind="boilerplate"))
             label = False
             continue
