@@ -332,6 +332,13 @@ def test_breadcrumbs_font_size_and_related_links_are_boilerplate_and_a_bracketed
     assert [x.text for x in b.boilerplate] == ["相关新闻"]
 
 
+def test_an_end_mark_in_brackets_closes_an_article():
+    text = "甲会议召开\n\n新华社北京4月21日电 会议召开。\n\n会议指出，要加快发展。\n\n（完）\n\n乙会议召开\n\n会议研究了措施。\n"
+    a, b = articles(text)
+    assert (a.title.text, b.title.text) == ("甲会议召开", "乙会议召开")
+    assert [x.text for x in a.boilerplate] == ["（完）"]
+
+
 def test_yi_yao_er_yao_is_an_enumeration():
     (a,) = articles("标题\n\n问：基层如何落实？\n\n答：一要坚持制度；二要推进学习；三要落实政策，统一要求。\n")
     assert [(i.marker, i.number, i.family) for i in a.qa[0].items] == [("一要", 1, "yao"), ("二要", 2, "yao"), ("三要", 3, "yao")]

@@ -106,6 +106,7 @@ class _Rules:
         self.boiler_prefixes = tuple(data["boilerplate_prefixes"])
         self.boiler_patterns = [re.compile(p) for p in data["boilerplate_patterns"]]
         self.related_headers = frozenset(data["related_headers"])
+        self.end_marks = frozenset(data["end_marks"])
         self.families = {
             name: Family(re.compile(spec["pattern"]), spec["needs_break"], spec.get("line_start", False), spec.get("across_sections", False))
             for name, spec in data["enumeration_families"].items()
@@ -463,6 +464,10 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
     last_cut = 0
     for i, b in enumerate(blocks):
         if b.kind == "boilerplate":
+            after = next((x for x in blocks[i + 1 :] if x.kind != "boilerplate"), None) if b.text in rules.end_marks else None
+            if body_since_cut and after is not None and not _only_date(after.text):
+                cuts.add(i + 1)  # （完）: the article before is over (but for the date it is signed with)
+                last_cut, body_since_cut = i + 1, False
             continue
         if rules.leading_dateline.match(b.text) and body_since_cut:
             j = i
