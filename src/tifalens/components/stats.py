@@ -987,7 +987,8 @@ class TokenIndex:
         """Is there a noun (or a word read as one right after a count) among the tokens in ``[start, end)``?"""
         i = bisect.bisect_left(self.starts, start)
         while i < len(self.starts) and self.starts[i] < end:
-            if self._noun_at(i, end, rules) or self._nominal(self.token(i)[1], rules):
+            tag = self.token(i)[1]
+            if self._nominal(tag, rules) or tag in rules.lead_noun_tags:
                 return True
             i += 1
         return False

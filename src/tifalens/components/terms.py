@@ -249,9 +249,6 @@ class GlossReader:
 
     def read(self, text: str, pos: int, formula: str) -> dict | None:
         """The gloss of ``formula`` starting at ``pos`` (after the formula and its closing quote), or None."""
-        wanted = self.expected(formula)
-        if not wanted:
-            return None
         if pos < len(text) and text[pos] in "”’\"」』":
             pos += 1
         head = self._head.match(text, pos)  # “两统一”职责（即…）: the bracket glosses the formula and its noun
@@ -286,7 +283,8 @@ class GlossReader:
         body = text[start:end].rstrip(self._trailing + "”’")
         if not body or formula in body or "》" in body.split("《")[0]:
             return None  # a formula explained by itself; 《共建“一带一路”：理念、实践与中国的贡献》: a title's colon
-        found = self._items(body, wanted, explicit)
+        wanted = self.expected(formula)  # (read only where something follows that may be a gloss)
+        found = self._items(body, wanted, explicit) if wanted else None
         return None if found is None else {"start": start, "end": start + found[1], "items": list(found[0])}
 
     def _items(self, body: str, wanted: list[int], explicit: bool) -> tuple[tuple[str, ...], int] | None:
@@ -295,9 +293,10 @@ class GlossReader:
         at a set of separators; its last item ends at a stronger separator (定人员、…、定考核，接受职工群众监督),
         and is split at a conjunction (核心意识和看齐意识) only when no separator alone gives the count."""
         first = None
+        masked = masked_enclosures(body)
         for n, conjoined in itertools.product(wanted, (False, True)):
             for split, stronger in self._splits:
-                found = self._reading(body, n - conjoined, split, stronger)
+                found = self._reading(body, masked, n - conjoined, split, stronger)
                 if found is None:
                     continue
                 items, length = found
@@ -310,10 +309,9 @@ class GlossReader:
                 first = first or (tuple(items), length)
         return first if explicit else None
 
-    def _reading(self, body: str, n: int, split: re.Pattern, stronger: re.Pattern | None) -> tuple[list[str], int] | None:
+    def _reading(self, body: str, masked: str, n: int, split: re.Pattern, stronger: re.Pattern | None) -> tuple[list[str], int] | None:
         """``n`` items split at ``split``, the last ending at the first ``stronger`` separator after them;
-        separators inside quotes and brackets split nothing (“红色业委会”和“红色物业”等专业力量)."""
-        masked = masked_enclosures(body)
+        separators inside quotes and brackets (masked in ``masked``) split nothing (“红色业委会”和“红色物业”等专业力量)."""
         seps = [m.end() for m in split.finditer(masked)][: n - 1]
         if len(seps) < n - 1:
             return None
