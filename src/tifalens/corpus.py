@@ -192,7 +192,7 @@ def table_row(record: dict) -> dict:
     """What the tables and index.html need of a record, small enough to read without the analysis:
     id, input, sha256, date, title, chars, report, terms ``[term, count, known, gloss]`` and entities
     ``[name, label, full name, count]``."""
-    from .export.jsonout import entity_rows
+    from .export.jsonout import entity_rows, gloss_text
 
     a = record["analysis"]
     return {
@@ -203,7 +203,7 @@ def table_row(record: dict) -> dict:
         "title": record["title"],
         "chars": a["source"]["chars"],
         "report": record.get("report"),
-        "terms": [[t["term"], t["count"], t["known"], t["gloss"]["text"] if t.get("gloss") else ""] for t in a["terms"]],
+        "terms": [[t["term"], t["count"], t["known"], gloss_text(t) or ""] for t in a["terms"]],
         "entities": [[e["text"], e["label"], e["kb_id"], e["count"]] for e in entity_rows(a)],
     }
 

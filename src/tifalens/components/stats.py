@@ -34,7 +34,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..tables import alternation, table
+from ..tables import alternation, ends_with, longest_first, starts_with, table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
@@ -73,10 +73,6 @@ def _strip_unpaired_quotes(text: str) -> str:
     if len(text) > 2 and text[0] + text[-1] in ("“”", "‘’") and text.count(text[0]) == 1:
         text = text[1:-1].strip(" ")  # “两个确立”: quoted whole
     return text
-
-
-def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 _WIDE_DELIMITERS = "，,。；;：:！？!?\n"
@@ -133,20 +129,6 @@ _TIME_TAIL = re.compile(r"(?:底|末|初|以来|以后|以前|期间|上半年|�
 _WHEN_OF = re.compile(r"(?:去年|今年|上年|当年|前年|(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?|\d{1,2}月(?:份|底|末)?)的?$")
 
 
-def ends_with(text: str, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` (sorted longest first) that ``text`` ends with."""
-    if not text.endswith(words):  # one C call rules out the common case
-        return None
-    return next(w for w in words if text.endswith(w))
-
-
-def starts_with(text: str, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` (sorted longest first) that ``text`` starts with."""
-    if not text.startswith(words):
-        return None
-    return next(w for w in words if text.startswith(w))
-
-
 class StatsRules:
     """The tables of ``data/stats.json`` and the patterns built from them, compiled once.
 
@@ -168,11 +150,11 @@ class StatsRules:
         self.approx_inside_rx = [(re.compile(rf"[\d{CN_NUMERAL_CHARS}]{re.escape(ch)}"), w) for ch, w in self.approx_inside.items()]
         self.vague_prefixes: dict[str, str] = data["vague_prefixes"]
         self.round_number_words: dict[str, str] = data["round_number_words"]
-        self.round_number_after = _longest_first([*self.approx_before, *data["reached_verbs"], *self.round_number_words])
+        self.round_number_after = longest_first([*self.approx_before, *data["reached_verbs"], *self.round_number_words])
         self.threshold_words = set(data["threshold_words"])
         self.change_verbs: dict[str, int] = data["change_verbs"]
         self.comparison_only = set(data["comparison_only_verbs"])
-        self.comparison_markers = _longest_first(data["comparison_markers"])
+        self.comparison_markers = longest_first(data["comparison_markers"])
         self.implied_against: dict[str, str] = data["implied_against"]
         self.per_markers: str = data["per_markers"]
         self.rate_base_nouns = tuple(data["rate_base_nouns"])
@@ -180,42 +162,42 @@ class StatsRules:
         self.generic_heads = frozenset(data["generic_heads"])
         self.threshold_heads = frozenset(data["threshold_heads"])
         self.comparison_false = data["comparison_false_words"]
-        self.comparison_adverbs = _longest_first(data["comparison_adverbs"])
+        self.comparison_adverbs = longest_first(data["comparison_adverbs"])
         self.actor_pronouns = tuple(data["actor_pronouns"])
         self.rate_nouns: dict[str, int] = data["rate_nouns"]
-        self.rate_words = _longest_first(self.rate_nouns)
+        self.rate_words = longest_first(self.rate_nouns)
         self.tally_words = frozenset(data["tally_words"])
         self.money_purpose_objects = frozenset(data["money_purpose_objects"])
         self.time_endings = tuple(data["time_endings"])
-        self.level_markers = _longest_first(data["level_markers"])
-        self.level_verbs = _longest_first(data["level_only_verbs"])
+        self.level_markers = longest_first(data["level_markers"])
+        self.level_verbs = longest_first(data["level_only_verbs"])
         self.reached_verbs = frozenset(data["reached_verbs"])
         self.ordinal_units = frozenset(data["ordinal_units"])
         self.list_modifiers = frozenset(data["list_modifiers"])
-        self.tail_words = _longest_first([*data["subject_trim_suffix"], *data["adverb_subjects"], "将可能", "可能", "将"])
+        self.tail_words = longest_first([*data["subject_trim_suffix"], *data["adverb_subjects"], "将可能", "可能", "将"])
         self.min_values: dict[str, float] = data["min_values"]
         self.quote_pairs: dict[str, str] = data["quote_pairs"]
         self.max_quoted_noun: int = data["max_quoted_noun_chars"]
         self.max_counted_chars: int = data["max_counted_chars"]
         self.from_markers: list[str] = data["from_markers"]
         self.from_reach: int = data["from_marker_reach"]
-        self.share_verbs = _longest_first(data["share_verbs"])
-        self.whole_verbs = _longest_first(data["whole_verbs"])
-        self.whole_words = _longest_first(data["whole_words"])
-        self.ratio_words = _longest_first(data["ratio_words"])
+        self.share_verbs = longest_first(data["share_verbs"])
+        self.whole_verbs = longest_first(data["whole_verbs"])
+        self.whole_words = longest_first(data["whole_words"])
+        self.ratio_words = longest_first(data["ratio_words"])
         self.max_aside_chars: int = data["max_aside_chars"]
         self.predicates: list[str] = data["predicates"]
-        self.trim_prefix = _longest_first(data["subject_trim_prefix"])
+        self.trim_prefix = longest_first(data["subject_trim_prefix"])
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
-        self.trim_suffix = _longest_first([*data["subject_trim_suffix"], *data["reached_verbs"]])  # (…经济总量迈上|5万亿元台阶)
+        self.trim_suffix = longest_first([*data["subject_trim_suffix"], *data["reached_verbs"]])  # (…经济总量迈上|5万亿元台阶)
         self.adverb_subjects = frozenset(data["adverb_subjects"])
-        self.signed_change_markers = _longest_first(data["signed_change_markers"])
-        self.proportion_words = _longest_first(data["proportion_words"])
+        self.signed_change_markers = longest_first(data["signed_change_markers"])
+        self.proportion_words = longest_first(data["proportion_words"])
         self.sum_words = tuple(data["sum_words"])
         self.per_head: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["per_head"].items()}
-        self.following_strip = _longest_first(data["following_strip_prefix"])
-        self.copulas = _longest_first(data["copulas"])
+        self.following_strip = longest_first(data["following_strip_prefix"])
+        self.copulas = longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
         self.verb_tags = set(data["following_verb_tags"])
         self.modifier_tags = set(data["following_modifier_tags"])
@@ -233,25 +215,25 @@ class StatsRules:
         self.relative_stop_tags = self.stop_tags - self.lead_modifier_tags  # (尚未 d may qualify what a count counts)
         self.max_relative_chars: int = data["max_relative_clause_chars"]
         self.subjectless_units = set(data["subjectless_units"])
-        self.money_purpose_verbs = _longest_first(data["money_purpose_verbs"])
+        self.money_purpose_verbs = longest_first(data["money_purpose_verbs"])
         self.self_describing_units = set(data["self_describing_units"])
         self.list_joiners = set(data["list_joiners"])
         self.total_words: list[str] = data["total_words"]
         self.part_marker: str = data["part_marker"]
-        self.part_markers_rx = re.compile("|".join(map(re.escape, _longest_first(data["part_markers"]))))
+        self.part_markers_rx = re.compile("|".join(map(re.escape, longest_first(data["part_markers"]))))
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
         self.rank_prefixes: list[str] = data["rank_prefixes"]
-        self.half_before = _longest_first(data["half_requires_before"])
+        self.half_before = longest_first(data["half_requires_before"])
         self.sentence_ends = set(data["sentence_ends"])
         self.delimiters = set(data["clause_delimiters"])
         self.list_delimiters = self.delimiters - {"、"}  # the clauses a list of figures runs across
         self.open_brackets = set(data["open_brackets"])
         self.close_brackets = set(data["close_brackets"])
-        self.approx_before_words = _longest_first(self.approx_before)
-        self.approx_after_words = _longest_first(self.approx_after)
-        self.verb_words = _longest_first(self.change_verbs)
+        self.approx_before_words = longest_first(self.approx_before)
+        self.approx_after_words = longest_first(self.approx_after)
+        self.verb_words = longest_first(self.change_verbs)
         self.bullets = set(data["bullet_chars"])
         self.enumeration_prefix = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
         self.shapes = self._shapes()

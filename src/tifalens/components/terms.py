@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..tables import alternation, table
+from ..tables import alternation, longest_first, starts_with, table
 from ..batching import Batched
 from ..extensions import LEXICON_KEY, doc_text, register_extensions
 from ..lexicon import Lexicon, Match
@@ -196,8 +196,10 @@ class GlossReader:
         g = rules["gloss"]
         self._is_word = is_word or no_words
         self._brackets: dict[str, str] = g["brackets"]
-        self._bracket_leads = sorted(g["bracket_leads"], key=len, reverse=True)
-        self._openers = sorted([(w, True) for w in g["explicit_openers"]] + [(w, False) for w in g["plain_openers"]], key=lambda o: -len(o[0]))
+        self._bracket_leads = longest_first(g["bracket_leads"])
+        self._openers = longest_first([*g["explicit_openers"], *g["plain_openers"]])
+        self._explicit = frozenset(g["explicit_openers"])
+        self._comma_leads = longest_first(w for w in g["explicit_openers"] if w[0] in "，,")  # (after the formula's noun)
         self._end = re.compile(rf"[{re.escape(g['ends'])}]")
         ranks = g["separator_ranks"]
         self._splits = []
@@ -258,16 +260,17 @@ class GlossReader:
         if close:
             start = head.end() + 1
             end = text.find(close, start, start + self._max_chars)
-            start += len(next((w for w in self._bracket_leads if text.startswith(w, start)), ""))
+            start += len(starts_with(text[start : start + 4], self._bracket_leads) or "")
             explicit = True
         else:
-            opener, explicit = next(((w, e) for w, e in self._openers if text.startswith(w, pos)), ("", False))
+            opener = starts_with(text[pos : pos + 4], self._openers)
             if not opener and head.end() > pos and text[pos] not in self._non_head:  # “三个一”工程，即…: an explicit lead,
                 # after a comma, after the formula's noun (not 两委干部非亲即友, not “三不变”为载体，即…)
-                opener = next((w for w, e in self._openers if e and w[0] in "，," and text.startswith(w, head.end())), "")
-                explicit, pos = True, head.end() if opener else pos
+                opener = starts_with(text[head.end() : head.end() + 4], self._comma_leads)
+                pos = head.end() if opener else pos
             if not opener:
                 return None
+            explicit = opener in self._explicit
             start = pos + len(opener)
             m = self._end.search(text, start, start + self._max_chars)
             end = self._unclosed(text, start, m.start()) if m else -1

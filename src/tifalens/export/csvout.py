@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import to_dict
+from .jsonout import gloss_text, to_dict
 
 TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used", "gloss")
 STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "subject", "column")
@@ -30,7 +30,7 @@ def term_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
     """One row per canonical term of the document, most frequent first (``gloss``: the text's own
     spelling-out of it, the first one, or empty)."""
     return [
-        {"document": source.path, **{key: term[key] for key in TERM_COLUMNS[1:-1]}, "gloss": term["gloss"]["text"] if term["gloss"] else None}
+        {"document": source.path, **{key: term[key] for key in TERM_COLUMNS[1:-1]}, "gloss": gloss_text(term)}
         for term in to_dict(doc, source)["terms"]
     ]
 

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import ENTITY_LABELS, as_written, entity_rows, summary_rows, to_dict
+from .jsonout import ENTITY_LABELS, as_written, entity_rows, gloss_text, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question"}
@@ -117,7 +117,7 @@ def fill_text(mark: Mark, text: str) -> list[Part]:
 
 
 def _term_title(term: dict[str, Any], form: str) -> str:
-    gloss = f"in the text: {term['gloss']['text']}" if term["gloss"] else None
+    gloss = f"in the text: {text}" if (text := gloss_text(term)) else None
     if not term["known"]:
         evidence = ", ".join(term["evidence"]) or "-"
         return " · ".join(x for x in (f"{term['term']} · unseen formula (confidence {term['confidence']}; evidence: {evidence})", gloss) if x)

@@ -169,6 +169,11 @@ def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
     return out
 
 
+def gloss_text(term: dict[str, Any]) -> str | None:
+    """The text of a ``terms`` entry's gloss (how the text spells the formula out), or None."""
+    return term["gloss"]["text"] if term.get("gloss") else None
+
+
 def _occurrence(source: Source, span: Span) -> dict[str, Any]:
     out = {"form": span._.term, "article": span._.article, **_offsets(source, span.start_char, span.end_char)}
     if span._.gloss:

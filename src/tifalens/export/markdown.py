@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import as_written, entity_rows, to_dict
+from .jsonout import as_written, entity_rows, gloss_text, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
 # What CommonMark reads as a block when a line starts with it: an ATX heading (# x), a quote,
@@ -104,8 +104,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
     if data["terms"]:
         out += ["## Terms", "", "| term | count | known | category | expansion | in the text |", "|---|---:|---|---|---|---|"]
         for t in data["terms"]:
-            gloss = t["gloss"]["text"] if t["gloss"] else None
-            out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} | {_cell(gloss)} |")
+            out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} | {_cell(gloss_text(t))} |")
         out.append("")
     if data["stats"]:
         column = any(s.get("column") for s in data["stats"])  # a column of its own only where a table has figures
