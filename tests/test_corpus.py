@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import signal
 import subprocess
 import time
@@ -179,6 +180,32 @@ def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path):
     message = resumed.stderr.decode()
     done_before = int(message.split(" already done")[0].split(", ")[-1])
     assert done_before > 0 and f"{400 - done_before} analysed" in message
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_stops_cleanly_with_tables_of_what_is_done_and_a_rerun_finishes(tmp_path, jobs):
+    src = make_jsonl(tmp_path / "big.jsonl", 300, size=6)
+    out = tmp_path / "out"
+    args = [EXE, "corpus", str(src), "--out", str(out), "--shard-size", "20", "--jobs", str(jobs), "--quiet"]
+    # in a process group of its own, which gets the signal as a terminal's Ctrl-C does (workers too)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and len(list(out.glob("analyses-*.jsonl"))) < 2:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    stderr = proc.communicate(timeout=60)[1].decode()
+    assert proc.returncode == 130, stderr
+    assert "interrupted; run the same command again to resume" in stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["interrupted"] is True
+    done = [r["key"] for shard in out.glob("analyses-*.jsonl") for r in complete_lines(shard)]
+    assert not list(out.glob("*.part")) and not list(out.glob(".*.tmp")), (stderr, [(p.name, p.stat().st_size) for p in out.iterdir()])
+    assert 0 < len(done) < 300 and sorted(d["id"] for d in rows(out / "documents.csv")) == sorted(f"doc{int(k.rsplit(':', 1)[1]) - 1:04d}" for k in done)
+    assert manifest["counts"]["documents"] == len(done)
+    resumed = subprocess.run(args, capture_output=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{300 - len(done)} analysed, {len(done)} already done" in resumed.stderr.decode()
+    assert len(rows(out / "documents.csv")) == 300
 
 
 def test_jobs_two_gives_identical_output(tmp_path):
@@ -377,3 +404,68 @@ def test_terms_table_holds_each_documents_gloss(tmp_path):
         ("b", "四个意识", ""),
         ("b", "四定", "定岗位、定职责、定目标、定考核"),
     ]
+
+
+TABLES = ("documents.csv", "terms.csv", "entities.csv", "trends.csv")
+
+
+def read_tables(out: Path) -> dict[str, str]:
+    return {name: (out / name).read_text(encoding="utf-8") for name in TABLES}
+
+
+def test_tables_written_during_a_run_are_those_read_back_from_its_shards(tmp_path):
+    """A run writes its tables as the records come; they must be what the shards give at the end,
+    also where that differs from this run's records: other inputs' records left in the folder, an
+    input given twice, an input done before, an input that fails now after an earlier record."""
+    from tifalens.corpus import iter_tasks, write_tables
+
+    src = make_jsonl(tmp_path / "c.jsonl", 5)
+    folder, inputs = text_folder(tmp_path, [PARAGRAPH, "北京市有2万名党员。", "坚定“四个自信”。"])
+
+    def check(out: Path, paths: list[str], *, documents: int, analysed: int, failed: int = 0) -> None:
+        result = run_corpus(paths, out, Options(), progress=False)
+        assert (result.analysed, result.failed) == (analysed, failed)
+        live = read_tables(out)
+        assert len(rows(out / "documents.csv")) == documents
+        for name in TABLES:
+            (out / name).unlink()
+        write_tables(out, period="year", keys={task.key for task in iter_tasks(paths, Options())})
+        assert read_tables(out) == live
+        assert not list(out.glob(".*.tmp"))
+
+    check(tmp_path / "o1", [str(src)], documents=5, analysed=5)  # a fresh run
+    check(tmp_path / "o1", inputs(), documents=3, analysed=3)  # another corpus into the same folder
+    check(tmp_path / "o2", inputs() + inputs()[:1], documents=3, analysed=4)  # an input twice
+    (folder / "a2.txt").write_text("改了\n\n坚持“两个确立”。\n", encoding="utf-8")
+    check(tmp_path / "o1", inputs(), documents=3, analysed=1)  # a0 and a1 done before and skipped
+    for i, body in enumerate(["", "又改了\n\n北京市有3万名党员。\n", "再改\n\n坚持“两个确立”。\n"]):
+        (folder / f"a{i}.txt").write_text(body, encoding="utf-8")
+    check(tmp_path / "o1", inputs(), documents=3, analysed=2, failed=1)  # a0 empty now: its older record stays the latest
+
+
+def test_a_shard_close_broken_off_by_ctrl_c_is_finished_by_the_next(tmp_path, monkeypatch):
+    """Ctrl-C lands in the fsync of a shard's close; the run's final close must then put the shard in place."""
+    from tifalens.corpus import ShardWriter
+
+    writer = ShardWriter(tmp_path, shard_size=10)
+    writer.write(b'{"ok": true}\n')
+    rename = Path.rename
+    calls = []
+
+    def interrupted_once(self, target):
+        calls.append(self.name)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", interrupted_once)
+    with pytest.raises(KeyboardInterrupt):
+        writer.close()
+    writer.close()
+    writer.close()
+    assert calls == ["analyses-00001.jsonl.part"] * 2
+    assert [p.name for p in tmp_path.iterdir()] == ["analyses-00001.jsonl"]
+    assert (tmp_path / "analyses-00001.jsonl").read_bytes() == b'{"ok": true}\n'
+    writer.write(b'{"ok": false}\n')
+    writer.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["analyses-00001.jsonl", "analyses-00002.jsonl"]

@@ -408,12 +408,16 @@ class ShardWriter:
             self.close()
 
     def close(self) -> None:
+        """Put the shard being written in place. Each step can be done again, so a close that
+        Ctrl-C broke off (it lands in the slow fsync) is finished by the next call."""
         if self._fh is None:
             return
-        os.fsync(self._fh.fileno())
-        self._fh.close()
+        if not self._fh.closed:
+            os.fsync(self._fh.fileno())
+            self._fh.close()
         part = self._part()
-        part.rename(part.with_suffix(""))
+        if part.exists():
+            part.rename(part.with_suffix(""))
         self._fh, self._count = None, 0
         self.next_number += 1
 
@@ -525,53 +529,76 @@ def current_rows(out: Path, keys: set[str] | None = None) -> Iterator[dict]:
             yield record.get("tables") or table_row(record)
 
 
+class TableWriter:
+    """documents.csv, terms.csv and entities.csv written row by row from :func:`table_row` dicts,
+    trends.csv from their counts at the end; each file appears (renamed from a temporary) on
+    :meth:`close`, so a reader never sees half a table."""
+
+    NAMES = ("documents.csv", "terms.csv", "entities.csv")
+    HEADERS = (
+        ["id", "input", "date", "title", "chars", "sha256"],
+        ["document", "date", "term", "count", "known", "gloss"],
+        ["document", "date", "name", "label", "full_name", "count"],
+    )
+
+    def __init__(self, out: Path, *, period: str) -> None:
+        self.out, self.period = out, period
+        self.documents = 0
+        self._trend_counts: Counter = Counter()
+        self._trend_chars: Counter = Counter()
+        self._temps = [out / f".{name}.tmp" for name in self.NAMES]
+        self._files = [open(temp, "w", encoding="utf-8", newline="") for temp in self._temps]
+        self._docs, self._terms, self._entities = (csv.writer(fh, lineterminator="\n") for fh in self._files)
+        for writer, header in zip((self._docs, self._terms, self._entities), self.HEADERS):
+            writer.writerow(header)
+
+    def add(self, row: dict) -> None:
+        self.documents += 1
+        doc_id, date, chars = row["id"], row["date"] or "", row["chars"]
+        self._docs.writerow([doc_id, row["input"], date, row["title"] or "", chars, row["sha256"]])
+        p = period_of(row["date"], self.period)
+        if p:
+            self._trend_chars[p] += chars
+        for term, count, known, *gloss in row["terms"]:  # (a record of an earlier version has no gloss)
+            self._terms.writerow([doc_id, date, term, count, known, gloss[0] if gloss else ""])
+            if p:
+                self._trend_counts[(p, term)] += count
+        self._entities.writerows([doc_id, date, *entity] for entity in row["entities"])
+
+    def close(self) -> int:
+        """Write trends.csv, put every table in place, and return how many documents they hold."""
+        for fh in self._files:
+            fh.close()
+        for temp, name in zip(self._temps, self.NAMES):
+            os.replace(temp, self.out / name)
+        counts, chars = self._trend_counts, self._trend_chars
+
+        def write_trends(fh) -> None:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(["period", "term", "count", "chars", "per_10k"])
+            for (p, term), count in sorted(counts.items()):
+                w.writerow([p, term, count, chars[p], f"{count * 10000 / chars[p]:.4f}" if chars[p] else ""])
+
+        _atomic_write(self.out / "trends.csv", write_trends)
+        return self.documents
+
+    def discard(self) -> None:
+        for fh, temp in zip(self._files, self._temps):
+            fh.close()
+            temp.unlink(missing_ok=True)
+
+
 def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dict[str, int]:
     """Stream the current records (:func:`current_rows`) into documents.csv, terms.csv,
     entities.csv and trends.csv."""
-    shards = sorted(out.glob(SHARD_GLOB))
-    trend_counts: Counter = Counter()
-    trend_chars: Counter = Counter()
-    n_docs = 0
-
-    def write_docs_and_terms(docs_fh, terms_fh, entities_fh) -> None:
-        nonlocal n_docs
-        docs = csv.writer(docs_fh, lineterminator="\n")
-        terms = csv.writer(terms_fh, lineterminator="\n")
-        entities = csv.writer(entities_fh, lineterminator="\n")
-        docs.writerow(["id", "input", "date", "title", "chars", "sha256"])
-        terms.writerow(["document", "date", "term", "count", "known", "gloss"])
-        entities.writerow(["document", "date", "name", "label", "full_name", "count"])
+    tables = TableWriter(out, period=period)
+    try:
         for row in current_rows(out, keys):
-            n_docs += 1
-            doc_id, date, chars = row["id"], row["date"] or "", row["chars"]
-            docs.writerow([doc_id, row["input"], date, row["title"] or "", chars, row["sha256"]])
-            p = period_of(row["date"], period)
-            if p:
-                trend_chars[p] += chars
-            for term, count, known, *gloss in row["terms"]:  # (a record of an earlier version has no gloss)
-                terms.writerow([doc_id, date, term, count, known, gloss[0] if gloss else ""])
-                if p:
-                    trend_counts[(p, term)] += count
-            for name, label, full_name, count in row["entities"]:
-                entities.writerow([doc_id, date, name, label, full_name, count])
-
-    names = ("documents.csv", "terms.csv", "entities.csv")
-    temps = [out / f".{name}.tmp" for name in names]
-    with open(temps[0], "w", encoding="utf-8", newline="") as d, open(temps[1], "w", encoding="utf-8", newline="") as t, open(
-        temps[2], "w", encoding="utf-8", newline=""
-    ) as e:
-        write_docs_and_terms(d, t, e)
-    for temp, name in zip(temps, names):
-        os.replace(temp, out / name)
-
-    def write_trends(fh) -> None:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["period", "term", "count", "chars", "per_10k"])
-        for (p, term), count in sorted(trend_counts.items()):
-            w.writerow([p, term, count, trend_chars[p], f"{count * 10000 / trend_chars[p]:.4f}" if trend_chars[p] else ""])
-
-    _atomic_write(out / "trends.csv", write_trends)
-    return {"documents": n_docs, "shards": len(shards)}
+            tables.add(row)
+    except BaseException:
+        tables.discard()
+        raise
+    return {"documents": tables.close(), "shards": len(list(out.glob(SHARD_GLOB)))}
 
 
 def _write_report(path: Path, html: str) -> None:
@@ -684,14 +711,27 @@ def run_corpus(
     bar = Progress(result.total, enabled=progress)
 
     seen: set[str] = set()  # every input of this run, done before or not: the tables hold these only
+    # The tables are written as the records come while they hold exactly what the shards would give
+    # at the end: this run's records in order (nothing skipped, no input twice, no older record of
+    # an input that fails now, not interrupted); otherwise they are read back from the shards.
+    live: TableWriter | None = TableWriter(out, period=period)
+
+    def read_back() -> None:
+        nonlocal live
+        if live is not None:
+            live.discard()
+            live = None
 
     def todo() -> Iterator[Task]:
         for task in iter_tasks(paths, options):
+            if task.key in seen:
+                read_back()
             seen.add(task.key)
             if task.decoded is not None and task.decoded.block is not None and task.decoded.block.number > 1:
                 bar.add(1)  # count_documents counted the file once
                 result.total += 1
             if done.get(task.key) == task.sha256 and not task.error:
+                read_back()
                 result.skipped += 1
                 bar.advance(0)
                 continue
@@ -704,20 +744,31 @@ def run_corpus(
                 if record.get("html") is not None:
                     _write_report(out / record["report"], record["html"])
                 writer.write(line)
+                if live is not None:
+                    live.add(record["tables"])
                 result.analysed += 1
                 bar.advance(record["chars"])
             else:
+                if record["key"] in done:
+                    read_back()
                 result.failed += 1
                 result.errors.append({"input": record["input"], "reason": record["reason"]})
                 bar.advance(0)
     except KeyboardInterrupt:
         result.interrupted = True
+        read_back()
+    except BaseException:
+        read_back()
+        raise
     finally:
         writer.close()
         bar.close()
     _atomic_write(out / "errors.jsonl", lambda fh: fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors))
     keys = None if result.interrupted else seen  # an interrupted run has not listed all its inputs
-    tables = write_tables(out, period=period, keys=keys)
+    if live is not None:
+        tables = {"documents": live.close(), "shards": len(list(out.glob(SHARD_GLOB)))}
+    else:
+        tables = write_tables(out, period=period, keys=keys)
     if options.html:
         write_index(out, keys=keys)
     manifest = {
@@ -754,7 +805,7 @@ class _Worker:
     def _encoded(self, record: dict, result) -> tuple[dict, bytes]:
         if not record["ok"]:
             return record, b""
-        summary = {"ok": True, "chars": record["analysis"]["source"]["chars"], "report": record["report"]}
+        summary = {"ok": True, "chars": record["analysis"]["source"]["chars"], "report": record["report"], "tables": record["tables"]}
         if self.options.html:
             from .export.html import to_html
 
