@@ -1073,9 +1073,10 @@ class StructureComponent(Batched):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is None:
                 return None
+            underscore = span._  # (a new object at each ``span._``)
             for key, value in attrs.items():
                 if value is not None:  # None is every attribute's default: skip the write
-                    setattr(span._, key, value)
+                    setattr(underscore, key, value)
             spans.append(span)
             return span
 

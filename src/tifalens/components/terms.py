@@ -382,41 +382,34 @@ class TermsComponent(Batched):
         excluded = sorted(doc._.excluded or [])
         arts = article_index(doc)
         text = doc_text(doc)
-        spans: list[Span] = []
+        spans: list[tuple[Span, object]] = []  # (span, its ``span._``)
         for m in self._lexicon_matches(doc, text):
             span = doc.char_span(m.start, m.end, label="TIFA")
             if span is None or len(span) != 1:
                 continue  # the segmenter read another word here (四必须)
             if not self.keep_duplicates and excluded and inside(excluded, m.start, m.end):
                 continue
-            e = m.entry
-            span._.term = m.form
-            span._.canonical = e.canonical
-            span._.category = e.category
-            span._.expansion = e.expansion
-            span._.first_used = e.first_used
-            span._.known = True
-            span._.article = article_at(arts, m.start)
-            spans.append(span)
+            e, u = m.entry, span._  # (a new object at each ``span._``)
+            u.term, u.canonical, u.category, u.expansion, u.first_used = m.form, e.canonical, e.category, e.expansion, e.first_used
+            u.known, u.article = True, article_at(arts, m.start)
+            spans.append((span, u))
+        known = [span for span, _ in spans]
         for c in self.finder.find(text, known=self.lexicon.__contains__):
             if not self.keep_duplicates and excluded and inside(excluded, c.start, c.end):
                 continue
             # Unquoted shapes must be whole words to the segmenter (长三角一体化 is not 三角一体).
             mode = "expand" if "quoted" in c.evidence else "strict"
             span = doc.char_span(c.start, c.end, label="TIFA_UNSEEN", alignment_mode=mode)
-            if span is None or any(s.start < span.end and span.start < s.end for s in spans if s._.known):
+            if span is None or any(s.start < span.end and span.start < s.end for s in known):
                 continue
-            span._.term = c.text
-            span._.canonical = c.text
-            span._.known = False
-            span._.confidence = c.confidence
-            span._.evidence = list(c.evidence)
-            span._.article = article_at(arts, c.start)
-            spans.append(span)
-        spans.sort(key=lambda s: s.start_char)
-        for span in spans:
-            span._.gloss = self.glosses.read(text, span.end_char, span._.term)
-        doc.spans["tifa"] = spans
+            u = span._
+            u.term, u.canonical, u.known, u.confidence = c.text, c.text, False, c.confidence
+            u.evidence, u.article = list(c.evidence), article_at(arts, c.start)
+            spans.append((span, u))
+        spans.sort(key=lambda pair: pair[0].start_char)
+        for span, u in spans:
+            u.gloss = self.glosses.read(text, span.end_char, u.term)
+        doc.spans["tifa"] = [span for span, _ in spans]
         return doc
 
 
