@@ -594,6 +594,12 @@ def test_places_documents_and_events_jieba_tags_as_names_are_not_persons(ents_nl
     assert [(e.text, e.label_) for e in doc.ents] == [("万国权", "PERSON"), ("柏拉图", "PERSON")]
 
 
+def test_a_familys_settlement_jieba_tags_as_a_name_is_not_a_person(ents_nlp):
+    doc = ents_nlp("上海青浦区朱家角镇和陆家嘴金融区，延安杨家岭革命旧址。张家辉和王家卫到场。")
+    assert {t.text: t.tag_ for t in doc if t.text in ("朱家角", "陆家嘴", "杨家岭")} == {"朱家角": "nr", "陆家嘴": "nr", "杨家岭": "nr"}
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["张家辉", "王家卫"]
+
+
 def test_a_modifier_and_a_common_word_jieba_tags_as_a_name_is_not_a_person(ents_nlp):
     doc = ents_nlp("推动高水平对外开放，建设高素质干部队伍。这段时间以来，刘建军同志强调，要识大体、顾大局。")
     assert {t.text: t.tag_ for t in doc if t.text in ("高水平", "高素质", "段时间")} == {"高水平": "nr", "高素质": "nr", "段时间": "nr"}

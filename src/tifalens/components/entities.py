@@ -91,6 +91,7 @@ class EntityRules:
     gazetteer: Gazetteer
     generic_divisions: frozenset[str]
     village_suffixes: frozenset[str]
+    family_place_suffixes: frozenset[str]
     kind_endings: tuple[str, ...]
     not_first_of_short_names: frozenset[str]
 
@@ -167,7 +168,10 @@ class EntityRules:
         return Run(units[lo][1], units[hi - 1][2], "GPE", kb_id)
 
     def village(self, word: str, is_word: Callable[[str], bool]) -> bool:
-        """A village or town jieba read as a name: 沙美村 (沙美 is no word), not 和平村."""
+        """A village or town jieba read as a name: 沙美村 (沙美 is no word), not 和平村; or a family's
+        settlement: 朱家角, 陆家嘴, 杨家岭, 张家湾 (a surname, 家 and a word of land or water)."""
+        if len(word) == 3 and word[1] == "家" and word[2] in self.family_place_suffixes:
+            return True
         return len(word) >= 3 and word[-1] in self.village_suffixes and _han(word) and not is_word(word[:-1])
 
     def person_shape(self, text: str) -> bool:
@@ -248,6 +252,7 @@ def entity_rules() -> EntityRules:
         gazetteer=Gazetteer.default(),
         generic_divisions=frozenset(place["generic_divisions"]),
         village_suffixes=frozenset(place["village_suffixes"]),
+        family_place_suffixes=frozenset(place["family_place_suffixes"]),
         kind_endings=tuple(sorted(place["kind_endings"], key=len, reverse=True)),
         not_first_of_short_names=frozenset(place["not_first_of_short_names"]),
     )
