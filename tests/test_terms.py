@@ -191,3 +191,12 @@ def test_gloss_offsets_in_the_original(tmp_path, nlp):
     assert result.source.original == path.read_bytes().decode("utf-8-sig")  # the original: BOM removed, CRLF kept
     assert result.source.original[gloss["orig_start"] : gloss["orig_end"]] == "政治意识、大局意识、核心意识和看齐意识"
     assert gloss["orig_start"] != gloss["start"]
+
+
+def test_the_three_stages_of_a_formula_are_counted_apart_and_each_is_one_token(nlp):
+    text = "2013年讲山水林田湖是一个生命共同体，后来讲山水林田湖草，如今统筹山水林田湖草沙系统治理。"
+    doc = nlp(text)
+    found = [(s.text, s._.canonical, s._.first_used) for s in doc.spans["tifa"]]
+    assert found == [("山水林田湖是一个生命共同体", "山水林田湖", 2013), ("山水林田湖草", "山水林田湖草", 2017), ("山水林田湖草沙", "山水林田湖草沙", 2021)]
+    assert all(len(s) == 1 for s in doc.spans["tifa"])
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []  # (山水|林田湖|草沙 read 林田湖 as a name)
