@@ -184,14 +184,18 @@ def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path):
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_ctrl_c_stops_cleanly_with_tables_of_what_is_done_and_a_rerun_finishes(tmp_path, jobs):
-    src = make_jsonl(tmp_path / "big.jsonl", 300, size=6)
+    n = 600
+    src = make_jsonl(tmp_path / "big.jsonl", n, size=6)
     out = tmp_path / "out"
-    args = [EXE, "corpus", str(src), "--out", str(out), "--shard-size", "20", "--jobs", str(jobs), "--quiet"]
+    args = [EXE, "corpus", str(src), "--out", str(out), "--shard-size", "10", "--jobs", str(jobs), "--quiet"]
     # in a process group of its own, which gets the signal as a terminal's Ctrl-C does (workers too)
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    # (with Ctrl-C's default action: a shell starts background jobs with SIGINT ignored, and Python keeps that)
+    default_sigint = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, preexec_fn=default_sigint)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and len(list(out.glob("analyses-*.jsonl"))) < 2:
         time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     stderr = proc.communicate(timeout=60)[1].decode()
     assert proc.returncode == 130, stderr
@@ -200,12 +204,12 @@ def test_ctrl_c_stops_cleanly_with_tables_of_what_is_done_and_a_rerun_finishes(t
     assert manifest["interrupted"] is True
     done = [r["key"] for shard in out.glob("analyses-*.jsonl") for r in complete_lines(shard)]
     assert not list(out.glob("*.part")) and not list(out.glob(".*.tmp")), (stderr, [(p.name, p.stat().st_size) for p in out.iterdir()])
-    assert 0 < len(done) < 300 and sorted(d["id"] for d in rows(out / "documents.csv")) == sorted(f"doc{int(k.rsplit(':', 1)[1]) - 1:04d}" for k in done)
+    assert 0 < len(done) < n and sorted(d["id"] for d in rows(out / "documents.csv")) == sorted(f"doc{int(k.rsplit(':', 1)[1]) - 1:04d}" for k in done)
     assert manifest["counts"]["documents"] == len(done)
     resumed = subprocess.run(args, capture_output=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
-    assert f"{300 - len(done)} analysed, {len(done)} already done" in resumed.stderr.decode()
-    assert len(rows(out / "documents.csv")) == 300
+    assert f"{n - len(done)} analysed, {len(done)} already done" in resumed.stderr.decode()
+    assert len(rows(out / "documents.csv")) == n
 
 
 def test_jobs_two_gives_identical_output(tmp_path):

@@ -23,7 +23,7 @@ VOID = {"meta", "input", "br", "img", "link", "hr", "area", "base", "col", "embe
 # Every element the templates write; anything else would have come from the input.
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "main", "section",
-    "nav", "ol", "ul", "li", "a", "div", "input", "table", "thead", "tbody", "tr", "th", "td", "code", "script",
+    "nav", "ol", "ul", "li", "a", "div", "input", "table", "thead", "tbody", "tr", "th", "td", "code", "script", "time",
 }
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
@@ -112,7 +112,7 @@ def assert_no_markup_from_input(page: str) -> DomParser:
         names = [name.lower() for name, _ in attrs]
         assert not [n for n in names if n.startswith("on")], (tag, attrs)
         assert len(names) == len(set(names)), (tag, attrs)
-        assert set(names) <= {"class", "id", "title", "href", "lang", "charset", "name", "content", "http-equiv", "type", "placeholder", "aria-label", "aria-sort", "data-table", "data-key", "data-type", "data-term", "data-category", "hidden"}, (tag, attrs)
+        assert set(names) <= {"class", "id", "title", "href", "lang", "charset", "name", "content", "http-equiv", "type", "placeholder", "aria-label", "aria-sort", "data-table", "data-key", "data-type", "data-term", "data-category", "hidden", "datetime"}, (tag, attrs)
         href = dict(attrs).get("href")
         assert href is None or re.fullmatch(r"#[A-Za-z0-9-]+", href), href
     scripts = dom.root.find_all("script")
@@ -148,6 +148,8 @@ def test_seed_report_outline_text_and_tables(seed_result, seed_page):
         "党史上首次将党的全国代表大会相关工作面向全党全社会公开征求意见",
     ]
     assert len(root.find_all("li", "qa")) == 7
+    # each article dated by its dateline's day in the year of the file's name
+    assert [t.attrs["datetime"] for t in root.find_all("time")] == ["2022-09-26", "2022-09-26"]
     assert [li.text().strip() for li in root.by_id("d0").find_all("li", "qa")[1].find_all("li", "item")][:2] == [
         "一是 生产和工作第一线党员代表比例得到保证。",
         "二是 女党员代表数量增加,少数民族党员代表比例保持稳定。",

@@ -500,6 +500,37 @@ def test_the_article_date_comes_from_its_front_matter(nlp, text, date):
         assert text[got["orig_start"] : got["orig_end"]] == got["text"]
 
 
+@pytest.mark.parametrize(
+    "name, text, date",
+    [
+        ("xinhua-2022-09-26.txt", "标题\r\n\r\n（新华社北京9月26日电）中组部负责人答记者问。\r\n", ("9月26日", "2022-09-26", "file name")),
+        ("gwr-2022.txt", "标题\n\n新华社北京九月二十六日电 负责人答记者问。\n", ("九月二十六日", "2022-09-26", "file name")),
+        ("rmrb-2023-01-02.txt", "标题\n\n新华社北京12月31日电 负责人答记者问。\n", ("12月31日", "2022-12-31", "file name")),
+        # the text's own year wins; no day named in a name's year that has none (2月30日); no name, no year
+        ("rmrb-2023-01-02.txt", "标题\n\n新华社北京2022年9月26日电 负责人答记者问。\n", ("2022年9月26日", "2022-09-26", "text")),
+        ("rmrb-2023-01-02.txt", "标题\n\n新华社北京2月30日电 负责人答记者问。\n", None),
+        ("undated.txt", "标题\n\n新华社北京9月26日电 负责人答记者问。\n", None),
+    ],
+)
+def test_a_dateline_without_a_year_is_dated_in_the_year_of_the_files_name(tmp_path, nlp, name, text, date):
+    from tifalens import analyze
+
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    analysis = analyze(path=path, nlp=nlp)
+    (art,) = analysis.to_dict()["articles"]
+    got = art["date"]
+    assert (got and (got["text"], got["value"], got["year_from"])) == date or (got is None and date is None)
+    if got:
+        assert text[got["orig_start"] : got["orig_end"]] == got["text"]
+        year = ", year from the file name" if got["year_from"] == "file name" else ""
+        assert f"Date: {got['value']} ({got['text']}{year})" in analysis.to_markdown()
+    # the same text given as text, or as a record of a collection named by a year, names no year
+    (art,) = analyze(text, nlp=nlp).to_dict()["articles"]
+    assert art["date"] is None or art["date"]["year_from"] == "text"
+    assert read_bytes(text.encode("utf-8"), path=f"{tmp_path}/news-2021.jsonl:3").name_date() is None
+
+
 def test_the_author_line_under_the_title_is_the_byline(nlp):
     from tifalens import analyze
 

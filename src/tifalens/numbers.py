@@ -320,6 +320,26 @@ DATE_PATTERN = re.compile(
 )
 
 
+MONTH_DAY = re.compile(rf"(?<![\d〇○零一二三四五六七八九十年])(?P<m>1[0-2]|0?[1-9]|{_CN_MONTH})\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9]|{_CN_DAY})\s*[日号]")
+
+
+def in_year_of(m: re.Match, reference: str) -> str | None:
+    """A :data:`MONTH_DAY` match dated in the year of ``reference`` (``YYYY`` or ``YYYY-MM[-DD]``), a
+    December day before a January reference in the year before; None for no such day.
+
+    >>> [in_year_of(MONTH_DAY.search(s), r) for s, r in (("9月26日", "2022-09-26"), ("12月31日", "2023-01-01"), ("二月三十日", "2024"))]
+    ['2022-09-26', '2022-12-31', None]
+    """
+    year = int(reference[:4])
+    month, day = _date_part(m.group("m")), _date_part(m.group("d"))
+    if month == 12 and reference[5:7] == "01":
+        year -= 1
+    try:
+        return dt.date(year, month, day).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
 def _date_part(text: str | None) -> int | None:
     if not text:
         return None

@@ -162,6 +162,15 @@ class Source:
     _shift: tuple[int, ...] = field(default=(), repr=False)
     block: Block | None = None
 
+    def name_date(self) -> str | None:
+        """The date in the name of the file this was read from (xinhua-2022-09-26.txt: 2022-09-26,
+        gwr-2022.txt: 2022), or None for text, standard input or a record of a collection (``path:line``)."""
+        from .numbers import date_in_name
+
+        if self.path in ("-", "<text>") or re.search(r":\d+$", self.path):
+            return None
+        return date_in_name(os.path.basename(self.path))
+
     def original_offset(self, i: int) -> int:
         """Original offset of normalised character ``i``."""
         k = bisect.bisect_right(self._shift_at, i)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import __version__
 from ..extensions import span_text
-from ..numbers import DATE_PATTERN, iso_date
+from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
 SCHEMA_VERSION = "1.0"
@@ -120,7 +120,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "subtitle": " / ".join(subtitles) if subtitles else None,
                 "subtitles": subtitles,
                 "byline": None if byline is None else {"text": _text(byline), **byline._.fields, **_offsets(source, byline.start_char, byline.end_char)},
-                "date": None if date is None else _document_date(date, source),
+                "date": _dateline_date(dl, source) if date is None else _document_date(date, source),
                 "dateline": None if dl is None else {"text": span_text(dl), **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
                 **_offsets(source, art.start_char, art.end_char),
                 "sections": [sections[k] for k in sorted(sections)],
@@ -137,7 +137,22 @@ def _document_date(span: Span, source: Source) -> dict[str, Any]:
     """The article's date: the span is cut to token edges (5日电), the date itself is exact."""
     m = DATE_PATTERN.search(span_text(span))
     start, end = span.start_char + m.start(), span.start_char + m.end()
-    return {"text": m.group(0), "value": iso_date(m), **_offsets(source, start, end)}
+    return {"text": m.group(0), "value": iso_date(m), "year_from": "text", **_offsets(source, start, end)}
+
+
+def _dateline_date(dl: Span | None, source: Source) -> dict[str, Any] | None:
+    """An article whose front matter gives no full date but whose dateline gives a day without a
+    year (（新华社北京9月26日电）) is dated in the year of its file's name (xinhua-2022-09-26.txt)."""
+    reference = source.name_date() if dl is not None else None
+    if reference is None:
+        return None
+    text = span_text(dl)
+    m = None if DATE_PATTERN.search(text) else MONTH_DAY.search(text)
+    value = m and in_year_of(m, reference)
+    if not value:
+        return None
+    start, end = dl.start_char + m.start(), dl.start_char + m.end()
+    return {"text": m.group(0), "value": value, "year_from": "file name", **_offsets(source, start, end)}
 
 
 def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:

@@ -73,7 +73,9 @@ def to_markdown(doc: Doc, source: Source) -> str:
         if art["byline"]:
             out.append(f"By: {md_escape(art['byline']['text'])}  ")
         if art["date"]:
-            out.append(f"Date: {art['date']['value']} ({md_escape(art['date']['text'])})")
+            d = art["date"]
+            year = ", year from the file name" if d.get("year_from") == "file name" else ""
+            out.append(f"Date: {d['value']} ({md_escape(d['text'])}{year})")
         out.append("")
         qa_by_start = {q["start"]: q for q in art["qa"]}
         for sec in art["sections"]:
