@@ -709,3 +709,8 @@ def test_transliteration_characters_are_what_the_build_script_prints():
     chars = table("entities")["person"]["transliteration_chars"]
     assert chars == module.transliteration_chars()
     assert "斯" in chars and "京" in chars and not set("人王大中提派") & set(chars)
+
+
+def test_names_with_the_surnames_hong_mao_niu_and_shou(ents_nlp):
+    doc = ents_nlp("居民洪军星热心帮忙。主持人 寿小丽：欢迎收看。茅金虎和钮菊香参加。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("洪军星", "PERSON"), ("寿小丽", "PERSON"), ("茅金虎", "PERSON"), ("钮菊香", "PERSON")]
