@@ -206,7 +206,7 @@ def test_seed_datelines_keep_their_fields(seed):
             ("66条", 66, "条", "count", None, "《规定》"),
         ]),
         ("举办培训班12期，培训干部3200人次。", [
-            ("12期", 12, "期", "count", None, "举办培训班"),
+            ("12期", 12, "期", "count", None, "培训班"),  # the object of 举办 is what is counted; people are counted with the verb
             ("3200人次", 3200, "人次", "count", None, "培训干部"),
         ]),
         ("新增装机30兆瓦。", [("30兆瓦", 30, "兆瓦", "measure", None, "新增装机")]),
@@ -1241,3 +1241,20 @@ def test_changes_after_fenbie_pair_with_the_figures_listed_before_them(nlp):
         ("338倍", "私营企业", None),  # a multiple is not subtracted from the figure
     ]
     assert data["checks"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # a verb and its object before a count: the object is what is counted
+        ("全年改造老旧小区1200个，新增机动车停车位3.5万个。", [("1200个", "老旧小区"), ("3.5万个", "机动车停车位")]),
+        ("今年以来发现问题4566个。", [("4566个", "问题")]),
+        # not a count of people or of cases (the verb says who or which), not after a noun (东莞市|快递|企业
+        # is a compound; so the actor stays too: 巡视组发现问题), not a verb and a character (安置|房)
+        ("巡视组发现问题4566个。", [("4566个", "巡视组发现问题")]),
+        ("组织党员干部学习3万人次，确诊病例900万例。", [("3万人次", "组织党员干部学习"), ("900万例", "确诊病例")]),
+        ("东莞市快递企业32家，安置房504套。", [("32家", "东莞市快递企业"), ("504套", "安置房")]),
+    ],
+)
+def test_the_object_of_a_verb_before_a_count_is_what_it_counts(nlp, text, subjects):
+    assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects

@@ -167,6 +167,7 @@ class StatsRules:
         self.rate_nouns: dict[str, int] = data["rate_nouns"]
         self.rate_words = longest_first(self.rate_nouns)
         self.tally_words = frozenset(data["tally_words"])
+        self.verb_kept_units = frozenset(data["verb_kept_units"])
         self.money_purpose_objects = frozenset(data["money_purpose_objects"])
         self.time_endings = tuple(data["time_endings"])
         self.level_markers = longest_first(data["level_markers"])
@@ -867,6 +868,27 @@ class TokenIndex:
                     return self.starts[i + 2] if self.starts[i] > start else start  # (累计签约|规模 says only what is measured)
         return start
 
+    def verb_object_start(self, start: int, end: int) -> int:
+        """Where the object starts when a verb and nouns end the text before ``end`` (全省|改造|老旧小区,
+        惠及|群众); else ``start`` (城镇|新增|就业: 就业 is vn)."""
+        first, j = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end) - 1
+        last = j
+        if j < first or self.ends[j] > end or not self.token(j)[1].startswith("n"):
+            return start
+        while j >= first and (self.token(j)[1].startswith("n") or self.token(j)[1] in ("a", "b")):  # 老旧(a)|小区
+            j -= 1
+        # a verb of two characters or more, then a word of two or more (not 安置|房, 督战|队: compounds),
+        # with no noun before it (东莞市|快递|企业, 社会|组织|党组织: the verb is part of a compound)
+        if (
+            first <= j < last
+            and self.token(j)[1] == "v"
+            and len(self.token(j)[0]) > 1
+            and len(self.token(j + 1)[0]) > 1
+            and not any(self.token(k)[1].startswith(("n", "vn", "j")) for k in range(first, j))
+        ):
+            return self.starts[j + 1]
+        return start
+
     def is_boundary(self, pos: int) -> bool:
         """Does a token start or end at ``pos``?"""
         return pos in self.boundaries
@@ -1179,6 +1201,9 @@ class Linker:
                     after = ""  # 实现年经营收入100亿元的目标, 突破百万大关: what comes before says what the figure is
                 if not after and fig.kind == "count" and fig.unit:
                     after = self.tokens.relative_noun(fig.tail, limit, self.rules)
+        if fig.kind == "count" and fig.unit and fig.unit not in self.rules.verb_kept_units and not after:
+            obj = self.tokens.verb_object_start(start, fig.cut)  # 改造老旧小区1200个: the object is what is counted
+            before = (obj != start and self._trimmed(obj, fig.cut)) or before
         if fig.kind in QUANTITY_KINDS:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
