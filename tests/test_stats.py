@@ -1258,3 +1258,17 @@ def test_changes_after_fenbie_pair_with_the_figures_listed_before_them(nlp):
 )
 def test_the_object_of_a_verb_before_a_count_is_what_it_counts(nlp, text, subjects):
     assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # a span of time alone says how long: the subject comes from the clause before
+        ("粮食总产量1400亿斤，连续5年稳定在1300亿斤以上。", [("1400亿斤", "粮食总产量"), ("1300亿斤", "粮食总产量")]),
+        # and at the end of a subject it is cut off, as 特别是 before it
+        ("城乡居民收入近三年年均增长8%。", [("8%", "城乡居民收入")]),
+        ("特别是探明油气储量连续13年超10亿吨。", [("10亿吨", "探明油气储量")]),
+    ],
+)
+def test_a_span_of_time_is_no_subject(nlp, text, subjects):
+    assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects
