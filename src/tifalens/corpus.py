@@ -19,7 +19,9 @@ Output folder::
 The tables (and ``index.html``) hold the inputs of the last run, each from its latest record;
 records of inputs that are gone (a deleted file, a JSONL line or a block the input no longer
 has) stay in the shards but are left out of them. An interrupted run writes tables of every
-record, as it has not listed all its inputs.
+record, as it has not listed all its inputs. A run that analyses all its inputs writes the
+tables as its records come; one that skips some (or is interrupted, or meets an input twice)
+reads them back from the shards at its end: both give the same tables.
 
 Resuming: a rerun skips every input whose identity (path, or JSONL path and line)
 and content hash are already in a complete line of a shard; lines are written
@@ -565,8 +567,9 @@ class TableWriter:
                 self._trend_counts[(p, term)] += count
         self._entities.writerows([doc_id, date, *entity] for entity in row["entities"])
 
-    def close(self) -> int:
-        """Write trends.csv, put every table in place, and return how many documents they hold."""
+    def close(self) -> dict[str, int]:
+        """Write trends.csv, put every table in place, and return how many documents they hold and
+        how many shards the folder has."""
         for fh in self._files:
             fh.close()
         for temp, name in zip(self._temps, self.NAMES):
@@ -580,7 +583,7 @@ class TableWriter:
                 w.writerow([p, term, count, chars[p], f"{count * 10000 / chars[p]:.4f}" if chars[p] else ""])
 
         _atomic_write(self.out / "trends.csv", write_trends)
-        return self.documents
+        return {"documents": self.documents, "shards": len(list(self.out.glob(SHARD_GLOB)))}
 
     def discard(self) -> None:
         for fh, temp in zip(self._files, self._temps):
@@ -598,7 +601,7 @@ def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dic
     except BaseException:
         tables.discard()
         raise
-    return {"documents": tables.close(), "shards": len(list(out.glob(SHARD_GLOB)))}
+    return tables.close()
 
 
 def _write_report(path: Path, html: str) -> None:
@@ -765,10 +768,7 @@ def run_corpus(
         bar.close()
     _atomic_write(out / "errors.jsonl", lambda fh: fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors))
     keys = None if result.interrupted else seen  # an interrupted run has not listed all its inputs
-    if live is not None:
-        tables = {"documents": live.close(), "shards": len(list(out.glob(SHARD_GLOB)))}
-    else:
-        tables = write_tables(out, period=period, keys=keys)
+    tables = live.close() if live is not None else write_tables(out, period=period, keys=keys)
     if options.html:
         write_index(out, keys=keys)
     manifest = {

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from .errors import InputError, UsageError
+from .numbers import date_in_name
 
 # Characters folded one for one. Full-width punctuation such as ，。：（） is kept:
 # it carries meaning in Chinese typography and every pattern accepts both widths.
@@ -165,8 +166,6 @@ class Source:
     def name_date(self) -> str | None:
         """The date in the name of the file this was read from (xinhua-2022-09-26.txt: 2022-09-26,
         gwr-2022.txt: 2022), or None for text, standard input or a record of a collection (``path:line``)."""
-        from .numbers import date_in_name
-
         if self.path in ("-", "<text>") or re.search(r":\d+$", self.path):
             return None
         return date_in_name(os.path.basename(self.path))

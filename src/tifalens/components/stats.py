@@ -873,22 +873,25 @@ class TokenIndex:
     def verb_object_start(self, start: int, end: int) -> int:
         """Where the object starts when a verb and nouns end the text before ``end`` (全省|改造|老旧小区,
         惠及|群众); else ``start`` (城镇|新增|就业: 就业 is vn)."""
-        first, j = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end) - 1
-        last = j
-        if j < first or self.ends[j] > end or not self.token(j)[1].startswith("n"):
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end) - 1
+        if last < first or self.ends[last] > end:
             return start
-        while j >= first and (self.token(j)[1].startswith("n") or self.token(j)[1] in ("a", "b")):  # 老旧(a)|小区
+        tags = [self.token(k)[1] for k in range(first, last + 1)]  # (a subject is a few tokens)
+        j = len(tags) - 1
+        if not tags[j].startswith("n"):
+            return start
+        while j >= 0 and (tags[j].startswith("n") or tags[j] in ("a", "b")):  # 老旧(a)|小区
             j -= 1
         # a verb of two characters or more, then a word of two or more (not 安置|房, 督战|队: compounds),
         # with no noun before it (东莞市|快递|企业, 社会|组织|党组织: the verb is part of a compound)
         if (
-            first <= j < last
-            and self.token(j)[1] == "v"
-            and len(self.token(j)[0]) > 1
-            and len(self.token(j + 1)[0]) > 1
-            and not any(self.token(k)[1].startswith(("n", "vn", "j")) for k in range(first, j))
+            j >= 0
+            and tags[j] == "v"
+            and len(self.token(first + j)[0]) > 1
+            and len(self.token(first + j + 1)[0]) > 1
+            and not any(tag.startswith(("n", "vn", "j")) for tag in tags[:j])
         ):
-            return self.starts[j + 1]
+            return self.starts[first + j + 1]
         return start
 
     def is_boundary(self, pos: int) -> bool:
