@@ -1272,3 +1272,16 @@ def test_the_object_of_a_verb_before_a_count_is_what_it_counts(nlp, text, subjec
 )
 def test_a_span_of_time_is_no_subject(nlp, text, subjects):
     assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # a phrase jieba's dictionary holds whole (l) right after a count, ending with a noun, is what is counted
+        ("慰问500名困难群众，2架无人机列装，冒雨拆除110处违章建筑。", [("500名", "困难群众"), ("2架", "无人机"), ("110处", "违章建筑")]),
+        # not one that starts with a verb or a negation, or qualifies what follows with 的
+        ("撤换7名不胜任的村书记，新增4个服务业扩大开放综合试点。", [("7名", "村书记"), ("4个", "服务业扩大开放综合试点")]),
+    ],
+)
+def test_a_phrase_ending_with_a_noun_after_a_count_is_what_it_counts(nlp, text, subjects):
+    assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects

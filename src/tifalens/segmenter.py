@@ -347,6 +347,16 @@ def name_test(nlp: Language, *, whole: bool = False) -> Callable[[str], bool]:
     return getattr(nlp.tokenizer, "is_one_name" if whole else "is_name", None) or no_words
 
 
+def no_tags(_text: str) -> tuple[str, str]:
+    """The edge tags used when no segmenter is at hand: none."""
+    return "", ""
+
+
+def edge_tag_test(nlp: Language) -> Callable[[str], tuple[str, str]]:
+    """The pipeline segmenter's :meth:`JiebaSegmenter.edge_tags`, or :func:`no_tags` under another tokenizer."""
+    return getattr(nlp.tokenizer, "edge_tags", None) or no_tags
+
+
 def make_backend(name: str):
     """A fresh backend instance by name (``rjieba`` or ``jieba``)."""
     if name == "rjieba":
@@ -433,6 +443,15 @@ class JiebaSegmenter(Batched):
     def is_name(self, text: str) -> bool:
         """Does the segmenter read a person's name in ``text`` (杨传堂, 欧阳|晓晖: a word tagged nr)?"""
         return any(tag.startswith("nr") for _, tag in self._backend.tag(text))
+
+    def edge_tags(self, text: str) -> tuple[str, str]:
+        """The segmenter's tags of the first and of the last two characters of ``text``, each when they
+        are one word, else '' (扩大|开放: v, v; 发明|专利: v, n; 合作|社: v, ''): what a phrase jieba's
+        dictionary tags l as a whole starts and ends with."""
+        if len(text) < 3:
+            return "", ""
+        first, last = self._backend.tag(text[:2]), self._backend.tag(text[-2:])
+        return (first[0][1] if len(first) == 1 else "", last[0][1] if len(last) == 1 else "")
 
     def is_one_name(self, text: str) -> bool:
         """Is ``text`` a person's name and nothing else (张明, 欧阳|晓晖; not 毛泽东|像)?"""

@@ -38,7 +38,7 @@ from ..tables import alternation, ends_with, longest_first, starts_with, table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
-from ..segmenter import no_words, word_test
+from ..segmenter import edge_tag_test, no_tags, no_words, word_test
 from .checks import run_checks, share_fits
 from .structure import JOINERS, member_counts
 from .terms import article_at, article_index
@@ -214,6 +214,8 @@ class StatsRules:
         self.stop_words = set(data["following_stop_words"])
         self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
         self.lead_noun_tags = set(data["following_lead_noun_tags"])
+        self.lead_phrase_tags = set(data["following_lead_phrase_tags"])
+        self.phrase_not_first_tags = set(data["following_phrase_not_first_tags"])
         self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
         self.relative_stop_tags = self.stop_tags - self.lead_modifier_tags  # (尚未 d may qualify what a count counts)
         self.max_relative_chars: int = data["max_relative_clause_chars"]
@@ -806,10 +808,13 @@ class TokenIndex:
     text and tag are read only where a figure asks for the noun that follows it.
     """
 
-    def __init__(self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = no_words) -> None:
+    def __init__(
+        self, doc: Doc, view: TextView, is_word: Callable[[str], bool] = no_words, edge_tags: Callable[[str], tuple[str, str]] = no_tags
+    ) -> None:
         self._doc = doc
         self.text = view.text
         self._is_word = is_word
+        self._edge_tags = edge_tags
         if len(doc):
             array = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(numpy.int64)
             words = numpy.flatnonzero(array[:, 2] == 0)
@@ -932,6 +937,8 @@ class TokenIndex:
                 i += 1
                 continue
             lead = counted and all(t in rules.lead_modifier_tags for _, t in words) and word not in rules.stop_words
+            if lead and not words and tag in rules.lead_phrase_tags and self._phrase_noun(word, i, limit, rules):
+                tag = "n"  # 3项|发明专利(l), 500名|困难群众(l): what is counted
             if lead and tag in rules.lead_noun_tags:
                 words.append((word, "n"))  # 9个|县(zg): right after a count, a morpheme is what is counted,
                 break  # and ends it: jieba's tags after it are no guide (县|摘帽 is tagged n)
@@ -961,6 +968,18 @@ class TokenIndex:
         phrase = "".join(word for word, _ in words)
         strip = starts_with(phrase, rules.following_strip)
         return phrase[len(strip) :] if strip else phrase
+
+    def _phrase_noun(self, word: str, i: int, limit: int, rules: StatsRules) -> bool:
+        """Is ``word`` (token ``i``), a phrase jieba's dictionary holds whole, a noun phrase: it ends with a
+        noun and starts with no verb, adverb or negation (发明|专利, 困难|群众; not 扩大|开放, 参与|困难职工,
+        不|胜任), and no 的 follows it (不胜任|的|村书记 qualifies what is counted)?"""
+        first, last = self._edge_tags(word)
+        return (
+            last.startswith("n")
+            and first not in rules.phrase_not_first_tags
+            and word[0] not in _NEGATIONS
+            and self._tag_at(i + 1, limit) != "uj"
+        )
 
     def relative_noun(self, pos: int, limit: int, rules: StatsRules) -> str:
         """What a count counts when a short clause with no noun in it qualifies it before 的
@@ -1713,6 +1732,7 @@ class StatsComponent(Batched):
         self.rules = stats_rules()
         self.tables = TableReader(self.rules)
         self.is_word = word_test(nlp)
+        self.edge_tags = edge_tag_test(nlp)
 
     def _skipped(self, doc: Doc) -> list[tuple[int, int]]:
         """Ranges whose figures are not statistics: datelines, web leftovers and (by default) duplicates."""
@@ -1723,7 +1743,7 @@ class StatsComponent(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView(doc_text(doc), [(n["start"], n["end"]) for n in doc._.notes or [] if n["code"] == "joined_paragraph"])
-        tokens = TokenIndex(doc, view, self.is_word)
+        tokens = TokenIndex(doc, view, self.is_word, self.edge_tags)
         # Skipped ranges read as line breaks: no figure inside, no subject or sentence across.
         chars = list(view.text)
         for start, end in self._skipped(doc):
