@@ -52,7 +52,6 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import InputError, TifalensError, UsageError
-from .numbers import date_in_name
 from .reading import DEFAULT_BLOCK_CHARS, DecodedBlock, iter_decoded_blocks
 
 SHARD_GLOB = "analyses-*.jsonl"
@@ -170,7 +169,7 @@ def _record(task: Task, source, analysis: dict, options: Options) -> dict:
         "tables": None,  # filled below; its place right after the hash lets the tables read it alone
         "id": task.doc_id,
         "input": task.input,
-        "date": task.date or document_date(analysis, task),
+        "date": task.date or document_date(analysis, source),
         "title": task.title or next((a["title"] for a in analysis["articles"] if a["title"]), None),
         "report": report_name(task.key) if options.html else None,
         "block": source.block.as_dict() if source.block else None,
@@ -180,14 +179,13 @@ def _record(task: Task, source, analysis: dict, options: Options) -> dict:
     return record
 
 
-def document_date(analysis: dict, task: Task) -> str | None:
+def document_date(analysis: dict, source) -> str | None:
     """A document's date when its input gives none: the first article's own date (its front
     matter: 2024年3月5日 in ——2024年3月5日在…会议上), else the date in a file's name
-    (xinhua-2022-09-26.txt, gwr-2022.txt); ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    (xinhua-2022-09-26.txt, gwr-2022.txt; :meth:`Source.name_date`: a JSONL record's key names the
+    collection, not the document); ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
     own = next((a["date"]["value"] for a in analysis["articles"] if a["date"]), None)
-    if own is not None or task.text is not None:  # a JSONL record's key names the collection, not the document
-        return own
-    return date_in_name(Path(task.input).name)
+    return own if own is not None else source.name_date()
 
 
 def table_row(record: dict) -> dict:

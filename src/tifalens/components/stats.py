@@ -938,7 +938,7 @@ class TokenIndex:
                 continue
             lead = counted and all(t in rules.lead_modifier_tags for _, t in words) and word not in rules.stop_words
             if lead and not words and tag in rules.lead_phrase_tags and self._phrase_noun(word, i, limit, rules):
-                tag = "n"  # 3项|发明专利(l), 500名|困难群众(l): what is counted
+                tag = "n"  # 500名|困难群众(l), 2架|无人机(l): what is counted
             if lead and tag in rules.lead_noun_tags:
                 words.append((word, "n"))  # 9个|县(zg): right after a count, a morpheme is what is counted,
                 break  # and ends it: jieba's tags after it are no guide (县|摘帽 is tagged n)
@@ -971,8 +971,8 @@ class TokenIndex:
 
     def _phrase_noun(self, word: str, i: int, limit: int, rules: StatsRules) -> bool:
         """Is ``word`` (token ``i``), a phrase jieba's dictionary holds whole, a noun phrase: it ends with a
-        noun and starts with no verb, adverb or negation (发明|专利, 困难|群众; not 扩大|开放, 参与|困难职工,
-        不|胜任), and no 的 follows it (不胜任|的|村书记 qualifies what is counted)?"""
+        noun and starts with no verb, adverb or negation (困难|群众, 国家|专利; not 扩大|开放, 参与|困难职工,
+        不|胜任, nor 发明|专利: 发明 is tagged v), and no 的 follows it (不胜任|的|村书记 qualifies what is counted)?"""
         first, last = self._edge_tags(word)
         return (
             last.startswith("n")
