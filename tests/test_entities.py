@@ -135,6 +135,13 @@ def test_names_in_a_list_share_the_title(ents_nlp):
     assert ents(ents_nlp, text) == [(n, "PERSON", "") for n in ("习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希")]
 
 
+def test_names_apart_by_spaces_in_a_byline_share_the_title(ents_nlp):
+    # a byline parts its names by spaces (ASCII, U+3000) as often as by 、; a line break parts no list,
+    # and two two-character names with no title stay unvouched
+    text = "（记者李伟 张明）今天开会。\n（记者 王芳　刘洋）\n李刚 周强\n"
+    assert ents(ents_nlp, text) == [(n, "PERSON", "") for n in ("李伟", "张明", "王芳", "刘洋")]
+
+
 def test_a_two_character_name_that_speaks_or_a_list_closed_by_deng_is_a_person(ents_nlp):
     # no title: 王刚 opens a clause and says something; 张伟、刘洋等 is a list of people; 孙子 (grandson) says
     # something too, but is a kinship word; 周密 before a verb of speech does not open a clause

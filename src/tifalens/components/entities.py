@@ -197,6 +197,11 @@ class EntityRules:
         """Chinese characters of a transliterated name, 2 to max_transliterated_chars, a dot (·) between its parts."""
         return 2 <= len(text) <= self.max_foreign_name and _han(text.replace("·", "")) and text[0] != "·" != text[-1]
 
+    def separates(self, word: str) -> bool:
+        """Does ``word`` stand between two items of a list of names (、, 和; or spaces within a line, as in
+        a byline: 记者李伟 张明)?"""
+        return word in self.list_separators or (bool(word) and not word.strip(" \u3000\xa0"))
+
     def anonymised(self, text: str) -> bool:
         """A surname and 某 or 某某: a person a notice does not name (李某, 王某某)."""
         return 2 <= len(text) <= 3 and text[0] in self.surnames and text[1:] in ("某", "某某")
@@ -488,7 +493,7 @@ def persons(
         for r in shaped
     ]
     listed = [
-        a.end + 1 == b.start and words[a.end] in rules.list_separators for a, b in zip(shaped, shaped[1:])
+        a.end + 1 == b.start and rules.separates(words[a.end]) for a, b in zip(shaped, shaped[1:])
     ]  # listed[k]: shaped[k] and shaped[k + 1] are neighbours in a list
     for k in range(len(listed)):
         if listed[k] and shaped[k + 1].end < len(words) and words[shaped[k + 1].end] in rules.list_closers:
