@@ -1261,8 +1261,14 @@ def test_changes_after_fenbie_pair_with_the_figures_listed_before_them(nlp):
         ("特别是探明油气储量连续13年超10亿吨。", [("10亿吨", "探明油气储量")]),
         # a phrase jieba's dictionary holds whole (l) right after a count, ending with a noun, is what is counted
         ("慰问500名困难群众，2架无人机列装，冒雨拆除110处违章建筑。", [("500名", "困难群众"), ("2架", "无人机"), ("110处", "违章建筑")]),
-        # not one that starts with a verb or a negation, or qualifies what follows with 的
+        # not one that starts with a negation, or qualifies what follows with 的
         ("撤换7名不胜任的村书记，新增4个服务业扩大开放综合试点。", [("7名", "村书记"), ("4个", "服务业扩大开放综合试点")]),
+        # a verb may start it (发明 is tagged v), as it may start a noun phrase after 名 or 家
+        ("获得3项发明专利，评出3名获奖代表，共有10家参展企业。", [("3项", "发明专利"), ("3名", "获奖代表"), ("10家", "参展企业")]),
+        # after a count of 人, a verb says what the people named before it do; with no noun before the
+        # count (a verb, or nothing) or after a copula, what follows is all the text says of them
+        ("海军官兵1000余人参加仪式，全县100人参加会议。", [("1000余人", "海军官兵"), ("100人", "全县")]),
+        ("很快又派2人进驻贫困村，2人受到处分。成员一共有5人，其中4人是党员。", [("2人", "进驻贫困村"), ("2人", "受到处分"), ("5人", "成员"), ("4人", "党员")]),
     ],
 )
 def test_subjects_read_past_a_verb_a_span_of_time_or_a_whole_phrase(nlp, text, subjects):

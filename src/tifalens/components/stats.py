@@ -216,6 +216,7 @@ class StatsRules:
         self.lead_noun_tags = set(data["following_lead_noun_tags"])
         self.lead_phrase_tags = set(data["following_lead_phrase_tags"])
         self.phrase_not_first_tags = set(data["following_phrase_not_first_tags"])
+        self.person_units = frozenset(data["person_units"])
         self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
         self.relative_stop_tags = self.stop_tags - self.lead_modifier_tags  # (尚未 d may qualify what a count counts)
         self.max_relative_chars: int = data["max_relative_clause_chars"]
@@ -971,8 +972,8 @@ class TokenIndex:
 
     def _phrase_noun(self, word: str, i: int, limit: int, rules: StatsRules) -> bool:
         """Is ``word`` (token ``i``), a phrase jieba's dictionary holds whole, a noun phrase: it ends with a
-        noun and starts with no verb, adverb or negation (困难|群众, 国家|专利; not 扩大|开放, 参与|困难职工,
-        不|胜任, nor 发明|专利: 发明 is tagged v), and no 的 follows it (不胜任|的|村书记 qualifies what is counted)?"""
+        noun (a verb before it qualifies it: 发明|专利, 与会|代表) and starts with no adverb or negation
+        (困难|群众, 国家|专利; not 扩大|开放, 不|胜任), and no 的 follows it (不胜任|的|村书记 qualifies what is counted)?"""
         first, last = self._edge_tags(word)
         return (
             last.startswith("n")
@@ -1020,6 +1021,16 @@ class TokenIndex:
                 return True
             i += 1
         return False
+
+    def token_at(self, pos: int) -> tuple[str, str]:
+        """The token starting at ``pos`` (word, tag), or ('', '') when none does."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.token(i) if i < len(self.starts) and self.starts[i] == pos else ("", "")
+
+    def nominal_before(self, pos: int, rules: StatsRules) -> bool:
+        """Does a noun (n*, or a word read as one) end right at ``pos``?"""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return i >= 0 and self.ends[i] == pos and self._nominal(self.token(i)[1], rules)
 
     def _tag_at(self, i: int, limit: int) -> str:
         """The tag of token ``i``, or '' past the end or ``limit``."""
@@ -1226,6 +1237,8 @@ class Linker:
                 )
                 if after in self.rules.threshold_heads or (after in self.rules.generic_heads and (fig.kind in ("measure", "money") or share_of_noun)):
                     after = ""  # 实现年经营收入100亿元的目标, 突破百万大关: what comes before says what the figure is
+                if after and fig.kind == "count" and fig.unit in self.rules.person_units and self._acts(fig, before):
+                    after = ""  # 官兵1000余人|参加仪式: the people before the count, not what they do
                 if not after and fig.kind == "count" and fig.unit:
                     after = self.tokens.relative_noun(fig.tail, limit, self.rules)
         if fig.kind == "count" and fig.unit and fig.unit not in self.rules.verb_kept_units and not after:
@@ -1241,6 +1254,16 @@ class Linker:
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
+
+    def _acts(self, fig: Figure, before: str) -> bool:
+        """Does a verb (not a copula) right after a count of people say what the people named by a noun
+        before it do (全县|100人|参加会议, 官兵1000余人参加仪式), rather than the verb phrase being all the
+        text says of them (很快又派2人|进驻贫困村, 其中4人|是|党员)?"""
+        word, tag = self.tokens.token_at(fig.tail)
+        if tag not in self.rules.verb_tags or word in self.rules.copulas or not before:
+            return False
+        end = self.text.rfind(before, 0, fig.cut) + len(before)
+        return self.tokens.nominal_before(end, self.rules)
 
     def names_what_it_counts(self, fig: Figure) -> bool:
         """Does the text name what ``fig`` counts where its subject was not read: a noun in the clause right
