@@ -1255,7 +1255,7 @@ def test_changes_after_fenbie_pair_with_the_figures_listed_before_them(nlp):
         ("组织党员干部学习3万人次，确诊病例900万例。", [("3万人次", "组织党员干部学习"), ("900万例", "确诊病例")]),
         ("东莞市快递企业32家，安置房504套。", [("32家", "东莞市快递企业"), ("504套", "安置房")]),
         # a verb of having at the end of a subject is cut off, a word of its own
-        ("该村已有1800余人，中央企业现有96家，仅2018年，就有21人。", [("1800余人", "该村"), ("96家", "中央企业"), ("2018年", None), ("21人", None)]),
+        ("该村已有1800余人。中央企业现有96家。仅2018年，就有21人。", [("1800余人", "该村"), ("96家", "中央企业"), ("2018年", None), ("21人", None)]),
         # a span of time alone says how long: the subject comes from the clause before
         ("粮食总产量1400亿斤，连续5年稳定在1300亿斤以上。", [("1400亿斤", "粮食总产量"), ("1300亿斤", "粮食总产量")]),
         # and at the end of a subject it is cut off, as 特别是 before it
