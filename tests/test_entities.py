@@ -142,6 +142,15 @@ def test_names_apart_by_spaces_in_a_byline_share_the_title(ents_nlp):
     assert ents(ents_nlp, text) == [(n, "PERSON", "") for n in ("李伟", "张明", "王芳", "刘洋")]
 
 
+def test_a_speaker_who_answers_in_an_interview_is_a_person(nlp):
+    from tifalens import analyze
+
+    # 李强 is a two-character name with no title: the structure found him opening an answer
+    data = analyze("访谈\n\n记者：明年的重点是什么？\n\n李强：一是扩大内需；二是深化改革。\n", nlp=nlp).to_dict()
+    assert [(a["answer_marker"], a["question_marker"]) for a in data["articles"][0]["qa"]] == [("李强：", "记者：")]
+    assert [(e["text"], e["label"], e["start"]) for e in data["entities"]] == [("李强", "PERSON", 18)]
+
+
 def test_a_two_character_name_that_speaks_or_a_list_closed_by_deng_is_a_person(ents_nlp):
     # no title: 王刚 opens a clause and says something; 张伟、刘洋等 is a list of people; 孙子 (grandson) says
     # something too, but is a kinship word; 周密 before a verb of speech does not open a clause

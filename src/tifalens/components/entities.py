@@ -41,6 +41,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..tables import table
+from .structure import speaker_name
 from ..batching import Batched
 from ..extensions import doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
@@ -477,7 +478,7 @@ def persons(
 ) -> list[Run]:
     """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
     title, or a name beside it in a list, or the same name so vouched for elsewhere in the document
-    (发言人毛宁 … 毛宁：) or in ``known`` (the article's byline); a derived noun (严肃性) is none."""
+    (发言人毛宁 … 毛宁：) or in ``known`` (the article's byline and speakers); a derived noun (严肃性) is none."""
     shaped = [
         r
         for r in runs
@@ -539,7 +540,7 @@ def checked_runs(
     words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words, known: frozenset[str] = frozenset()
 ) -> list[Run]:
     """Runs whose shape agrees with their label, a place joined to the organisation right after it;
-    ``known`` names are persons whatever their length (a byline's)."""
+    ``known`` names are persons whatever their length (a byline's, a speaker's)."""
     people = _without_cut_names(words, persons(words, runs, rules, is_word, known))
     out: list[Run] = people + _named_again(words, people)
     places = {r.end: r for r in runs if r.label in ("GPE", "LOC")}
@@ -658,11 +659,21 @@ def entity_spans(
         labels = token_labels(doc, words, tag_labels, rules, is_word)
         if "GPE" in tag_labels.values():
             labels = place_labels(words, labels, rules)
-        known = frozenset(b._.fields["name"] for b in doc.spans.get("structure", ()) if b.label_ == "BYLINE")  # structure ran first
+        known = frozenset(_vouched_names(doc))
         for run in checked_runs(words, label_runs(labels), rules, is_word, known):
             if not any(taken[run.start : run.end]):
                 spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _vouched_names(doc: Doc) -> Iterable[str]:
+    """Names the structure (which ran first) found in the places of people: a byline's, and the speakers
+    who open a question or an answer (李强：一是…)."""
+    for b in doc.spans.get("structure", ()):
+        if b.label_ == "BYLINE":
+            yield b._.fields["name"]
+        elif b.label_ in ("QUESTION", "ANSWER") and b._.marker:
+            yield speaker_name(b._.marker)
 
 
 def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> dict[int, str]:

@@ -519,7 +519,7 @@ def _titled_speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> st
     return None
 
 
-def _speaker_name(marker: str | None) -> str | None:
+def speaker_name(marker: str | None) -> str | None:
     """The name in a speaker marker: 寿小丽 of 新闻发言人 寿小丽： and of 寿小丽：."""
     return marker.rstrip("：:").split()[-1] if marker else None
 
@@ -529,8 +529,8 @@ def _host_takes_over(s: str, qa: QA, host: str | None, rules: _Rules, is_name: C
     A spokesperson who opens and answers (毛宁：) answers on."""
     if host is None or not qa.answers:
         return False
-    answerer = _speaker_name(qa.answers[0].marker)
-    return answerer is not None and answerer != host and _speaker_name(_speaker(s, rules, is_name)) == host
+    answerer = speaker_name(qa.answers[0].marker)
+    return answerer is not None and answerer != host and speaker_name(_speaker(s, rules, is_name)) == host
 
 
 def _answered_asker(body: list[Block], k: int, rules: _Rules, is_name: Callable[[str], bool]) -> re.Match | None:
@@ -723,7 +723,7 @@ def _classify_article(
         if b.kind in ("paragraph", "lead", "quote"):
             seen_lead = True
             if host is None and not art.qa:
-                host = _speaker_name(_speaker(s, rules, is_name))
+                host = speaker_name(_speaker(s, rules, is_name))
         section.blocks.append(b)
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
