@@ -380,6 +380,13 @@ def test_seed_datelines_keep_their_fields(seed):
             ("千亿元", 1e11, "元", "money", "超过", "投资"),
             ("万元", 1e4, "元", "money", "超过", "月收入"),
         ]),
+        # 数 of a noun the segmenter cut apart (党员|总|数十万) is the noun's: 党员总数 十万人; a whole word before
+        # 数十万 keeps it (当地人|数十万人)
+        ("全省党员总数十万人，党员人数十万人，当地人数十万人。", [
+            ("十万人", 1e5, "人", "count", None, "全省党员总数"),
+            ("十万人", 1e5, "人", "count", None, "党员人数"),
+            ("数十万人", 1e5, "人", "count", "数", "当地人"),
+        ]),
         ("营业收入突破万亿元，招募几百名专家。", [
             ("万亿元", 1e12, "元", "money", None, "营业收入"),
             ("几百名", 100, "名", "count", "数", "专家"),

@@ -151,6 +151,7 @@ class StatsRules:
         self.approx_inside: dict[str, str] = data["approx_inside"]
         self.approx_inside_rx = [(re.compile(rf"[\d{CN_NUMERAL_CHARS}]{re.escape(ch)}"), w) for ch, w in self.approx_inside.items()]
         self.vague_prefixes: dict[str, str] = data["vague_prefixes"]
+        self.vague_word_ends = frozenset(data["vague_word_ends"])
         self.round_number_words: dict[str, str] = data["round_number_words"]
         self.round_number_after = longest_first([*self.approx_before, *data["reached_verbs"], *self.round_number_words])
         self.threshold_words = set(data["threshold_words"])
@@ -634,11 +635,16 @@ class FigureFinder:
 
     def _vague_prefix(self, start: int, first: str, text: str) -> str | None:
         """The approximation of a vague word right before a round Chinese numeral (数十万, 几百, 上千),
-        when the word starts a token (not 总数|十万, 晚上|十点)."""
+        when the word starts a token (not 总数|十万, 晚上|十点) and makes no noun with a character of its
+        own before it (党员|总|数十万 is 党员总数 十万: the segmenter glued 数 to the numeral)."""
         if start == 0 or first[0] not in _VAGUE_LEADS:
             return None
         word = self.rules.vague_prefixes.get(text[start - 1])
-        return word if word and self.is_boundary(start - 1) else None
+        if not word or not self.is_boundary(start - 1):
+            return None
+        if start >= 2 and text[start - 2 : start] in self.rules.vague_word_ends and self.is_boundary(start - 2):
+            return None
+        return word
 
     # -- context ------------------------------------------------------------
 
