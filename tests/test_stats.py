@@ -725,6 +725,12 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员40万名。", [("parts_exceed_whole", "error", "40万名")]),
         ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员30万名。", []),
         ("全校共有教师120名,其中女教师130名。", [("parts_exceed_whole", "error", "130名")]),
+        # parts that end with the rest (其他, 其余) are the whole: they must add up to it, within rounding
+        ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员20万名。", [("parts_short_of_whole", "warning", "20万名")]),
+        ("全省企业3.8万家，其中武汉市2.1万家、襄阳市0.9万家，其余市州0.8万家。", []),
+        ("全省企业3.8万家，其中武汉市2.1万家、襄阳市0.6万家、宜昌市0.5万家，其他市州0.2万家。", [("parts_short_of_whole", "warning", "0.2万家")]),
+        # without the rest, parts may leave some of the whole out
+        ("全省共有党员100万名，包括农民党员40万名、工人党员30万名。", []),
         ("代表中,工人党员20名。其中,党员干部10名(农民工党员30名)。", [("parts_exceed_whole", "error", "30名")]),
         ("代表中,工人党员20名。其中,党员干部10名(农民工党员3名)。", []),
         ("代表中,党员干部300名,占30.0%。其中,机关干部150名,占20.0%;企业干部140名,占15.0%。", [("parts_exceed_whole", "error", "15.0%")]),
@@ -771,6 +777,9 @@ def test_parts_message(nlp):
     assert check["message"] == "the parts under 其中 (60亿元, 7000万元, 45亿元) add up to 105.7亿元, more than the whole 100亿元"
     (check,) = analyse(nlp, "全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员40万名。")["checks"]
     assert check["message"] == "the parts under 包括 (40万名, 30万名, 40万名) add up to 110万名, more than the whole 100万名"
+    (check,) = analyse(nlp, "全省企业3.8万家，其中武汉市2.1万家、宜昌市0.5万家，其他市州0.2万家。")["checks"]
+    assert check["message"] == "the parts under 其中 (2.1万家, 0.5万家, 0.2万家), the rest (其他市州) included, add up to 2.8万家, less than the whole 3.8万家"
+    assert [f["text"] for f in check["figures"]] == ["3.8万家", "2.1万家", "0.5万家", "0.2万家"]
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,8 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
 
 
 def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
-    """``parts_exceed_whole``: counts under 其中 larger than their whole, alone or added up.
+    """``parts_exceed_whole``: counts under 其中 larger than their whole, alone or added up;
+    ``parts_short_of_whole``: counts under 其中 that end with the rest (其他市州) and add up to less.
 
     Several wholes before 其中 with as many parts after it pair up in order when
     their subjects share words (开工126万户、竣工112万户，其中…开工63万户、竣工56.6万户);
@@ -321,6 +322,15 @@ def _check_part_group(
         total = sum(figs[p].value for p in rest)
         if len(rest) > 1 and total - sum(figs[p].spread for p in rest) > w.value + w.spread:
             yield _too_much(figs, "the parts", marker, rest, _as_written(total, w), f"the whole {w.text}", whole)
+        elif rest == direct and figs[direct[-1]].subject.startswith(rules.remainder_words) and total + sum(figs[p].spread for p in rest) < w.value - w.spread:
+            yield _check(
+                "parts_short_of_whole",
+                "warning",
+                f"the parts under {marker} ({', '.join(figs[p].text for p in rest)}), the rest ({figs[direct[-1]].subject}) included,"
+                f" add up to {_as_written(total, w)}, less than the whole {w.text}",
+                direct[-1],
+                [whole, *rest],
+            )
     yield from _check_part_shares(figs, whole, direct)
 
 

@@ -229,6 +229,7 @@ class StatsRules:
         self.part_marker: str = data["part_marker"]
         self.part_markers_rx = re.compile("|".join(map(re.escape, longest_first(data["part_markers"]))))
         self.nested_part_words: list[str] = data["nested_part_words"]
+        self.remainder_words: tuple[str, ...] = tuple(data["remainder_words"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
         self.rank_prefixes: list[str] = data["rank_prefixes"]
