@@ -339,6 +339,30 @@ def test_an_end_mark_in_brackets_closes_an_article():
     assert [x.text for x in a.boilerplate] == ["（完）"]
 
 
+def test_a_page_footer_ends_an_article_and_a_page_date_line_opens_one():
+    # pages saved one after another: a footer (版权所有, ICP备) ends an article as （完） does; a date and
+    # source line under a title after an article's body opens another; a bracketed font-size switch is furniture
+    page = "【字体：大 中 小】\n{title}\n2023-05-1{day} 08:30　来源：湖南日报\n5月{day}日，会议召开。\n"
+    text = page.format(title="甲会议召开", day=0) + "版权所有 © 湖南日报社 湘ICP备12345678号\n" + page.format(title="乙会议召开", day=1)
+    a, b = articles(text)
+    assert (a.title.text, b.title.text) == ("甲会议召开", "乙会议召开")
+    assert [x.text for x in a.boilerplate] == ["【字体：大 中 小】", "2023-05-10 08:30 来源：湖南日报", "版权所有 © 湖南日报社 湘ICP备12345678号"]
+    assert [x.text for x in b.boilerplate] == ["【字体：大 中 小】", "2023-05-11 08:30 来源：湖南日报"]
+    c, d = articles(page.format(title="甲会议召开", day=0) + page.format(title="乙会议召开", day=1).split("\n", 1)[1])
+    assert (c.title.text, d.title.text) == ("甲会议召开", "乙会议召开")
+    assert [x.text for s in d.sections for x in s.blocks] == ["5月1日，会议召开。"]
+    # with no title above it, a date line inside an article opens nothing
+    (e,) = articles("甲会议召开\n\n会议召开。\n\n2023-05-10 08:30　来源：湖南日报\n\n会议强调。\n")
+    assert [x.text for s in e.sections for x in s.blocks] == ["会议召开。", "会议强调。"]
+
+
+def test_a_line_that_ends_with_a_comma_goes_on_in_the_next():
+    parsed = parse_structure(read_bytes("标题\n\n会议强调，要全面推进乡村振兴，\n加快建设农业强省。\n\n尊敬的各位来宾，\n\n女士们、先生们：\n\n欢迎。\n".encode(), path="t").text)
+    blocks = [b.text for s in parsed.articles[0].sections for b in s.blocks]
+    assert blocks == ["会议强调，要全面推进乡村振兴，加快建设农业强省。", "尊敬的各位来宾，女士们、先生们：", "欢迎。"]  # a colon may end a line
+    assert [n["code"] for n in parsed.notes] == ["joined_paragraph", "joined_paragraph"]
+
+
 def test_yi_yao_er_yao_is_an_enumeration():
     (a,) = articles("标题\n\n问：基层如何落实？\n\n答：一要坚持制度；二要推进学习；三要落实政策，统一要求。\n")
     assert [(i.marker, i.number, i.family) for i in a.qa[0].items] == [("一要", 1, "yao"), ("二要", 2, "yao"), ("三要", 3, "yao")]

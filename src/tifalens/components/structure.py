@@ -34,6 +34,7 @@ from ..segmenter import name_test, no_words
 _SENTENCE_END = "。！？!?﹒﹖﹗"
 _CLOSING = "”’」』)）"
 _NO_HEADING_END = "。！？!?﹒﹖﹗；;，,、：:…"
+_MID_SENTENCE = "，,、"
 _OPEN_QUOTE = "“「『\""
 
 
@@ -107,6 +108,8 @@ class _Rules:
         self.boiler_patterns = [re.compile(p) for p in data["boilerplate_patterns"]]
         self.related_headers = frozenset(data["related_headers"])
         self.end_marks = frozenset(data["end_marks"])
+        self.page_date_line = re.compile(data["page_date_line"])
+        self.page_footers = [re.compile(p) for p in data["page_footer_patterns"]]
         self.families = {
             name: Family(re.compile(spec["pattern"]), spec["needs_break"], spec.get("line_start", False), spec.get("across_sections", False))
             for name, spec in data["enumeration_families"].items()
@@ -242,7 +245,18 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _is_boilerplate(s: str, rules: _Rules) -> bool:
     """Web-page leftovers: toolbar words, bylines, photo credits."""
-    return s in rules.boiler_lines or s.startswith(rules.boiler_prefixes) or any(p.search(s) for p in rules.boiler_patterns)
+    return (
+        s in rules.boiler_lines
+        or s.startswith(rules.boiler_prefixes)
+        or any(p.search(s) for p in rules.boiler_patterns)
+        or rules.page_date_line.match(s) is not None
+        or _page_footer(s, rules)
+    )
+
+
+def _page_footer(s: str, rules: _Rules) -> bool:
+    """A page's footer line (版权所有 ©…, 湘ICP备…), which ends the article above it."""
+    return any(p.match(s) for p in rules.page_footers)
 
 
 def _link_line(s: str, rules: _Rules) -> bool:
@@ -253,6 +267,8 @@ def _link_line(s: str, rules: _Rules) -> bool:
 def _ends_open(s: str, rules: _Rules) -> bool:
     """Does this line stop mid-sentence (so the next line continues it)?"""
     last = s[-1]
+    if last in _MID_SENTENCE:
+        return True  # no paragraph ends with a comma: the page wrapped the line (…要全面推进乡村振兴，\n加快…)
     if last in _NO_HEADING_END or last in _CLOSING or last in "”":
         return False
     if any(ch in s for ch in _SENTENCE_END):
@@ -464,15 +480,20 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
     last_cut = 0
     for i, b in enumerate(blocks):
         if b.kind == "boilerplate":
-            after = next((x for x in blocks[i + 1 :] if x.kind != "boilerplate"), None) if b.text in rules.end_marks else None
+            if body_since_cut and rules.page_date_line.match(b.text):
+                j = _title_start(blocks, i, last_cut, rules)
+                if j < i:  # 农业农村厅召开专题会议 / 2023-05-11　来源：红网: another page's title and date line
+                    cuts.add(j)
+                    last_cut, body_since_cut = j, False
+                continue
+            ends = b.text in rules.end_marks or _page_footer(b.text, rules)
+            after = next((x for x in blocks[i + 1 :] if x.kind != "boilerplate"), None) if ends else None
             if body_since_cut and after is not None and not _only_date(after.text):
-                cuts.add(i + 1)  # （完）: the article before is over (but for the date it is signed with)
+                cuts.add(i + 1)  # （完）, 版权所有: the article before is over (but for the date it is signed with)
                 last_cut, body_since_cut = i + 1, False
             continue
         if rules.leading_dateline.match(b.text) and body_since_cut:
-            j = i
-            while j - 1 > last_cut and i - j < 3 and _heading_like(blocks[j - 1], rules, rules.max_title):
-                j -= 1
+            j = _title_start(blocks, i, last_cut, rules)
             cuts.add(j)
             last_cut, body_since_cut = j, False
         if _closing(b.text, rules):
@@ -484,6 +505,15 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
             body_since_cut = True
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(blocks)), len(blocks)]
     return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def _title_start(blocks: list[Block], i: int, last_cut: int, rules: _Rules) -> int:
+    """Where the article that block ``i`` (a leading dateline, a page's date line) opens starts: at most
+    two title lines before it, after the last cut."""
+    j = i
+    while j - 1 > last_cut and i - j < 3 and _heading_like(blocks[j - 1], rules, rules.max_title):
+        j -= 1
+    return j
 
 
 def _dateline(m: re.Match, offset: int, position: str) -> Dateline:
