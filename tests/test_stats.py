@@ -644,6 +644,11 @@ def test_text_view_maps_offsets_across_joins():
         ("年末常住人口4890万人。其中,城镇常住人口3180万人,占常住人口比重（城镇化率）为68.03%。", [("share", "error", "68.03%")]),
         ("年末常住人口4890万人。其中,城镇常住人口3180万人,占常住人口比重（城镇化率）为65.03%。", []),
         ("年末常住人口4890万人。其中,城镇常住人口3180万人,占就业人员比重为68.03%。", []),
+        # a share of a number of things is of the count before it, past an amount that qualifies them,
+        # and a total after it that the share names counts too
+        ("全市已有132个村集体经济收入超过10万元，占行政村总数的88%，全市共有行政村160个。", [("share", "error", "88%")]),
+        ("全市已有132个村集体经济收入超过10万元，占行政村总数的82.5%，全市共有行政村160个。", []),
+        ("全市已有132个村集体经济收入超过10万元，占行政村总数的88%，全市共有社区160个。", []),
     ],
 )
 def test_share_check(nlp, text, expected):
@@ -654,9 +659,10 @@ def test_share_check(nlp, text, expected):
             "120名 out of 1000名 is 12.00%, not 11.5% (少数民族代表; the other shares here are of 1000名)",
             "90名 out of 200名 is 45.00%, not 40% (女教师; the total given is 200名)",
             "3180万人 out of 4890万人 is 65.031%, not 68.03% (城镇常住人口; 常住人口 is 4890万人)",
+            "132个 out of 160个 is 82.50%, not 88% (村; the total given is 160个)",
         )
-        share = data["stats"][-1]["share_of"]
-        assert share["confirmed"] is False and share["total"]["value"] in (1000, 200, 48900000)
+        share = [s["share_of"] for s in data["stats"] if s["share_of"]][-1]
+        assert share["confirmed"] is False and share["total"]["value"] in (1000, 200, 48900000, 160)
 
 
 GDP = "全年国内生产总值1349084亿元。其中，第一产业增加值91414亿元，第二产业增加值492087亿元，第三产业增加值765583亿元。"
@@ -820,12 +826,22 @@ def test_conflict_check(nlp, text, expected):
         ("研发投入强度比上年提高0.1个百分点。", []),
         ("城镇调查失业率为5.0%，环比下降0.2个百分点。", [("change", "info", "0.2个百分点")]),
         ("全国共有党员9804.1万名，比上年净增132.1万名。", [("change", "info", "132.1万名")]),
+        # the earlier value may be stated under its time (上年全市财政收入), or as the time alone (，上年为…)
+        ("今年全市财政收入达到125亿元，比上年增加15亿元。上年全市财政收入为100亿元。", [("change", "error", "15亿元")]),
+        # a change in percent against the earlier value stated: 125亿元 is 13.6% more than 110亿元
+        ("今年全市财政收入达到125亿元，比上年增长12%，上年为110亿元。", [("change", "error", "12%")]),
+        ("今年全市财政收入达到125亿元，比上年增长13.6%，上年为110亿元。", []),
+        ("今年全市财政收入达到125亿元，比上年下降12%。上年全市财政收入为142亿元。", []),
     ],
 )
 def test_change_check(nlp, text, expected):
     data = analyse(nlp, text)
     assert checks(data) == expected
-    if expected and expected[0][1] == "error":
+    if "12%，上年为" in text:
+        assert data["checks"][0]["message"] == "“比上年增长12%” after 125亿元 implies 全市财政收入 was 111.6亿元 at 上年, but the text gives 110亿元 (125亿元 is 13.6% more)"
+    if "15亿元" in text:
+        assert data["checks"][0]["message"] == "“比上年增加15亿元” after 125亿元 implies 全市财政收入 was 110亿元 at 上年, but the text gives 100亿元"
+    if "十九大增加70名" in text:
         assert data["checks"][0]["message"] == "“比十九大增加70名” after 619名 implies 女党员 was 549名 at 十九大, but the text gives 551名"
     if "万名" in text:  # the implied figure is written like the one it is implied from
         assert data["checks"][0]["message"] == "“比上年净增132.1万名” after 9804.1万名 implies 全国党员 was 9672万名 at 上年"

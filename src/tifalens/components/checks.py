@@ -144,22 +144,34 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
     """``共有代表100名，其中…``: an earlier count in the paragraph said to be a total, or the
     whole the share names (常住人口4890万人…其中，城镇常住人口3180万人，占常住人口比重为65.03%),
     with 其中 between it and the count (已脱贫户有2985户…，未脱贫户有1025户: the second is no part of the first).
-    A share of another whole (占就业人员比重) is not held against a total of something else."""
+    A share of another whole (占就业人员比重) is not held against a total of something else; a share
+    that names its whole may be followed by it (占行政村总数的88%，全市共有行政村160个)."""
     count = figs[c]
     core = whole[: len(whole) - len(next((w for w in rules.whole_words if whole.endswith(w)), ""))] if whole else ""
     for j in range(c - 1, -1, -1):
         f = figs[j]
         if f.paragraph != count.paragraph:
-            return None
-        if f.kind == count.kind and f.unit == count.unit and f.exact and f.base is None:
+            break
+        if _total_like(f, count) and not (core and not _shares_words(core, f.subject)):
             words = linker.text[f.clause : f.cut]
             after = linker.text[f.tail : f.tail + 4]
-            if core and not _shares_words(core, f.subject):
-                continue
             named = bool(whole) and f.subject.endswith(whole)
             if (named or any(w in words for w in rules.total_words) or rules.part_marker in after) and rules.part_marker in linker.text[f.tail : count.start]:
                 return j
+    if not core:
+        return None
+    for j in range(c + 1, len(figs)):
+        f = figs[j]
+        if f.paragraph != count.paragraph:
+            break
+        if _total_like(f, count) and _shares_words(core, f.subject) and (f.subject.endswith(whole) or any(w in linker.text[f.clause : f.cut] for w in rules.total_words)):
+            return j
     return None
+
+
+def _total_like(f: Figure, count: Figure) -> bool:
+    """Can ``f`` be the total of ``count``: of its kind and unit, exact, and no change from a base?"""
+    return f.kind == count.kind and f.unit == count.unit and f.exact and f.base is None
 
 
 # ---------------------------------------------------------------------------- parts
@@ -495,9 +507,13 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
     """``change``: the value a change implies for what it compares with, and texts that state it otherwise."""
     for i, fig in enumerate(figs):
         ref = fig.reference
-        if fig.kind not in ("change", "percentage_point") or fig.base is None or not ref or ref["reference_value"] is None:
+        if fig.kind not in ("change", "percentage_point") or fig.base is None or not ref:
             continue
         base = figs[fig.base]
+        if ref["reference_value"] is None:
+            if ref["relative"]:
+                yield from _check_relative_change(figs, i, base, linker)
+            continue
         implied = _as_written(ref["reference_value"], base)
         against = ref["against"]
         if not against or against.endswith(rules.time_endings):
@@ -655,15 +671,42 @@ def _as_written(value: float, like: Figure, places: int | None = None) -> str:
     return f"{_fmt(value, places)}{like.unit}"
 
 
+def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Linker) -> Iterator[Check]:
+    """A change in percent (比上年增长12%) against the value the text gives for what it compares with
+    (上年为110亿元: 125亿元 is 13.6% more): an error when no rounding of the three makes them agree."""
+    fig = figs[i]
+    stated = _stated_reference(figs, fig, base, linker)
+    if stated is None or not (fig.exact and base.exact):
+        return
+    ref = figs[stated]
+    rate = fig.direction * fig.value
+    low = (base.value - base.spread) / (1 + (rate + fig.spread) / 100)
+    high = (base.value + base.spread) / (1 + (rate - fig.spread) / 100) if rate - fig.spread > -100 else float("inf")
+    if low - ref.spread <= ref.value <= high + ref.spread or ref.value <= 0:
+        return
+    actual = 100 * (base.value / ref.value - 1)
+    yield _check(
+        "change",
+        "error",
+        f"“{fig.reference['text']}” after {base.text} implies {base.subject or 'it'} was {_as_written(base.value / (1 + rate / 100), base, ref.decimals + 1)}"
+        f" at {fig.reference['against']}, but the text gives {ref.text} ({base.text} is {_fmt(actual, fig.decimals + 1)}% more)",
+        i,
+        [fig.base, i, stated],
+    )
+
+
 def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: Linker) -> int | None:
-    """A figure elsewhere for the same subject, in a sentence naming what the change compares with."""
+    """A figure for the same subject in a sentence naming what the change compares with (上年全市财政收入为
+    100亿元), or one whose subject is that alone, in the change's sentence too (，上年为110亿元)."""
     against = change.reference["against"] if change.reference else None
     if not against or not base.subject:
         return None
     for j, f in enumerate(figs):
-        if f is base or f is change or f.sentence == base.sentence or f.reference is not None:
+        if f is base or f is change or f.reference is not None or f.unit != base.unit or f.kind != base.kind or not f.exact:
             continue
-        if f.subject == base.subject and f.unit == base.unit and f.kind == base.kind and f.exact:
+        if f.subject == against and f.sentence == base.sentence and f.start > change.start:
+            return j
+        if f.sentence != base.sentence and base.subject in (f.subject, f.subject.removeprefix(against)):
             if against in linker.sentence_text(f.sentence):
                 return j
     return None

@@ -230,6 +230,7 @@ class StatsRules:
         self.part_markers_rx = re.compile("|".join(map(re.escape, longest_first(data["part_markers"]))))
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.remainder_words: tuple[str, ...] = tuple(data["remainder_words"])
+        self.count_whole_words: tuple[str, ...] = tuple(data["count_whole_words"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
         self.rank_prefixes: list[str] = data["rank_prefixes"]
@@ -1578,13 +1579,15 @@ class Linker:
                 fig.subject, fig.subject_source = origin.subject, origin.subject_source
 
     def _shares(self, figs: list[Figure]) -> None:
-        """``771名,占33.6%``: a share with no subject of its own belongs to the count before it."""
+        """``771名,占33.6%``: a share with no subject of its own belongs to the count before it (a count of
+        things when its whole is a number of them: 132个村集体经济收入超过10万元，占行政村总数的88%)."""
         for i, fig in enumerate(figs):
             if fig.kind not in SHARE_KINDS or not (fig.share or fig.whole):
                 continue
             j = None
             if not fig.subject or fig.subject_source != "own":
-                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS and f.depth == fig.depth and f.base is None)
+                kinds = ("count",) if fig.whole and fig.whole.endswith(self.rules.count_whole_words) else QUANTITY_KINDS
+                j = self._nearest(figs, i, lambda f: f.kind in kinds and f.depth == fig.depth and f.base is None)
             if j is None and fig.whole is None:
                 continue
             fig.base = j
