@@ -407,8 +407,12 @@ class Figure:
 
     @property
     def spread(self) -> float:
-        """Half a unit of the last digit the figure states: 27.0% is 26.95% to 27.05%, 23.6万 is 23.55万 to 23.65万."""
-        return 0.5 * place(self.number) + 1e-9
+        """Half a unit of the last digit the figure states: 27.0% is 26.95% to 27.05%, 23.6万 is 23.55万 to 23.65万;
+        none for a count stated to the one (7项, 2296名): things counted one by one are whole."""
+        unit_place = place(self.number)
+        if unit_place == 1 and self.kind == "count":
+            return 1e-9
+        return 0.5 * unit_place + 1e-9
 
     @property
     def json_value(self) -> int | float:
