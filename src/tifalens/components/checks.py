@@ -593,7 +593,7 @@ def _bounds(f: Figure) -> tuple[float, float] | None:
 
 def check_averages(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
     """``average``: a figure per head or per household (人均2.8万元) against the total and the
-    count of the same sentence (共计120余万元，涉及职工43人): 120余万元 over 43人 is 2.76万元 to 3.06万元."""
+    count of the same sentence (共计120余万元，涉及职工43人): 120余万元 over 43人 is 2.79万元 to 3.02万元."""
     for i, avg in enumerate(figs):
         units = rules.per_head.get(avg.subject)
         if units is None or avg.kind not in _QUANTITY:
