@@ -666,6 +666,7 @@ def test_parts_of_a_long_document_are_headings_and_table_rows_are_not():
     [
         ("增强四个意识：政治意识、大局意识、核心意识。", [("四个意识", "四个意识 announces 4, but 3 are listed")]),
         ("增强四个意识：政治意识、大局意识、核心意识和看齐意识。", []),  # the last part holds two
+        ("要牢固树立“四个意识”：政治意识、大局意识、核心意识。", [("四个意识”", "四个意识 announces 4, but 3 are listed")]),  # named without its quotes
         ("共包括六大平台：甲网、乙网、丙号、丁号、戊号和己号。", []),
         ("会议提出三点要求：一是加强学习；二是狠抓落实；三是从严管理；四是改进作风。", [("三点要求", "三点要求 announces 3, but 4 are listed (一是 … 四是)")]),
         ("主要有三大任务：\n一要加强学习。二要狠抓落实。\n", [("三大任务", "三大任务 announces 3, but 2 are listed (一要 … 二要)")]),

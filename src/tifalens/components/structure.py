@@ -36,6 +36,7 @@ _CLOSING = "”’」』)）"
 _NO_HEADING_END = "。！？!?﹒﹖﹗；;，,、：:…"
 _MID_SENTENCE = "，,、"
 _OPEN_QUOTE = "“「『\""
+_QUOTE_MARKS = re.compile("[“”「」『』\"]")
 
 
 def cn_small_number(s: str) -> int | None:
@@ -1037,7 +1038,8 @@ def list_counts(text: str, items: list[Item], rules: _Rules) -> list[dict]:
             listed = "{} are listed".format(" or ".join(map(str, sorted(counts))))
         if int(n) not in counts:
             announced = m.group(0).rstrip("：: ")
-            out.append({"code": "list_count", "level": "warning", "message": f"{announced} announces {int(n)}, but {listed}", "start": m.start(), "end": m.start() + len(announced), "figures": []})
+            named = _QUOTE_MARKS.sub("", announced)  # 要牢固树立“四个意识”： names 四个意识
+            out.append({"code": "list_count", "level": "warning", "message": f"{named} announces {int(n)}, but {listed}", "start": m.start(), "end": m.start() + len(announced), "figures": []})
     return out
 
 
