@@ -590,6 +590,9 @@ _WEEKDAY = re.compile(r"[（(]?(?:星期|周|礼拜)[一二三四五六日天][�
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+_MAX_DATE_LINE = 60  # a date, a weekday, a label and brackets: no block longer holds only a date
+
+
 def _only_date(text: str) -> bool:
     """Does the block hold a date and nothing else but brackets or a label (（2022年10月16日）, 日期：2024年2月29日)?"""
     m = DATE_PATTERN.search(text)
@@ -606,7 +609,7 @@ def _front_date(art: Article, body: list[Block], rules: _Rules) -> DocumentDate 
     (（2022年10月16日）) and the web page's time-and-source line. Dates in the body are what it reports, not when it was written;
     an article with several lines holding only a date is a timeline (2013年11月 … 2015年11月 …),
     and none of them dates it."""
-    timeline = sum(map(_only_date, (b.text for b in body if b is not art.title))) > 1
+    timeline = sum(_only_date(b.text) for b in body if b is not art.title and len(b.text) <= _MAX_DATE_LINE) > 1
     places: list[tuple[int, str]] = []  # (offset of the text, text)
     if art.dateline is not None:
         places.append((art.dateline.start, art.dateline.text))
