@@ -643,6 +643,13 @@ def test_a_speaker_on_a_line_of_their_own_speaks_the_next_line(nlp):
     # a salutation on its own line stays a line of its own
     (art,) = analyze("讲话\n\n同志们：\n\n今天我们召开会议，部署工作。\n", nlp=nlp).to_dict()["articles"]
     assert [b["text"] for b in art["sections"][0]["blocks"]] == ["同志们：", "今天我们召开会议，部署工作。"]
+    # one that ends with a title of those who speak (代表, 委员) addresses them: it is no speaker either
+    for salutation in ("各位代表：", "尊敬的各位委员："):
+        (art,) = analyze(f"政府工作报告\n\n{salutation}\n\n现在，我代表国务院，向大会报告政府工作。\n", nlp=nlp).to_dict()["articles"]
+        assert [b["text"] for b in art["sections"][0]["blocks"]] == [salutation, "现在，我代表国务院，向大会报告政府工作。"]
+    # a deputy who speaks is a speaker
+    (art,) = analyze("代表通道\n\n全国人大代表：\n\n我们村今年增收了。\n", nlp=nlp).to_dict()["articles"]
+    assert [b["text"] for b in art["sections"][0]["blocks"]] == ["全国人大代表：我们村今年增收了。"]
 
 
 def test_parts_of_a_long_document_are_headings_and_table_rows_are_not():

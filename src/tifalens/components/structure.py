@@ -97,6 +97,7 @@ class _Rules:
         self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
         self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
         self.speaker_titles = tuple(data["speaker_titles"])
+        self.address_starts, self.address_ends = tuple(data["address_starts"]), tuple(data["address_ends"])
         self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,29}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
         self.max_name_chars: int = data["max_name_chars"]
         self.collective_authors = tuple(data["collective_authors"])
@@ -534,6 +535,8 @@ def _speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | Non
     if m is None:
         return _titled_speaker(s, rules, is_name)
     who = m.group("who")
+    if who.startswith(rules.address_starts) or who.endswith(rules.address_ends):
+        return None  # 各位代表：, 同志们：: a salutation
     if who.endswith(rules.speaker_titles) or (len(who) <= rules.max_name_chars and is_name(who)):
         return m.group(0).strip()
     return None
