@@ -205,7 +205,9 @@ def test_bylines_are_credits_not_questions():
     text = "基层党建再上新台阶\n\n各级党组织积极行动，取得了显著成效。\n\n记者：李立峰 通讯员：陈伦双 方维\n\n（本报记者 张三）\n\n文/王五 图/赵六\n"
     (a,) = articles(text)
     assert a.qa == []
-    assert [b.text for b in a.boilerplate] == ["记者：李立峰 通讯员：陈伦双 方维", "（本报记者 张三）", "文/王五 图/赵六"]
+    # the first line of credits is the byline (its first label the role), the others page furniture
+    assert (a.byline.role, a.byline.names, a.byline.block.text) == ("记者", ("李立峰", "陈伦双", "方维"), "记者：李立峰 通讯员：陈伦双 方维")
+    assert [b.text for b in a.boilerplate] == ["（本报记者 张三）", "文/王五 图/赵六"]
     # a question after the same marker stays a question; so do headings that start like a credit (文化建设)
     (b,) = articles("专访\n\n记者：最后一个问题\n\n答：好的。\n\n文化建设\n\n记者：请谈谈文化建设。\n\n答：我们做了三件事。\n")
     assert [q.question.text for q in b.qa] == ["记者：最后一个问题", "记者：请谈谈文化建设。"]
@@ -580,6 +582,33 @@ def test_the_author_line_under_the_title_is_the_byline(nlp):
     assert (art["byline"], art["subtitles"]) == (None, ["坚持把政治标准放在首位 严把政治关廉洁关身份关"])
 
 
+def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
+    from tifalens import analyze
+
+    def byline(text):
+        data = analyze(text, nlp=nlp).to_dict()
+        (art,) = data["articles"]
+        by = art["byline"]
+        persons = [e["text"] for e in data["entities"] if e["label"] == "PERSON"]
+        return by and (by["role"], by["names"], text[by["orig_start"] : by["orig_end"]]), persons
+
+    body = "\n今年全省粮食播种面积稳定在7100万亩以上。\n"
+    assert byline("乡村振兴取得新成效\n本报记者 王明 李华" + body) == (("本报记者", ["王明", "李华"], "本报记者 王明 李华"), ["王明", "李华"])
+    # the credit in brackets, at the end of the article: the names without the brackets
+    assert byline("乡村振兴取得新成效" + body + "（记者 王明）\n") == (("记者", ["王明"], "记者 王明"), ["王明"])
+    # a credit with a colon or a slash names a person the segmenter does not tag as one
+    assert byline("乡村振兴取得新成效\n作者：欧阳晓\n" + body)[0] == ("作者", ["欧阳晓"], "作者：欧阳晓")
+    # a web page's date and source line: the author's credit in it, not the editor's
+    text = "乡村振兴取得新成效\n2024-03-21 08:30:15\u3000来源：湖南日报\u3000作者：王明\u3000责任编辑：李华" + body
+    assert byline(text) == (("作者", ["王明"], "作者：王明"), ["王明"])
+    # an outlet credited as the author is no person; a photo credit is no byline
+    assert byline("乡村振兴取得新成效\n2024-03-21\u3000作者：人民网" + body)[0] is None
+    assert byline("乡村振兴取得新成效" + body + "记者 王明 摄\n")[0] is None
+    assert byline("乡村振兴取得新成效" + body + "新华社记者王明摄\n")[0] is None
+    # the line under the title is the byline before any credit
+    assert byline("乡村振兴取得新成效\n市长 张强\n" + body + "（记者 王明）\n")[0] == ("市长", ["张强"], "市长 张强")
+
+
 def test_the_lines_that_close_a_release_are_no_headings(nlp):
     from tifalens import analyze
 
@@ -786,5 +815,6 @@ def test_an_agency_reporter_credit_is_no_heading():
     (a,) = parse_structure(text).articles
     assert a.title.text == "基层党建引领城市社区治理扫描"
     assert [s.heading for s in a.sections if s.heading] == []
-    assert [b.text for b in a.boilerplate] == ["新华社记者邹声文、康淼、陈弘毅", "（解放军报记者张磊峰）"]
+    assert (a.byline.role, a.byline.names) == ("新华社记者", ("邹声文", "康淼", "陈弘毅"))
+    assert [b.text for b in a.boilerplate] == ["（解放军报记者张磊峰）"]
     assert "新华社记者采访了有关专家。" in [blk.text for sec in a.sections for blk in sec.blocks]

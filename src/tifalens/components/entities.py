@@ -671,7 +671,7 @@ def _vouched_names(doc: Doc) -> Iterable[str]:
     who open a question or an answer (李强：一是…)."""
     for b in doc.spans.get("structure", ()):
         if b.label_ == "BYLINE":
-            yield b._.fields["name"]
+            yield from b._.fields["names"]
         elif b.label_ in ("QUESTION", "ANSWER") and b._.marker:
             yield speaker_name(b._.marker)
 

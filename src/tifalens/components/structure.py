@@ -101,6 +101,16 @@ class _Rules:
         self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,29}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
         self.max_name_chars: int = data["max_name_chars"]
         self.collective_authors = tuple(data["collective_authors"])
+        label, name = f"(?:{data['credit_label']})", r"[\u4e00-\u9fff·]{2,4}"
+        names, sep = rf"{name}(?:[\s、，,]+{name})*", r"[\s、，,]+"
+        # a photo's credit (新华社记者兰红光摄) credits no author
+        self.credit_line = re.compile(rf"^(?!.*摄\s*[）)]?$)[（(]?\s*{label}\s*{names}(?:\s+{label}\s*{names})*\s*[）)]?$")
+        # one label and its names: up to the next label or the end of the line
+        self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=\s+{label}|\s*[）)]?$)")
+        page_labels = alternation(data["page_credit_labels"])
+        self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
+        self.name_sep = re.compile(sep)
+        self.outlet_endings = tuple(data["outlet_endings"])
         self.max_collective_author: int = data["max_collective_author_chars"]
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
@@ -205,11 +215,19 @@ class Article:
 
 @dataclass
 class Byline:
-    """Who the article is by, on a line of its own under the title: 国务院总理　李强."""
+    """Who the article is by: a line under the title (国务院总理　李强), or a credit (本报记者 王明 李华, 作者：王明)."""
 
     block: Block
     role: str | None
     name: str
+    names: tuple[str, ...] = ()  # every name the line credits, ``name`` first
+    start: int = -1  # the credit within the block (作者：王明 of a page's date and source line); else the block
+    end: int = -1
+
+    def __post_init__(self) -> None:
+        self.names = self.names or (self.name,)
+        if self.start < 0:
+            self.start, self.end = self.block.start, self.block.end
 
 
 @dataclass
@@ -251,6 +269,7 @@ def _is_boilerplate(s: str, rules: _Rules) -> bool:
         s in rules.boiler_lines
         or s.startswith(rules.boiler_prefixes)
         or any(p.search(s) for p in rules.boiler_patterns)
+        or rules.credit_line.match(s) is not None
         or rules.page_date_line.match(s) is not None
         or _page_footer(s, rules)
     )
@@ -686,6 +705,27 @@ def _byline(b: Block, rules: _Rules, is_one_name: Callable[[str], bool]) -> Byli
     return None
 
 
+def _credit(blocks: list[Block], rules: _Rules) -> Byline | None:
+    """The byline of the first of ``blocks`` (page furniture) that credits authors: a line of credits
+    (本报记者 王明 李华, 文/王明) or a page's date and source line with one (…　作者：王明　责任编辑：…)."""
+    for b in blocks:
+        if rules.credit_line.match(b.text):
+            parts = list(rules.credit.finditer(b.text))
+            start, end = b.start + parts[0].start(), b.start + parts[-1].end()
+        elif rules.page_date_line.match(b.text) or b.text.startswith(rules.boiler_prefixes):
+            parts = list(rules.page_credit.finditer(b.text))[:1]
+            if not parts:
+                continue
+            start, end = b.start + parts[0].start(), b.start + parts[0].end()
+        else:
+            continue
+        names = tuple(n for m in parts for n in rules.name_sep.split(m.group("names")))
+        if names and not any(n.endswith(rules.outlet_endings) for n in names):  # 作者：人民网 credits no person
+            role = parts[0].group("label").rstrip(" \t\u3000:：/")
+            return Byline(b, role, names[0], names, start, end)
+    return None
+
+
 def _classify_article(
     blocks: list[Block], rules: _Rules, is_name: Callable[[str], bool] = no_words, is_one_name: Callable[[str], bool] = no_words
 ) -> Article:
@@ -713,6 +753,11 @@ def _classify_article(
                 body[i].kind = "subtitle"
                 art.subtitles.append(body[i])
             i += 1
+    if art.byline is None and (credit := _credit(art.boilerplate, rules)):
+        art.byline = credit
+        if rules.credit_line.match(credit.block.text):  # the line is the byline (not a page line holding it)
+            credit.block.kind = "byline"
+            art.boilerplate.remove(credit.block)
     section = Section(heading=None)
     art.sections.append(section)
     qa: QA | None = None
@@ -1125,8 +1170,8 @@ class StructureComponent(Batched):
             if art.title:
                 add(art.title.start, art.title.end, "TITLE", article=a)
             if art.byline:
-                b = art.byline.block
-                add(b.start, b.end, "BYLINE", article=a, fields={"role": art.byline.role, "name": art.byline.name})
+                by = art.byline
+                add(by.start, by.end, "BYLINE", article=a, fields={"role": by.role, "name": by.name, "names": list(by.names)})
             for b in art.subtitles:
                 add(b.start, b.end, "SUBTITLE", article=a)
             if art.date:
