@@ -63,9 +63,27 @@ def test_markdown_outline(seed_result):
     md = to_markdown(seed_result.doc, seed_result.source)
     assert md.count("\n# ") + md.startswith("# ") == 2
     assert "## 代表结构合理、分布广泛" in md
-    assert "- 一是 生产和工作第一线党员代表比例得到保证。\n" in md
+    # an answer's enumeration is a list in place, once: no digest of it after the answer
+    assert "\n- **一是** 生产和工作第一线党员代表比例得到保证。当选代表中" in md
+    assert "\n- **二是** 女党员代表数量增加" in md and md.count("女党员代表数量增加") == 1
+    assert "主要特点有" in md and "*主要特点有" not in md
     assert "| 两个确立 | 3 | yes |" in md
     assert "| 北京 | place | 北京市 | 2 |\n" in md and "| 中组部 | organisation | 中共中央组织部 | 1 |\n" in md
+
+
+def test_markdown_shows_an_enumeration_once():
+    text = (
+        "加快建设农业强国\n\n会议强调，要做好三方面工作。\n\n一是稳定粮食生产。全年粮食产量保持在1.3万亿斤以上。\n\n"
+        "二是推进乡村建设。\n\n三是深化农村改革。\n\n会议要求，一要压实责任，二要强化考核。\n\n"
+        "问：明年怎么做？\n\n答：一是稳产量；二是调结构。\n"
+    )
+    md = tifalens.analyze(text).to_markdown()
+    # paragraphs that are items: a list in place, one line each, the text after it apart
+    assert "要做好三方面工作。\n\n- **一是** 稳定粮食生产。全年粮食产量保持在1.3万亿斤以上。\n- **二是** 推进乡村建设。\n- **三是** 深化农村改革。\n\n会议要求" in md
+    # an enumeration inside a paragraph or an answer stays in its text, with a digest of its items
+    assert "\n\n会议要求，一要压实责任，二要强化考核。\n" in md and "### Enumerations\n\n*会议要求，*\n\n- 一要 压实责任，\n- 二要 强化考核。\n" in md
+    assert "**A:** 一是稳产量；二是调结构。\n\n- 一是 稳产量；\n- 二是 调结构。\n" in md
+    assert md.count("稳定粮食生产") == 1
 
 
 def test_markdown_escapes_markup():

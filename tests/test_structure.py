@@ -744,7 +744,9 @@ def test_each_list_is_named_with_its_count_and_the_sentence_that_opens_it(nlp):
     ]  # fmt: skip
     assert text[art["lists"][0]["start"] : art["lists"][0]["end"]] == "警告；\n（二）严重警告；\n（三）开除党籍。"
     md = result.to_markdown()
-    assert "*第七条 对党员的纪律处分种类：*\n\n- （一） 警告；\n- （二） 严重警告；\n- （三） 开除党籍。\n\n*我们要做好两方面工作。*\n\n- 一是 稳增长，重点有三：第一，扩内需；\n- 二是 防风险。\n\n*一是稳增长，重点有三：*\n\n- 第一 扩内需；\n" in md
+    # the lines that are items a list in place; the lists inside a paragraph a digest after the article
+    assert "第七条 对党员的纪律处分种类：\n\n- **（一）** 警告；\n- **（二）** 严重警告；\n- **（三）** 开除党籍。\n\n我们要做好" in md
+    assert "### Enumerations\n\n*我们要做好两方面工作。*\n\n- 一是 稳增长，重点有三：第一，扩内需；\n- 二是 防风险。\n\n*一是稳增长，重点有三：*\n\n- 第一 扩内需；\n" in md
 
 
 def test_a_list_in_an_answer_belongs_to_its_pair(nlp):

@@ -39,6 +39,35 @@ def _lists(items: list[dict], lists: list[dict]) -> list[str]:
     return out
 
 
+_ITEM_LINE = re.compile(r"^- \*\*")  # an item shown in place (the text of others has its * escaped)
+
+
+def _item_of(text: str, items: list[dict], shown: set[int]) -> dict | None:
+    """The enumeration item a paragraph is (the item's marker, then its text to the end), not yet shown."""
+    rest = text.strip()
+    for i, it in enumerate(items):
+        if i not in shown and rest.startswith(it["marker"]) and rest[len(it["marker"]) :].lstrip() == it["text"].strip():
+            shown.add(i)
+            return it
+    return None
+
+
+def _paragraphs(parts: list[str], items: list[dict], shown: set[int], first: str = "") -> list[str]:
+    """Paragraphs as text, those that are items of an enumeration (一是…, 二是…) as a list in place:
+    ``- **一是** …``, one item after another. ``first`` goes before the first paragraph (**A:**)."""
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        it = _item_of(part, items, shown)
+        if it is not None:
+            if first and n == 0:
+                out += [first, ""]
+            rest = part.lstrip()[len(it["marker"]) :].lstrip()
+            out += [f"- **{md_inline(it['marker'])}** {md_inline(rest)}", ""]
+        else:
+            out += [(f"{first} " if first and n == 0 else "") + md_escape(part), ""]
+    return out
+
+
 def _first_sentence(text: str) -> str:
     m = re.search(r"[。！？!?；;]", text)
     return text[: m.end()] if m else text
@@ -78,6 +107,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
             out.append(f"Date: {d['value']} ({md_escape(d['text'])}{year})")
         out.append("")
         qa_by_start = {q["start"]: q for q in art["qa"]}
+        body_shown: set[int] = set()  # the article's items shown in place
         for sec in art["sections"]:
             if sec["heading"]:
                 out += [f"## {md_escape(sec['heading'])}", ""]
@@ -88,21 +118,24 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     speaker, asker = (_who(q[key]) for key in ("answer_marker", "question_marker"))
                     a = f"**A ({md_escape(speaker)}):**" if speaker else "**A:**"
                     qm = f"**Q ({md_escape(asker)}):**" if asker else "**Q:**"
-                    out += [f"{qm} {md_escape(q['question'])}", "", f"{a} {md_escape(answer[0])}", ""]
-                    for part in answer[1:]:
-                        out += [md_escape(part), ""]
-                    out += _lists(q["items"], art["lists"])
+                    out += [f"{qm} {md_escape(q['question'])}", ""]
+                    shown: set[int] = set()
+                    out += _paragraphs(answer, q["items"], shown, first=a)
+                    # an enumeration inside a paragraph (一是…，二是…): its items as a digest under the answer
+                    out += _lists([it for i, it in enumerate(q["items"]) if i not in shown], art["lists"])
                 elif block["kind"] in ("question", "answer"):
                     continue
                 elif block["kind"] == "bullet":
                     out.append(f"- {md_escape(block['text'][len(block['marker'] or ''):].strip())}")
                 elif block["kind"] == "quote":
                     out += [f"> {md_escape(block['text'])}", ""]
+                elif block["duplicate_of"] is not None:
+                    out += [md_escape(block["text"]) + " *(duplicate)*", ""]
                 else:
-                    dup = " *(duplicate)*" if block["duplicate_of"] is not None else ""
-                    out += [md_escape(block["text"]) + dup, ""]
-        if art["items"]:
-            out += ["### Enumerations", "", *_lists(art["items"], art["lists"])]
+                    out += _paragraphs([block["text"]], art["items"], body_shown)
+        rest = [it for i, it in enumerate(art["items"]) if i not in body_shown]
+        if rest:
+            out += ["### Enumerations", "", *_lists(rest, art["lists"])]
     if data["terms"]:
         out += ["## Terms", "", "| term | count | known | category | expansion | in the text |", "|---|---:|---|---|---|---|"]
         for t in data["terms"]:
@@ -131,4 +164,6 @@ def to_markdown(doc: Doc, source: Source) -> str:
         out += ["## Notes", ""]
         out += [f"- {_cell(n['code'])} at {n['orig_start']}: {_cell(n['message'])}" for n in data["notes"]]
         out.append("")
+    # the items of a list shown in place close up, one line each
+    out = [line for i, line in enumerate(out) if line or not (0 < i < len(out) - 1 and _ITEM_LINE.match(out[i - 1]) and _ITEM_LINE.match(out[i + 1]))]
     return "\n".join(out).rstrip() + "\n"
