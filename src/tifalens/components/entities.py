@@ -40,13 +40,13 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ..tables import table
-from .structure import speaker_name
 from ..batching import Batched
 from ..extensions import doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
+from ..tables import table
+from .structure import speaker_name
 
 # 百县千镇(万村), 千村万户: numbers of settlements, the name of a programme, not a place
 _COUNTED_SETTLEMENTS = re.compile("(?:[一二三四五六七八九十百千万两][省市县区乡镇村户企])+")
