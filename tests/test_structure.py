@@ -594,6 +594,10 @@ def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
 
     body = "\n今年全省粮食播种面积稳定在7100万亩以上。\n"
     assert byline("乡村振兴取得新成效\n本报记者 王明 李华" + body) == (("本报记者", ["王明", "李华"], "本报记者 王明 李华"), ["王明", "李华"])
+    # after a bullet, the credit without it; a two-character name set apart to line up with longer ones is one
+    assert byline("乡村振兴取得新成效\n□本报记者 王明" + body)[0] == ("本报记者", ["王明"], "本报记者 王明")
+    by = byline("乡村振兴取得新成效\n■本报记者 李怀坤 特约通讯员 陈 超" + body)[0]
+    assert by == ("本报记者", ["李怀坤", "陈超"], "本报记者 李怀坤 特约通讯员 陈 超")
     # the credit in brackets, at the end of the article: the names without the brackets
     assert byline("乡村振兴取得新成效" + body + "（记者 王明）\n") == (("记者", ["王明"], "记者 王明"), ["王明"])
     # a credit with a colon or a slash names a person the segmenter does not tag as one

@@ -101,18 +101,19 @@ class _Rules:
         self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,29}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
         self.max_name_chars: int = data["max_name_chars"]
         self.collective_authors = tuple(data["collective_authors"])
-        label, name = f"(?:{data['credit_label']})", r"[\u4e00-\u9fff·]{2,4}"
+        # a name of two to four characters, or of two set apart by a space to line up with longer ones (陈 超)
+        label, name = f"(?:{data['credit_label']})", r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff]))"
         names, sep = rf"{name}(?:[\s、，,]+{name})*", r"[\s、，,]+"
-        # a photo's credit (新华社记者兰红光摄) credits no author
-        self.credit_line = re.compile(rf"^(?!.*摄\s*[）)]?$)[（(]?\s*{label}\s*{names}(?:\s+{label}\s*{names})*\s*[）)]?$")
+        bullets = "".join(re.escape(b) for b in data["bullet_markers"])
+        # after a bullet too (□本报记者 王明); a photo's credit (新华社记者兰红光摄) credits no author
+        self.credit_line = re.compile(rf"^(?!.*摄\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:\s+{label}\s*{names})*\s*[）)]?$")
         # one label and its names: up to the next label or the end of the line
         self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=\s+{label}|\s*[）)]?$)")
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
-        self.name_sep = re.compile(sep)
+        self.credited_name = re.compile(name)
         self.outlet_endings = tuple(data["outlet_endings"])
         self.max_collective_author: int = data["max_collective_author_chars"]
-        bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
         self.dangling = set(data["dangling_end_chars"])
         self.boiler_lines = set(data["boilerplate_lines"])
@@ -719,7 +720,7 @@ def _credit(blocks: list[Block], rules: _Rules) -> Byline | None:
             start, end = b.start + parts[0].start(), b.start + parts[0].end()
         else:
             continue
-        names = tuple(n for m in parts for n in rules.name_sep.split(m.group("names")))
+        names = tuple(re.sub(r"[ \u3000]", "", n.group()) for m in parts for n in rules.credited_name.finditer(m.group("names")))
         if names and not any(n.endswith(rules.outlet_endings) for n in names):  # 作者：人民网 credits no person
             role = parts[0].group("label").rstrip(" \t\u3000:：/")
             return Byline(b, role, names[0], names, start, end)
