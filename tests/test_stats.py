@@ -753,6 +753,11 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         ("支部现有党员9名,其中男党员7名、女党员2名;在职党员8名、退休党员3名。", [("parts_exceed_whole", "error", "3名")]),
         # parts of different kinds may overlap: a warning, not an error
         ("全年处理干部500人,其中给予党纪处分320人,组织处理150人,诫勉谈话80人。", [("parts_exceed_whole", "warning", "80人")]),
+        # parts that leave unsaid what they count (the whole's) are told apart by what their clauses say;
+        # adding up to more is a warning, since such parts may overlap
+        ("全国832个贫困县，其中601个已摘帽，179个正在进行退出检查，62个未摘帽。", [("parts_exceed_whole", "warning", "62个")]),
+        ("全国832个贫困县，其中601个已摘帽，179个正在进行退出检查，52个未摘帽。", []),
+        ("全村党员50名，其中30名常年在村，15名外出务工，其他党员10名。", [("parts_exceed_whole", "error", "10名")]),
         # several wholes, as many parts: they pair up
         ("全年开工住房90万套、竣工70万套,其中保障房开工50万套、竣工40万套。", []),
         ("全年开工住房90万套、竣工70万套,其中保障房开工50万套、竣工80万套。", [("parts_exceed_whole", "error", "80万套")]),
@@ -1090,6 +1095,9 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("十几个志愿者和物业工人清理积雪，310名党员干部与贫困户结了对子，28家非公企业和社会组织参加。", [
             ("十几个", "志愿者"), ("310名", "党员干部"), ("28家", "非公企业"),
         ]),
+        # 正在 (tagged t) starts a predicate: a count before it leaves what it counts unsaid (the whole's)
+        ("全国832个贫困县，其中179个正在进行退出检查。", [("832个", "贫困县"), ("179个", "贫困县")]),
+        ("重点对全县22个正在建设的工程项目开展服务。", [("22个", "正在建设的工程项目")]),  # unless 的 follows
         # an age before 的 is the age of what follows, whatever comes before it
         ("救治了100多岁的老人。", [("100多岁", "老人")]),
         ("今年57岁的马师傅。", [("57岁", "马师傅")]),

@@ -198,15 +198,15 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
             continue
         if len(wholes) > 1 and len(parts) == len(wholes) and all(_akin(figs[p], figs[w]) for (p, _), w in zip(parts, wholes)):
             for part, whole in zip(parts, wholes):
-                yield from _check_part_group(figs, whole, [part], rules, marker)
+                yield from _check_part_group(figs, whole, [part], linker, rules, marker)
         else:
-            yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, rules, marker)
+            yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, linker, rules, marker)
 
 
-def _too_much(figs: list[Figure], what: str, marker: str, parts: list[int], total: str, limit: str, whole: int) -> Check:
-    """Parts that add up to more than their whole: an error when their subjects end alike (男性, 女性:
-    the parts of one division), else a warning, since the parts may overlap."""
-    kin = os.path.commonprefix([(figs[p].subject or "")[::-1] for p in parts])
+def _too_much(figs: list[Figure], what: str, marker: str, parts: list[int], total: str, limit: str, whole: int, labels: list[str] | None = None) -> Check:
+    """Parts that add up to more than their whole: an error when their subjects (or ``labels``) end alike
+    (男性, 女性: the parts of one division), else a warning, since the parts may overlap."""
+    kin = os.path.commonprefix([label[::-1] for label in labels or [figs[p].subject or "" for p in parts]])
     return _check(
         "parts_exceed_whole",
         "error" if kin else "warning",
@@ -310,7 +310,7 @@ def _average(f: Figure, rules: StatsRules) -> bool:
 
 
 def _check_part_group(
-    figs: list[Figure], whole: int, parts: list[tuple[int, list[int]]], rules: StatsRules, marker: str = "其中"
+    figs: list[Figure], whole: int, parts: list[tuple[int, list[int]]], linker: Linker, rules: StatsRules, marker: str = "其中"
 ) -> Iterator[Check]:
     w = figs[whole]
     if _average(w, rules) or any(_average(figs[p], rules) for p, _ in parts):
@@ -329,11 +329,15 @@ def _check_part_group(
     direct = [p for p, _ in parts]
     if len(direct) < 2 or any(any(word in figs[p].subject for word in rules.nested_part_words) for p in direct):
         return  # 55岁以下 and 45岁以下 overlap: they do not add up
-    if all(figs[p].exact for p in direct) and len({figs[p].subject for p in direct}) == len(direct):
+    if all(figs[p].exact for p in direct) and len({_part_label(figs[p], linker) for p in direct}) == len(direct):
         rest = _after_partitions(figs, w, direct)
         total = sum(figs[p].value for p in rest)
         if len(rest) > 1 and total - sum(figs[p].spread for p in rest) > w.value + w.spread:
-            yield _too_much(figs, "the parts", marker, rest, _as_written(total, w), f"the whole {w.text}", whole)
+            # parts told apart by what their clauses say (30名常年在村，25名年龄在60岁以上) may overlap, unless
+            # the last is the rest (…，其他党员10名): then they divide the whole
+            remainder = figs[rest[-1]].subject.startswith(rules.remainder_words)
+            labels = None if remainder else ["".join(_part_label(figs[p], linker)) for p in rest]
+            yield _too_much(figs, "the parts", marker, rest, _as_written(total, w), f"the whole {w.text}", whole, labels)
         elif rest == direct and figs[direct[-1]].subject.startswith(rules.remainder_words) and total + sum(figs[p].spread for p in rest) < w.value - w.spread:
             yield _check(
                 "parts_short_of_whole",
@@ -344,6 +348,12 @@ def _check_part_group(
                 [whole, *rest],
             )
     yield from _check_part_shares(figs, whole, direct)
+
+
+def _part_label(f: Figure, linker: Linker) -> tuple[str, str]:
+    """What tells a part from the others: its subject, and, when the subject is the whole's (其中601个已摘帽，
+    179个正在进行退出检查: what is counted goes unsaid), what the clause says of it."""
+    return (f.subject, "" if f.subject_source == "own" else linker.predicate(f))
 
 
 def _after_partitions(figs: list[Figure], w: Figure, direct: list[int]) -> list[int]:

@@ -213,6 +213,7 @@ class StatsRules:
         self.people_words = frozenset(data["following_people_words"])
         self.noun_tags = set(data["following_noun_tags"])
         self.stop_words = set(data["following_stop_words"])
+        self.predicate_leads = frozenset(data["following_predicate_leads"])
         self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
         self.lead_noun_tags = set(data["following_lead_noun_tags"])
         self.lead_phrase_tags = set(data["following_lead_phrase_tags"])
@@ -978,6 +979,8 @@ class TokenIndex:
             i += 1
         if not any(self._nominal(tag, rules) for _, tag in words):
             return ""
+        if words[0][0] in rules.predicate_leads and not any(word == "的" for word, _ in words):
+            return ""  # 179个|正在进行退出检查: a predicate, not what is counted (22个|正在建设的工程项目 is)
         phrase = "".join(word for word, _ in words)
         strip = starts_with(phrase, rules.following_strip)
         return phrase[len(strip) :] if strip else phrase
@@ -1266,6 +1269,10 @@ class Linker:
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
+
+    def predicate(self, fig: Figure) -> str:
+        """The rest of the figure's clause after it (179个|正在进行退出检查, 62个|未摘帽)."""
+        return self.text[fig.tail : clause_end(self.text, fig.tail, self.rules.delimiters)].strip()
 
     def _acts(self, fig: Figure, before: str) -> bool:
         """Does a verb (not a copula) right after a count of people say what the people named by a noun
