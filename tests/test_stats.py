@@ -758,6 +758,15 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         ("全国832个贫困县，其中601个已摘帽，179个正在进行退出检查，62个未摘帽。", [("parts_exceed_whole", "warning", "62个")]),
         ("全国832个贫困县，其中601个已摘帽，179个正在进行退出检查，52个未摘帽。", []),
         ("全村党员50名，其中30名常年在村，15名外出务工，其他党员10名。", [("parts_exceed_whole", "error", "10名")]),
+        # a count and what it counts, then 中, opens its parts as 其中 does
+        ("全国832个贫困县中，已有601个摘帽，179个正在进行退出检查，未摘帽县还有62个。", [("parts_exceed_whole", "warning", "62个")]),
+        ("全国832个贫困县中已有601个摘帽，179个正在进行退出检查，未摘帽县还有52个。", []),
+        ("在100名党员中，有60名女党员、50名男党员。", [("parts_exceed_whole", "error", "50名")]),
+        ("2296名代表中，女党员619名，少数民族党员264名。", []),
+        ("5个试点城市中期评估全部合格，30个城市获得奖励。", []),  # 中期 is no partitive, nor 中|管企业
+        ("中央对42家中管企业开展巡视，56家选择集中整改。", []),
+        # another partitive opens other parts
+        ("902家非公企业中已有898家成立党组织，274家社会组织中270家成立党组织。", []),
         # several wholes, as many parts: they pair up
         ("全年开工住房90万套、竣工70万套,其中保障房开工50万套、竣工40万套。", []),
         ("全年开工住房90万套、竣工70万套,其中保障房开工50万套、竣工80万套。", [("parts_exceed_whole", "error", "80万套")]),
@@ -780,6 +789,23 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
 )
 def test_parts_exceed_whole_check(nlp, text, expected):
     assert checks(analyse(nlp, text)) == expected
+
+
+def test_the_parts_after_a_partitive_count_what_it_counts(nlp):
+    # a part with a verb right after it: what it does is no subject
+    data = analyse(nlp, "全区902家非公企业中已有898家成立党组织，13个异地商会中，11个单独建立党支部，2个组建党的工作小组。")
+    assert [(s["text"], s["subject"]) for s in data["stats"]] == [
+        ("902家", "非公企业"), ("898家", "非公企业"), ("13个", "异地商会"), ("11个", "异地商会"), ("2个", "异地商会"),
+    ]  # fmt: skip
+    data = analyse(nlp, "全国832个贫困县中，已有601个摘帽，179个正在进行退出检查，未摘帽县还有62个。")
+    (check,) = data["checks"]
+    assert check["message"] == "the parts under 832个贫困县中 (601个, 179个, 62个) add up to 842个, more than the whole 832个 (unless they overlap)"
+    # a part that names what it counts keeps its own subject
+    data = analyse(nlp, "小组9名成员中，有5名党员、3名入党积极分子。")
+    assert [s["subject"] for s in data["stats"]] == ["成员", "党员", "入党积极分子"]
+    # the parts end at a count with more than a verb of having before it
+    data = analyse(nlp, "9名支部班子成员中，物业公司党员3名，业户党员6名，支部下设26个党小组，选出36名楼长。")
+    assert data["checks"] == [] and data["stats"][-1]["subject"] == "楼长"
 
 
 def test_parts_message(nlp):

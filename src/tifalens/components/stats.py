@@ -228,6 +228,8 @@ class StatsRules:
         self.list_joiners = set(data["list_joiners"])
         self.total_words: list[str] = data["total_words"]
         self.part_marker: str = data["part_marker"]
+        self.partitive_word: str = data["partitive_word"]
+        self.partitive_part_leads = frozenset(data["partitive_part_leads"])
         self.part_markers_rx = re.compile("|".join(map(re.escape, longest_first(data["part_markers"]))))
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.remainder_words: tuple[str, ...] = tuple(data["remainder_words"])
@@ -1130,6 +1132,7 @@ class Linker:
         for i, fig in enumerate(figs):
             self._own_subject(fig, figs[i - 1] if i else None, quantity)
             quantity = quantity if fig.kind in ("year", "date") else fig
+        self._partitive_parts(figs)
         self._lists(figs)
         self._respectively(figs)
         self._changes(figs)
@@ -1269,6 +1272,61 @@ class Linker:
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
+
+    def partitives(self, figs: list[Figure]) -> list[tuple[int, int, int]]:
+        """``832个贫困县中``, ``在100名党员中``: a count and what it counts, then 中 (a word of its own), which
+        opens its parts as 其中 does: (start, end) of 中 and the count's index."""
+        found, word = [], self.rules.partitive_word
+        for w, f in enumerate(figs):
+            if f.kind not in QUANTITY_KINDS or not f.subject or f.depth:
+                continue
+            # 中 right after the count, or after what it counts (the words of a name jieba cut: 274家社会|组织|中)
+            limit = min(clause_end(self.text, f.tail, self.rules.delimiters), f.tail + self.rules.max_counted_chars)
+            pos = self.text.find(word, f.tail, limit)
+            if pos >= 0 and self.tokens.token_at(pos) == (word, "f") and self._opens_parts(pos + len(word)) and not any(g.start in range(f.tail, pos) for g in figs):
+                found.append((pos, pos + len(word), w))
+        return found
+
+    def _opens_parts(self, pos: int) -> bool:
+        """Does what follows a partitive 中 start its parts: a delimiter, a number, or a verb of having
+        (…中，有, …中已有, …中270家; not 42家中|管企业)?"""
+        nxt = self.text[pos : pos + 1]
+        if not nxt or nxt in self.rules.delimiters or nxt.isdigit() or nxt in CN_NUMERAL_CHARS:
+            return True
+        return any(lead and self.text.startswith(lead, pos) for lead in self.rules.partitive_part_leads)
+
+    def _partitive_parts(self, figs: list[Figure]) -> None:
+        """``902家非公企业中已有898家成立党组织``: a part after the partitive that the text says what it does
+        of (a verb right after it) counts what the whole counts, not what it does; one that names what it
+        counts keeps it (9名成员中，有5名党员)."""
+        for _, end, w in self.partitives(figs):
+            whole = figs[w]
+            for f in (figs[j] for j in self.partitive_parts(figs, w, end)):
+                if f.subject_source == "own" and self.text.startswith(f.subject, f.tail) and self.tokens.token_at(f.tail)[1] in self.rules.verb_tags:
+                    f.subject, f.subject_source = whole.subject, "context"
+
+    def partitive_parts(self, figs: list[Figure], w: int, end: int) -> list[int]:
+        """The parts of a partitive's whole ``figs[w]`` after it (``end``): the figures of its kind and unit in
+        its sentence, up to the first whose clause says more before it than what it counts and a verb of
+        having (…业户党员6名，支部下设26个党小组，选出36名楼长: not 36名)."""
+        whole, parts = figs[w], []
+        opens = {k for _, _, k in self.partitives(figs)}
+        for j in range(w + 1, len(figs)):
+            f = figs[j]
+            if f.sentence != whole.sentence:
+                break
+            if f.start < end or (f.kind, f.unit) != (whole.kind, whole.unit):
+                continue
+            lead = self.text[max(f.clause, end) : f.start]
+            if f.subject_source == "own":
+                lead = lead.replace(f.subject, "", 1)
+            if lead.strip(" ，,、：:") not in self.rules.partitive_part_leads:
+                break
+            if j in opens:
+                break  # 274家社会组织中270家…: the whole of other parts
+            if f.depth == 0 and f.base is None:
+                parts.append(j)
+        return parts
 
     def predicate(self, fig: Figure) -> str:
         """The rest of the figure's clause after it (179个|正在进行退出检查, 62个|未摘帽)."""
