@@ -196,6 +196,16 @@ def test_seed_report_outline_text_and_tables(seed_result, seed_page):
         assert target.text() == link.text() and target.attrs["id"] == next(f"d0-e{n}" for n, e in enumerate(data["entities"]) if e["text"] == link.text())
 
 
+def test_the_outline_indents_headings_by_level(nlp):
+    text = "工作报告\n\n一、过去一年的工作\n\n我们做了大量工作。\n\n（一）稳定经济增长\n\n经济总量稳步提升。\n\n二、今年的任务\n\n今年要做好工作。\n"
+    result = tifalens.analyze(text, nlp=nlp)
+    root = assert_no_markup_from_input(to_html(result.doc, result.source)).root
+    sections = [li for li in root.find_all("li", "section") if li.find_all("a", "heading")]
+    assert [(li.find_all("a", "heading")[0].text(), [c for c in li.classes() if c.startswith("level-")]) for li in sections] == [
+        ("一、过去一年的工作", ["level-1"]), ("（一）稳定经济增长", ["level-2"]), ("二、今年的任务", ["level-1"]),
+    ]  # fmt: skip
+
+
 def test_page_is_self_contained(seed_page):
     assert "http://" not in seed_page and "https://" not in seed_page and "src=" not in seed_page
     assert "@import" not in seed_page and "url(" not in seed_page

@@ -824,3 +824,34 @@ def test_an_agency_reporter_credit_is_no_heading():
     assert (a.byline.role, a.byline.names) == ("新华社记者", ("邹声文", "康淼", "陈弘毅"))
     assert [b.text for b in a.boilerplate] == ["（解放军报记者张磊峰）"]
     assert "新华社记者采访了有关专家。" in [blk.text for sec in a.sections for blk in sec.blocks]
+
+
+def test_headings_have_levels_by_their_numbering(nlp):
+    from tifalens import analyze
+
+    def levels(text):
+        (art,) = analyze(text, nlp=nlp).to_dict()["articles"]
+        return [(s["heading"], s["level"], s["numbering"]) for s in art["sections"] if s["heading"]]
+
+    text = (
+        "政府工作报告\n\n一、过去一年的工作\n\n过去一年，我们做了大量工作。\n\n（一）稳定经济增长\n\n经济总量稳步提升。\n\n"
+        "1.扩大内需\n\n消费持续恢复。\n\n（二）推进改革开放\n\n改革深入推进。\n\n二、今年的主要任务\n\n今年要做好以下工作。\n"
+    )
+    assert levels(text) == [
+        ("一、过去一年的工作", 1, "cn_dun"), ("（一）稳定经济增长", 2, "paren"), ("1.扩大内需", 3, "arabic"),
+        ("（二）推进改革开放", 2, "paren"), ("二、今年的主要任务", 1, "cn_dun"),
+    ]  # fmt: skip
+    # the styles an article uses rank in the nesting order, whichever comes first: （一） under 第一部分
+    text = "规划纲要\n\n（一）发展基础\n\n基础扎实。\n\n第一部分 总体要求\n\n要求明确。\n\n（二）主要目标\n\n目标清楚。\n"
+    assert [lv for _, lv, _ in levels(text)] == [2, 1, 2]
+    # headings with no number: level 1 when the first has none, else below every numbered style
+    text = "通知\n\n一、总体要求\n\n要坚持标准。\n\n二、主要任务\n\n要抓好落实。\n\n附：相关说明\n\n说明如下。\n"
+    assert levels(text)[-1] == ("附：相关说明", 2, "plain")
+    (art,) = analyze("二十大代表选举\n\n当选代表名单已经公布。\n\n把好政治关\n\n各地严格把关。\n\n代表结构合理\n\n结构优化。\n", nlp=nlp).to_dict()["articles"]
+    assert [(s["level"], s["numbering"]) for s in art["sections"]] == [(None, None), (1, "plain"), (1, "plain")]
+    # a heading that is only a figure has its level too (its span shares the figure's offsets)
+    figure = "党建大事记\n\n当年工作回顾如下。\n\n298个\n\n累计推出298个标准化党支部。\n\n重点工作\n\n各地扎实推进。\n"
+    assert levels(figure) == [("298个", 1, "plain"), ("重点工作", 1, "plain")]
+    # Markdown nests them under the article's title (#)
+    md = analyze(text.replace("附：相关说明", "（一）相关说明"), nlp=nlp).to_markdown()
+    assert "\n## 二、主要任务\n" in md and "\n### （一）相关说明\n" in md

@@ -20,6 +20,8 @@ SPAN_ATTRS = {
     "duplicate_of": None,
     "clean_text": None,
     "fields": None,
+    "level": None,  # a HEADING's level (1 for 一、, 2 for （一） under it, …); its own attribute, since a
+    "numbering": None,  # heading that is only a figure (1月1日) shares its offsets, and so ``fields``, with the figure's span
     # tifa
     "term": None,
     "canonical": None,

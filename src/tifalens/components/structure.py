@@ -122,6 +122,7 @@ class _Rules:
         self.related_headers = frozenset(data["related_headers"])
         self.end_marks = frozenset(data["end_marks"])
         self.page_date_line = re.compile(data["page_date_line"])
+        self.heading_numbering = [(name, re.compile(p)) for name, p in data["heading_numbering"]]
         self.page_footers = [re.compile(p) for p in data["page_footer_patterns"]]
         self.families = {
             name: Family(re.compile(spec["pattern"]), spec["needs_break"], spec.get("line_start", False), spec.get("across_sections", False))
@@ -196,6 +197,8 @@ class QA:
 class Section:
     heading: Block | None
     blocks: list[Block] = field(default_factory=list)
+    level: int | None = None  # of the heading: 1 for the top (一、), 2 under it (（一）), …; None with no heading
+    numbering: str | None = None  # the style of the heading's number (cn_dun, paren, …), or "plain"
 
 
 @dataclass
@@ -817,6 +820,7 @@ def _classify_article(
     art.date = _front_date(art, body, rules) or _closing_date(body, rules)
     for one in art.qa:
         one.items = _enumerate([one.question, *one.answers], rules, rules.all_families)
+    _heading_levels(art.sections, rules)
     in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
     numbered = [[b for b in sec.blocks if id(b) not in in_qa and b.kind in ("paragraph", "lead")] for sec in art.sections]
     for blocks in numbered:
@@ -827,6 +831,23 @@ def _classify_article(
         for b in sec.blocks:
             art.quotations.extend((_abs(b, m.start(1)), _abs(b, m.end(1))) for m in rules.quotation.finditer(b.text))
     return art
+
+
+def _heading_levels(sections: list[Section], rules: _Rules) -> None:
+    """Each heading's numbering style and level. The styles an article uses rank in the order official
+    documents nest them (第一部分 > 一、 > （一） > 1. > （1））, the first of them level 1; headings with no
+    number are level 1 when the first heading has none, else a level below every numbered style."""
+    headed = [sec for sec in sections if sec.heading is not None]
+    for sec in headed:
+        sec.numbering = next((name for name, rx in rules.heading_numbering if rx.match(sec.heading.text)), "plain")
+    used = {sec.numbering for sec in headed} - {"plain"}
+    ranks = [name for name, _ in rules.heading_numbering if name in used]
+    if headed and headed[0].numbering == "plain":
+        ranks.insert(0, "plain")
+    else:
+        ranks.append("plain")
+    for sec in headed:
+        sec.level = ranks.index(sec.numbering) + 1
 
 
 # ---------------------------------------------------------------------------- enumerations
@@ -1184,7 +1205,7 @@ class StructureComponent(Batched):
             qa_of = {id(b): q for q, one in enumerate(art.qa) for b in (one.question, *one.answers)}
             for s_i, sec in enumerate(art.sections):
                 if sec.heading:
-                    add(sec.heading.start, sec.heading.end, "HEADING", article=a, section=s_i)
+                    add(sec.heading.start, sec.heading.end, "HEADING", article=a, section=s_i, level=sec.level, numbering=sec.numbering)
                 for b in sec.blocks:
                     if b.kind == "dateline":
                         continue

@@ -258,7 +258,7 @@ def outline(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
                 for k, qa in pairs
             ]
             if sec["heading"] or qas:
-                sections.append({"id": f"{a}-s{s}" if sec["heading"] else None, "start": sec["start"], "heading": sec["heading"], "qa": qas})
+                sections.append({"id": f"{a}-s{s}" if sec["heading"] else None, "start": sec["start"], "heading": sec["heading"], "level": sec["level"] or 1, "qa": qas})
         out.append(
             {
                 "id": a,

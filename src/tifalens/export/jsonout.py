@@ -88,10 +88,19 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         lists = [_list(s, source) for s in spans if s.label_ == "LIST"]
         for s in spans:
             if s.label_ == "HEADING":
-                sections[s._.section] = {"heading": _text(s), **_offsets(source, s.start_char, s.end_char), "blocks": []}
+                underscore = s._
+                sections[underscore.section] = {
+                    "heading": _text(s),
+                    "level": underscore.level,
+                    "numbering": underscore.numbering,
+                    **_offsets(source, s.start_char, s.end_char),
+                    "blocks": [],
+                }
         for s in spans:
             if s.label_ in _BLOCK_LABELS:
-                sec = sections.setdefault(s._.section, {"heading": None, "start": None, "end": None, "orig_start": None, "orig_end": None, "blocks": []})
+                sec = sections.setdefault(
+                    s._.section, {"heading": None, "level": None, "numbering": None, "start": None, "end": None, "orig_start": None, "orig_end": None, "blocks": []}
+                )
                 sec["blocks"].append(_block(s, source))
                 if s.label_ == "QUESTION":
                     qa[s._.qa] = {

@@ -110,7 +110,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
         body_shown: set[int] = set()  # the article's items shown in place
         for sec in art["sections"]:
             if sec["heading"]:
-                out += [f"## {md_escape(sec['heading'])}", ""]
+                hashes = "#" * min(6, 1 + (sec["level"] or 1))  # the article's title is #; 一、 ##, （一） ###, …
+                out += [f"{hashes} {md_escape(sec['heading'])}", ""]
             for block in sec["blocks"]:
                 if block["kind"] == "question" and block["start"] in qa_by_start:
                     q = qa_by_start[block["start"]]
