@@ -195,10 +195,10 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
         wholes = _wholes_before(figs, m.start(), linker)
         if not wholes:
             continue
-        start, end, marker = m.start(), m.end(), m.group(0)
-        parts = _parts_after(figs, wholes[-1], end, linker, rules)
+        marker = m.group(0)
+        parts = _parts_after(figs, wholes[-1], m.end(), linker, rules)
         if not parts:
-            yield from _check_bare_shares(figs, wholes[-1], end, linker, rules, marker)
+            yield from _check_bare_shares(figs, wholes[-1], m.end(), linker, rules, marker)
             continue
         if len(wholes) > 1 and len(parts) == len(wholes) and all(_akin(figs[p], figs[w]) for (p, _), w in zip(parts, wholes)):
             for part, whole in zip(parts, wholes):

@@ -1148,6 +1148,8 @@ def masked_enclosures(text: str) -> str:
     """``text`` with what is inside quotes, titles and brackets masked (same length), so that the
     separators there separate no members of a list."""
     return _ENCLOSED.sub(lambda m: "○" * len(m.group(0)), text)
+
+
 JOINERS = re.compile(r"以及|和|及|与")  # what joins the last two members of a 、 list
 
 
@@ -1155,6 +1157,8 @@ def member_counts(parts: list[str]) -> set[int]:
     """How many members the parts of a list between 、 may be: one more when the last part joins
     two by 和, 及, 与 or 以及 (政治意识、大局意识、核心意识和看齐意识: 3 or 4)."""
     return {len(parts), len(parts) + 1} if len(JOINERS.split(parts[-1])) == 2 else {len(parts)}
+
+
 _OPEN_LIST = ("等", "等等")
 
 
