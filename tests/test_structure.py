@@ -855,3 +855,13 @@ def test_headings_have_levels_by_their_numbering(nlp):
     # Markdown nests them under the article's title (#)
     md = analyze(text.replace("附：相关说明", "（一）相关说明"), nlp=nlp).to_markdown()
     assert "\n## 二、主要任务\n" in md and "\n### （一）相关说明\n" in md
+
+
+def test_a_title_in_quotation_marks_is_the_title():
+    for title in ("“一个少数民族也不能少”", "“武汉必将再一次被载入英雄史册！”", "“两个确立”的决定性意义", "“红色引擎”动能澎湃――陕西省以党建引领助力非公企业复工复产"):
+        (a,) = parse_structure(f"{title}\n宁夏北部俗称川区，得黄河水之利。\n\n摆脱贫困，是一道难题。\n").articles
+        assert a.title.text == title
+        assert [b.kind for sec in a.sections for b in sec.blocks] == ["lead", "paragraph"]
+    # a quoted remark and who said it is a quotation, not a title
+    (a,) = parse_structure("“我们一定要把这件事办好。”他说。\n宁夏北部俗称川区，得黄河水之利。\n").articles
+    assert a.title is None and a.sections[0].blocks[0].kind == "quote"

@@ -455,6 +455,19 @@ _CELL_GAP = re.compile(r"\s+")
 _NUMBER_CELL = re.compile(r"[<>≤≥＜＞]?[-+]?\d[\d.,]*%?(?:年|万|亿)?")
 
 
+def _quoted_title(b: Block, rules: _Rules) -> bool:
+    """Is the first line a title in quotation marks (“一个少数民族也不能少”, “武汉必将再一次被载入英雄史册！”,
+    “两个确立”的决定性意义): short, opening with a quote, with no sentence ending outside quotes before its end?"""
+    s = b.text
+    if b.kind != "paragraph" or len(s) > rules.max_title or s[0] not in _OPEN_QUOTE or s[-1] in _NO_HEADING_END:
+        return False
+    outside = _QUOTED.sub("", s)
+    return not any(ch in outside for ch in _SENTENCE_END) and not _table_row(s)
+
+
+_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
+
+
 def _table_row(s: str) -> bool:
     """A row of a table whose cells the tabs or spaces of the input separate: three cells or
     more, one of them a number (地区生产总值增长（%） 5.5 5左右 预期性; 类别 指标 2025年 2030年)."""
@@ -739,7 +752,7 @@ def _classify_article(
     if not body:
         return art
     i = 0
-    if len(body) > 1 and _heading_like(body[0], rules, rules.max_title):
+    if len(body) > 1 and (_heading_like(body[0], rules, rules.max_title) or _quoted_title(body[0], rules)):
         body[0].kind = "title"
         art.title = body[0]
         i = 1
