@@ -857,7 +857,7 @@ def test_headings_have_levels_by_their_numbering(nlp):
     assert "\n## 二、主要任务\n" in md and "\n### （一）相关说明\n" in md
 
 
-def test_a_title_in_quotation_marks_is_the_title():
+def test_a_title_in_quotation_marks_or_asking_is_the_title():
     for title in ("“一个少数民族也不能少”", "“武汉必将再一次被载入英雄史册！”", "“两个确立”的决定性意义", "“红色引擎”动能澎湃――陕西省以党建引领助力非公企业复工复产"):
         (a,) = parse_structure(f"{title}\n宁夏北部俗称川区，得黄河水之利。\n\n摆脱贫困，是一道难题。\n").articles
         assert a.title.text == title
@@ -865,3 +865,13 @@ def test_a_title_in_quotation_marks_is_the_title():
     # a quoted remark and who said it is a quotation, not a title
     (a,) = parse_structure("“我们一定要把这件事办好。”他说。\n宁夏北部俗称川区，得黄河水之利。\n").articles
     assert a.title is None and a.sections[0].blocks[0].kind == "quote"
+    # a title may ask or exclaim; a question marked 问： is no title
+    for title in ("钟声：这样的拙劣表演还要持续多久？", "望海楼：再折腾，香港伤不起！", "“神威大队”神在哪儿？"):
+        (a,) = parse_structure(f"{title}\n蓬佩奥的种种说辞，只会带来道义赤字。\n").articles
+        assert a.title.text == title
+    (a,) = parse_structure("问：这样的表演还要持续多久？\n答：不会太久。\n").articles
+    assert a.title is None and [q.question.text for q in a.qa] == ["问：这样的表演还要持续多久？"]
+    # such a title above a dateline (本报讯) opens the article; it is not an article of its own
+    for title in ("“党委解难热线”暖了官兵心", "神威大队神在哪儿？"):
+        (a,) = parse_structure(f"{title}\n本报讯 特约记者晏良报道：今年全省粮食丰收。\n").articles
+        assert a.title.text == title and a.dateline.agency == "本报"

@@ -455,14 +455,23 @@ _CELL_GAP = re.compile(r"\s+")
 _NUMBER_CELL = re.compile(r"[<>≤≥＜＞]?[-+]?\d[\d.,]*%?(?:年|万|亿)?")
 
 
-def _quoted_title(b: Block, rules: _Rules) -> bool:
-    """Is the first line a title in quotation marks (“一个少数民族也不能少”, “武汉必将再一次被载入英雄史册！”,
-    “两个确立”的决定性意义): short, opening with a quote, with no sentence ending outside quotes before its end?"""
+def _title_like(b: Block, rules: _Rules) -> bool:
+    """Can the line be a title: heading-like, or in quotation marks (“一个少数民族也不能少”, “两个确立”的决定性意义,
+    “武汉必将再一次被载入英雄史册！”), or a question or an exclamation (钟声：这样的拙劣表演还要持续多久？,
+    望海楼：再折腾，香港伤不起！): short, with no sentence ending outside quotes before its end, no Q/A marker?"""
+    if _heading_like(b, rules, rules.max_title):
+        return True
     s = b.text
-    if b.kind != "paragraph" or len(s) > rules.max_title or s[0] not in _OPEN_QUOTE or s[-1] in _NO_HEADING_END:
+    if b.kind != "paragraph" or len(s) > rules.max_title or _table_row(s) or (s[0] not in _OPEN_QUOTE and _is_marked(s, rules)):
         return False
-    outside = _QUOTED.sub("", s)
-    return not any(ch in outside for ch in _SENTENCE_END) and not _table_row(s)
+    asks = s[-1] in _TITLE_ENDS
+    body = s[:-1] if asks else s
+    if not body or body[-1] in _NO_HEADING_END or not (asks or s[0] in _OPEN_QUOTE):
+        return False
+    return not any(ch in _QUOTED.sub("", body) for ch in _SENTENCE_END)
+
+
+_TITLE_ENDS = "？?！!"  # a title may ask or exclaim
 
 
 _QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
@@ -539,7 +548,7 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
                 cuts.add(i + 1)
                 last_cut, body_since_cut = i + 1, False
             continue
-        if not _heading_like(b, rules, rules.max_title):
+        if not _title_like(b, rules):
             body_since_cut = True
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(blocks)), len(blocks)]
     return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
@@ -549,7 +558,7 @@ def _title_start(blocks: list[Block], i: int, last_cut: int, rules: _Rules) -> i
     """Where the article that block ``i`` (a leading dateline, a page's date line) opens starts: at most
     two title lines before it, after the last cut."""
     j = i
-    while j - 1 > last_cut and i - j < 3 and _heading_like(blocks[j - 1], rules, rules.max_title):
+    while j - 1 > last_cut and i - j < 3 and _title_like(blocks[j - 1], rules):
         j -= 1
     return j
 
@@ -752,7 +761,7 @@ def _classify_article(
     if not body:
         return art
     i = 0
-    if len(body) > 1 and (_heading_like(body[0], rules, rules.max_title) or _quoted_title(body[0], rules)):
+    if len(body) > 1 and _title_like(body[0], rules):
         body[0].kind = "title"
         art.title = body[0]
         i = 1
