@@ -875,3 +875,15 @@ def test_a_title_in_quotation_marks_or_asking_is_the_title():
     for title in ("“党委解难热线”暖了官兵心", "神威大队神在哪儿？"):
         (a,) = parse_structure(f"{title}\n本报讯 特约记者晏良报道：今年全省粮食丰收。\n").articles
         assert a.title.text == title and a.dateline.agency == "本报"
+
+
+def test_a_first_line_too_long_for_a_heading_is_the_title_unless_the_text_is_wrapped_at_its_width():
+    title = "以抗击疫情复工复产决胜全面小康，决战脱贫攻坚的非凡成就重大贡献，迎接伟大的中国共产党成立100周年"
+    assert 40 < len(title) <= 60
+    (a,) = parse_structure(f"{title}\n历史已经证明，中国共产党的成立是开天辟地的历史大事件。\n").articles
+    assert a.title.text == title and a.sections[0].blocks[0].text.startswith("历史已经证明")
+    # a paragraph wrapped at a width: its first line goes on in the next
+    wrapped = "在以习近平同志为核心的党中央坚强领导下，党的二十大代表选举工作顺利完成，当选代表名单也已在新闻媒\n体公布。近日，中央组织部负责人就二十大代表选举工作有关情况回答了记者提问，全国共选出二十大代表二千\n二百九十六名。\n"
+    assert abs(len(wrapped.split("\n")[0]) - len(wrapped.split("\n")[1])) <= 2
+    (a,) = parse_structure(wrapped).articles
+    assert a.title is None and len(a.sections[0].blocks) == 1

@@ -301,6 +301,18 @@ def _ends_open(s: str, rules: _Rules) -> bool:
     return len(s) > rules.max_heading
 
 
+def _long_title(first: str, nxt: str, rules: _Rules) -> bool:
+    """Is the text's first line a title too long for a heading (以抗击疫情复工复产决胜全面小康，…迎接伟大的中国共产党成立100周年)
+    rather than the first line of a wrapped paragraph: at most max_title_chars, no sentence ending or comma at its
+    end, and not the width the next line is wrapped at?"""
+    return (
+        len(first) <= rules.max_title
+        and first[-1] not in _MID_SENTENCE
+        and not any(ch in first for ch in _SENTENCE_END)
+        and abs(len(nxt) - len(first)) > 2
+    )
+
+
 _NAME_AFTER_SPACE = re.compile(r"[ \u3000][\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){0,3}$")
 _CLAUSE_MARKS = "，,；;：:"
 _MONTH_RANGE = re.compile(r"\d{4}年\d{1,2}月[―—–-]+(?:\d{4}年)?\d{1,2}月")  # (one date alone: _only_date)
@@ -401,6 +413,7 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
             and prev.kind != "boilerplate"
             and (prev_cut or (_ends_open(prev.text, rules) and not _list_entry(text, prev, s)))
             and not _starts_new_unit(s, rules)
+            and not (len(blocks) == 1 and _long_title(prev.text, s, rules))
         ):
             notes.append(
                 {
