@@ -882,6 +882,11 @@ def test_a_first_line_too_long_for_a_heading_is_the_title_unless_the_text_is_wra
     assert 40 < len(title) <= 60
     (a,) = parse_structure(f"{title}\n历史已经证明，中国共产党的成立是开天辟地的历史大事件。\n").articles
     assert a.title.text == title and a.sections[0].blocks[0].text.startswith("历史已经证明")
+    # a headline and its deck on one line, apart by a space: one title, however long
+    title = "中共中央政治局召开会议 审议《军队政治工作条例》《中国共产党统一战线工作条例》和《中国共产党党员权利保障条例》 中共中央总书记习近平主持会议"
+    assert len(title) > 60
+    (a,) = parse_structure(f"{title}\n新华社北京9月28日电 中共中央政治局9月28日召开会议。\n").articles
+    assert a.title.text == title and a.dateline.agency == "新华社"
     # a paragraph wrapped at a width: its first line goes on in the next
     wrapped = "在以习近平同志为核心的党中央坚强领导下，党的二十大代表选举工作顺利完成，当选代表名单也已在新闻媒\n体公布。近日，中央组织部负责人就二十大代表选举工作有关情况回答了记者提问，全国共选出二十大代表二千\n二百九十六名。\n"
     assert abs(len(wrapped.split("\n")[0]) - len(wrapped.split("\n")[1])) <= 2

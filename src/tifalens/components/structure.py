@@ -306,7 +306,7 @@ def _long_title(first: str, nxt: str, rules: _Rules) -> bool:
     rather than the first line of a wrapped paragraph: at most max_title_chars, no sentence ending or comma at its
     end, and not the width the next line is wrapped at?"""
     return (
-        len(first) <= rules.max_title
+        len(first) <= _title_limit(first, rules)
         and first[-1] not in _MID_SENTENCE
         and not any(ch in first for ch in _SENTENCE_END)
         and abs(len(nxt) - len(first)) > 2
@@ -472,10 +472,11 @@ def _title_like(b: Block, rules: _Rules) -> bool:
     """Can the line be a title: heading-like, or in quotation marks (“一个少数民族也不能少”, “两个确立”的决定性意义,
     “武汉必将再一次被载入英雄史册！”), or a question or an exclamation (钟声：这样的拙劣表演还要持续多久？,
     望海楼：再折腾，香港伤不起！): short, with no sentence ending outside quotes before its end, no Q/A marker?"""
-    if _heading_like(b, rules, rules.max_title):
-        return True
     s = b.text
-    if b.kind != "paragraph" or len(s) > rules.max_title or _table_row(s) or (s[0] not in _OPEN_QUOTE and _is_marked(s, rules)):
+    limit = _title_limit(s, rules)
+    if _heading_like(b, rules, limit):
+        return True
+    if b.kind != "paragraph" or len(s) > limit or _table_row(s) or (s[0] not in _OPEN_QUOTE and _is_marked(s, rules)):
         return False
     asks = s[-1] in _TITLE_ENDS
     body = s[:-1] if asks else s
@@ -485,6 +486,16 @@ def _title_like(b: Block, rules: _Rules) -> bool:
 
 
 _TITLE_ENDS = "？?！!"  # a title may ask or exclaim
+_TITLE_PARTS = re.compile(r"[ \u3000\xa0]+")
+
+
+def _title_limit(s: str, rules: _Rules) -> int:
+    """How long a title line may be: max_title_chars, or more for a headline and its decks on one line, apart
+    by spaces (陈希在…开学典礼上强调 领导干部要切实履行…政治责任), two or three parts of at most max_title_chars."""
+    parts = _TITLE_PARTS.split(s.strip())
+    if 2 <= len(parts) <= 3 and all(2 <= len(p) <= rules.max_title for p in parts):
+        return len(s)
+    return rules.max_title
 
 
 _QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
