@@ -892,3 +892,17 @@ def test_a_first_line_too_long_for_a_heading_is_the_title_unless_the_text_is_wra
     assert abs(len(wrapped.split("\n")[0]) - len(wrapped.split("\n")[1])) <= 2
     (a,) = parse_structure(wrapped).articles
     assert a.title is None and len(a.sections[0].blocks) == 1
+
+
+def test_a_summary_or_highlights_above_a_dateline_belong_to_its_article():
+    summary = "全会一致认为，面对错综复杂的国际形势，党中央团结带领全党全国各族人民砥砺前行。"
+    (a,) = parse_structure(f"中共十九届五中全会在京举行\n{summary}\n新华社北京10月29日电 全会听取和讨论了工作报告。\n全会强调，要坚定信心。\n").articles
+    assert a.title.text == "中共十九届五中全会在京举行" and a.dateline.text.startswith("新华社北京10月29日电")
+    (a,) = parse_structure("听取脱贫攻坚总结评估汇报\n■党的十八大以来，脱贫攻坚取得重大胜利。\n■脱贫攻坚的胜利打下坚实基础。\n本报讯（记者 谈燕）会议昨天召开。\n").articles
+    assert a.dateline.agency == "本报"
+    # a title of its own right above the dateline opens another article, however short the one before
+    text = "妇女在耶路撒冷举行集会（图片）\n12月29日，数千名妇女在耶路撒冷举行集会。\n俄确定国歌歌词\n新华社莫斯科12月30日电 普京30日下午签署了命令。\n"
+    assert [a.title.text for a in parse_structure(text).articles] == ["妇女在耶路撒冷举行集会（图片）", "俄确定国歌歌词"]
+    # and so does a dateline after an article that has its own
+    text = "基层减负进行时\n人民网南昌4月2日电 江西省委近日印发措施。\n各地积极落实。\n人民网石家庄4月2日电 河北省委办公厅印发措施。\n"
+    assert len(parse_structure(text).articles) == 2

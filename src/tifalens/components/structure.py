@@ -491,9 +491,9 @@ _TITLE_PARTS = re.compile(r"[ \u3000\xa0]+")
 
 def _title_limit(s: str, rules: _Rules) -> int:
     """How long a title line may be: max_title_chars, or more for a headline and its decks on one line, apart
-    by spaces (陈希在…开学典礼上强调 领导干部要切实履行…政治责任), two or three parts of at most max_title_chars."""
+    by spaces (陈希在…开学典礼上强调 领导干部要切实履行…政治责任 …主持), two to six parts of at most max_title_chars."""
     parts = _TITLE_PARTS.split(s.strip())
-    if 2 <= len(parts) <= 3 and all(2 <= len(p) <= rules.max_title for p in parts):
+    if 2 <= len(parts) <= 6 and all(2 <= len(p) <= rules.max_title for p in parts):
         return len(s)
     return rules.max_title
 
@@ -565,8 +565,9 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
             continue
         if rules.leading_dateline.match(b.text) and body_since_cut:
             j = _title_start(blocks, i, last_cut, rules)
-            cuts.add(j)
-            last_cut, body_since_cut = j, False
+            if j < i or _whole_article(blocks[last_cut:i], rules):  # a title of its own, or a whole article before
+                cuts.add(j)
+                last_cut, body_since_cut = j, False
         if _closing(b.text, rules):
             if any(x.kind != "boilerplate" for x in blocks[i + 1 :]):
                 cuts.add(i + 1)
@@ -576,6 +577,15 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
             body_since_cut = True
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(blocks)), len(blocks)]
     return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def _whole_article(blocks: list[Block], rules: _Rules) -> bool:
+    """Are the blocks before a leading dateline with no title of its own right above it an article of their own:
+    dated by a dateline too, or with two paragraphs or more? A title with one paragraph (the page's summary) or with
+    bullets (its highlights) above 新华社北京10月29日电 is the dateline's own article."""
+    if any(rules.leading_dateline.match(b.text) for b in blocks):
+        return True
+    return sum(1 for b in blocks if not _title_like(b, rules) and not rules.bullet.match(b.text)) >= 2
 
 
 def _title_start(blocks: list[Block], i: int, last_cut: int, rules: _Rules) -> int:
