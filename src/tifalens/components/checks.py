@@ -152,7 +152,7 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
         f = figs[j]
         if f.paragraph != count.paragraph:
             break
-        if _total_like(f, count) and not (core and not shares_words(core, f.subject)):
+        if _total_like(f, count) and not (core and not _shares_words(core, f.subject)):
             words = linker.text[f.clause : f.cut]
             after = linker.text[f.tail : f.tail + 4]
             named = bool(whole) and f.subject.endswith(whole)
@@ -164,7 +164,7 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
         f = figs[j]
         if f.paragraph != count.paragraph:
             break
-        if _total_like(f, count) and shares_words(core, f.subject) and (f.subject.endswith(whole) or any(w in linker.text[f.clause : f.cut] for w in rules.total_words)):
+        if _total_like(f, count) and _shares_words(core, f.subject) and (f.subject.endswith(whole) or any(w in linker.text[f.clause : f.cut] for w in rules.total_words)):
             return j
     return None
 
@@ -187,7 +187,7 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
     of the sentence is called an error when another reading fits.
     """
     text = linker.text
-    for start, end, w in linker.partitives(figs):  # 832个贫困县中，已有601个…: the parts of one count
+    for _, end, w in linker.partitives(figs):  # 832个贫困县中，已有601个…: the parts of one count
         parts = [(j, []) for j in linker.partitive_parts(figs, w, end)]
         if parts and figs[w].exact:
             yield from _check_part_group(figs, w, parts, linker, rules, text[figs[w].start : end])
@@ -242,10 +242,10 @@ def _check_bare_shares(figs: list[Figure], whole: int, pos: int, linker: Linker,
 
 def _akin(a: Figure, b: Figure) -> bool:
     """Do two figures' subjects share two characters in a row (已开工 and 开工)?"""
-    return shares_words(a.subject, b.subject)
+    return _shares_words(a.subject, b.subject)
 
 
-def shares_words(a: str, b: str) -> bool:
+def _shares_words(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` share two characters in a row?"""
     return any(a[k : k + 2] in b for k in range(len(a) - 1))
 

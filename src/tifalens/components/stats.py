@@ -1088,6 +1088,7 @@ class Linker:
         self.text = text
         self.rules = rules
         self.tokens = tokens
+        self._partitives: tuple[list[Figure], list[tuple[int, int, int]]] | None = None  # (figs, their partitives)
         ends = re.compile("[" + re.escape("".join(rules.sentence_ends | {"\n"})) + "]")
         self.sentence_starts = [0] + [m.end() for m in ends.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -1275,16 +1276,21 @@ class Linker:
 
     def partitives(self, figs: list[Figure]) -> list[tuple[int, int, int]]:
         """``832个贫困县中``, ``在100名党员中``: a count and what it counts, then 中 (a word of its own), which
-        opens its parts as 其中 does: (start, end) of 中 and the count's index."""
+        opens its parts as 其中 does: (start, end) of 中 and the count's index, read once for ``figs``."""
+        if self._partitives is not None and self._partitives[0] is figs:
+            return self._partitives[1]
         found, word = [], self.rules.partitive_word
         for w, f in enumerate(figs):
             if f.kind not in QUANTITY_KINDS or not f.subject or f.depth:
                 continue
             # 中 right after the count, or after what it counts (the words of a name jieba cut: 274家社会|组织|中)
             limit = min(clause_end(self.text, f.tail, self.rules.delimiters), f.tail + self.rules.max_counted_chars)
+            if w + 1 < len(figs):
+                limit = min(limit, figs[w + 1].start)  # no figure between the count and 中
             pos = self.text.find(word, f.tail, limit)
-            if pos >= 0 and self.tokens.token_at(pos) == (word, "f") and self._opens_parts(pos + len(word)) and not any(g.start in range(f.tail, pos) for g in figs):
+            if pos >= 0 and self.tokens.token_at(pos) == (word, "f") and self._opens_parts(pos + len(word)):
                 found.append((pos, pos + len(word), w))
+        self._partitives = (figs, found)
         return found
 
     def _opens_parts(self, pos: int) -> bool:
@@ -1310,7 +1316,7 @@ class Linker:
         its sentence, up to the first whose clause says more before it than what it counts and a verb of
         having (…业户党员6名，支部下设26个党小组，选出36名楼长: not 36名)."""
         whole, parts = figs[w], []
-        opens = {k for _, _, k in self.partitives(figs)}
+        opens = {k for _, _, k in self.partitives(figs)}  # (read once)
         for j in range(w + 1, len(figs)):
             f = figs[j]
             if f.sentence != whole.sentence:

@@ -303,8 +303,8 @@ def _ends_open(s: str, rules: _Rules) -> bool:
 
 def _long_title(first: str, nxt: str, rules: _Rules) -> bool:
     """Is the text's first line a title too long for a heading (以抗击疫情复工复产决胜全面小康，…迎接伟大的中国共产党成立100周年)
-    rather than the first line of a wrapped paragraph: at most max_title_chars, no sentence ending or comma at its
-    end, and not the width the next line is wrapped at?"""
+    rather than the first line of a wrapped paragraph: no longer than a title may be (:func:`_title_limit`), no
+    sentence ending, no comma at its end, and not the width the next line is wrapped at?"""
     return (
         len(first) <= _title_limit(first, rules)
         and first[-1] not in _MID_SENTENCE
