@@ -573,7 +573,9 @@ def test_the_author_line_under_the_title_is_the_byline(nlp):
     by = art["byline"]
     assert (by["role"], by["name"], text[by["orig_start"] : by["orig_end"]]) == (None, "张明", "张　明")
     assert art["subtitles"] == ["（2025年2月10日）"]
-    assert [(e["text"], e["start"]) for e in data["entities"] if e["label"] == "PERSON"] == [("张明", text.index("张明指出"))]
+    # (the byline's name as written: the analysed text has a space for U+3000)
+    persons = [(e["text"], e["start"], e["kb_id"]) for e in data["entities"] if e["label"] == "PERSON"]
+    assert persons == [("张 明", text.index("张　明"), "张明"), ("张明", text.index("张明指出"), None)]
     # a line holding a name and more is a subtitle
     (art,) = analyze("纪念馆巡礼\n毛泽东像\n\n这里陈列着很多珍贵的文物和照片。\n", nlp=nlp).to_dict()["articles"]
     assert (art["byline"], art["subtitles"]) == (None, ["毛泽东像"])
@@ -598,6 +600,8 @@ def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
     assert byline("乡村振兴取得新成效\n□本报记者 王明" + body)[0] == ("本报记者", ["王明"], "本报记者 王明")
     by = byline("乡村振兴取得新成效\n■本报记者 李怀坤 特约通讯员 陈 超" + body)[0]
     assert by == ("本报记者", ["李怀坤", "陈超"], "本报记者 李怀坤 特约通讯员 陈 超")
+    # a byline's names are persons whatever the segmenter made of them (禹|爱华), as written (龙 军)
+    assert byline("乡村振兴取得新成效\n本报记者 龙 军 禹爱华" + body) == (("本报记者", ["龙军", "禹爱华"], "本报记者 龙 军 禹爱华"), ["龙 军", "禹爱华"])
     # the credit in brackets, at the end of the article: the names without the brackets
     assert byline("乡村振兴取得新成效" + body + "（记者 王明）\n") == (("记者", ["王明"], "记者 王明"), ["王明"])
     # a credit with a colon or a slash names a person the segmenter does not tag as one

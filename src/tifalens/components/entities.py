@@ -663,7 +663,32 @@ def entity_spans(
         for run in checked_runs(words, label_runs(labels), rules, is_word, known):
             if not any(taken[run.start : run.end]):
                 spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
+        if "PERSON" in tag_labels.values():
+            taken = [False] * (len(doc) + 1)
+            for s in spans:
+                taken[s.start : s.end] = [True] * (s.end - s.start)
+            spans += [s for s in _byline_names(doc) if not any(taken[s.start : s.end])]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _byline_names(doc: Doc) -> Iterable[Span]:
+    """PERSON spans over the names a byline credits, whatever the segmenter made of them (禹|爱华), a
+    two-character name set apart to line up with longer ones too (本报记者 龙 军): ``kb_id_`` is the name
+    without the space (龙军)."""
+    text = doc_text(doc)
+    for b in doc.spans.get("structure", ()):
+        if b.label_ != "BYLINE":
+            continue
+        pos = b.start_char
+        for name in b._.fields["names"]:
+            form = re.escape(name) if len(name) != 2 else f"{re.escape(name[0])}[ \u3000]?{re.escape(name[1])}"
+            m = re.compile(rf"(?<![\u4e00-\u9fff]){form}(?![\u4e00-\u9fff])").search(text, pos, b.end_char)
+            if m is None:
+                continue
+            pos = m.end()
+            span = doc.char_span(m.start(), m.end(), label="PERSON", kb_id=name if m.end() - m.start() != len(name) else "")
+            if span is not None:
+                yield span
 
 
 def _vouched_names(doc: Doc) -> Iterable[str]:
