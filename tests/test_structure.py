@@ -870,7 +870,7 @@ def test_a_title_in_quotation_marks_or_asking_is_the_title():
     (a,) = parse_structure("“我们一定要把这件事办好。”他说。\n宁夏北部俗称川区，得黄河水之利。\n").articles
     assert a.title is None and a.sections[0].blocks[0].kind == "quote"
     # a title may ask or exclaim; a question marked 问： is no title
-    for title in ("钟声：这样的拙劣表演还要持续多久？", "望海楼：再折腾，香港伤不起！", "“神威大队”神在哪儿？"):
+    for title in ("钟声：这样的拙劣表演还要持续多久？", "望海楼：再折腾，香港伤不起！", "“神威大队”神在哪儿？", "打通基层治理“最后一公里”? ――北京市的探索与实践"):
         (a,) = parse_structure(f"{title}\n蓬佩奥的种种说辞，只会带来道义赤字。\n").articles
         assert a.title.text == title
     (a,) = parse_structure("问：这样的表演还要持续多久？\n答：不会太久。\n").articles

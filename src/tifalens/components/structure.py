@@ -303,14 +303,9 @@ def _ends_open(s: str, rules: _Rules) -> bool:
 
 def _long_title(first: str, nxt: str, rules: _Rules) -> bool:
     """Is the text's first line a title too long for a heading (以抗击疫情复工复产决胜全面小康，…迎接伟大的中国共产党成立100周年)
-    rather than the first line of a wrapped paragraph: no longer than a title may be (:func:`_title_limit`), no
-    sentence ending, no comma at its end, and not the width the next line is wrapped at?"""
-    return (
-        len(first) <= _title_limit(first, rules)
-        and first[-1] not in _MID_SENTENCE
-        and not any(ch in first for ch in _SENTENCE_END)
-        and abs(len(nxt) - len(first)) > 2
-    )
+    rather than the first line of a wrapped paragraph: like a title (:func:`_title_like`), no comma at its end,
+    and not the width the next line is wrapped at?"""
+    return first[-1] not in _MID_SENTENCE and abs(len(nxt) - len(first)) > 2 and _title_like(Block(0, len(first), first), rules)
 
 
 _NAME_AFTER_SPACE = re.compile(r"[ \u3000][\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){0,3}$")
@@ -480,9 +475,11 @@ def _title_like(b: Block, rules: _Rules) -> bool:
         return False
     asks = s[-1] in _TITLE_ENDS
     body = s[:-1] if asks else s
-    if not body or body[-1] in _NO_HEADING_END or not (asks or s[0] in _OPEN_QUOTE):
-        return False
-    return not any(ch in _QUOTED.sub("", body) for ch in _SENTENCE_END)
+    if body and body[-1] not in _NO_HEADING_END and (asks or s[0] in _OPEN_QUOTE) and not any(ch in _QUOTED.sub("", body) for ch in _SENTENCE_END):
+        return True
+    # a headline that asks, then its deck, apart by spaces (打通基层治理“最后一公里”? ――北京市…的探索与实践)
+    parts = _TITLE_PARTS.split(s.strip())
+    return 2 <= len(parts) <= 6 and all(_title_like(Block(0, len(p), p), rules) for p in parts)
 
 
 _TITLE_ENDS = "？?！!"  # a title may ask or exclaim
