@@ -600,6 +600,8 @@ def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
     assert byline("乡村振兴取得新成效\n□本报记者 王明" + body)[0] == ("本报记者", ["王明"], "本报记者 王明")
     by = byline("乡村振兴取得新成效\n■本报记者 李怀坤 特约通讯员 陈 超" + body)[0]
     assert by == ("本报记者", ["李怀坤", "陈超"], "本报记者 李怀坤 特约通讯员 陈 超")
+    # a collective author is no person
+    assert byline("坚持人民至上\n本报评论员" + body) == ((None, ["本报评论员"], "本报评论员"), [])
     # a byline's names are persons whatever the segmenter made of them (禹|爱华), as written (龙 军)
     assert byline("乡村振兴取得新成效\n本报记者 龙 军 禹爱华" + body) == (("本报记者", ["龙军", "禹爱华"], "本报记者 龙 军 禹爱华"), ["龙 军", "禹爱华"])
     # the credit in brackets, at the end of the article: the names without the brackets

@@ -187,7 +187,7 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
     of the sentence is called an error when another reading fits.
     """
     text = linker.text
-    for _, end, w in linker.partitives(figs):  # 832个贫困县中，已有601个…: the parts of one count
+    for _, end, w in linker.partitives:  # 832个贫困县中，已有601个…: the parts of one count
         parts = [(j, []) for j in linker.partitive_parts(figs, w, end)]
         if parts and figs[w].exact:
             yield from _check_part_group(figs, w, parts, linker, rules, text[figs[w].start : end])

@@ -41,7 +41,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..batching import Batched
-from ..extensions import doc_text
+from ..extensions import CREDITED_KEY, doc_text
 from ..lexicon.institutions import Institutions, parse_institutions
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
@@ -672,32 +672,21 @@ def entity_spans(
 
 
 def _byline_names(doc: Doc) -> Iterable[Span]:
-    """PERSON spans over the names a byline credits, whatever the segmenter made of them (禹|爱华), a
-    two-character name set apart to line up with longer ones too (本报记者 龙 军): ``kb_id_`` is the name
-    without the space (龙军)."""
-    text = doc_text(doc)
-    for b in doc.spans.get("structure", ()):
-        if b.label_ != "BYLINE":
-            continue
-        pos = b.start_char
-        for name in b._.fields["names"]:
-            form = re.escape(name) if len(name) != 2 else f"{re.escape(name[0])}[ \u3000]?{re.escape(name[1])}"
-            m = re.compile(rf"(?<![\u4e00-\u9fff]){form}(?![\u4e00-\u9fff])").search(text, pos, b.end_char)
-            if m is None:
-                continue
-            pos = m.end()
-            span = doc.char_span(m.start(), m.end(), label="PERSON", kb_id=name if m.end() - m.start() != len(name) else "")
-            if span is not None:
-                yield span
+    """PERSON spans over the names bylines credit (the structure found them), whatever the segmenter made of
+    them (禹|爱华), a two-character name set apart to line up with longer ones as written (本报记者 龙 军):
+    ``kb_id_`` is then the name without the space (龙军)."""
+    for start, end, name in doc.user_data.get(CREDITED_KEY, ()):
+        span = doc.char_span(start, end, label="PERSON", kb_id=name if end - start != len(name) else "")
+        if span is not None:
+            yield span
 
 
 def _vouched_names(doc: Doc) -> Iterable[str]:
     """Names the structure (which ran first) found in the places of people: a byline's, and the speakers
     who open a question or an answer (李强：一是…)."""
+    yield from (name for _, _, name in doc.user_data.get(CREDITED_KEY, ()))
     for b in doc.spans.get("structure", ()):
-        if b.label_ == "BYLINE":
-            yield from b._.fields["names"]
-        elif b.label_ in ("QUESTION", "ANSWER") and b._.marker:
+        if b.label_ in ("QUESTION", "ANSWER") and b._.marker:
             yield speaker_name(b._.marker)
 
 

@@ -1088,7 +1088,7 @@ class Linker:
         self.text = text
         self.rules = rules
         self.tokens = tokens
-        self._partitives: tuple[list[Figure], list[tuple[int, int, int]]] | None = None  # (figs, their partitives)
+        self.partitives: list[tuple[int, int, int]] = []  # (start, end, whole) of each 中 that opens parts, read by link
         ends = re.compile("[" + re.escape("".join(rules.sentence_ends | {"\n"})) + "]")
         self.sentence_starts = [0] + [m.end() for m in ends.finditer(text)]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -1133,6 +1133,7 @@ class Linker:
         for i, fig in enumerate(figs):
             self._own_subject(fig, figs[i - 1] if i else None, quantity)
             quantity = quantity if fig.kind in ("year", "date") else fig
+        self.partitives = self._find_partitives(figs)  # once the counts have their own subjects
         self._partitive_parts(figs)
         self._lists(figs)
         self._respectively(figs)
@@ -1274,11 +1275,9 @@ class Linker:
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
 
-    def partitives(self, figs: list[Figure]) -> list[tuple[int, int, int]]:
+    def _find_partitives(self, figs: list[Figure]) -> list[tuple[int, int, int]]:
         """``832个贫困县中``, ``在100名党员中``: a count and what it counts, then 中 (a word of its own), which
-        opens its parts as 其中 does: (start, end) of 中 and the count's index, read once for ``figs``."""
-        if self._partitives is not None and self._partitives[0] is figs:
-            return self._partitives[1]
+        opens its parts as 其中 does: (start, end) of 中 and the count's index."""
         found, word = [], self.rules.partitive_word
         for w, f in enumerate(figs):
             if f.kind not in QUANTITY_KINDS or not f.subject or f.depth:
@@ -1290,7 +1289,6 @@ class Linker:
             pos = self.text.find(word, f.tail, limit)
             if pos >= 0 and self.tokens.token_at(pos) == (word, "f") and self._opens_parts(pos + len(word)):
                 found.append((pos, pos + len(word), w))
-        self._partitives = (figs, found)
         return found
 
     def _opens_parts(self, pos: int) -> bool:
@@ -1305,7 +1303,7 @@ class Linker:
         """``902家非公企业中已有898家成立党组织``: a part after the partitive that the text says what it does
         of (a verb right after it) counts what the whole counts, not what it does; one that names what it
         counts keeps it (9名成员中，有5名党员)."""
-        for _, end, w in self.partitives(figs):
+        for _, end, w in self.partitives:
             whole = figs[w]
             for f in (figs[j] for j in self.partitive_parts(figs, w, end)):
                 if f.subject_source == "own" and self.text.startswith(f.subject, f.tail) and self.tokens.token_at(f.tail)[1] in self.rules.verb_tags:
@@ -1316,7 +1314,7 @@ class Linker:
         its sentence, up to the first whose clause says more before it than what it counts and a verb of
         having (…业户党员6名，支部下设26个党小组，选出36名楼长: not 36名)."""
         whole, parts = figs[w], []
-        opens = {k for _, _, k in self.partitives(figs)}  # (read once)
+        opens = {k for _, _, k in self.partitives}
         for j in range(w + 1, len(figs)):
             f = figs[j]
             if f.sentence != whole.sentence:

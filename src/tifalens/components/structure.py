@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..tables import alternation, table
 from ..batching import Batched
-from ..extensions import doc_text, register_extensions
+from ..extensions import CREDITED_KEY, doc_text, register_extensions
 from ..numbers import DATE_PATTERN, iso_date, parse_number, small_integer
 from ..segmenter import name_test, no_words
 
@@ -106,7 +106,8 @@ class _Rules:
         names, sep = rf"{name}(?:[\s、，,]+{name})*", r"[\s、，,]+"
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         # after a bullet too (□本报记者 王明); a photo's credit (新华社记者兰红光摄) credits no author
-        self.credit_line = re.compile(rf"^(?!.*摄\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:\s+{label}\s*{names})*\s*[）)]?$")
+        photo = re.escape(data["photo_credit_end"])
+        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:\s+{label}\s*{names})*\s*[）)]?$")
         # one label and its names: up to the next label or the end of the line
         self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=\s+{label}|\s*[）)]?$)")
         page_labels = alternation(data["page_credit_labels"])
@@ -227,6 +228,7 @@ class Byline:
     names: tuple[str, ...] = ()  # every name the line credits, ``name`` first
     start: int = -1  # the credit within the block (作者：王明 of a page's date and source line); else the block
     end: int = -1
+    persons: tuple[tuple[int, int, str], ...] = ()  # (start, end, name) of each person's name as written (龙 军: 龙军); none for 本报评论员
 
     def __post_init__(self) -> None:
         self.names = self.names or (self.name,)
@@ -753,10 +755,12 @@ def _byline(b: Block, rules: _Rules, is_one_name: Callable[[str], bool]) -> Byli
     a line that is only a name the segmenter tags as one (张明, 张　明), or a collective author (本报评论员)."""
     m = rules.byline.fullmatch(b.text)
     if m is not None and m.group("role").endswith(rules.speaker_titles):
-        return Byline(b, m.group("role"), m.group("name"))
+        name = m.group("name")
+        return Byline(b, m.group("role"), name, persons=((b.start + m.start("name"), b.start + m.end("name"), name),))
     name = "".join(b.text.split())
     if 2 <= len(name) <= rules.max_name_chars and is_one_name(name):
-        return Byline(b, None, name)
+        lead = len(b.text) - len(b.text.lstrip())
+        return Byline(b, None, name, persons=((b.start + lead, b.start + len(b.text.rstrip()), name),))
     if len(name) <= rules.max_collective_author and name.endswith(rules.collective_authors) and _ALL_HAN.fullmatch(name):
         return Byline(b, None, name)  # 人民日报评论员: a collective author
     return None
@@ -776,10 +780,16 @@ def _credit(blocks: list[Block], rules: _Rules) -> Byline | None:
             start, end = b.start + parts[0].start(), b.start + parts[0].end()
         else:
             continue
-        names = tuple(re.sub(r"[ \u3000]", "", n.group()) for m in parts for n in rules.credited_name.finditer(m.group("names")))
+        at = b.start
+        persons = tuple(
+            (at + m.start("names") + n.start(), at + m.start("names") + n.end(), re.sub(r"[ \u3000]", "", n.group()))
+            for m in parts
+            for n in rules.credited_name.finditer(m.group("names"))
+        )
+        names = tuple(name for _, _, name in persons)
         if names and not any(n.endswith(rules.outlet_endings) for n in names):  # 作者：人民网 credits no person
             role = parts[0].group("label").rstrip(" \t\u3000:：/")
-            return Byline(b, role, names[0], names, start, end)
+            return Byline(b, role, names[0], names, start, end, persons)
     return None
 
 
@@ -1242,6 +1252,7 @@ class StructureComponent(Batched):
             spans.append(span)
             return span
 
+        credited: list[tuple[int, int, str]] = []
         for a, art in enumerate(structure.articles):
             add(art.start, art.end, "ARTICLE", article=a)
             for b in art.boilerplate:
@@ -1251,6 +1262,7 @@ class StructureComponent(Batched):
             if art.byline:
                 by = art.byline
                 add(by.start, by.end, "BYLINE", article=a, fields={"role": by.role, "name": by.name, "names": list(by.names)})
+                credited.extend(by.persons)
             for b in art.subtitles:
                 add(b.start, b.end, "SUBTITLE", article=a)
             if art.date:
@@ -1291,6 +1303,7 @@ class StructureComponent(Batched):
             for start, end in art.quotations:
                 add(start, end, "QUOTATION", article=a)
         doc.spans["structure"] = spans
+        doc.user_data[CREDITED_KEY] = credited  # plain data: a Doc still serialises
         doc._.notes = list(doc._.notes or []) + structure.notes
         doc._.checks = list(doc._.checks or []) + structure.checks
         doc._.excluded = [(n["start"], n["end"]) for n in structure.notes if n["code"] == "duplicate_paragraph"]
