@@ -145,7 +145,8 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
     whole the share names (常住人口4890万人…其中，城镇常住人口3180万人，占常住人口比重为65.03%),
     with 其中 between it and the count (已脱贫户有2985户…，未脱贫户有1025户: the second is no part of the first).
     A share of another whole (占就业人员比重) is not held against a total of something else; a share
-    that names its whole may be followed by it (占行政村总数的88%，全市共有行政村160个)."""
+    that names its whole may be preceded by it with no 其中 between (全县有贫困村120个，已有80个村脱贫，
+    占贫困村总数的70%) or followed by it (占行政村总数的88%，全市共有行政村160个)."""
     count = figs[c]
     core = whole[: len(whole) - len(next((w for w in rules.whole_words if whole.endswith(w)), ""))] if whole else ""
     for j in range(c - 1, -1, -1):
@@ -155,6 +156,8 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
         if _total_like(f, count) and not (core and not _shares_words(core, f.subject)):
             words = linker.text[f.clause : f.cut]
             after = linker.text[f.tail : f.tail + 4]
+            if core and f.subject.endswith(core) and f.subject != count.subject:
+                return j  # the whole the share names, stated before it (全县有贫困村120个，…80个村…，占贫困村总数的70%)
             named = bool(whole) and f.subject.endswith(whole)
             if (named or any(w in words for w in rules.total_words) or rules.part_marker in after) and rules.part_marker in linker.text[f.tail : count.start]:
                 return j
