@@ -912,3 +912,20 @@ def test_a_summary_or_highlights_above_a_dateline_belong_to_its_article():
     # and so does a dateline after an article that has its own
     text = "基层减负进行时\n人民网南昌4月2日电 江西省委近日印发措施。\n各地积极落实。\n人民网石家庄4月2日电 河北省委办公厅印发措施。\n"
     assert len(parse_structure(text).articles) == 2
+
+
+def test_a_dateline_alone_under_a_title_opens_the_text_after_it():
+    body = "\u3000\u30003月2日，国务院召开常务会议。会议指出，要坚持稳中求进工作总基调。\n"
+    (a,) = parse_structure(f"国务院召开常务会议\n（新华社北京3月2日电）\n\n{body}").articles
+    assert a.title.text == "国务院召开常务会议" and (a.dateline.text, a.dateline.position) == ("（新华社北京3月2日电）", "leading")
+    assert [b.text for s in a.sections for b in s.blocks if b.kind != "dateline"] == [body.strip()]
+    # after another article's body, a title and such a dateline open a second article
+    arts = parse_structure(f"第一篇\n\n正文一。这是第一篇文章的内容。\n\n另一篇标题\n（新华社北京3月2日电）\n\n{body}").articles
+    assert [(a.title.text, a.dateline and a.dateline.position) for a in arts] == [("第一篇", None), ("另一篇标题", "leading")]
+    # at the end of an article, signed and dated, it closes it; a paragraph with a dateline of its own opens the next
+    text = "回信\n\n你们好！来信收悉。希望你们再接再厉。\n习近平\n2020年11月29日\n（新华社北京11月30日电）\n新华社北京11月30日电 习近平近日回信。\n"
+    arts = parse_structure(text).articles
+    assert [(a.dateline.text, a.dateline.position) for a in arts] == [("（新华社北京11月30日电）", "closing"), ("新华社北京11月30日电", "leading")]
+    # the last line of a list of names, closing it
+    (a,) = parse_structure("名单\n\n张三  李四\n王五  赵六\n（新华社北京12月16日电）\n").articles
+    assert a.dateline.position == "closing"

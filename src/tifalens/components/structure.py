@@ -567,7 +567,13 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
             if j < i or _whole_article(blocks[last_cut:i], rules):  # a title of its own, or a whole article before
                 cuts.add(j)
                 last_cut, body_since_cut = j, False
-        if _closing(b.text, rules):
+        if closing := _closing(b.text, rules):
+            if closing.start() == 0 and not body_since_cut:
+                continue  # a dateline alone on its line under a title opens the text after it
+            if closing.start() == 0 and _heads_body(blocks, i, rules) and (j := _title_start(blocks, i, last_cut, rules)) < i:
+                cuts.add(j)  # …。/ 另一篇的标题 / （新华社北京3月2日电） / 正文: the title and dateline open another article
+                last_cut, body_since_cut = j, False
+                continue
             if any(x.kind != "boilerplate" for x in blocks[i + 1 :]):
                 cuts.add(i + 1)
                 last_cut, body_since_cut = i + 1, False
@@ -576,6 +582,21 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
             body_since_cut = True
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(blocks)), len(blocks)]
     return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def _heads_body(blocks: list[Block], i: int, rules: _Rules) -> bool:
+    """Is block ``i`` (a dateline alone on its line) between a title-like line and a paragraph of body,
+    as a leading dateline stands? A closing one follows the body, perhaps signed and dated (习近平 / 2020年11月29日),
+    and the next title or a paragraph with a dateline of its own follows it."""
+    after = next((x for x in blocks[i + 1 :] if x.kind != "boilerplate"), None)
+    return (
+        i > 0
+        and _title_like(blocks[i - 1], rules)
+        and not _only_date(blocks[i - 1].text)
+        and after is not None
+        and not _title_like(after, rules)
+        and not rules.leading_dateline.match(after.text)
+    )
 
 
 def _whole_article(blocks: list[Block], rules: _Rules) -> bool:
@@ -834,8 +855,10 @@ def _classify_article(
         s = b.text
         closing = _closing(s, rules)
         if closing and art.dateline is None:
-            art.dateline = _dateline(closing, b.start, "closing")
-            if closing.start() == 0:
+            alone = closing.start() == 0
+            opens = alone and k == i and k < len(body) - 1  # right under the title, with the text after it
+            art.dateline = _dateline(closing, b.start, "leading" if opens else "closing")
+            if alone:
                 b.kind = "dateline"
                 section.blocks.append(b)
                 continue
