@@ -71,6 +71,8 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("增强“四个意识”、坚定“四个自信”", {"四个意识": 1, "四个自信": 1}),
         # a variant counts under its canonical form
         ("坚持稳中求进工作总基调，牢牢把握五个重大原则，统筹发展与安全", {"稳中求进": 1, "五个重大原则": 1, "统筹发展和安全": 1}),
+        # a formula whose first words are quoted, and its short form; not 一中 before 原则上
+        ("坚持“一个中国”原则和一中原则。北京十一中原则上不招收。", {"一个中国原则": 2}),
     ],
 )
 def test_word_boundaries(nlp, text, expected):
