@@ -929,3 +929,13 @@ def test_a_dateline_alone_under_a_title_opens_the_text_after_it():
     # the last line of a list of names, closing it
     (a,) = parse_structure("名单\n\n张三  李四\n王五  赵六\n（新华社北京12月16日电）\n").articles
     assert a.dateline.position == "closing"
+
+
+@pytest.mark.parametrize("toolbar", ["【字体：大 中 小】 打印 分享到：", "打印 | 关闭窗口", "[字号：大 中 小]　下载　收藏"])
+def test_a_line_of_toolbar_items_is_boilerplate_and_splits_nothing(toolbar):
+    text = f"推进新质生产力发展\n{toolbar}\n新华社北京2月1日电 会议召开。\n会议强调，要加快发展。\n"
+    (a,) = articles(text)
+    assert a.title.text == "推进新质生产力发展" and [b.text for b in a.boilerplate] == [toolbar.replace("\u3000", " ")]
+    # a line that only begins with a toolbar word stays text
+    (b,) = articles("标题\n\n打印 工作已全部完成。\n")
+    assert b.boilerplate == []

@@ -202,3 +202,9 @@ def test_the_three_stages_of_a_formula_are_counted_apart_and_each_is_one_token(n
     assert found == [("山水林田湖是一个生命共同体", "山水林田湖", 2013), ("山水林田湖草", "山水林田湖草", 2017), ("山水林田湖草沙", "山水林田湖草沙", 2021)]
     assert all(len(s) == 1 for s in doc.spans["tifa"])
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []  # (山水|林田湖|草沙 read 林田湖 as a name)
+
+
+def test_formulas_in_web_page_leftovers_are_not_counted(nlp):
+    text = "推进新质生产力发展\n【字体：大 中 小】 打印\n新华社北京2月1日电 发展新质生产力是推动高质量发展的内在要求。\n相关新闻\n加快发展新质生产力\n新质生产力的科学内涵\n"
+    found = terms(tifalens.analyze(text, nlp=nlp))
+    assert {k: v["count"] for k, v in found.items()} == {"新质生产力": 2, "高质量发展": 1}

@@ -40,7 +40,7 @@ from ..extensions import doc_text, register_extensions
 from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
 from ..segmenter import edge_tag_test, no_tags, no_words, word_test
 from .checks import run_checks, share_fits
-from .structure import JOINERS, member_counts
+from .structure import JOINERS, member_counts, set_aside
 from .terms import article_at, article_index
 
 QUANTITY_KINDS = ("count", "money", "measure")
@@ -1842,10 +1842,7 @@ class StatsComponent(Batched):
 
     def _skipped(self, doc: Doc) -> list[tuple[int, int]]:
         """Ranges whose figures are not statistics: datelines, web leftovers and (by default) duplicates."""
-        ranges = [(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s.label_ in ("DATELINE", "BOILERPLATE")]
-        if not self.keep_duplicates:
-            ranges += list(doc._.excluded or [])
-        return sorted(ranges)
+        return set_aside(doc, labels=("DATELINE", "BOILERPLATE"), keep_duplicates=self.keep_duplicates)
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView(doc_text(doc), [(n["start"], n["end"]) for n in doc._.notes or [] if n["code"] == "joined_paragraph"])

@@ -120,6 +120,8 @@ class _Rules:
         self.boiler_lines = set(data["boilerplate_lines"])
         self.boiler_prefixes = tuple(data["boilerplate_prefixes"])
         self.boiler_patterns = [re.compile(p) for p in data["boilerplate_patterns"]]
+        item = f"(?:{data['toolbar_font_switch']}|{alternation([*self.boiler_lines, *self.boiler_prefixes])})"
+        self.toolbar = re.compile(rf"{item}(?:[\s|｜]+{item})*")
         self.related_headers = frozenset(data["related_headers"])
         self.end_marks = frozenset(data["end_marks"])
         self.page_date_line = re.compile(data["page_date_line"])
@@ -270,10 +272,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_boilerplate(s: str, rules: _Rules) -> bool:
-    """Web-page leftovers: toolbar words, bylines, photo credits."""
+    """Web-page leftovers: toolbar words (one or several on a line), bylines, photo credits."""
     return (
         s in rules.boiler_lines
         or s.startswith(rules.boiler_prefixes)
+        or rules.toolbar.fullmatch(s) is not None
         or any(p.search(s) for p in rules.boiler_patterns)
         or rules.credit_line.match(s) is not None
         or rules.page_date_line.match(s) is not None
@@ -1331,6 +1334,15 @@ class StructureComponent(Batched):
         doc._.checks = list(doc._.checks or []) + structure.checks
         doc._.excluded = [(n["start"], n["end"]) for n in structure.notes if n["code"] == "duplicate_paragraph"]
         return doc
+
+
+def set_aside(doc: Doc, *, labels: tuple[str, ...] = ("BOILERPLATE",), keep_duplicates: bool = False) -> list[tuple[int, int]]:
+    """Sorted ``(start, end)`` ranges left out of counts: the structure spans of ``labels`` (web-page leftovers: a
+    toolbar, the links under 相关新闻) and, unless ``keep_duplicates``, duplicated paragraphs."""
+    ranges = [(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s.label_ in labels]
+    if not keep_duplicates:
+        ranges += list(doc._.excluded or [])
+    return sorted(ranges)
 
 
 @Language.factory(

@@ -24,7 +24,7 @@ from ..extensions import LEXICON_KEY, doc_text, register_extensions
 from ..lexicon import Lexicon, Match
 from ..numbers import CN_NUMERAL_CHARS, parse_number
 from ..segmenter import no_words, word_test
-from .structure import JOINERS, masked_enclosures
+from .structure import JOINERS, masked_enclosures, set_aside
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -357,7 +357,7 @@ class GlossReader:
 
 
 class TermsComponent(Batched):
-    """Adds a span per known formula occurrence (duplicates left out unless asked)."""
+    """Adds a span per formula occurrence; web-page leftovers left out, and duplicates unless asked."""
 
     def __init__(self, nlp: Language, name: str, *, keep_duplicates: bool) -> None:
         register_extensions()
@@ -379,7 +379,7 @@ class TermsComponent(Batched):
         return [Match(start, end, form, self.lexicon.get(form)) for start, end, form in hits]
 
     def __call__(self, doc: Doc) -> Doc:
-        excluded = sorted(doc._.excluded or [])
+        excluded = set_aside(doc, keep_duplicates=self.keep_duplicates)
         arts = article_index(doc)
         text = doc_text(doc)
         spans: list[tuple[Span, object]] = []  # (span, its ``span._``)
@@ -387,7 +387,7 @@ class TermsComponent(Batched):
             span = doc.char_span(m.start, m.end, label="TIFA")
             if span is None or len(span) != 1:
                 continue  # the segmenter read another word here (四必须)
-            if not self.keep_duplicates and excluded and inside(excluded, m.start, m.end):
+            if excluded and inside(excluded, m.start, m.end):
                 continue
             e, u = m.entry, span._  # (a new object at each ``span._``)
             u.term, u.canonical, u.category, u.expansion, u.first_used = m.form, e.canonical, e.category, e.expansion, e.first_used
@@ -395,7 +395,7 @@ class TermsComponent(Batched):
             spans.append((span, u))
         known = [span for span, _ in spans]
         for c in self.finder.find(text, known=self.lexicon.__contains__):
-            if not self.keep_duplicates and excluded and inside(excluded, c.start, c.end):
+            if excluded and inside(excluded, c.start, c.end):
                 continue
             # Unquoted shapes must be whole words to the segmenter (长三角一体化 is not 三角一体).
             mode = "expand" if "quoted" in c.evidence else "strict"
