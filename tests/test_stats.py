@@ -210,6 +210,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("3200人次", 3200, "人次", "count", None, "培训干部"),
         ]),
         ("新增装机30兆瓦。", [("30兆瓦", 30, "兆瓦", "measure", None, "新增装机")]),
+        # a count of times is a unit of its own (件次, 架次), not the thing it counts times of
+        ("接收信访举报344.3万件次，飞行起降43383架次。", [
+            ("344.3万件次", 3443000, "件次", "count", None, "接收信访举报"),
+            ("43383架次", 43383, "架次", "count", None, "飞行起降"),
+        ]),
         ("外汇交易量仅为四.七七亿美元。", [("四.七七亿美元", 477000000, "美元", "money", None, "外汇交易量")]),
         # a unit jieba joined to the noun after it (3|篇文章, cut by the segmenter), and a quoted name counted
         ("选出3篇文章。", [("3篇", 3, "篇", "count", None, "文章")]),
@@ -753,6 +758,8 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         # each stated figure is rounded: 23.6+7.4+1.1+1.2 = 33.3万 fits 33.2万
         ("共处理33.2万人次,其中第一类23.6万人次,第二类7.4万人次,第三类1.1万人次,第四类1.2万人次。", []),
         ("共处理33.2万人次,其中第一类24.6万人次,第二类7.4万人次,第三类1.1万人次,第四类1.2万人次。", [("parts_exceed_whole", "error", "1.2万人次")]),
+        # 件次 and 件 count different things: 立案62.6万件 is no part of 344.3万件次
+        ("共接收信访举报344.3万件次，其中检举控告类信访举报100.4万件次；处置问题线索179.9万件，谈话函询36.6万件次，立案62.6万件。", []),
         # two ways to divide one whole
         ("支部现有党员9名,其中男党员7名、女党员2名;在职党员6名、退休党员3名。", []),
         ("支部现有党员9名,其中男党员7名、女党员2名;在职党员8名、退休党员3名。", [("parts_exceed_whole", "error", "3名")]),
