@@ -758,6 +758,10 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         # each stated figure is rounded: 23.6+7.4+1.1+1.2 = 33.3万 fits 33.2万
         ("共处理33.2万人次,其中第一类23.6万人次,第二类7.4万人次,第三类1.1万人次,第四类1.2万人次。", []),
         ("共处理33.2万人次,其中第一类24.6万人次,第二类7.4万人次,第三类1.1万人次,第四类1.2万人次。", [("parts_exceed_whole", "error", "1.2万人次")]),
+        # 其中 opening brackets: the parts are in them
+        ("全年共有党员100人（其中女党员70人、男党员40人）。", [("parts_exceed_whole", "error", "40人")]),
+        ("全年共有党员100人（其中女党员60人、男党员40人），发展党员12人。", []),
+        ("全年共有党员100人（其中女党员60人、男党员40人），预备党员50人，发展党员52人。", []),
         # 件次 and 件 count different things: 立案62.6万件 is no part of 344.3万件次
         ("共接收信访举报344.3万件次，其中检举控告类信访举报100.4万件次；处置问题线索179.9万件，谈话函询36.6万件次，立案62.6万件。", []),
         # two ways to divide one whole
@@ -878,6 +882,8 @@ def test_conflict_check(nlp, text, expected):
         ("今年全市财政收入达到125亿元，比上年增长12%，上年为110亿元。", [("change", "error", "12%")]),
         ("今年全市财政收入达到125亿元，比上年增长13.6%，上年为110亿元。", []),
         ("今年全市财政收入达到125亿元，比上年下降12%。上年全市财政收入为142亿元。", []),
+        # a change after brackets is of the figure before them, not of one inside them
+        ("全市共有党员100人（其中女党员60人、男党员40人），比上年增加20人。", [("change", "info", "20人")]),
     ],
 )
 def test_change_check(nlp, text, expected):
@@ -891,6 +897,8 @@ def test_change_check(nlp, text, expected):
         assert data["checks"][0]["message"] == "“比十九大增加70名” after 619名 implies 女党员 was 549名 at 十九大, but the text gives 551名"
     if "万名" in text:  # the implied figure is written like the one it is implied from
         assert data["checks"][0]["message"] == "“比上年净增132.1万名” after 9804.1万名 implies 全国党员 was 9672万名 at 上年"
+    if "（其中" in text:
+        assert data["checks"][0]["message"] == "“比上年增加20人” after 100人 implies 全市党员 was 80人 at 上年"
     if "环比" in text:  # 同比 and 环比 name what they compare with
         assert data["checks"][0]["message"] == "“环比下降0.2个百分点” after 5.0% implies 城镇调查失业率 was 5.2% at 上期"
         assert data["stats"][1]["reference"]["against"] == "上期"

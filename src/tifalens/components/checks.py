@@ -199,7 +199,7 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
         if not wholes:
             continue
         marker = m.group(0)
-        parts = _parts_after(figs, wholes[-1], m.end(), linker, rules)
+        parts = _parts_after(figs, wholes[-1], m.end(), linker, rules, depth=_opens_aside(m.start(), linker, rules))
         if not parts:
             yield from _check_bare_shares(figs, wholes[-1], m.end(), linker, rules, marker)
             continue
@@ -280,8 +280,18 @@ def _wholes_before(figs: list[Figure], pos: int, linker: Linker) -> list[int]:
     return [j for j in found if figs[j].start >= part and figs[j].kind == last.kind and figs[j].unit == last.unit and figs[j].exact]
 
 
-def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules: StatsRules) -> list[tuple[int, list[int]]]:
-    """The parts after 其中 in its sentence: (part, [parts nested in it, in brackets]).
+def _opens_aside(pos: int, linker: Linker, rules: StatsRules) -> int:
+    """1 when the 其中 at ``pos`` opens the first level of brackets of its sentence (处分61万人（其中党纪处分…）):
+    its parts are in them; else 0."""
+    text = linker.text
+    before = text[linker.sentence_starts[_sentence_of(linker, pos)] : pos]
+    opened = sum(map(before.count, rules.open_brackets)) - sum(map(before.count, rules.close_brackets))
+    return int(opened == 1 and before.rstrip()[-1:] in rules.open_brackets)
+
+
+def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules: StatsRules, *, depth: int = 0) -> list[tuple[int, list[int]]]:
+    """The parts after 其中 in its sentence: (part, [parts nested in it, in brackets]); with ``depth`` 1,
+    the parts in the brackets that 其中 opens, up to their end.
 
     A part of the sentence after ； whose first count is of another kind or unit,
     or not in its first clause, starts another topic and ends the parts
@@ -296,15 +306,17 @@ def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules
     for j, f in enumerate(figs):
         if f.start < pos or f.sentence != s:
             continue
-        if linker.part_start(f.start) != part and f.kind in _QUANTITY and f.depth == 0:
+        if f.depth < depth:
+            break  # the brackets 其中 opened are closed
+        if linker.part_start(f.start) != part and f.kind in _QUANTITY and f.depth == depth:
             part = linker.part_start(f.start)
             if f.kind != w.kind or f.unit != w.unit or text[part : f.clause].strip():
                 break
-        if f.kind == w.kind and f.unit == w.unit and f.depth == 0 and any(t in text[f.clause : f.cut] for t in rules.total_words):
+        if f.kind == w.kind and f.unit == w.unit and f.depth == depth and any(t in text[f.clause : f.cut] for t in rules.total_words):
             break  # 全市累计提拔重用扶贫干部791名: another whole
         if f.kind != w.kind or f.unit != w.unit or f.base is not None or _difference(f, rules):
             continue  # (出口…，进口…，顺差7.1万亿元: a difference of parts is none of them)
-        if f.depth == 0:
+        if f.depth == depth:
             parts.append((j, []))
         elif parts:
             parts[-1][1].append(j)

@@ -1595,17 +1595,20 @@ class Linker:
         return None
 
     def _changes(self, figs: list[Figure]) -> None:
+        """Each change's base: the nearest figure before it in its sentence that it can change, not one in
+        brackets closed before it (党员100人（其中女党员70人、男党员40人），比上年增加20人: of 100人)."""
         for i, fig in enumerate(figs):
+            depth = fig.depth
             if fig.kind == "percentage_point":
-                is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point"  # noqa: E731
+                is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point" and f.depth <= depth  # noqa: E731
                 j = self._nearest(figs, i, is_rate)
                 j = j if j is not None else self._nearest(figs, i, is_rate, forward=True)
             elif fig.kind == "change" and fig.paired is not None:
                 j = fig.paired if fig.unit in ("%", figs[fig.paired].unit) else None  # (增长了338倍: no amount to subtract)
             elif fig.kind == "change" and fig.unit == "%":
-                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS)
+                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS and f.depth <= depth)
             elif fig.kind == "change":
-                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit)
+                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth)
             else:
                 continue
             if fig.against is None:  # 比十九大增加68名,占27.0%,提高2.8个百分点: both against 十九大
