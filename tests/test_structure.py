@@ -939,3 +939,17 @@ def test_a_line_of_toolbar_items_is_boilerplate_and_splits_nothing(toolbar):
     # a line that only begins with a toolbar word stays text
     (b,) = articles("标题\n\n打印 工作已全部完成。\n")
     assert b.boilerplate == []
+
+
+def test_a_page_number_is_page_furniture_and_a_paragraph_goes_on_across_it():
+    text = "报告标题\n\n过去一年，经济运行总体平稳。城镇新增就业1244万人，粮食产量达到\n\n－ 3 －\n\n13908亿斤，再创历史新高。\n\n第4页 共12页\n\n（一）宏观调控精准有力。\n\n— 5 —\n"
+    structure = parse_structure(read_bytes(text.encode("utf-8"), path="t").text)
+    (a,) = structure.articles
+    assert [b.text for s in a.sections for b in s.blocks] == ["过去一年，经济运行总体平稳。城镇新增就业1244万人，粮食产量达到13908亿斤，再创历史新高。", "（一）宏观调控精准有力。"]
+    assert [b.text for b in a.boilerplate] == ["第4页 共12页", "— 5 —"]
+    (note,) = [n for n in structure.notes if n["code"] == "joined_paragraph"]
+    assert note["message"] == "joined a paragraph broken mid-sentence across the page number － 3 －: “…人，粮食产量达到” + “13908亿斤，…”"
+    assert text[note["start"] : note["end"]] == "\n\n－ 3 －\n\n"
+    # a dash before a number and none after it is no page number
+    (b,) = articles("标题\n\n正文。\n\n— 3项措施全部落实\n")
+    assert b.boilerplate == []

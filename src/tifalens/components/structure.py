@@ -125,6 +125,7 @@ class _Rules:
         self.related_headers = frozenset(data["related_headers"])
         self.end_marks = frozenset(data["end_marks"])
         self.page_date_line = re.compile(data["page_date_line"])
+        self.page_number = re.compile(data["page_number"])
         self.heading_numbering = [(name, re.compile(p)) for name, p in data["heading_numbering"]]
         self.page_footers = [re.compile(p) for p in data["page_footer_patterns"]]
         self.families = {
@@ -393,19 +394,30 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
     prev_cut = False
     label = False  # the block before is a line that only says who speaks (康义：)
     related = False  # in a page's list of links to other articles (相关新闻, then a title a line)
+    page_lines: list[Block] = []  # a page's number (— 3 —) since the last block: a paragraph may go on after it
     for start, end in _lines(text):
         s = text[start:end]
+        if rules.page_number.match(s):
+            page_lines.append(Block(start, end, s, kind="boilerplate"))
+            continue
         related = s in rules.related_headers or (related and _link_line(s, rules))
         if related or _is_boilerplate(s, rules):
+            blocks += page_lines
+            page_lines.clear()
             blocks.append(Block(start, end, s, kind="boilerplate"))
             label = False
             continue
         prev = blocks[-1] if blocks else None
+        if page_lines and not (prev is not None and prev.kind != "boilerplate" and _ends_open(prev.text, rules)):
+            blocks += page_lines  # a page's number between whole paragraphs: a line of its own
+            page_lines.clear()
+            prev = blocks[-1]
         if label and prev is not None and not _label_line(s, rules, is_name):
             prev.joins.append((prev.end, start))  # 康义：\n初步核算… is one block: the speaker and what they say
             prev.text += s
             prev.end = end
             label = False
+            page_lines.clear()  # in the gap the join leaves out
             continue
         label = _label_line(s, rules, is_name)
         if (
@@ -415,10 +427,12 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
             and not _starts_new_unit(s, rules)
             and not (len(blocks) == 1 and _long_title(prev.text, s, rules))
         ):
+            across = f" across the page number {page_lines[-1].text}" if page_lines else ""
+            page_lines.clear()  # it is in the gap the join leaves out
             notes.append(
                 {
                     "code": "joined_paragraph",
-                    "message": f"joined a paragraph broken mid-sentence: “…{prev.text[-8:]}” + “{s[:8]}…”",
+                    "message": f"joined a paragraph broken mid-sentence{across}: “…{prev.text[-8:]}” + “{s[:8]}…”",
                     "start": prev.end,
                     "end": start,
                 }
@@ -428,12 +442,14 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
             prev.end = end
             prev_cut = False
             continue
+        blocks += page_lines  # the paragraph before does not go on here
+        page_lines.clear()
         opened = _enumeration_start(s, rules)
         prev_cut = opened is not None and _cut_sibling(s, opened, rules, last_item)
         if opened:
             last_item[opened[0]] = (opened[1], any(ch in s for ch in _SENTENCE_END))
         blocks.extend(_split_inline_answer(Block(start, end, s), rules))
-    return blocks
+    return blocks + page_lines
 
 
 def _split_inline_answer(b: Block, rules: _Rules) -> list[Block]:
