@@ -577,6 +577,28 @@ def test_transliterated_names_after_a_foreign_title_are_whole(ents_nlp, text, pe
     assert [len(e) for e in doc.ents if e.label_ == "PERSON"] == [1] * len(persons)  # one token each
 
 
+def test_a_country_and_its_office_jieba_holds_as_one_word_are_a_place_and_a_title(ents_nlp):
+    # jieba's dictionary: 德国总理 nr, 日本首相 n; 朔 is a character of transliterated names too
+    doc = ents_nlp("德国总理朔尔茨、日本首相岸田文雄、法国总理巴尔尼耶等发来贺电。")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("德国", "GPE"), ("朔尔茨", "PERSON"), ("日本", "GPE"), ("岸田文雄", "PERSON"), ("法国", "GPE"), ("巴尔尼耶", "PERSON"),
+    ]  # fmt: skip
+    # the rest of a token a name was cut from is tagged as the dictionary tags it (尼耶等 nr -> 等 u)
+    assert [(t.text, t.tag_) for t in doc][-5:-3] == [("巴尔尼耶", "nrt"), ("等", "u")]
+    # an office jieba holds whole with no place in it stays one word
+    assert "内阁总理" in [t.text for t in ents_nlp("内阁总理表示欢迎。")]
+
+
+def test_a_foreign_name_after_a_title_is_a_person_wherever_else_the_document_has_it(ents_nlp):
+    text = "美国总统拜登举行会晤。拜登表示，美方无意同中国发生冲突。"
+    assert [(e.text, e.start_char) for e in ents_nlp(text).ents if e.label_ == "PERSON"] == [("拜登", 4), ("拜登", 11)]
+    # it vouches for no list it stands in: 白宫 (a surname and a character, tagged nr) is the White House
+    text = "当选总统布什发表讲话。代表团在白宫和布什进行了会晤。"
+    assert [e.text for e in ents_nlp(text).ents if e.label_ == "PERSON"] == ["布什", "布什"]
+    # after a title Chinese officials hold too, a Chinese name the segmenter reads whole is not cut short
+    assert [e.text for e in ents_nlp("中央政法委副秘书长雷东生出席。").ents if e.label_ == "PERSON"] == ["雷东生"]
+
+
 def test_a_name_read_once_is_found_where_jieba_reads_it_otherwise(ents_nlp):
     # 马克|龙|总统 and 李家|超 (李家 ends no name): the document names them in full elsewhere, or a title vouches
     text = "法国总统马克龙致唁电。习近平强调，愿同马克龙总统一道努力。行政长官李家超发表报告。李家超表示欢迎。"

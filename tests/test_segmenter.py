@@ -319,11 +319,12 @@ def test_pipe_equals_call_one_by_one(nlp):
 
 
 
-def _recut_everything(text, words, tags, starts, matches):
+def _recut_everything(text, words, tags, starts, matches, backend):
     """The rule written plainly: a match on one token retags it; a match inside one token or on
     token bounds is cut out whole (one crossing several tokens without a bound is refused); the text
-    is cut at every token start and at each accepted match's ends, never inside one; a piece takes
-    the tag of the token it starts in."""
+    is cut at every token start and at each accepted match's ends, never inside one; a piece that is
+    a whole token keeps its tag, a piece of a token takes the dictionary's tag when it is one word,
+    else the tag of the token it starts in."""
     tags = list(tags)
     cuts, whole = set(starts), {}
     for m in matches:
@@ -336,9 +337,15 @@ def _recut_everything(text, words, tags, starts, matches):
             whole[m.start] = m.end
     bounds = sorted(cuts)
     pieces = list(zip(bounds, bounds[1:]))
+
+    def piece_tag(a, b):
+        k = bisect_right(starts, a) - 1
+        tagged = backend.tag(text[a:b])
+        return tags[k] if (starts[k], starts[k + 1]) == (a, b) or len(tagged) != 1 else tagged[0][1]
+
     return (
         [text[a:b] for a, b in pieces],
-        ["nz" if whole.get(a) == b else tags[bisect_right(starts, a) - 1] for a, b in pieces],
+        ["nz" if whole.get(a) == b else piece_tag(a, b) for a, b in pieces],
         bounds,
     )
 
@@ -361,4 +368,4 @@ def test_terms_are_kept_whole_as_by_recutting_everything(seg_rjieba, lengths, ma
         matches.append(Match(last + gap, last + gap + length, text[last + gap : last + gap + length], None))
         last += gap + length
     got = seg_rjieba.tokenizer._keep_whole(text, words, tags, starts, matches)
-    assert got == _recut_everything(text, words, tags, starts, matches)
+    assert got == _recut_everything(text, words, tags, starts, matches, seg_rjieba.tokenizer._backend)

@@ -154,16 +154,44 @@ def _foreign_titled() -> re.Pattern:
     return re.compile(f"(?:{titles})([{chars}][{chars}·]{{1,{person['max_transliterated_chars'] - 1}}})")
 
 
+@lru_cache(maxsize=1)
+def _foreign_title() -> re.Pattern:
+    """A foreign title (总统, 首相, 总理 …), to find where the dictionary holds a country and its office as one word."""
+    return re.compile(alternation(table("entities")["person"]["foreign_titles"]))
+
+
+def _unglue_office(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
+    """德国总理朔尔茨, 日本首相岸田文雄: jieba's dictionary holds a few countries and their office as one word
+    (德国总理 nr, 日本首相 n, 英国首相 nz); cut it, in place, into the place (ns) and the title (n), so the
+    place is a place and the title vouches for the name after it. Only a token that ends with the title
+    and whose rest the dictionary tags ns."""
+    for m in _foreign_title().finditer(text):
+        a, b = m.span()
+        i = bisect.bisect_right(starts, a) - 1
+        if starts[i] < a and starts[i + 1] == b and _tag_of(text[starts[i] : a], "", backend) == "ns":
+            _split_token(words, tags, starts, i, a, "ns", "n")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(table("entities")["person"]["surnames"])
+
+
 def _foreign_names(text: str, backend) -> list[tuple[int, int]]:
     """Where a transliterated foreign name follows a foreign title (新西兰总理拉克森将…: 拉克森), to be kept
     one token whatever jieba reads there (拉克|森将). A last character that opens a dictionary word with
     the next one is no part of the name (总统马克龙特别…: 特别, 卢拉达成), unless a word starts right
-    after the name (特朗普|通电话: 普通 is a word too)."""
+    after the name (特朗普|通电话: 普通 is a word too); a run from a Chinese surname that the segmenter
+    reads as the start of a longer name (副秘书长雷东生) is none."""
     spans = []
+    surnames = _surnames()
     for m in _foreign_titled().finditer(text):
         a, b = m.span(1)
         while b - a > 2 and (text[b - 1] == "·" or (b < len(text) and backend.has_word(text[b - 1 : b + 1]) and not _word_starts(text, b, backend))):
             b -= 1
+        first, tag = backend.tag(text[a : b + 4])[0]
+        if len(first) > b - a and tag.startswith("nr") and text[a] in surnames:
+            continue  # 副秘书长雷东生: a Chinese name longer than the run, after a title both use (not 蓬佩奥为)
         spans.append((a, b))
     return spans
 
@@ -175,10 +203,11 @@ def _word_starts(text: str, pos: int, backend) -> bool:
 
 
 def _recut(
-    text: str, words: list[str], tags: list[str], starts: list[int], whole: list[tuple[int, int, str]]
+    text: str, words: list[str], tags: list[str], starts: list[int], whole: list[tuple[int, int, str]], backend
 ) -> tuple[list[str], list[str], list[int]]:
     """The tokens with each (start, end, tag) of ``whole`` (leftmost first, not overlapping) one token
-    of that tag; only the tokens they touch are re-cut, a piece of one keeps its tag (森将 -> 森 | 将)."""
+    of that tag; only the tokens they touch are re-cut, and a piece of one is tagged as the dictionary
+    tags it alone (巴尔尼耶|等: 尼耶等 nr -> 等 u), or keeps the token's tag where it is no one word."""
     n = len(words)
     regions: list[tuple[int, int, list[tuple[int, int, str]]]] = []  # tokens lo..hi and the spans in them
     for span in whole:
@@ -204,8 +233,10 @@ def _recut(
             tag_of[a, b] = tag
         bounds = sorted(cuts)
         for a, b in zip(bounds, bounds[1:]):
+            k = bisect.bisect_right(starts, a, 0, n) - 1
+            whole_token = starts[k] == a and starts[k + 1] == b
             new_words.append(text[a:b])
-            new_tags.append(tag_of.get((a, b)) or tags[bisect.bisect_right(starts, a, 0, n) - 1])
+            new_tags.append(tag_of.get((a, b)) or (tags[k] if whole_token else _tag_of(text[a:b], tags[k], backend)))
             new_starts.append(a)
         done = hi + 1
     return new_words + words[done:], new_tags + tags[done:], new_starts + starts[done:]
@@ -404,6 +435,7 @@ class JiebaSegmenter(Batched):
         if "说" in text:
             _unglue_said(text, words, tags, starts)
         _unglue_counted(text, words, tags, starts, self._backend)
+        _unglue_office(text, words, tags, starts, self._backend)
         matches = self.lexicon.find(text)
         foreign = _foreign_names(text, self._backend)
         if matches or foreign:
@@ -489,7 +521,7 @@ class JiebaSegmenter(Batched):
                 whole.append((a, b, FOREIGN_NAME_TAG))
         if not whole:
             return words, tags, starts
-        return _recut(text, words, tags, starts, sorted(whole))
+        return _recut(text, words, tags, starts, sorted(whole), self._backend)
 
     # -- serialisation: the user's lexicon entries travel with the pipeline --------
 

@@ -478,7 +478,8 @@ def persons(
 ) -> list[Run]:
     """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
     title, or a name beside it in a list, or the same name so vouched for elsewhere in the document
-    (发言人毛宁 … 毛宁：) or in ``known`` (the article's byline and speakers); a derived noun (严肃性) is none."""
+    (发言人毛宁 … 毛宁：) or in ``known`` (the article's byline and speakers); a derived noun (严肃性) is none.
+    A foreign name after a title is one wherever else the document has it (美国总统拜登 … 拜登表示)."""
     shaped = [
         r
         for r in runs
@@ -508,7 +509,13 @@ def persons(
     vouched = {_text(words, r) for r, ok in zip(shaped, sure) if ok}
     sure = [ok or _text(words, r) in vouched for r, ok in zip(shaped, sure)]
     taken = {i for r in runs for i in range(r.start, r.end)}
-    return [_completed(words, r, taken, rules) for r, ok in zip(shaped, sure) if ok]
+    found = [_completed(words, r, taken, rules) for r, ok in zip(shaped, sure) if ok]
+    # the same foreign name elsewhere, with no title (拜登表示): a person, though it vouches for no list
+    # it stands in (在白宫和克林顿…: 白宫 is a place)
+    foreign = {_text(words, r) for r in shaped if _foreign(words, r, rules)}
+    starts = {r.start for r in shaped}
+    echoes = [r for r in runs if r.label == "PERSON" and r.start not in starts and _text(words, r) in foreign and not _quoted(words, r, rules)]
+    return sorted(found + echoes, key=lambda r: r.start) if echoes else found
 
 
 def _speaks(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
