@@ -92,6 +92,21 @@ def test_name_inside_another_word_is_not_an_entity(ents_nlp):
     assert ents(ents_nlp, "集中办理") == []
 
 
+def test_a_name_that_ends_inside_a_word_hides_no_name_that_starts_in_it(ents_nlp):
+    # 联合|国家发展改革委: 联合国 ends inside 国家, so it does not hide the commission that starts there
+    assert ents(ents_nlp, "两部门联合国家发展改革委发文") == [("国家发展改革委", "ORG", "国家发展和改革委员会")]
+
+
+def test_international_organisations_link_to_full_names(ents_nlp):
+    text = "联合国秘书长古特雷斯、世卫组织、欧盟、北约、东盟、上合组织和非盟委员会发表声明。"
+    assert [(e.text, e.kb_id_) for e in ents_nlp(text).ents if e.label_ == "ORG"] == [
+        ("联合国", "联合国"), ("世卫组织", "世界卫生组织"), ("欧盟", "欧洲联盟"), ("北约", "北大西洋公约组织"),
+        ("东盟", "东南亚国家联盟"), ("上合组织", "上海合作组织"), ("非盟委员会", "非洲联盟委员会"),
+    ]  # fmt: skip
+    # a city in a body's name is no place of its own
+    assert ents(ents_nlp, "上海合作组织峰会") == [("上海合作组织", "ORG", "上海合作组织")]
+
+
 def test_institution_overrides_tag_based_entities(ents_nlp, user_nlp):
     text = "复旦大学国际关系与公共事务学院教授韩福国表示"
     assert ents(ents_nlp, text) == [("复旦大学", "ORG", ""), ("韩福国", "PERSON", "")]

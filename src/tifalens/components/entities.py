@@ -645,11 +645,11 @@ def _without_cut_names(words: TokenTexts, runs: list[Run]) -> list[Run]:
 
 def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
     """A span per institution name that starts and ends on token edges, ``kb_id_`` = full name."""
+    starts = doc.to_array(IDX)
+    edges = {*starts.tolist(), len(doc_text(doc))}
     out = []
-    for m in table.find(doc_text(doc)):
-        span = doc.char_span(m.start, m.end, label=m.institution.label, kb_id=m.institution.name)
-        if span is not None:
-            out.append(span)
+    for m in table.find(doc_text(doc), edges=lambda a, b: a in edges and b in edges):
+        out.append(doc.char_span(m.start, m.end, label=m.institution.label, kb_id=m.institution.name))
     return out
 
 

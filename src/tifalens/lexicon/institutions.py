@@ -21,7 +21,7 @@ import io
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 
 from ..errors import LexiconError
@@ -180,9 +180,9 @@ class Institutions:
         """The institution a name or alias belongs to, or None."""
         return self._by_form.get(form)
 
-    def find(self, text: str) -> list[InstitutionMatch]:
-        """Leftmost-longest, non-overlapping occurrences of any name in ``text``."""
-        return [InstitutionMatch(start, end, form, self._by_form[form]) for start, end, form in self._index.find(text)]
+    def find(self, text: str, *, edges: Callable[[int, int], bool] | None = None) -> list[InstitutionMatch]:
+        """Leftmost-longest, non-overlapping occurrences of any name in ``text`` (of those ``edges`` accepts)."""
+        return [InstitutionMatch(start, end, form, self._by_form[form]) for start, end, form in self._index.find(text, edges=edges)]
 
     def to_tsv(self) -> str:
         """All entries as institutions TSV (what the pipeline saves with ``to_disk``)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 import ahocorasick
 
@@ -22,14 +22,19 @@ class FormIndex:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, form)`` of each kept occurrence; a form inside a longer one counts once, as the longer."""
+    def find(self, text: str, *, edges: Callable[[int, int], bool] | None = None) -> list[tuple[int, int, str]]:
+        """``(start, end, form)`` of each kept occurrence; a form inside a longer one counts once, as the longer.
+
+        With ``edges``, only occurrences it accepts compete (one that ends inside a word does not hide
+        the one that starts there: 联合|国家发展改革委)."""
         if self._empty:
             return []
         hits = sorted(
             ((end + 1 - len(form), end + 1, form) for end, form in self._automaton.iter(text)),
             key=lambda h: (h[0], -h[1]),
         )
+        if edges is not None:
+            hits = [h for h in hits if edges(h[0], h[1])]
         out: list[tuple[int, int, str]] = []
         last_end = 0
         for start, end, form in hits:
