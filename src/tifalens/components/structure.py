@@ -277,7 +277,7 @@ def _is_boilerplate(s: str, rules: _Rules) -> bool:
     return (
         s in rules.boiler_lines
         or s.startswith(rules.boiler_prefixes)
-        or rules.toolbar.fullmatch(s) is not None
+        or (len(s) <= rules.max_heading and rules.toolbar.fullmatch(s) is not None)
         or any(p.search(s) for p in rules.boiler_patterns)
         or rules.credit_line.match(s) is not None
         or rules.page_date_line.match(s) is not None
