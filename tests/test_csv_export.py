@@ -11,12 +11,13 @@ from pathlib import Path
 
 import tifalens
 from tifalens.export.csvout import STAT_COLUMNS, TERM_COLUMNS, stat_rows, term_rows, to_csv
+from tifalens.export.markdown import to_markdown
 
 EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([EXE, *args], capture_output=True, timeout=120)
+def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, *args], capture_output=True, timeout=120, input=input)
 
 
 def read(text: str) -> list[dict[str, str]]:
@@ -60,14 +61,14 @@ def test_quoting_survives_commas_quotes_and_newlines(tmp_path):
 def test_stats_table(nlp):
     text = "女党员619名，占27.0%。"
     result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
-    assert to_csv([(result.doc, result.source)], table="stats") == ",".join(STAT_COLUMNS) + "\n<text>,619名,619,名,count,,女党员,\n<text>,27.0%,27.0,%,percent,,女党员,\n"
+    assert to_csv([(result.doc, result.source)], table="stats") == ",".join(STAT_COLUMNS) + "\n<text>,619名,619,名,count,,女党员,,\n<text>,27.0%,27.0,%,percent,,女党员,,\n"
     span = result.doc.char_span(text.index("619"), text.index("619") + 4)
     span._.fields = {"text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员,\n在册", "start": 3, "end": 7}
     result.doc.spans["stats"] = [span]
     assert stat_rows(result.doc, result.source) == [
-        {"document": "<text>", "text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员,\n在册", "column": None}
+        {"document": "<text>", "text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员,\n在册", "column": None, "date": None}
     ]
-    assert to_csv([(result.doc, result.source)], table="stats") == 'document,text,value,unit,kind,approx,subject,column\n<text>,619名,619,名,count,False,"女党员,\n在册",\n'
+    assert to_csv([(result.doc, result.source)], table="stats") == 'document,text,value,unit,kind,approx,subject,column,date\n<text>,619名,619,名,count,False,"女党员,\n在册",,\n'
 
 
 def test_cli_several_inputs_one_table(tmp_path, seed_path, seed_result):
@@ -81,7 +82,7 @@ def test_cli_several_inputs_one_table(tmp_path, seed_path, seed_result):
     assert len(rows) == len(seed_result.to_dict()["terms"]) + 2
     stats = run("analyze", str(tmp_path), "--format", "csv", "--table", "stats")
     assert stats.returncode == 0
-    assert stats.stdout.decode().splitlines()[0] == "document,text,value,unit,kind,approx,subject,column"
+    assert stats.stdout.decode().splitlines()[0] == "document,text,value,unit,kind,approx,subject,column,date"
 
 
 def test_cli_table_needs_csv(seed_path):
@@ -89,3 +90,15 @@ def test_cli_table_needs_csv(seed_path):
     assert proc.returncode == 2
     assert proc.stderr.decode() == "tifalens: error: --table applies to --format csv only\n"
     assert proc.stdout == b""
+
+
+def test_a_date_is_shown_as_its_iso_date_and_kept_in_the_date_column(nlp):
+    result = tifalens.analyze("3月2日，国务院召开常务会议。2024年3月5日，大会开幕。", nlp=nlp)
+    rows = read(to_csv([(result.doc, result.source)], table="stats"))
+    assert [(r["text"], r["value"], r["kind"], r["date"]) for r in rows] == [
+        ("3月2日", "3", "date", "--03-02"), ("2024年3月5日", "2024", "date", "2024-03-05"),
+    ]  # fmt: skip
+    # the tables a person reads show the date itself, not its first number
+    assert "| 3月2日 | --03-02 |  | date |" in to_markdown(result.doc, result.source)
+    proc = run("stats", "-", input="3月2日，国务院召开常务会议。".encode())
+    assert proc.returncode == 0 and "--03-02" in proc.stdout.decode()

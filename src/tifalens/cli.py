@@ -386,6 +386,7 @@ def stats(
     from rich.table import Table
 
     from .export.csvout import STAT_COLUMNS, write_rows
+    from .export.jsonout import shown_value
 
     run = _Run(paths, reading)
     rows, found = [], []
@@ -397,9 +398,10 @@ def stats(
     if run.done:
         cell = lambda value: "" if value is None else str(value)  # noqa: E731
         console = Console(soft_wrap=False)
-        cols = [col for col in STAT_COLUMNS[1:] if col != "column" or any(r["column"] for r in rows)]  # column: of table figures
+        # column: of table figures; a date's value is its ISO date, so no date column
+        cols = [col for col in STAT_COLUMNS[1:] if col != "date" and (col != "column" or any(r["column"] for r in rows))]
         short = tuple((col, _STAT_CAPS.get(col, 12), "right" if col == "value" else "left") for col in cols if col != "subject")
-        cells = [tuple(cell(r[col]) for col in cols if col != "subject") + (cell(r["subject"]),) for r in rows]
+        cells = [tuple(cell(shown_value(r) if col == "value" else r[col]) for col in cols if col != "subject") + (cell(r["subject"]),) for r in rows]
         console.print(_fitted_table(f"figures in {run.done} document(s)", short, "subject", cells, width=console.width, fold=True))
         if found:
             checks = Table(title=f"{len(found)} check(s)")

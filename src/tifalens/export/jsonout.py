@@ -193,6 +193,12 @@ def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
     return out
 
 
+def shown_value(fig: dict[str, Any]) -> Any:
+    """The value a table shows for a ``stats`` entry: a date's ISO form (3月2日: --03-02), not the first
+    number in it, else ``value``."""
+    return fig["date"] if fig.get("kind") == "date" and fig.get("date") else fig.get("value")
+
+
 def gloss_text(term: dict[str, Any]) -> str | None:
     """The text of a ``terms`` entry's gloss (how the text spells the formula out), or None."""
     return term["gloss"]["text"] if term.get("gloss") else None

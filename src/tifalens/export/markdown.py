@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import as_written, entity_rows, gloss_text, to_dict
+from .jsonout import as_written, entity_rows, gloss_text, shown_value, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
 # What CommonMark reads as a block when a line starts with it: an ATX heading (# x), a quote,
@@ -148,7 +148,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
         out.append("|---|---:|---|---|---|" + ("---|" if column else "") + "---|")
         for s in data["stats"]:
             out.append(
-                f"| {_cell(s.get('text'))} | {_cell(s.get('value'))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))}"
+                f"| {_cell(s.get('text'))} | {_cell(shown_value(s))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))}"
                 f" | {_cell(s.get('approx'))} |" + (f" {_cell(s.get('column'))} |" if column else "") + f" {_cell(s.get('subject'))} |"
             )
         out.append("")
