@@ -643,13 +643,12 @@ def _without_cut_names(words: TokenTexts, runs: list[Run]) -> list[Run]:
     return out
 
 
-def institution_spans(doc: Doc, table: Institutions) -> list[Span]:
+def institution_spans(doc: Doc, table: Institutions, words: TokenTexts) -> list[Span]:
     """A span per institution name that starts and ends on token edges, ``kb_id_`` = full name."""
-    starts = doc.to_array(IDX)
-    edges = {*starts.tolist(), len(doc_text(doc))}
     out = []
-    for m in table.find(doc_text(doc), edges=lambda a, b: a in edges and b in edges):
-        out.append(doc.char_span(m.start, m.end, label=m.institution.label, kb_id=m.institution.name))
+    for m in table.find(words.text, edges=lambda a, b: words.tokens_of(a, b) is not None):
+        tokens = words.tokens_of(m.start, m.end)
+        out.append(Span(doc, tokens.start, tokens.stop, label=m.institution.label, kb_id=m.institution.name))
     return out
 
 
@@ -657,12 +656,12 @@ def entity_spans(
     doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = no_words
 ) -> list[Span]:
     """Institutions first, then tag-based entities that overlap none of them; sorted, never overlapping."""
-    spans = institution_spans(doc, table)
+    words = TokenTexts(doc)
+    spans = institution_spans(doc, table, words)
     if tag_labels:
         taken = [False] * (len(doc) + 1)  # tokens covered by an institution
         for s in spans:
             taken[s.start : s.end] = [True] * (s.end - s.start)
-        words = TokenTexts(doc)
         labels = token_labels(doc, words, tag_labels, rules, is_word)
         if "GPE" in tag_labels.values():
             labels = place_labels(words, labels, rules)
