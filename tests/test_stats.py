@@ -882,6 +882,10 @@ def test_conflict_check(nlp, text, expected):
         ("今年全市财政收入达到125亿元，比上年增长12%，上年为110亿元。", [("change", "error", "12%")]),
         ("今年全市财政收入达到125亿元，比上年增长13.6%，上年为110亿元。", []),
         ("今年全市财政收入达到125亿元，比上年下降12%。上年全市财政收入为142亿元。", []),
+        # the earlier value under the period it is of, the same words past the period (全年 / 上年)
+        ("全年完成投资500亿元，同比增长10%，上年完成投资450亿元。", [("change", "error", "10%")]),
+        ("全年完成投资500亿元，同比增长11.1%，上年完成投资450亿元。", []),
+        ("全年完成投资500亿元，同比增长10%，上年完成利润450亿元。", []),
         # a change after brackets is of the figure before them, not of one inside them
         ("全市共有党员100人（其中女党员60人、男党员40人），比上年增加20人。", [("change", "info", "20人")]),
     ],

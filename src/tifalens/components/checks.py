@@ -541,7 +541,7 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
         base = figs[fig.base]
         if ref["reference_value"] is None:
             if ref["relative"]:
-                yield from _check_relative_change(figs, i, base, linker)
+                yield from _check_relative_change(figs, i, base, linker, rules)
             continue
         implied = _as_written(ref["reference_value"], base)
         against = ref["against"]
@@ -550,7 +550,7 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
         else:  # 比城镇居民快1.5个百分点: another group's value, not an earlier one
             what = f"{implied} for {against}"
         message = f"“{ref['text']}” after {base.text} implies {what}"
-        stated = _stated_reference(figs, fig, base, linker)
+        stated = _stated_reference(figs, fig, base, linker, rules)
         if stated is not None and abs(figs[stated].value - ref["reference_value"]) > figs[stated].spread + fig.spread + base.spread:
             yield _check("change", "error", f"{message}, but the text gives {figs[stated].text}", i, [fig.base, i, stated])
         else:
@@ -700,11 +700,11 @@ def _as_written(value: float, like: Figure, places: int | None = None) -> str:
     return f"{_fmt(value, places)}{like.unit}"
 
 
-def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Linker) -> Iterator[Check]:
+def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Linker, rules: StatsRules) -> Iterator[Check]:
     """A change in percent (比上年增长12%) against the value the text gives for what it compares with
     (上年为110亿元: 125亿元 is 13.6% more): an error when no rounding of the three makes them agree."""
     fig = figs[i]
-    stated = _stated_reference(figs, fig, base, linker)
+    stated = _stated_reference(figs, fig, base, linker, rules)
     if stated is None or not (fig.exact and base.exact):
         return
     ref = figs[stated]
@@ -724,21 +724,31 @@ def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Lin
     )
 
 
-def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: Linker) -> int | None:
+def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: Linker, rules: StatsRules) -> int | None:
     """A figure for the same subject in a sentence naming what the change compares with (上年全市财政收入为
-    100亿元), or one whose subject is that alone, in the change's sentence too (，上年为110亿元)."""
+    100亿元), or one whose subject is that alone or that and the same words as the base's past the period
+    each opens with, in the change's sentence too (，上年为110亿元; 全年完成投资500亿元，…，上年完成投资450亿元)."""
     against = change.reference["against"] if change.reference else None
     if not against or not base.subject:
         return None
+    own = _period(base.subject, rules)[1]
     for j, f in enumerate(figs):
         if f is base or f is change or f.reference is not None or f.unit != base.unit or f.kind != base.kind or not f.exact:
             continue
-        if f.subject == against and f.sentence == base.sentence and f.start > change.start:
+        period, rest = _period(f.subject or "", rules)
+        earlier = bool(period) and rest == own and (against.startswith(period) or period.startswith(against))  # 上年 for 上年同期
+        if (f.subject == against or earlier) and f.sentence == base.sentence and f.start > change.start:
             return j
-        if f.sentence != base.sentence and base.subject in (f.subject, f.subject.removeprefix(against)):
+        if f.sentence != base.sentence and (base.subject in (f.subject, f.subject.removeprefix(against)) or earlier):
             if against in linker.sentence_text(f.sentence):
                 return j
     return None
+
+
+def _period(subject: str, rules: StatsRules) -> tuple[str, str]:
+    """The period word ``subject`` opens with, if any, and the rest (全年完成投资: 全年, 完成投资)."""
+    period = next((w for w in rules.period_words if subject.startswith(w)), "")
+    return period, subject[len(period) :]
 
 
 # ---------------------------------------------------------------------------- dangling
