@@ -1336,6 +1336,20 @@ def test_changes_after_fenbie_pair_with_the_figures_listed_before_them(nlp):
     assert data["checks"] == []
 
 
+def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
+    data = analyse(nlp, "南疆贫困县26个、贫困村2605个、贫困人口219万人，分别占全疆的74%、86%和84%。")
+    assert [(s["text"], s["subject"], s["share_of"]["count"]["text"], s["share_of"]["whole"]) for s in data["stats"] if s["share_of"]] == [
+        ("74%", "南疆贫困县", "26个", "全疆"), ("86%", "贫困村", "2605个", "全疆"), ("84%", "贫困人口", "219万人", "全疆"),
+    ]  # fmt: skip
+    # and are checked each against the total (40 of 100 is 40%, not 45%); 其中 before the subjects names none of them
+    data = analyse(nlp, "全村共有党员100人，其中男、女党员分别为60人和40人，分别占党员总数的60%和45%。")
+    assert [(s["text"], s["subject"]) for s in data["stats"]][1:3] == [("60人", "男党员"), ("40人", "女党员")]
+    assert [c["message"] for c in data["checks"] if c["code"] == "share"] == [
+        "40人 out of 100人 is 40.00%, not 45% (女党员; the other shares here are of 100人)"
+    ]
+    assert analyse(nlp, "全村共有党员100人，其中男、女党员分别为60人和40人，分别占党员总数的60%和40%。")["checks"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "subjects"),
     [

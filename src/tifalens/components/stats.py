@@ -1532,6 +1532,8 @@ class Linker:
                 continue
             start = max(text.rfind(d, 0, at) for d in _WIDE_DELIMITERS) + 1
             phrase = text[start:at].strip()
+            if m := self.rules.part_markers_rx.match(phrase):
+                phrase = phrase[m.end() :].lstrip("，, ")  # 其中男、女党员分别为…: 其中 opens the parts, it names none
             if not phrase or (phrase.startswith(self.rules.comparison_markers) and not _list_sizes(phrase)):
                 self._pair_with_figures_before(figs, first, run)  # 立案9340件、处分12126人次，同比分别增长22%、15%
                 continue
@@ -1550,9 +1552,11 @@ class Linker:
                 fig.subject, fig.subject_source = self._strip_tail(subject), "own"
 
     def _pair_with_figures_before(self, figs: list[Figure], first: int, run: list[Figure]) -> None:
-        """Changes after a 分别 with no subjects before it pair in order with as many figures listed just
-        before, in its sentence (受理信访举报51047件、立案9340件、党纪政务处分12126人次，同比分别增长26%、22%、15%)."""
-        if not all(f.kind == "change" for f in run):
+        """Changes or shares after a 分别 with no subjects before it pair in order with as many figures listed
+        just before, in its sentence (受理信访举报51047件、立案9340件、党纪政务处分12126人次，同比分别增长26%、22%、15%;
+        男、女党员分别为60人和40人，分别占党员总数的60%和40%)."""
+        shares = (run[0].share or run[0].whole) and all(f.kind in SHARE_KINDS for f in run)
+        if not (shares or all(f.kind == "change" for f in run)):
             return
         bases: list[int] = []
         k = first - 1
@@ -1567,6 +1571,8 @@ class Linker:
         for fig, k in zip(run, bases):
             fig.paired = k
             fig.subject, fig.subject_source = figs[k].subject, "own"
+            if shares:  # 60%和40%: the second is a share of the same whole as the first
+                fig.share, fig.whole, fig.whole_word = run[0].share, run[0].whole, run[0].whole_word
 
     def _strip_tail(self, subject: str) -> str:
         """A listed subject without the filler words it ends with (上交税费同比 -> 上交税费)."""
@@ -1661,8 +1667,8 @@ class Linker:
         for i, fig in enumerate(figs):
             if fig.kind not in SHARE_KINDS or not (fig.share or fig.whole):
                 continue
-            j = None
-            if not fig.subject or fig.subject_source != "own":
+            j = fig.paired  # 分别占…60%和40%: each of the counts listed before, in order
+            if j is None and (not fig.subject or fig.subject_source != "own"):
                 kinds = ("count",) if fig.whole and fig.whole.endswith(self.rules.count_whole_words) else QUANTITY_KINDS
                 j = self._nearest(figs, i, lambda f: f.kind in kinds and f.depth == fig.depth and f.base is None)
             if j is None and fig.whole is None:
