@@ -429,6 +429,9 @@ def test_markdown_names_the_speaker(nlp):
     md = analyze("例行记者会\n\n法新社记者：中方有何评论？\n\n毛宁：我们欢迎。\n\n记者：还有问题吗？\n\n毛宁：没有了。\n\n1.问：第三问？\n\n答：好。\n", nlp=nlp).to_markdown()
     assert "**Q (法新社记者):** 中方有何评论？\n\n**A (毛宁):** 我们欢迎。\n" in md
     assert "**Q:** 还有问题吗？\n\n**A (毛宁):** 没有了。\n" in md and "**Q:** 第三问？\n\n**A:** 好。\n" in md
+    # 提问：/回答： mark a pair and name nobody
+    md = analyze("访谈\n\n提问：今年的重点是什么？\n\n回答：主要有三个方面。\n", nlp=nlp).to_markdown()
+    assert "**Q:** 今年的重点是什么？\n\n**A:** 主要有三个方面。\n" in md
 
 
 PRESS_CONFERENCE = (

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..reading import Source
+from ..tables import table
 from .jsonout import as_written, entity_rows, gloss_text, shown_value, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
@@ -73,13 +75,17 @@ def _first_sentence(text: str) -> str:
     return text[: m.end()] if m else text
 
 
-_PLAIN_MARKERS = {"记者", "主持人", "Q", "A"}
+@lru_cache(maxsize=1)
+def _plain_markers() -> frozenset[str]:
+    """The markers that name no one (问, 答, 记者, 主持人, 提问, 回答): the structure's question and answer markers."""
+    data = table("structure")
+    return frozenset(data["question_markers"] + data["answer_markers"])
 
 
 def _who(marker: str | None) -> str:
-    """Who asks or answers, as the marker names them (法新社记者, 杨传堂); '' for 问, 答, 记者 (1.问： too)."""
+    """Who asks or answers, as the marker names them (法新社记者, 杨传堂); '' for 问, 答, 记者, 回答 (1.问： too)."""
     who = (marker or "").rstrip(":： ").strip("【】[]").lstrip("0123456789.、．")
-    return "" if len(who) < 2 or who in _PLAIN_MARKERS else who
+    return "" if len(who) < 2 or who in _plain_markers() else who
 
 
 def _cell(value) -> str:
