@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from .errors import InputError, UsageError
+from .markup import Edits, html_edits, is_page, merged
 from .numbers import date_in_name
 
 # Characters folded one for one. Full-width punctuation such as ，。：（） is kept:
@@ -312,9 +313,12 @@ def wrapped_breaks(original: str) -> tuple[list[tuple[int, int]], int]:
     return breaks, width
 
 
-def normalize(original: str, *, t2s: bool = False, unwrap: Sequence[tuple[int, int]] = ()) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+def normalize(
+    original: str, *, t2s: bool = False, unwrap: Sequence[tuple[int, int]] = (), markup: Edits | None = None
+) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """Normalise text one character for one, dropping only what is meaningless
-    (and the breaks of hard-wrapped lines given in ``unwrap``, from :func:`wrapped_breaks`).
+    (and the breaks of hard-wrapped lines given in ``unwrap``, from :func:`wrapped_breaks`, and what
+    ``markup`` leaves out of a web page, reading its tags and entities as it says).
 
     Returns:
         The normalised text and the shift table (positions, cumulative shifts)
@@ -326,30 +330,21 @@ def normalize(original: str, *, t2s: bool = False, unwrap: Sequence[tuple[int, i
     last = 0
     dropped = 0
     drops = [(m.start(), m.end()) for m in _DROP.finditer(original)]
-    if unwrap:
-        drops = _merged(drops + list(unwrap))
+    if unwrap or markup:
+        drops = merged(drops + list(unwrap) + (markup.drops if markup else []))
+    keep = markup.replaced if markup and markup.replacements else lambda text, a, b: text[a:b]
     for start, end in drops:
-        pieces.append(original[last:start])
+        pieces.append(keep(original, last, start))
         dropped += end - start
         shift_at.append(end - dropped)
         shift.append(dropped)
         last = end
-    pieces.append(original[last:])
-    text = "".join(pieces) if shift_at else original
+    pieces.append(keep(original, last, len(original)))
+    text = "".join(pieces) if shift_at or (markup and markup.replacements) else original
     text = _LONE_CR.sub("\n", text).translate(_FOLD_TABLE)
     if t2s:
         text = to_simplified(text)
     return text, tuple(shift_at), tuple(shift)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -599,9 +594,12 @@ class DecodedBlock:
         (the default) does when the text is mostly Traditional (:func:`is_traditional`).
         """
         convert = is_traditional(self.original) if t2s is None else t2s
-        breaks, width = wrapped_breaks(self.original)
-        text, shift_at, shift = normalize(self.original, t2s=convert, unwrap=breaks)
+        markup = html_edits(self.original) if is_page(self.original) else None
+        breaks, width = ([], 0) if markup else wrapped_breaks(self.original)
+        text, shift_at, shift = normalize(self.original, t2s=convert, unwrap=breaks, markup=markup)
         notes = self.notes
+        if markup:
+            notes += (Note("html", "read as a web page: tags, comments, scripts and styles left out, entities read as their characters"),)
         if breaks:
             notes += (Note("unwrapped", f"joined {len(breaks)} lines hard-wrapped at {width} columns into their paragraphs"),)
         if convert:
