@@ -90,3 +90,12 @@ def test_edits_never_make_a_character_the_page_does_not_hold(parts):
         assert ch == page[i] or edits.replacements.get(i) == ch
     visible = "".join(text.split())
     assert visible == "".join("".join(t.split()) for tag, t in parts if tag != "script")
+
+
+def test_an_h1_heads_the_page_instead_of_the_pages_name():
+    page = "<html><head><title>会议部署稳就业工作--时政--人民网</title></head><body><h1>会议部署稳就业工作</h1><p>正文。</p></body></html>"
+    src = read_bytes(page.encode("utf-8"), path="page.html")
+    assert [line for line in src.text.split("\n") if line.strip()] == ["会议部署稳就业工作", "正文。"]
+    # with no <h1>, the page's name is its first line
+    src = read_bytes(page.replace("h1>", "p>").encode("utf-8"), path="page.html")
+    assert [line for line in src.text.split("\n") if line.strip()][0] == "会议部署稳就业工作--时政--人民网"

@@ -1,7 +1,7 @@
 """Web pages saved as HTML: what to leave out of their text, and what to read in place of a tag or an entity.
 
 A page is read as the text a browser shows: tags, comments, scripts and styles are left
-out, a block tag (``<p>``, ``<div>``, ``<br>``, ``<h1>``…) becomes a line break and a table
+out (and the page's ``<title>`` when an ``<h1>`` heads its body), a block tag (``<p>``, ``<div>``, ``<br>``, ``<h1>``…) becomes a line break and a table
 cell a space, an entity (``&ldquo;``, ``&#20013;``) the character it stands for, and a
 line break of the page's source inside running text nothing between two Chinese
 characters (a space elsewhere). These are edits of the decoded text, never a second
@@ -86,6 +86,8 @@ class _Reader(HTMLParser):
         self._drops: list[tuple[int, int]] = []
         self._replacements: dict[int, str] = {}
         self._hidden = 0  # inside <script>, <style>…: their content is no text
+        self._title: list[int] = []  # where <title> opens and closes: the page's name, left out when an <h1> heads the page
+        self._headed = False
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -102,6 +104,9 @@ class _Reader(HTMLParser):
         start = self._pos()
         self._tag(start, start + len(self.get_starttag_text() or ""), tag)
         self._hidden += tag in _HIDDEN_TAGS
+        self._headed |= tag == "h1"
+        if tag == "title" and not self._title:
+            self._title.append(start)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         start = self._pos()
@@ -113,6 +118,8 @@ class _Reader(HTMLParser):
         self._tag(start, len(self.page) if end < 0 else end + 1, tag, closing=True)
         if tag in _HIDDEN_TAGS and self._hidden:
             self._hidden -= 1
+        if tag == "title" and len(self._title) == 1:
+            self._title.append(len(self.page) if end < 0 else end + 1)
 
     def _skip(self, length: int) -> None:
         start = self._pos()
@@ -164,6 +171,8 @@ class _Reader(HTMLParser):
                 self._drops.append((a, b))
 
     def edits(self) -> Edits:
+        if self._headed and len(self._title) == 2:  # 会议部署稳就业工作--时政--人民网 names the page; the <h1> is the title
+            self._drops.append((self._title[0] + 1, self._title[1]))
         drops = merged(self._drops)
         starts = [s for s, _ in drops]
         kept = {i: ch for i, ch in self._replacements.items() if not (k := bisect_right(starts, i)) or i >= drops[k - 1][1]}
