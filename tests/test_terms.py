@@ -73,6 +73,7 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("坚持稳中求进工作总基调，牢牢把握五个重大原则，统筹发展与安全", {"稳中求进": 1, "五个重大原则": 1, "统筹发展和安全": 1}),
         # a formula whose first words are quoted, and its short form; not 一中 before 原则上
         ("坚持“一个中国”原则和一中原则。北京十一中原则上不招收。", {"一个中国原则": 2}),
+        ("实施“千村示范、万村整治”工程，深化“千万工程”经验。", {"千万工程": 2}),
     ],
 )
 def test_word_boundaries(nlp, text, expected):
