@@ -62,6 +62,11 @@ def test_the_analysis_of_a_page_points_into_the_page(tmp_path, nlp):
     assert [(s["text"], PAGE[s["orig_start"] : s["orig_end"]]) for s in data["stats"]][:2] == [("1200万人", "1200万人"), ("5.5%", "5.5%")]
 
 
+def test_an_ampersand_that_names_no_entity_stays_as_written():
+    page = "<p>R&D投入，A&B公司&foo;与&amp;合作&#20013;国</p>"
+    assert html_edits(page).apply(page) == "\nR&D投入，A&B公司&foo;与&合作中国\n"
+
+
 def test_only_a_page_is_read_as_one():
     assert is_page(PAGE) and is_page("\n<!-- saved -->\n<html><body><p>正文</p></body></html>") and is_page("<p>正文。</p><p>又一段。</p>")
     for text in ("<<中华人民共和国宪法>>第一条", "正文<p>中的标记</p>", "<2024年工作要点>\n一、总体要求", "a < b 且 c > d"):

@@ -144,11 +144,11 @@ class _Reader(HTMLParser):
             self._drops.append((start, end))
             return
         char = html.unescape(self.page[start:end])
-        if len(char) == 1:
-            self._replacements[start] = char
-            start += 1
-        if end > start:
-            self._drops.append((start, end))
+        if len(char) != 1:
+            return  # no entity it knows (A&B, &foo;): text as written
+        self._replacements[start] = char
+        if end > start + 1:
+            self._drops.append((start + 1, end))
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")
