@@ -654,6 +654,12 @@ def test_text_view_maps_offsets_across_joins():
         ("全市已有132个村集体经济收入超过10万元，占行政村总数的88%，全市共有行政村160个。", [("share", "error", "88%")]),
         ("全市已有132个村集体经济收入超过10万元，占行政村总数的82.5%，全市共有行政村160个。", []),
         ("全市已有132个村集体经济收入超过10万元，占行政村总数的88%，全市共有社区160个。", []),
+        # 占比 alone says a share of the whole the context gives
+        ("全市共有企业200家，其中民营企业150家，占比80%。", [("share", "error", "80%")]),
+        ("全市共有企业200家，其中民营企业150家，占比为75%。", []),
+        # a share with its own subject is of the count of that subject before it
+        ("全校共有教师100人，其中女教师60人，女教师占比65%。", [("share", "error", "65%")]),
+        ("全校共有教师100人，其中女教师60人，女教师占比60%。", []),
         # ... or stated before it, with no 其中 between
         ("全县有贫困村120个，已有80个村脱贫，占贫困村总数的70%。", [("share", "error", "70%")]),
         ("全县有贫困村120个，已有80个村脱贫，占贫困村总数的66.7%。", []),
@@ -670,9 +676,11 @@ def test_share_check(nlp, text, expected):
             "3180万人 out of 4890万人 is 65.031%, not 68.03% (城镇常住人口; 常住人口 is 4890万人)",
             "132个 out of 160个 is 82.50%, not 88% (村; the total given is 160个)",
             "80个 out of 120个 is 66.67%, not 70% (村; the total given is 120个)",
+            "150家 out of 200家 is 75.00%, not 80% (民营企业; the total given is 200家)",
+            "60人 out of 100人 is 60.00%, not 65% (女教师; the total given is 100人)",
         )
         share = [s["share_of"] for s in data["stats"] if s["share_of"]][-1]
-        assert share["confirmed"] is False and share["total"]["value"] in (1000, 200, 48900000, 160, 120)
+        assert share["confirmed"] is False and share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100)
 
 
 GDP = "全年国内生产总值1349084亿元。其中，第一产业增加值91414亿元，第二产业增加值492087亿元，第三产业增加值765583亿元。"

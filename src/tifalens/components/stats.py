@@ -1397,7 +1397,8 @@ class Linker:
 
     def _ratio_share(self, fig: Figure, start: int, end: int) -> str | None:
         """``占地区生产总值比重为7.9%``, ``占常住人口比重（常住人口城镇化率）为65.03%``: 占, the whole,
-        (的)比重 or 比例, an aside and a verb before the share; the subject before 占, or None.
+        (的)比重 or 比例, an aside and a verb before the share; the subject before 占, or None; 占比 alone
+        (民营企业150家，占比80%) makes a share of the whole its context names.
         ``煤炭在一次能源消费中的占比由68.5%``: the whole between 在 and 中."""
         text, rules = self.text, self.rules
         end -= len(ends_with(text[start:end], rules.whole_verbs) or "")
@@ -1416,6 +1417,9 @@ class Linker:
             share, verb, end = text.rfind("在", start, end - 1), "在", end - 1
             if share >= 0 and not self.tokens.is_boundary(share):
                 share = -1
+        if share < 0 and word.startswith(rules.share_verbs):  # 民营企业150家，占比80%: a share of a whole left unsaid
+            fig.share = True
+            return self._trim(start, end)
         if share < 0 and self._ratio_whole is not None and self._ratio_whole[0] == fig.sentence:
             # 第一产业增加值占国内生产总值比重为6.8%，第二产业增加值比重为36.5%: of the same whole
             fig.share, fig.whole = True, self._ratio_whole[1]
@@ -1663,14 +1667,17 @@ class Linker:
 
     def _shares(self, figs: list[Figure]) -> None:
         """``771名,占33.6%``: a share with no subject of its own belongs to the count before it (a count of
-        things when its whole is a number of them: 132个村集体经济收入超过10万元，占行政村总数的88%)."""
+        things when its whole is a number of them: 132个村集体经济收入超过10万元，占行政村总数的88%); one with
+        a subject of its own, to a count of that subject before it in its sentence (女教师60人，女教师占比65%)."""
         for i, fig in enumerate(figs):
             if fig.kind not in SHARE_KINDS or not (fig.share or fig.whole):
                 continue
             j = fig.paired  # 分别占…60%和40%: each of the counts listed before, in order
+            kinds = ("count",) if fig.whole and fig.whole.endswith(self.rules.count_whole_words) else QUANTITY_KINDS
             if j is None and (not fig.subject or fig.subject_source != "own"):
-                kinds = ("count",) if fig.whole and fig.whole.endswith(self.rules.count_whole_words) else QUANTITY_KINDS
                 j = self._nearest(figs, i, lambda f: f.kind in kinds and f.depth == fig.depth and f.base is None)
+            elif j is None:  # 女教师60人，女教师占比65%: its own subject, counted before it in its sentence
+                j = self._nearest(figs, i, lambda f: f.kind in kinds and f.subject == fig.subject and f.depth == fig.depth and f.base is None)
             if j is None and fig.whole is None:
                 continue
             fig.base = j
