@@ -17,7 +17,7 @@ import tifalens
 from tifalens.analysis import analyze_source
 from tifalens.components.stats import FigureFinder, TextView, stats_rules
 from tifalens.export.csvout import STAT_COLUMNS
-from tifalens.numbers import parse_number, parse_range
+from tifalens.numbers import RANGE_SEPARATORS, parse_number, parse_range
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
@@ -525,6 +525,18 @@ def test_range_dashes(nlp, dash):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("代表的名额一般为100名至200名，最多不超过300名。", [("100名至200名", 100, [100, 200], "名", "代表的名额"), ("300名", 300, None, "名", "代表的名额")]),
+        ("每年投资3亿元至5亿元。", [("3亿元至5亿元", 300000000, [300000000, 500000000], "元", "每年投资")]),
+        ("每年培训干部3000人到5000人。", [("3000人到5000人", 3000, [3000, 5000], "人", "每年培训干部")]),
+    ],
+)
+def test_a_range_with_its_unit_at_both_ends(nlp, text, expected):
+    assert [(s["text"], s["value"], s["range"], s["unit"], s["subject"]) for s in analyse(nlp, text)["stats"]] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "dates"),
     [
         ("1—10月，全国规模以上工业增加值同比增长6.1%。", [("1—10月", "--01/--10")]),
@@ -971,7 +983,10 @@ def _numeral(record: dict) -> str:
         return text.replace("年", "")
     if kind == "rank":
         return text[1 : -len(record["unit"])]
-    return text[: len(text) - len(record["unit"])] if record["unit"] and text.endswith(record["unit"]) else text
+    numeral = text[: len(text) - len(record["unit"])] if record["unit"] and text.endswith(record["unit"]) else text
+    if record["range"] and record["unit"]:  # 100万元至300万元: the unit at the low end too
+        numeral = re.sub("|".join(re.escape(record["unit"] + sep) for sep in RANGE_SEPARATORS), lambda m: m.group(0)[len(record["unit"]) :], numeral)
+    return numeral
 
 
 @pytest.mark.shared

@@ -600,7 +600,10 @@ class FigureFinder:
             if m.group("num2"):
                 return None
             end, unit = end - len(unit), ""  # 14亿人民: 人 starts a word (but 10亿吨|级, 30万吨级: a class of that size)
-        fig = self._numeric(m.start(), end, text[m.start() : end - len(unit)], unit, text)
+        numeral = text[m.start() : end - len(unit)]
+        if unit1:  # 100名至200名, 3亿元至5亿元: the unit said at both ends is read once
+            numeral = text[m.start() : m.start("unit1")] + text[m.end("unit1") : end - len(unit)]
+        fig = self._numeric(m.start(), end, numeral, unit, text)
         if fig is not None and unit in self.rules.split_units:  # 2个多月: 2 months and more
             fig.unit, fig.approx = self.rules.split_units[unit], fig.approx or self.rules.approx_inside["多"]
         sign = _sign(text, m.start()) if fig is not None else 0
