@@ -527,6 +527,20 @@ def test_range_dashes(nlp, dash):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # alone in its clause, a figure measures again what the clause before counts
+        ("丛书第一辑共14册，约150万字，包括16部经典著作。", [("14册", "丛书第一辑"), ("150万字", "丛书第一辑"), ("16部", "经典著作")]),
+        ("全村累计脱贫194户、761人，村集体经济实现收入31.1万元。", [("194户", "全村累计脱贫"), ("761人", "全村累计脱贫"), ("31.1万元", "村集体经济实现收入")]),
+    ],
+)
+def test_a_figure_alone_in_its_clause_measures_what_the_clause_before_counts(nlp, text, expected):
+    data = analyse(nlp, text)
+    assert [(s["text"], s["subject"]) for s in data["stats"]] == expected
+    assert data["checks"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("代表的名额一般为100名至200名，最多不超过300名。", [("100名至200名", 100, [100, 200], "名", "代表的名额"), ("300名", 300, None, "名", "代表的名额")]),
         ("每年投资3亿元至5亿元。", [("3亿元至5亿元", 300000000, [300000000, 500000000], "元", "每年投资")]),
         ("每年培训干部3000人到5000人。", [("3000人到5000人", 3000, [3000, 5000], "人", "每年培训干部")]),

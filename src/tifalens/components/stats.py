@@ -1459,6 +1459,8 @@ class Linker:
                 prev = figs[i - 1] if i else None
                 if j is None and prev and prev.tail == fig.start and prev.kind in QUANTITY_KINDS and prev.subject_source == "own":
                     j = i - 1  # 共10章66条: two counts of one thing, written together
+                if j is None and prev and prev.kind in QUANTITY_KINDS and prev.subject_source == "own" and self._bare_clause(fig):
+                    j = i - 1 if self._clause_before_holds(prev, fig) else None  # 丛书共14册，约150万字: the same thing measured again
                 if j is None and self._level_clause(fig):  # 年均增长5.8%，2025年达到4.2万亿元: the level the change
                     # reached; 市场主体突破百万大关，达到103.33万户: the level the mark passed led to
                     k = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
@@ -1470,6 +1472,15 @@ class Linker:
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
                     fig.subject = self._clause_before(fig, figs)
                     fig.subject_source = "context" if fig.subject else ""
+
+    def _bare_clause(self, fig: Figure) -> bool:
+        """Is ``fig`` alone in its clause but for an approximation word before it (，约150万字，)? Not with
+        words after it, which may name what it counts (、8艘冲锋舟疾驰而去), nor before 、 and another count
+        that may share them (1559户、4265名尚未脱贫的老乡)."""
+        before = self.text[fig.clause : fig.start].strip()
+        alone = not before[: len(before) - len(ends_with(before, self.rules.approx_before_words) or "")].strip()
+        after = self.text[fig.tail : fig.tail + 1]
+        return alone and (not after or after in self.rules.list_delimiters or after in self.rules.sentence_ends)
 
     def _clause_before_holds(self, other: Figure, fig: Figure) -> bool:
         """Is ``other`` in the clause right before ``fig``'s, and ``fig`` no qualifier of a noun (超过370张的电子表单)?"""
