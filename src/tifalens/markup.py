@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 
 # A page opens with a doctype, a comment or one of the tags a page starts with.
@@ -51,18 +52,22 @@ class Edits:
             last = end
         return "".join(out)
 
+    @cached_property
+    def _replaced_at(self) -> list[int]:
+        return sorted(self.replacements)
+
     def replaced(self, original: str, start: int, end: int) -> str:
         """``original[start:end]`` with the replacements in it made."""
-        piece = original[start:end]
-        if not self.replacements:
-            return piece
-        at = [i for i in self.replacements if start <= i < end]
-        if not at:
-            return piece
-        chars = list(piece)
-        for i in at:
-            chars[i - start] = self.replacements[i]
-        return "".join(chars)
+        at = self._replaced_at
+        lo, hi = bisect_left(at, start), bisect_left(at, end)
+        if lo == hi:
+            return original[start:end]
+        out, last = [], start
+        for i in at[lo:hi]:
+            out += (original[last:i], self.replacements[i])
+            last = i + 1
+        out.append(original[last:end])
+        return "".join(out)
 
 
 def is_page(text: str) -> bool:
