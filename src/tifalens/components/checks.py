@@ -283,10 +283,7 @@ def _wholes_before(figs: list[Figure], pos: int, linker: Linker) -> list[int]:
 def _opens_aside(pos: int, linker: Linker, rules: StatsRules) -> int:
     """1 when the 其中 at ``pos`` opens the first level of brackets of its sentence (处分61万人（其中党纪处分…）):
     its parts are in them; else 0."""
-    text = linker.text
-    before = text[linker.sentence_starts[_sentence_of(linker, pos)] : pos]
-    opened = sum(map(before.count, rules.open_brackets)) - sum(map(before.count, rules.close_brackets))
-    return int(opened == 1 and before.rstrip()[-1:] in rules.open_brackets)
+    return int(linker.depth_at(pos) == 1 and linker.text[max(0, pos - 4) : pos].rstrip()[-1:] in rules.open_brackets)
 
 
 def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules: StatsRules, *, depth: int = 0) -> list[tuple[int, list[int]]]:

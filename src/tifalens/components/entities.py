@@ -480,11 +480,12 @@ def persons(
     title, or a name beside it in a list, or the same name so vouched for elsewhere in the document
     (发言人毛宁 … 毛宁：) or in ``known`` (the article's byline and speakers); a derived noun (严肃性) is none.
     A foreign name after a title is one wherever else the document has it (美国总统拜登 … 拜登表示)."""
+    foreign = {r.start for r in runs if r.label == "PERSON" and _foreign(words, r, rules)}
     shaped = [
         r
         for r in runs
         if r.label == "PERSON"
-        and (rules.person_shape(_text(words, r)) or _foreign(words, r, rules))
+        and (rules.person_shape(_text(words, r)) or r.start in foreign)
         and not _quoted(words, r, rules)
         and not _derived_noun(words, r, rules, is_word)
         and not (_text(words, r) in rules.not_names and not _titled(words, r, rules))
@@ -512,9 +513,9 @@ def persons(
     found = [_completed(words, r, taken, rules) for r, ok in zip(shaped, sure) if ok]
     # the same foreign name elsewhere, with no title (拜登表示): a person, though it vouches for no list
     # it stands in (在白宫和克林顿…: 白宫 is a place)
-    foreign = {_text(words, r) for r in shaped if _foreign(words, r, rules)}
+    named = {_text(words, r) for r in shaped if r.start in foreign}
     starts = {r.start for r in shaped}
-    echoes = [r for r in runs if r.label == "PERSON" and r.start not in starts and _text(words, r) in foreign and not _quoted(words, r, rules)]
+    echoes = [r for r in runs if r.label == "PERSON" and r.start not in starts and _text(words, r) in named and not _quoted(words, r, rules)]
     return sorted(found + echoes, key=lambda r: r.start) if echoes else found
 
 

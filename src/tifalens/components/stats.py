@@ -1151,11 +1151,15 @@ class Linker:
 
     # -- placing and subjects -------------------------------------------------
 
+    def depth_at(self, pos: int) -> int:
+        """How many brackets opened in its sentence are still open at ``pos``."""
+        before = self.text[self.sentence_starts[bisect.bisect_right(self.sentence_starts, pos) - 1] : pos]
+        return max(0, sum(map(before.count, self.rules.open_brackets)) - sum(map(before.count, self.rules.close_brackets)))
+
     def _place(self, fig: Figure) -> None:
         fig.sentence = bisect.bisect_right(self.sentence_starts, fig.start) - 1
         fig.paragraph = bisect.bisect_right(self.paragraph_starts, fig.start) - 1
-        before = self.text[self.sentence_starts[fig.sentence] : fig.start]
-        fig.depth = max(0, sum(map(before.count, self.rules.open_brackets)) - sum(map(before.count, self.rules.close_brackets)))
+        fig.depth = self.depth_at(fig.start)
         end = fig.tail
         while end < len(self.text) and self.text[end] in " ”’\"":
             end += 1
