@@ -803,6 +803,9 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         ("支部现有党员9名,其中男党员7名、女党员2名;在职党员8名、退休党员3名。", [("parts_exceed_whole", "error", "3名")]),
         # parts of different kinds may overlap: a warning, not an error
         ("全年处理干部500人,其中给予党纪处分320人,组织处理150人,诫勉谈话80人。", [("parts_exceed_whole", "warning", "80人")]),
+        # so may kinds of one measure that the same people can each be given, though their names end alike
+        ("全省共处分1200人，其中党纪处分800人，政务处分600人。", [("parts_exceed_whole", "warning", "600人")]),
+        ("全省共有干部1200人，其中男干部800人，女干部600人。", [("parts_exceed_whole", "error", "600人")]),
         # parts that leave unsaid what they count (the whole's) are told apart by what their clauses say;
         # adding up to more is a warning, since such parts may overlap
         ("全国832个贫困县，其中601个已摘帽，179个正在进行退出检查，62个未摘帽。", [("parts_exceed_whole", "warning", "62个")]),
@@ -1415,6 +1418,9 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         # count (a verb, or nothing) or after a copula, what follows is all the text says of them
         ("海军官兵1000余人参加仪式，全县100人参加会议。", [("1000余人", "海军官兵"), ("100人", "全县")]),
         ("很快又派2人进驻贫困村，2人受到处分。成员一共有5人，其中4人是党员。", [("2人", "进驻贫困村"), ("2人", "受到处分"), ("5人", "成员"), ("4人", "党员")]),
+        # after a causative verb the people are those made to do what follows, not the verb or who makes them
+        ("让将近4000万人摆脱贫困，该项目带动5000人就业。", [("4000万人", "摆脱贫困"), ("5000人", "就业")]),
+        ("帮助3000名农民工返乡创业，全县1000人参加培训。", [("3000名", "农民工"), ("1000人", "全县")]),
     ],
 )
 def test_subjects_read_past_a_verb_a_span_of_time_or_a_whole_phrase(nlp, text, subjects):

@@ -210,10 +210,14 @@ def check_parts(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterat
             yield from _check_part_group(figs, max(wholes, key=lambda w: figs[w].value), parts, linker, rules, marker)
 
 
-def _too_much(figs: list[Figure], what: str, marker: str, parts: list[int], total: str, limit: str, whole: int, labels: list[str] | None = None) -> Check:
+def _too_much(
+    figs: list[Figure], rules: StatsRules, what: str, marker: str, parts: list[int], total: str, limit: str, whole: int, labels: list[str] | None = None
+) -> Check:
     """Parts that add up to more than their whole: an error when their subjects (or ``labels``) end alike
-    (男性, 女性: the parts of one division), else a warning, since the parts may overlap."""
-    kin = os.path.commonprefix([label[::-1] for label in labels or [figs[p].subject or "" for p in parts]])
+    (男性, 女性: the parts of one division), else a warning, since the parts may overlap; so may kinds of
+    one measure that the same people can be given (党纪处分, 政务处分: rules.overlapping_kinds)."""
+    kin = os.path.commonprefix([label[::-1] for label in labels or [figs[p].subject or "" for p in parts]])[::-1]
+    kin = "" if kin.endswith(rules.overlapping_kinds) else kin
     return _check(
         "parts_exceed_whole",
         "error" if kin else "warning",
@@ -240,7 +244,7 @@ def _check_bare_shares(figs: list[Figure], whole: int, pos: int, linker: Linker,
         return  # 55岁以下 and 45岁以下 overlap
     total = sum(figs[k].value for k in shares)
     if total > 100 + sum(0.5 * 10 ** -figs[k].decimals for k in shares) + 1e-9:
-        yield _too_much(figs, "the shares of the parts", marker, shares, f"{_fmt(total)}%", "100%", whole)
+        yield _too_much(figs, rules, "the shares of the parts", marker, shares, f"{_fmt(total)}%", "100%", whole)
 
 
 def _akin(a: Figure, b: Figure) -> bool:
@@ -353,7 +357,7 @@ def _check_part_group(
             # the last is the rest (…，其他党员10名): then they divide the whole
             remainder = figs[rest[-1]].subject.startswith(rules.remainder_words)
             labels = None if remainder else ["".join(_part_label(figs[p], linker)) for p in rest]
-            yield _too_much(figs, "the parts", marker, rest, _as_written(total, w), f"the whole {w.text}", whole, labels)
+            yield _too_much(figs, rules, "the parts", marker, rest, _as_written(total, w), f"the whole {w.text}", whole, labels)
         elif rest == direct and figs[direct[-1]].subject.startswith(rules.remainder_words) and total + sum(figs[p].spread for p in rest) < w.value - w.spread:
             yield _check(
                 "parts_short_of_whole",

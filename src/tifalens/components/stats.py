@@ -220,6 +220,7 @@ class StatsRules:
         self.lead_phrase_tags = set(data["following_lead_phrase_tags"])
         self.phrase_not_first_tags = set(data["following_phrase_not_first_tags"])
         self.person_units = frozenset(data["person_units"])
+        self.causative_verbs = frozenset(data["causative_verbs"])
         self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
         self.relative_stop_tags = self.stop_tags - self.lead_modifier_tags  # (尚未 d may qualify what a count counts)
         self.max_relative_chars: int = data["max_relative_clause_chars"]
@@ -233,6 +234,7 @@ class StatsRules:
         self.partitive_part_leads = frozenset(data["partitive_part_leads"])
         self.part_markers_rx = re.compile("|".join(map(re.escape, longest_first(data["part_markers"]))))
         self.nested_part_words: list[str] = data["nested_part_words"]
+        self.overlapping_kinds: tuple[str, ...] = tuple(data["overlapping_kinds"])
         self.remainder_words: tuple[str, ...] = tuple(data["remainder_words"])
         self.count_whole_words: tuple[str, ...] = tuple(data["count_whole_words"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
@@ -1048,6 +1050,11 @@ class TokenIndex:
         i = bisect.bisect_left(self.starts, pos)
         return self.token(i) if i < len(self.starts) and self.starts[i] == pos else ("", "")
 
+    def token_ending(self, pos: int) -> tuple[str, str]:
+        """The token ending at ``pos`` (word, tag), or ('', '') when none does."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return self.token(i) if i >= 0 and self.ends[i] == pos else ("", "")
+
     def nominal_before(self, pos: int, rules: StatsRules) -> bool:
         """Does a noun (n*, or a word read as one) end right at ``pos``?"""
         i = bisect.bisect_left(self.starts, pos) - 1
@@ -1269,6 +1276,8 @@ class Linker:
                     after = ""  # 官兵1000余人|参加仪式: the people before the count, not what they do
                 if not after and fig.kind == "count" and fig.unit:
                     after = self.tokens.relative_noun(fig.tail, limit, self.rules)
+        if not after and fig.kind == "count" and fig.unit in self.rules.person_units and self._made_to_act(fig, before):
+            after = self.predicate(fig)  # 让4000万人|摆脱贫困: those who do what follows
         if fig.kind == "count" and fig.unit and fig.unit not in self.rules.verb_kept_units and not after:
             obj = self.tokens.verb_object_start(start, fig.cut)  # 改造老旧小区1200个: the object is what is counted
             before = (obj != start and self._trimmed(obj, fig.cut)) or before
@@ -1353,6 +1362,15 @@ class Linker:
             return False
         end = self.text.rfind(before, 0, fig.cut) + len(before)
         return self.tokens.nominal_before(end, self.rules)
+
+    def _made_to_act(self, fig: Figure, before: str) -> bool:
+        """Is a count of people the object of a causative verb ending its subject and followed by a verb
+        (让将近4000万人|摆脱贫困, 带动5000人|就业), so that what they are made to do says what is counted?"""
+        if not before or self.tokens.token_at(fig.tail)[1] not in self.rules.verb_tags:
+            return False
+        end = self.text.rfind(before, 0, fig.cut) + len(before)
+        word, _ = self.tokens.token_ending(end)
+        return word in self.rules.causative_verbs
 
     def names_what_it_counts(self, fig: Figure) -> bool:
         """Does the text name what ``fig`` counts where its subject was not read: a noun in the clause right
