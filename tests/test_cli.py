@@ -13,6 +13,7 @@ import pytest
 
 import tifalens
 from tifalens.export.jsonout import schema
+from tifalens.reading import DEFAULT_GLOB
 
 EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
 
@@ -104,7 +105,18 @@ def test_version():
 def test_empty_folder_exit_2(tmp_path):
     proc = run("analyze", str(tmp_path))
     assert proc.returncode == 2
-    assert proc.stderr.decode() == f"tifalens: error: {tmp_path}: folder has no files matching '*.txt'\n"
+    assert proc.stderr.decode() == f"tifalens: error: {tmp_path}: folder has no files matching '{DEFAULT_GLOB}'\n"
+
+
+def test_files_left_out_of_a_folder_are_told(tmp_path):
+    (tmp_path / "a.txt").write_text("增强“四个意识”。", encoding="utf-8")
+    (tmp_path / "b.htm").write_text("<html><body><p>坚定“四个自信”。</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04")
+    proc = run("analyze", str(tmp_path), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode() == f"tifalens: note: {tmp_path}: 1 file not matching '{DEFAULT_GLOB}' left out (.docx; see --glob)\n"
+    rows = [line.split(",") for line in proc.stdout.decode().splitlines()[1:]]
+    assert [(Path(row[0]).name, row[1]) for row in rows] == [("a.txt", "四个意识"), ("b.htm", "四个自信")], rows
 
 
 def test_partial_failure_keeps_the_rest(tmp_path):

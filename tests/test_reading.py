@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import os
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tifalens.errors import InputError, UsageError
-from tifalens.reading import expand_inputs, is_traditional, normalize, read, read_bytes, read_text
+from tifalens.reading import DEFAULT_GLOB, expand_inputs, is_traditional, normalize, read, read_bytes, read_text
 
 TEXT = "党的二十大代表选举工作顺利完成。\n问：怎么样？\n答：很好。\n"
 
@@ -132,22 +133,35 @@ def test_expand_inputs_folders_globs_and_symlink_loop(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text("一", encoding="utf-8")
     (tmp_path / "a" / "skip.md").write_text("二", encoding="utf-8")
+    (tmp_path / "a" / "photo.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / "a" / "b").mkdir()
     (tmp_path / "a" / "b" / "two.txt").write_text("三", encoding="utf-8")
     (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
-    found, errors = expand_inputs([str(tmp_path / "a")])
+    skipped: list[str] = []
+    found, errors = expand_inputs([str(tmp_path / "a")], pattern="*.txt", skipped=skipped)
     assert found == [str(tmp_path / "a" / "b" / "two.txt"), str(tmp_path / "a" / "one.txt")]
     assert errors == []
+    assert skipped == [f"{tmp_path / 'a'}: 2 files not matching '*.txt' left out (.jpg, .md; see --glob)"]
     found, _ = expand_inputs([str(tmp_path / "a")], pattern="*.md")
     assert found == [str(tmp_path / "a" / "skip.md")]
+    found, _ = expand_inputs([str(tmp_path / "a")], pattern="*.md, *.jpg")
+    assert found == [str(tmp_path / "a" / "photo.jpg"), str(tmp_path / "a" / "skip.md")]
+    # by default, plain text, Markdown and web pages, and nothing else
+    (tmp_path / "a" / "page.html").write_text("<p>四</p>", encoding="utf-8")
+    (tmp_path / "a" / ".hidden").write_text("五", encoding="utf-8")
+    skipped = []
+    found, _ = expand_inputs([str(tmp_path / "a")], skipped=skipped)
+    assert [os.path.basename(f) for f in found] == ["two.txt", "one.txt", "page.html", "skip.md"]
+    assert skipped == [f"{tmp_path / 'a'}: 1 file not matching '{DEFAULT_GLOB}' left out (.jpg; see --glob)"]
     found, _ = expand_inputs([str(tmp_path / "a" / "*.txt")])
     assert found == [str(tmp_path / "a" / "one.txt")]
     empty = tmp_path / "empty"
     empty.mkdir()
-    found, errors = expand_inputs([str(empty), str(tmp_path / "nothing*.txt")])
+    (empty / "scan.pdf").write_bytes(b"%PDF")
+    found, errors = expand_inputs([str(empty), str(tmp_path / "nothing*.txt")], pattern="*.txt")
     assert found == []
     assert [str(e) for e in errors] == [
-        f"{empty}: folder has no files matching '*.txt'",
+        f"{empty}: folder has no files matching '*.txt' (1 other file; see --glob)",
         f"{tmp_path / 'nothing*.txt'}: no files match this pattern",
     ]
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, TextIO
 import typer
 
 from .errors import InputError, TifalensError, UsageError
-from .reading import DEFAULT_BLOCK_CHARS
+from .reading import DEFAULT_BLOCK_CHARS, DEFAULT_GLOB
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -76,6 +76,19 @@ def _err(message: str) -> None:
     print(f"tifalens: error: {message}", file=sys.stderr)
 
 
+def _expand(paths: list[str], pattern: str) -> tuple[list[str], list[InputError]]:
+    """:func:`~tifalens.reading.expand_inputs`, its errors and the files it left out of folders told on stderr."""
+    from .reading import expand_inputs
+
+    skipped: list[str] = []
+    inputs, failures = expand_inputs(paths, pattern=pattern, skipped=skipped)
+    for line in skipped:
+        print(f"tifalens: note: {line}", file=sys.stderr)
+    for failure in failures:
+        _err(str(failure))
+    return inputs, failures
+
+
 @contextmanager
 def open_output(out: Optional[Path], *, inputs: list[str] = ()) -> Iterator[TextIO]:
     """Standard output, or a temporary file renamed to ``out`` once the block ends without error.
@@ -118,16 +131,12 @@ class _Run:
     """
 
     def __init__(self, paths: list[str], reading: ReadingOptions) -> None:
-        from .reading import expand_inputs
-
         reading.check()
-        self.inputs, self.failures = expand_inputs(paths, pattern=reading.glob)
+        self.inputs, self.failures = _expand(paths, reading.glob)
         self.encoding, self.t2s, self.block_chars = reading.encoding, reading.t2s, reading.block_chars
         self.max_chars = reading.max_chars or None
         self.backend, self.keep_duplicates, self.lexicons = reading.backend, reading.keep_duplicates, reading.lexicon
         self.done = 0
-        for failure in self.failures:
-            _err(str(failure))
 
     def _fail(self, failure: InputError) -> None:
         self.failures.append(failure)
@@ -168,7 +177,7 @@ class _Run:
 
 
 _PATHS = typer.Argument(..., help="Files, folders (searched recursively), glob patterns, or - for standard input.")
-_GLOB = typer.Option("*.txt", "--glob", help="File-name pattern used inside folders.")
+_GLOB = typer.Option(DEFAULT_GLOB, "--glob", help="File-name patterns (comma-separated) of the files read inside folders; other files are left out with a note.")
 _ENCODING = typer.Option(None, "--encoding", help="Force an encoding (utf-8, gb18030, big5, utf-16 ...) instead of detecting it.")
 _T2S = typer.Option(
     None, "--t2s/--no-t2s", help="Convert Traditional to Simplified characters before analysis (default: when a text is mostly Traditional)."
@@ -468,12 +477,8 @@ def corpus(
 ) -> None:
     """Analyse a corpus (files, folders, globs, JSONL collections) in parallel, resumably."""
     from .corpus import Options, run_corpus
-    from .reading import expand_inputs
-
     reading.check()
-    inputs, failures = expand_inputs(paths, pattern=reading.glob)
-    for failure in failures:
-        _err(str(failure))
+    inputs, failures = _expand(paths, reading.glob)
     if not inputs:
         raise typer.Exit(2)
     for extra in reading.lexicon:  # fail early, in the parent, on a bad user lexicon

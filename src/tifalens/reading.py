@@ -964,15 +964,23 @@ def iter_blocks(
         yield piece.to_source(name, t2s=t2s)
 
 
-def expand_inputs(specs: list[str], *, pattern: str = "*.txt") -> tuple[list[str], list[InputError]]:
+DEFAULT_GLOB = "*.txt,*.text,*.md,*.htm,*.html,*.shtml,*.xhtml"
+"""File-name patterns (comma-separated) of the files read inside folders: plain text, Markdown and web pages."""
+
+
+def expand_inputs(specs: list[str], *, pattern: str = DEFAULT_GLOB, skipped: list[str] | None = None) -> tuple[list[str], list[InputError]]:
     """Turn files, folders, globs and ``-`` into a sorted list of input paths.
 
-    Folders are searched recursively for names matching ``pattern``; symbolic
-    links to folders are not followed (so a link loop cannot hang a run).
+    Folders are searched recursively for names matching ``pattern`` (several
+    patterns separated by commas); symbolic links to folders are not followed
+    (so a link loop cannot hang a run). Files in a folder that match none are
+    not read, and not silently: with ``skipped``, a line per folder that has
+    such files (hidden ones aside) is appended to it.
 
     Returns:
         The paths found, and an error for each spec that matched nothing.
     """
+    patterns = [p.strip() for p in pattern.split(",") if p.strip()] or [pattern]
     found: list[str] = []
     errors: list[InputError] = []
     for spec in specs:
@@ -981,9 +989,16 @@ def expand_inputs(specs: list[str], *, pattern: str = "*.txt") -> tuple[list[str
             continue
         p = Path(spec)
         if p.is_dir():
-            hits = sorted(_walk(p, pattern))
+            others: list[str] = []
+            hits = sorted(_walk(p, patterns, others))
             if not hits:
-                errors.append(InputError(spec, f"folder has no files matching {pattern!r}"))
+                errors.append(InputError(spec, f"folder has no files matching {pattern!r}" + (f" ({len(others)} other file{'s' if len(others) > 1 else ''}; see --glob)" if others else "")))
+            elif others and skipped is not None:
+                kinds = sorted({os.path.splitext(name)[1] or name for name in others})
+                skipped.append(
+                    f"{spec}: {len(others)} file{'s' if len(others) > 1 else ''} not matching {pattern!r} left out"
+                    f" ({', '.join(kinds[:5])}{', …' if len(kinds) > 5 else ''}; see --glob)"
+                )
             found.extend(hits)
         elif p.exists() or not any(ch in spec for ch in "*?["):
             found.append(spec)  # a missing plain path is reported when read
@@ -999,9 +1014,11 @@ def expand_inputs(specs: list[str], *, pattern: str = "*.txt") -> tuple[list[str
     return unique, errors
 
 
-def _walk(folder: Path, pattern: str):
+def _walk(folder: Path, patterns: list[str], others: list[str]):
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs.sort()
         for name in files:
-            if fnmatch.fnmatch(name, pattern):
+            if any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
                 yield os.path.join(root, name)
+            elif not name.startswith("."):
+                others.append(name)
