@@ -161,6 +161,18 @@ def test_unseen_spans_on_doc(nlp):
         ("我们推出了“三个一”工程，即一个中心、一支队伍、一套机制。", "三个一", ["一个中心", "一支队伍", "一套机制"]),
         # the list ends where it is counted (这三方面, 等八个…)
         ("实现“三方共赢”，即股东、员工、社会这三方面共赢。", "三方共赢", ["股东", "员工", "社会"]),
+        # before the formula, which points back to it: the sentence before, its first item cut where the
+        # others' first word starts (全党同志|务必…)
+        (
+            "全党同志务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争。这“三个务必”，是殷切希望。",
+            "三个务必",
+            ["务必不忘初心、牢记使命", "务必谦虚谨慎、艰苦奋斗", "务必敢于斗争、善于斗争"],
+        ),
+        # the last clause before it, cut to the others' length when they are of one length and end alike
+        ("落实从严治党要求，着力推进核心工程、堡垒工程、先锋工程、清风工程这“四大工程”。", "四大工程", ["核心工程", "堡垒工程", "先锋工程", "清风工程"]),
+        # the quoted words right before it; a list it names (即)
+        ("他说，王杰“在荣誉上不伸手，在待遇上不伸手，在物质上不伸手”，这“三不伸手”值得学习。", "三不伸手", ["在荣誉上不伸手", "在待遇上不伸手", "在物质上不伸手"]),
+        ("把党组织建在产业链上、把党员聚在产业链上，即“双建双链”。", "双建双链", ["把党组织建在产业链上", "把党员聚在产业链上"]),
     ],
 )
 def test_glosses(nlp, text, term, items):
@@ -180,6 +192,10 @@ def test_glosses(nlp, text, term, items):
         "出版《共建“一带一路”：理念、实践与中国的贡献》。",  # a title's colon
         "落实“双百分”：促成巴以签署和平协议。",  # 和 of 和平 is no conjunction
         "所用两委干部非亲即友。以“三推”“三不变”为载体，即推行学习方法，推行先锋岗制度，推荐员工入党。",  # 即 inside an idiom; a verb after the formula
+        # before a formula: clauses that do not read as one list, a list of another count, one going on past its end
+        "会议强调，要抓好学习教育。这“两个确立”具有决定性意义。他说，工作很忙，任务很重。这“两个维护”十分重要。",
+        "提升战斗力、执行力及问题解决率、群众满意率（以下简称“两力两率”），开展活动。",
+        "推进全员育人、全过程育人、全方位育人综合改革试点工作，即“三全育人”。",
     ],
 )
 def test_no_gloss(nlp, text):

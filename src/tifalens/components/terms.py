@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -179,6 +180,11 @@ class FormulaFinder:
         return out
 
 
+def _unquoted(item: str) -> str:
+    """An item without the quotes around it (“丝绸之路经济带”: 丝绸之路经济带)."""
+    return item[1:-1] if len(item) > 2 and item[0] in "“‘" and item[-1] in "”’" else item
+
+
 class GlossReader:
     """Reads the gloss a text gives a formula right after it (``data/formulas.json``, ``gloss``).
 
@@ -218,6 +224,10 @@ class GlossReader:
         self._tally = re.compile(rf"(?:等|这)[{re.escape(rules['numerals'])}\d]")
         self._non_head = set(rules["non_head_chars"])
         self._head = re.compile(rf"[\u4e00-\u9fff]{{0,{g['max_head_chars']}}}")
+        self._before_leads = longest_first(g["before_leads"])
+        self._before_opening = g["before_opening"]
+        self._before_brackets = g["before_brackets"]
+        self._before_ends = g["before_ends"]
 
     def _unclosed(self, text: str, start: int, end: int) -> int:
         """``end``, or the first closing bracket before it that opens nowhere after ``start`` (“七中心”即…、
@@ -289,6 +299,100 @@ class GlossReader:
         wanted = self.expected(formula)  # (read only where something follows that may be a gloss)
         found = self._items(body, wanted, explicit) if wanted else None
         return None if found is None else {"start": start, "end": start + found[1], "items": list(found[0])}
+
+    def read_before(self, text: str, pos: int, formula: str) -> dict | None:
+        """The gloss of ``formula`` (starting at ``pos``) that comes before it and that it names or points
+        back to (…，即“双建双链”; 党组织组建难、发挥作用难这“两难”; …。这“五个更”), or None."""
+        if pos and text[pos - 1] in self._before_opening:
+            pos -= 1
+        lead = next((w for w in self._before_leads if pos >= len(w) and text.startswith(w, pos - len(w))), None)
+        if lead is None:
+            return None
+        end = pos - len(lead)
+        if end and text[end - 1] in self._before_brackets:
+            end -= 1  # 群众满意率（以下简称“两力两率”）
+        while end and text[end - 1] in " \u3000，,":
+            end -= 1
+        wanted = self.expected(formula)
+        if not wanted:
+            return None
+        for start, stop in self._bodies_before(text, end):
+            body = text[start:stop].rstrip(self._trailing)
+            found = self._items_before(body, wanted) if body and formula not in body else None
+            if found is not None:
+                items, offset = found
+                return {"start": start + offset, "end": start + len(body), "items": [_unquoted(x) for x in items]}
+        return None
+
+    def _bodies_before(self, text: str, end: int) -> Iterator[tuple[int, int]]:
+        """Where a list ending at ``end`` may start and end: inside the quotes that end there (王杰“在荣誉上不伸手，
+        …，在物质上不伸手”，这“三不伸手”), then the clauses back to the sentence's start (past a colon that opens
+        it), or, after a sentence's end, the sentence before (…。这“五个更”)."""
+        if end and text[end - 1] in "”’」』":
+            start = max(text.rfind(ch, max(0, end - self._max_chars), end - 1) for ch in "“‘「『")
+            if start >= 0:
+                yield start + 1, end - 1
+        if end and text[end - 1] in self._before_ends:
+            end -= 1
+        start = max(max(text.rfind(ch, 0, end) for ch in self._before_ends) + 1, end - self._max_chars)
+        colon = self._colon.search(text, start, end)
+        if colon and not self._any_separator.search(text, start, colon.start()):
+            start = colon.end()
+        yield start, end
+
+    def _items_before(self, body: str, wanted: list[int]) -> tuple[tuple[str, ...], int] | None:
+        """The items of a list that ends ``body`` and where it starts in it: the whole body, or its last
+        clauses after a stronger separator (落实…要求，着力推进核心工程、堡垒工程…). The first item loses what
+        leads into the list (:meth:`_lead_cut`). The items must read as one (:meth:`_alike`; not 工作很忙，任务很重)."""
+        masked = masked_enclosures(body)
+        cuts = [0, *(m.end() for m in self._any_separator.finditer(masked))]
+        # all the numerals together anywhere; the first alone (双建|双链: 2) only for the whole body, so that
+        # the end of a longer list is not read as a shorter one (战斗力、执行力及问题解决率、群众满意率: not 2)
+        readings = [(n, cut) for n in wanted[:1] for cut in cuts] + [(n, 0) for n in wanted[1:]]
+        for conjoined, (split, stronger), (n, cut) in itertools.product((False, True), self._splits, readings):
+            found = self._reading(body[cut:], masked[cut:], n - conjoined, split, stronger)
+            if found is None or found[1] != len(body) - cut:
+                continue
+            items = self._conjoined(found[0]) if conjoined else found[0]
+            if items is None:
+                continue
+            items, offset = self._lead_cut(items, cut)
+            if self._alike(items) and self._even(items):
+                return tuple(items), offset
+        return None
+
+    @staticmethod
+    def _even(items: list[str]) -> bool:
+        """Is neither end of a list much longer than the items inside it: no words leading into the first
+        (15名党员取得|注册会计师、税务师、律师) or going on after the last (全员育人、全过程育人、全方位育人|综合改革试点工作)
+        that the list's shape cannot cut off?"""
+        return len(items[0]) <= max(map(len, items[1:])) + 2 and len(items[-1]) <= max(map(len, items[:-1])) + 2
+
+    @staticmethod
+    def _lead_cut(items: list[str], offset: int) -> tuple[list[str], int]:
+        """``items`` with the first cut where the list starts, and the offset of that start: at the first
+        word the others share (全党同志|务必…，务必…), at its last quote when they are quoted (提出共建|“丝绸之路经济带”
+        和“…”), or to their length when they are of one length and end alike (着力推进|核心工程、堡垒工程、先锋工程)."""
+        rest = items[1:]
+        shared = os.path.commonprefix(rest)
+        k = 0
+        if shared and (k := items[0].find(shared, 1)) < 0:
+            k = 0
+        if not k and all(x[:1] in "“‘" for x in rest):
+            k = max(items[0].rfind("“"), 0)
+        if not k and len(rest) > 1 and len({len(x) for x in rest}) == 1 and len(items[0]) > len(rest[0]) and items[0][-1] == rest[0][-1]:
+            k = len(items[0]) - len(rest[0])
+        return [items[0][k:], *rest], offset + k
+
+    def _alike(self, items: list[str]) -> bool:
+        """Do items read as one list: a first or a last character, or a pair of them, shared by all, and two
+        items of like length (not 为强化新非公有制经济组织|和|社会组织: the first holds what leads into the list)?"""
+        if len(items) == 2 and max(map(len, items)) > 2 * min(map(len, items)) + 1:
+            return False
+        if len({x[0] for x in items}) == 1 or len({x[-1] for x in items}) == 1:
+            return True
+        pairs = [{x[k : k + 2] for k in range(len(x) - 1)} for x in items]
+        return any(p.isalpha() and "\u4e00" <= p[0] <= "\u9fff" for p in set.intersection(*pairs))
 
     def _items(self, body: str, wanted: list[int], explicit: bool) -> tuple[tuple[str, ...], int] | None:
         """The items of ``body`` and the length of the gloss in it: the first reading with the count wanted
@@ -408,7 +512,7 @@ class TermsComponent(Batched):
             spans.append((span, u))
         spans.sort(key=lambda pair: pair[0].start_char)
         for span, u in spans:
-            u.gloss = self.glosses.read(text, span.end_char, u.term)
+            u.gloss = self.glosses.read(text, span.end_char, u.term) or self.glosses.read_before(text, span.start_char, u.term)
         doc.spans["tifa"] = [span for span, _ in spans]
         return doc
 
