@@ -1418,6 +1418,8 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         # count (a verb, or nothing) or after a copula, what follows is all the text says of them
         ("海军官兵1000余人参加仪式，全县100人参加会议。", [("1000余人", "海军官兵"), ("100人", "全县")]),
         ("很快又派2人进驻贫困村，2人受到处分。成员一共有5人，其中4人是党员。", [("2人", "进驻贫困村"), ("2人", "受到处分"), ("5人", "成员"), ("4人", "党员")]),
+        # a filler glued to the end of a word the segmenter guessed (之比为, 降费达) is cut off it
+        ("经费支出30507亿元，与国内生产总值之比为2.55%。一年减税降费达2.36万亿元。", [("30507亿元", "经费支出"), ("2.55%", "与国内生产总值之比"), ("2.36万亿元", "一年减税降费")]),
         # after a causative verb the people are those made to do what follows, not the verb or who makes them
         ("让将近4000万人摆脱贫困，该项目带动5000人就业。", [("4000万人", "摆脱贫困"), ("5000人", "就业")]),
         ("帮助3000名农民工返乡创业，全县1000人参加培训。", [("3000名", "农民工"), ("1000人", "全县")]),

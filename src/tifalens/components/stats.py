@@ -928,12 +928,17 @@ class TokenIndex:
     def can_cut(self, pos: int) -> bool:
         """May a subject be cut at ``pos``? At a token edge, or in the middle of two characters the
         segmenter joined into no dictionary word (赤字|率拟|按: 率拟 is its guess at an unknown word),
-        unless the first is a negation (人数|不达: 不达 stays whole)."""
+        unless the first is a negation (人数|不达: 不达 stays whole); or before the last character of a longer
+        token that is no dictionary word either (与国内生产总值之比|为: 之比为 is the segmenter's guess)."""
         if pos in self.boundaries:
             return True
         i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0 or self.ends[i] != pos + 1:
+            return False
+        if self.starts[i] < pos - 1:
+            return not self._is_word(self.text[self.starts[i] : pos + 1])
         pair = self.text[pos - 1 : pos + 1]
-        return i >= 0 and self.starts[i] == pos - 1 and self.ends[i] == pos + 1 and pair[0] not in _NEGATIONS and not self._is_word(pair)
+        return self.starts[i] == pos - 1 and pair[0] not in _NEGATIONS and not self._is_word(pair)
 
     def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False, counted: bool = False) -> str:
         """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''.
