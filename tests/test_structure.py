@@ -332,6 +332,13 @@ def test_breadcrumbs_font_size_and_related_links_are_boilerplate_and_a_bracketed
     # a full sentence after 相关新闻 is the article again (related news as a topic of its own)
     (b,) = articles("标题\n\n相关新闻\n\n据报道，会议将于明天召开。\n")
     assert [x.text for x in b.boilerplate] == ["相关新闻"]
+    # a header with a colon; the links end at a blank line, and the next article's title is no link
+    a, b = articles(
+        "甲会议召开\n\n新华社北京9月18日电 会议召开。\n\n相关新闻：\n\n· 习近平回信勉励……\n李强作政府工作报告\n\n\n"
+        "乙会议召开\n\n新华社北京9月18日电 会议研究了措施。\n"
+    )
+    assert [x.text for x in a.boilerplate] == ["相关新闻：", "· 习近平回信勉励……", "李强作政府工作报告"]
+    assert (b.title.text, b.boilerplate) == ("乙会议召开", [])
 
 
 def test_an_end_mark_in_brackets_closes_an_article():

@@ -394,13 +394,17 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
     prev_cut = False
     label = False  # the block before is a line that only says who speaks (康义：)
     related = False  # in a page's list of links to other articles (相关新闻, then a title a line)
+    after_header = False  # the line before is the header of such a list
     page_lines: list[Block] = []  # a page's number (— 3 —) since the last block: a paragraph may go on after it
     for start, end in _lines(text):
         s = text[start:end]
         if rules.page_number.match(s):
             page_lines.append(Block(start, end, s, kind="boilerplate"))
             continue
-        related = s in rules.related_headers or (related and _link_line(s, rules))
+        header = s.rstrip("：: ") in rules.related_headers
+        # the links go on line after line, a blank line after the header at most (not the next article's title)
+        related = header or (related and _link_line(s, rules) and (after_header or text.count("\n", blocks[-1].end, start) < 2))
+        after_header = header
         if related or _is_boilerplate(s, rules):
             blocks += page_lines
             page_lines.clear()
