@@ -555,6 +555,19 @@ def test_a_place_nouns_and_a_head_jieba_reads_apart_are_one_organisation(ents_nl
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "ORG")] == [("中国", "GPE"), ("北京", "GPE"), ("中国", "GPE")]
 
 
+def test_a_party_committee_after_its_place_is_an_organisation(ents_nlp):
+    # jieba holds the committee and the office as one word (市委书记, 省委常委), the place apart
+    doc = ents_nlp("深圳市委书记孟凡利、福建省委常委王永礼和浙江省委书记王浩出席，海淀区委召开会议。")
+    assert [(t.text, t.tag_) for t in doc][:4] == [("深圳", "ns"), ("市委", "n"), ("书记", "n"), ("孟凡利", "nr")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("深圳市委", "ORG"), ("孟凡利", "PERSON"), ("福建省委", "ORG"), ("王永礼", "PERSON"), ("浙江省委", "ORG"), ("王浩", "PERSON"), ("海淀区委", "ORG"),
+    ]  # fmt: skip
+    # a longer body that goes on from the committee is the organisation; with no place before it the office stays one word
+    doc = ents_nlp("广西区委党校和荆州市委机构编制委员会的专家。市委书记表示欢迎。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("广西区委党校", "ORG"), ("荆州市委机构编制委员会", "ORG")]
+    assert "市委书记" in [t.text for t in doc]
+
+
 def test_a_verb_or_particle_after_a_name_is_not_part_of_it(ents_nlp):
     assert [e.text for e in ents_nlp("记者王旭说，部长周强在北京，总理韩正和部长王瑞杰会见").ents if e.label_ == "PERSON"] == [
         "王旭",

@@ -173,6 +173,24 @@ def _unglue_office(text: str, words: list[str], tags: list[str], starts: list[in
 
 
 @lru_cache(maxsize=1)
+def _committee_offices() -> re.Pattern:
+    """A division's Party committee and an office in it, as one word (市委书记, 省委常委): group 1 the committee."""
+    org = table("entities")["organization"]
+    return re.compile(f"({alternation(org['committee_heads'])})(?:{alternation(org['committee_offices'])})")
+
+
+def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list[int]) -> None:
+    """深圳|市委书记|孟凡利, 福建|省委常委: after a place (ns) jieba holds a division's Party committee and an
+    office in it as one word; cut it, in place, into the committee (n) and the office (n), so that the place
+    and the committee name one organisation (深圳市委) as 浙江省委 (one word) does."""
+    for m in _committee_offices().finditer(text):
+        a, b = m.span()
+        i = bisect.bisect_left(starts, a)
+        if 0 < i < len(words) and starts[i] == a and starts[i + 1] == b and tags[i - 1] == "ns":
+            _split_token(words, tags, starts, i, m.end(1), "n", "n")
+
+
+@lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     return frozenset(table("entities")["person"]["surnames"])
 
@@ -436,6 +454,8 @@ class JiebaSegmenter(Batched):
             _unglue_said(text, words, tags, starts)
         _unglue_counted(text, words, tags, starts, self._backend)
         _unglue_office(text, words, tags, starts, self._backend)
+        if "委" in text:
+            _unglue_committee(text, words, tags, starts)
         matches = self.lexicon.find(text)
         foreign = _foreign_names(text, self._backend)
         if matches or foreign:

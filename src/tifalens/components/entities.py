@@ -82,6 +82,7 @@ class EntityRules:
     tag_free_places: numpy.ndarray = field(compare=False)  # sorted string ids of the listed names: they count whatever their tag
     org_suffixes: tuple[str, ...]
     body_heads: tuple[str, ...]
+    committee_heads: frozenset[str]
     generic_orgs: frozenset[str]
     not_organizations: frozenset[str]
     quotes: frozenset[str]
@@ -248,6 +249,7 @@ def entity_rules() -> EntityRules:
         tag_free_places=numpy.unique(numpy.array([get_string_id(n) for n in place["names"]], dtype="uint64")),
         org_suffixes=tuple(org["suffixes"]),
         body_heads=tuple(org["body_heads"]),
+        committee_heads=frozenset(org["committee_heads"]),
         generic_orgs=frozenset(org["generic"]),
         not_organizations=frozenset(org["not_organizations"]),
         quotes=frozenset(data["quotes"]),
@@ -588,15 +590,20 @@ _MAX_BODY_WORDS = 3
 
 def _named_body(words: TokenTexts, place: Run, rules: EntityRules) -> Run | None:
     """中国|历史|研究院, 江苏|省委党校: a place, at most three nouns and a word ending with a body's
-    head (研究院, 有限公司) read as one organisation; a bare place and a short head (中国|大学) is none."""
+    head (研究院, 有限公司) read as one organisation; a bare place and a short head (中国|大学) is none,
+    but for a Party committee right after its place (深圳|市委, 海淀区|委), unless a longer body goes on from it
+    (广西|区委|党校, 荆州|市委|机构编制|委员会)."""
     end = place.end
+    head = words[end] if end < len(words) else ""
+    # 深圳|市委, or 海淀区|委 when the segmenter keeps the division's last character with its name
+    committee = Run(place.start, end + 1, "ORG") if head in rules.committee_heads or (head == "委" and words[end - 1][-1] + head in rules.committee_heads) else None
     for k in range(end, min(end + _MAX_BODY_WORDS + 1, len(words))):
         word = words[k]
         if int(words.tags[k]) not in _BODY_PART_TAGS or not _han(word):
-            return None
+            return committee
         if word.endswith(rules.body_heads) and (k > end or (len(word) >= 3 and word[0] != "分")):
             return Run(place.start, k + 1, "ORG")
-    return None
+    return committee
 
 
 def _listed_apart(words: TokenTexts, run: Run, rules: EntityRules) -> list[Run]:
