@@ -555,6 +555,13 @@ def test_a_place_nouns_and_a_head_jieba_reads_apart_are_one_organisation(ents_nl
     assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "ORG")] == [("中国", "GPE"), ("北京", "GPE"), ("中国", "GPE")]
 
 
+def test_a_name_shaped_word_after_a_title_is_a_person_whatever_jieba_tags_it(ents_nlp):
+    doc = ents_nlp("空军工程大学政委褚宏彬、集团董事长方联民表示支持，主任苗华说要学习。")
+    assert [(t.text, t.tag_) for t in doc][4:9] == [("褚宏彬", "nz"), ("、", "x"), ("集团", "n"), ("董事长", "n"), ("方联民", "n")]
+    # not a name and a verb jieba holds as one word
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("褚宏彬", "PERSON"), ("方联民", "PERSON")]
+
+
 def test_a_party_committee_after_its_place_is_an_organisation(ents_nlp):
     # jieba holds the committee and the office as one word (市委书记, 省委常委), the place apart
     doc = ents_nlp("深圳市委书记孟凡利、福建省委常委王永礼和浙江省委书记王浩出席，海淀区委召开会议。")

@@ -345,7 +345,7 @@ def token_labels(
                 labels[i] = label
     if "PERSON" in tag_labels.values():
         _anonymised(words, labels, rules)
-        _cut_names(words, labels, rules)
+        _cut_names(words, labels, rules, is_word)
     return labels
 
 
@@ -359,14 +359,25 @@ def _cut_after_last_char(words: TokenTexts, i: int, rules: EntityRules) -> bool:
     return len(nxt) == 1 and _han(nxt) and nxt not in rules.not_given_name_end and rules.person_shape(word + nxt)
 
 
-def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
+def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules, is_word: Callable[[str], bool] = no_words) -> None:
     """书记赵|立新, 任命孙|卫东为, 部长张|兴旺 (兴旺 ns), 主席万|鄂|湘: a lone surname right after a title or a
     personnel notice's verb, and one or two words after it that end the given name (at most two
     characters; no listed place, nor one with the word after it: 代表段|南沟|社区), is one person; so is a two-character word
-    led by a surname and a one-character noun after it (副局长盛来|运; not 书记任务|重, 书记常态|化)."""
+    led by a surname and a one-character noun after it (副局长盛来|运; not 书记任务|重, 书记常态|化), and a
+    three-character word shaped like a name that is no dictionary word, whatever jieba tags it (书记信长星 n)."""
     cues = rules.cue_ids
     for i in (k + 1 for k in _found(cues, words.orths[:-2])):
         first, given = words[i], words[i + 1]
+        if (
+            len(first) == 3
+            and i not in labels
+            and rules.person_shape(first)
+            and first[-1] not in rules.speech_verbs  # 主任苗华说: a name and a verb jieba holds as one word
+            and not is_word(first)
+            and int(words.tags[i]) in rules.given_noun_tags
+        ):
+            labels[i] = "PERSON"
+            continue
         if not (
             _han(given)
             and given[-1] not in rules.not_given_name_end
