@@ -432,10 +432,11 @@ def test_markdown_names_the_speaker(nlp):
     assert "**A:** 好的。" in md
     md = analyze("访谈\n\n【问】如何看待？\n\n【答】意义重大。\n", nlp=nlp).to_markdown()
     assert "**Q:** 如何看待？\n\n**A:** 意义重大。\n" in md  # 【答】 is no speaker
-    # the outlet that asks is named as the speaker who answers is; 记者 and 1.问 name nobody
-    md = analyze("例行记者会\n\n法新社记者：中方有何评论？\n\n毛宁：我们欢迎。\n\n记者：还有问题吗？\n\n毛宁：没有了。\n\n1.问：第三问？\n\n答：好。\n", nlp=nlp).to_markdown()
+    # the outlet that asks is named as the speaker who answers is; 记者 and 1.问 name nobody, but a numbered
+    # question keeps its number
+    md = analyze("例行记者会\n\n法新社记者：中方有何评论？\n\n毛宁：我们欢迎。\n\n记者：还有问题吗？\n\n毛宁：没有了。\n\n3.问：第三问？\n\n答：好。\n", nlp=nlp).to_markdown()
     assert "**Q (法新社记者):** 中方有何评论？\n\n**A (毛宁):** 我们欢迎。\n" in md
-    assert "**Q:** 还有问题吗？\n\n**A (毛宁):** 没有了。\n" in md and "**Q:** 第三问？\n\n**A:** 好。\n" in md
+    assert "**Q:** 还有问题吗？\n\n**A (毛宁):** 没有了。\n" in md and "**Q3:** 第三问？\n\n**A:** 好。\n" in md
     # 提问：/回答： mark a pair and name nobody
     md = analyze("访谈\n\n提问：今年的重点是什么？\n\n回答：主要有三个方面。\n", nlp=nlp).to_markdown()
     assert "**Q:** 今年的重点是什么？\n\n**A:** 主要有三个方面。\n" in md

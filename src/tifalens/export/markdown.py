@@ -88,6 +88,15 @@ def _who(marker: str | None) -> str:
     return "" if len(who) < 2 or who in _plain_markers() else who
 
 
+_NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)[.、．)）]")
+
+
+def _number(marker: str | None) -> str:
+    """The number a numbered question's marker gives it (1.问：, （二）问：), or ''."""
+    m = _NUMBERED.match(marker or "")
+    return m.group(1) if m else ""
+
+
 def _cell(value) -> str:
     return md_inline("" if value is None else str(value))
 
@@ -124,7 +133,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     answer = q["answer"].split("\n")
                     speaker, asker = (_who(q[key]) for key in ("answer_marker", "question_marker"))
                     a = f"**A ({md_escape(speaker)}):**" if speaker else "**A:**"
-                    qm = f"**Q ({md_escape(asker)}):**" if asker else "**Q:**"
+                    n = _number(q["question_marker"])
+                    qm = f"**Q{n} ({md_escape(asker)}):**" if asker else f"**Q{n}:**"
                     out += [f"{qm} {md_escape(q['question'])}", ""]
                     shown: set[int] = set()
                     out += _paragraphs(answer, q["items"], shown, first=a)
