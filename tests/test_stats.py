@@ -1418,6 +1418,12 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         # count (a verb, or nothing) or after a copula, what follows is all the text says of them
         ("海军官兵1000余人参加仪式，全县100人参加会议。", [("1000余人", "海军官兵"), ("100人", "全县")]),
         ("很快又派2人进驻贫困村，2人受到处分。成员一共有5人，其中4人是党员。", [("2人", "进驻贫困村"), ("2人", "受到处分"), ("5人", "成员"), ("4人", "党员")]),
+        # a time led by 到/截至 opening the clause is when, not what; 仍有/现有 are fillers
+        ("到2035年人均国内生产总值翻一番。截至2019年年底仍有贫困人口1569户，该村现有党员92人。", [
+            ("2035年", None), ("翻一番", "人均国内生产总值"), ("2019年", None), ("1569户", "贫困人口"), ("92人", "该村党员"),
+        ]),
+        # an amount restated in another currency is of what the first is of
+        ("GDP达到1.2万亿美元，约合人民币8.6万亿元。", [("1.2万亿美元", "GDP"), ("8.6万亿元", "GDP")]),
         # a filler glued to the end of a word the segmenter guessed (之比为, 降费达) is cut off it
         ("经费支出30507亿元，与国内生产总值之比为2.55%。一年减税降费达2.36万亿元。", [("30507亿元", "经费支出"), ("2.55%", "与国内生产总值之比"), ("2.36万亿元", "一年减税降费")]),
         # after a causative verb the people are those made to do what follows, not the verb or who makes them

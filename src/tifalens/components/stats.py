@@ -126,7 +126,7 @@ def _listed(phrase: str, n: int) -> list[str] | None:
 # What may follow a year or date that opens a clause and still say when (2014年底, 2016年以来).
 # A span of time alone before a figure says how long, not what (连续5年稳定在1300亿斤以上, 近三年年均增长8%).
 _SPAN_OF_TIME = re.compile(r"(?:已经?|已)?(?:连续|近|过去|此前)(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|季度|周|天)(?:来|以来|间|里)?")
-_TIME_TAIL = re.compile(r"(?:底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
+_TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 # A time and 的 between 到/至 and the level (增长到去年的789亿美元, 提高到2025年的66%).
 _WHEN_OF = re.compile(r"(?:去年|今年|上年|当年|前年|(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?|\d{1,2}月(?:份|底|末)?)的?$")
 
@@ -200,6 +200,7 @@ class StatsRules:
         self.signed_change_markers = longest_first(data["signed_change_markers"])
         self.proportion_words = longest_first(data["proportion_words"])
         self.sum_words = tuple(data["sum_words"])
+        self.conversion_words = tuple(data["conversion_words"])
         self.per_head: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["per_head"].items()}
         self.following_strip = longest_first(data["following_strip_prefix"])
         self.copulas = longest_first(data["copulas"])
@@ -220,6 +221,7 @@ class StatsRules:
         self.lead_phrase_tags = set(data["following_lead_phrase_tags"])
         self.phrase_not_first_tags = set(data["following_phrase_not_first_tags"])
         self.person_units = frozenset(data["person_units"])
+        self.time_leads = frozenset(data["time_leads"])
         self.causative_verbs = frozenset(data["causative_verbs"])
         self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
         self.relative_stop_tags = self.stop_tags - self.lead_modifier_tags  # (尚未 d may qualify what a count counts)
@@ -1255,8 +1257,9 @@ class Linker:
         # a figure before it is, dates between them or not (从2012年底的9899万人减到2019年底的551万人).
         bound = prev is not None and prev.tail <= fig.cut and prev.kind not in ("year", "date")
         start = max(fig.clause, prev.tail if bound else quantity.tail if quantity is not None and quantity.tail <= fig.cut else 0)
-        if prev is not None and prev.kind in ("year", "date") and fig.clause <= prev.start and not self.text[fig.clause : prev.start].strip():
-            start = _TIME_TAIL.match(self.text, max(start, prev.tail)).end()  # 2025年(底)达到4.2万亿元: when, not what
+        lead = self.text[fig.clause : prev.start].strip() if prev is not None else ""
+        if prev is not None and prev.kind in ("year", "date") and fig.clause <= prev.start and (not lead or lead in self.rules.time_leads):
+            start = _TIME_TAIL.match(self.text, max(start, prev.tail)).end()  # (到)2025年(底)达到4.2万亿元: when, not what
         before = self._subject_before(fig, start)
         after, share_of_noun = "", False
         if fig.kind in QUANTITY_KINDS + SHARE_KINDS:
@@ -1488,6 +1491,8 @@ class Linker:
                     j = i - 1  # 共10章66条: two counts of one thing, written together
                 if j is None and prev and prev.kind in QUANTITY_KINDS and prev.subject_source == "own" and self._bare_clause(fig):
                     j = i - 1 if self._clause_before_holds(prev, fig) else None  # 丛书共14册，约150万字: the same thing measured again
+                if j is None and prev and prev.kind == "money" == fig.kind and prev.subject_source == "own" and self._converts(prev, fig):
+                    j = i - 1  # 1.2万亿美元，约合人民币8.6万亿元: the same amount in another currency
                 if j is None and self._level_clause(fig):  # 年均增长5.8%，2025年达到4.2万亿元: the level the change
                     # reached; 市场主体突破百万大关，达到103.33万户: the level the mark passed led to
                     k = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
@@ -1508,6 +1513,11 @@ class Linker:
         alone = not before[: len(before) - len(ends_with(before, self.rules.approx_before_words) or "")].strip()
         after = self.text[fig.tail : fig.tail + 1]
         return alone and (not after or after in self.rules.list_delimiters or after in self.rules.sentence_ends)
+
+    def _converts(self, prev: Figure, fig: Figure) -> bool:
+        """Does ``fig``'s clause restate ``prev``, in the clause before it, in another currency (，约合人民币8.6万亿元)?"""
+        words = self.text[fig.clause : fig.start].strip()
+        return prev.unit != fig.unit and words.startswith(self.rules.conversion_words) and self._clause_before_holds(prev, fig)
 
     def _clause_before_holds(self, other: Figure, fig: Figure) -> bool:
         """Is ``other`` in the clause right before ``fig``'s, and ``fig`` no qualifier of a noun (超过370张的电子表单)?"""
