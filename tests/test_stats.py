@@ -961,6 +961,8 @@ def test_change_check(nlp, text, expected):
         # 完成 or 实现 … 的 N% is a predicate: what was done of a target
         ("全国城镇新增就业1022万人，完成全年目标任务的85%左右。", []),
         ("全年实现预期目标的92%。", []),
+        # so is a bound (不少于, 不低于, 高于 … 的 N%)
+        ("代表候选人的差额不少于应选人数的20%，党员人数高于全区的60%。", []),
         # where a noun follows in the clause, or after the list the figure is in, the text says what it counts
         # (only its reading failed); a quoted count is a name; a count in brackets restates what comes before
         ("在京的230多家在京企业落户新区，5升、4升、900毫升等各种规格的桶装油应有尽有。", []),
