@@ -74,6 +74,8 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         # a formula whose first words are quoted, and its short form; not 一中 before 原则上
         ("坚持“一个中国”原则和一中原则。北京十一中原则上不招收。", {"一个中国原则": 2}),
         ("实施“千村示范、万村整治”工程，深化“千万工程”经验。", {"千万工程": 2}),
+        # the guiding ideologies; 新时代“枫桥经验” is 枫桥经验
+        ("坚持马克思列宁主义、毛泽东思想、邓小平理论，发展新时代“枫桥经验”，牢记“九个必须”。", {"马克思列宁主义": 1, "毛泽东思想": 1, "邓小平理论": 1, "枫桥经验": 1, "九个必须": 1}),
     ],
 )
 def test_word_boundaries(nlp, text, expected):
