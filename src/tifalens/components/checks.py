@@ -296,7 +296,8 @@ def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules
 
     A part of the sentence after ； whose first count is of another kind or unit,
     or not in its first clause, starts another topic and ends the parts
-    (…其中…由15万减少至2.7万；解决23个乡镇…); so does a count said to be a total
+    (…其中…由15万减少至2.7万；解决23个乡镇…), as does one that names the whole again to
+    divide it another way (处分61万人，其中…；处分省部级干部49人…); so does a count said to be a total
     (…其中…18名，全市累计提拔重用扶贫干部791名).
     """
     s = _sentence_of(linker, pos)
@@ -313,6 +314,8 @@ def _parts_after(figs: list[Figure], whole: int, pos: int, linker: Linker, rules
             part = linker.part_start(f.start)
             if f.kind != w.kind or f.unit != w.unit or text[part : f.clause].strip():
                 break
+            if w.subject and f.subject != w.subject and f.subject.startswith(w.subject):
+                break  # 处分61万人，其中党纪处分…；处分省部级干部49人…: the whole divided another way
         if f.kind == w.kind and f.unit == w.unit and f.depth == depth and any(t in text[f.clause : f.cut] for t in rules.total_words):
             break  # 全市累计提拔重用扶贫干部791名: another whole
         if f.kind != w.kind or f.unit != w.unit or f.base is not None or _difference(f, rules):
