@@ -807,7 +807,7 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         ("全省共处分1200人，其中党纪处分800人，政务处分600人。", [("parts_exceed_whole", "warning", "600人")]),
         ("全省共有干部1200人，其中男干部800人，女干部600人。", [("parts_exceed_whole", "error", "600人")]),
         # after ； the whole named again opens another way to divide it: those counts are no parts of the first
-        ("处分61万人，其中党纪处分40万人、政务处分16万人；处分省部级干部49人，厅局级干部3144人，县处级干部2.4万人。", []),
+        ("处分61万人，其中党纪处分45万人、政务处分15万人；处分省部级干部49人，厅局级干部3144人，县处级干部2.4万人。", []),
         # parts that leave unsaid what they count (the whole's) are told apart by what their clauses say;
         # adding up to more is a warning, since such parts may overlap
         ("全国832个贫困县，其中601个已摘帽，179个正在进行退出检查，62个未摘帽。", [("parts_exceed_whole", "warning", "62个")]),
