@@ -786,3 +786,21 @@ def test_transliteration_characters_are_what_the_build_script_prints():
 def test_names_with_the_surnames_hong_mao_niu_and_shou(ents_nlp):
     doc = ents_nlp("居民洪军星热心帮忙。主持人 寿小丽：欢迎收看。茅金虎和钮菊香参加。")
     assert [(e.text, e.label_) for e in doc.ents] == [("洪军星", "PERSON"), ("寿小丽", "PERSON"), ("茅金虎", "PERSON"), ("钮菊香", "PERSON")]
+
+
+def test_a_quotation_names_its_speaker(nlp):
+    text = (
+        "标题\n\n国家主席习近平在贺信中强调：“要坚持以人民为中心。”“我们要推动高质量发展。”李强说。"
+        "他说：“这是一个好办法。”王毅外长表示，“中方欢迎各方为此共同努力。”\n"
+    )
+    data = tifalens.analyze(text, nlp=nlp).to_dict()
+    quotes = data["articles"][0]["quotations"]
+    assert [(q["text"], q["speaker"] and q["speaker"]["name"]) for q in quotes] == [
+        ("要坚持以人民为中心。", "习近平"),  # a title before the name, words between it and the verb
+        ("我们要推动高质量发展。", "李强"),  # the speaker after the quotation
+        ("这是一个好办法。", None),  # a pronoun names no one
+        ("中方欢迎各方为此共同努力。", "王毅"),  # a title after the name
+    ]
+    speaker = quotes[0]["speaker"]
+    assert text[speaker["start"] : speaker["end"]] == text[speaker["orig_start"] : speaker["orig_end"]] == "习近平"
+    jsonschema.validate(data, schema())

@@ -22,6 +22,7 @@ SPAN_ATTRS = {
     "fields": None,
     "level": None,  # a HEADING's level (1 for 一、, 2 for （一） under it, …); its own attribute, since a
     "numbering": None,  # heading that is only a figure (1月1日) shares its offsets, and so ``fields``, with the figure's span
+    "speaker": None,  # a QUOTATION's speaker, {"start", "end", "name"} (set by the entities component)
     # tifa
     "term": None,
     "canonical": None,

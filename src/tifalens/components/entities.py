@@ -41,7 +41,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..batching import Batched
-from ..extensions import CREDITED_KEY, doc_text
+from ..extensions import CREDITED_KEY, doc_text, register_extensions
 from ..lexicon.institutions import Institutions, parse_institutions
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
@@ -88,6 +88,9 @@ class EntityRules:
     quotes: frozenset[str]
     list_separators: frozenset[str]
     speech_verbs: frozenset[str]
+    quote_lead: re.Pattern = field(compare=False)  # what may stand between a speaker and the opening quote
+    quote_tail: re.Pattern = field(compare=False)  # what may stand after the closing quote before its speaker
+    quote_verb_after: re.Pattern = field(compare=False)  # what may follow the speaker after the quote
     list_closers: frozenset[str]
     clause_openers: frozenset[str]
     gazetteer: Gazetteer
@@ -255,6 +258,9 @@ def entity_rules() -> EntityRules:
         quotes=frozenset(data["quotes"]),
         list_separators=frozenset(person["list_separators"]),
         speech_verbs=frozenset(person["speech_verbs"]),
+        quote_lead=re.compile(rf"[\u4e00-\u9fff]{{0,{person['max_quote_lead']}}}?(?:{_alternation(person['quote_verbs'])})[：:，,]?\s*$"),
+        quote_tail=re.compile(r"[，,]?\s*"),
+        quote_verb_after=re.compile(rf"(?:也|还|又)?(?:{_alternation(person['quote_verbs'])})"),
         list_closers=frozenset(person["list_closers"]),
         clause_openers=frozenset(person["clause_openers"]),
         gazetteer=Gazetteer.default(),
@@ -742,6 +748,40 @@ def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) 
     return labels
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"", "”」』\""
+
+
+def quotation_speakers(doc: Doc, rules: EntityRules) -> None:
+    """``span._.speaker`` of each QUOTATION in ``doc.spans["structure"]``: the person named right before it
+    with a verb of saying (习近平强调：“…”, 李强在会上指出，“…”) or right after it (“…”，李强说), as
+    ``{"start", "end", "name"}``, else None (他说：“…”: a pronoun names no one here)."""
+    quotes = [s for s in doc.spans.get("structure", []) if s.label_ == "QUOTATION"]
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    if not quotes or not people:
+        return
+    text = doc_text(doc)
+    ends = [p.end_char for p in people]
+    starts = [p.start_char for p in people]
+    lead = rules.quote_lead
+    for q in quotes:
+        speaker = None
+        open_at = q.start_char - 1 if q.start_char and text[q.start_char - 1] in _OPEN_QUOTES else q.start_char
+        k = bisect_left(ends, open_at + 1) - 1  # the last person ending before the opening quote
+        if k >= 0 and lead.fullmatch(text, ends[k], open_at):
+            speaker = people[k]
+        else:
+            close = q.end_char + 1 if q.end_char < len(text) and text[q.end_char] in _CLOSE_QUOTES else q.end_char
+            at = rules.quote_tail.match(text, close).end()
+            k = bisect_left(starts, at)
+            if k < len(people) and starts[k] == at and rules.quote_verb_after.match(text, people[k].end_char):
+                speaker = people[k]
+        q._.speaker = None if speaker is None else {"start": speaker.start_char, "end": speaker.end_char, "name": text[speaker.start_char : speaker.end_char]}
+
+
 class EntitiesComponent(Batched):
     """Sets ``doc.ents`` from the institutions list and the segmenter's name tags.
 
@@ -756,6 +796,7 @@ class EntitiesComponent(Batched):
     def __init__(
         self, nlp: Language, name: str, *, extra_institutions: Iterable[str], tag_labels: dict[str, str], use_tags: bool
     ) -> None:
+        register_extensions()
         self.name = name
         self.tag_labels = {tag: label for tag, label in tag_labels.items() if label} if use_tags else {}
         self.rules = entity_rules()
@@ -764,6 +805,7 @@ class EntitiesComponent(Batched):
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = entity_spans(doc, self.institutions, self.tag_labels, self.rules, self.is_word)
+        quotation_speakers(doc, self.rules)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -18,7 +18,7 @@ from ..extensions import span_text
 from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 _BLOCK_LABELS = {"LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER"}
 
 
@@ -84,7 +84,11 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         sections: dict[int, dict] = {}
         qa: dict[int, dict] = {}
         items_outside: list[dict] = []
-        quotations = [{"text": span_text(s), **_offsets(source, s.start_char, s.end_char)} for s in spans if s.label_ == "QUOTATION"]
+        quotations = [
+            {"text": span_text(s), **_offsets(source, s.start_char, s.end_char), "speaker": _speaker(source, s._.speaker)}
+            for s in spans
+            if s.label_ == "QUOTATION"
+        ]
         lists = [_list(s, source) for s in spans if s.label_ == "LIST"]
         for s in spans:
             if s.label_ == "HEADING":
@@ -197,6 +201,11 @@ def shown_value(fig: dict[str, Any]) -> Any:
     """The value a table shows for a ``stats`` entry: a date's ISO form (3月2日: --03-02), not the first
     number in it, else ``value``."""
     return fig["date"] if fig.get("kind") == "date" and fig.get("date") else fig.get("value")
+
+
+def _speaker(source: Source, speaker: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Who says a quotation (``span._.speaker``): the name and its offsets, or None."""
+    return None if speaker is None else {"name": speaker["name"], **_offsets(source, speaker["start"], speaker["end"])}
 
 
 def gloss_text(term: dict[str, Any]) -> str | None:
