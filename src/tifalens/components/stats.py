@@ -221,6 +221,7 @@ class StatsRules:
         self.lead_phrase_tags = set(data["following_lead_phrase_tags"])
         self.phrase_not_first_tags = set(data["following_phrase_not_first_tags"])
         self.person_units = frozenset(data["person_units"])
+        self.age_after_words = tuple(data["age_after_words"])
         self.time_leads = frozenset(data["time_leads"])
         self.causative_verbs = frozenset(data["causative_verbs"])
         self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
@@ -1293,9 +1294,14 @@ class Linker:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
             fig.subject = (after or before) if share_of_noun else (before or after)
-        elif fig.kind == "age" and self.text.startswith("的", fig.tail):  # 今年57岁的马师傅, 救治了100多岁的老人
+        elif fig.kind == "age":  # 今年57岁的马师傅, 救治了100多岁的老人, 60岁以上老年人, 80岁老人: who is that old
             limit = clause_end(self.text, fig.tail, self.rules.delimiters)
-            fig.subject = self.tokens.following_noun(fig.tail, limit, self.rules, through_de=True, counted=False) or before
+            after = self.tokens.following_noun(fig.tail, limit, self.rules, through_de=True, counted=False)
+            if after and (at := self.text.find(after, fig.tail, limit)) >= 0:
+                word, tag = self.tokens.token_ending(at + len(after))
+                if tag in ("l", "i") and word != after:
+                    after = after[: -len(word)]  # 40岁及以下党员总数|稳中有升: an idiom says what they did
+            fig.subject = before if not after or after.startswith(self.rules.age_after_words) else after  # (30岁时, 90岁高龄: when)
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         fig.subject_source = "own" if fig.subject else ""
@@ -1533,8 +1539,8 @@ class Linker:
     def _context_subject(self, figs: list[Figure], i: int) -> str:
         """The subject of the clause before: its figure's, or its words (民生类最多,约占三分之一)."""
         fig = figs[i]
-        if i and figs[i - 1].sentence == fig.sentence and figs[i - 1].subject:
-            return figs[i - 1].subject
+        if i and figs[i - 1].sentence == fig.sentence and figs[i - 1].subject and figs[i - 1].kind != "age":
+            return figs[i - 1].subject  # (not an age's: 40岁及以下|党员总数…，占…33.8% is of the young members)
         return self._clause_before(fig, figs)
 
     def _clause_before(self, fig: Figure, figs: list[Figure]) -> str:
