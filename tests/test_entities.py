@@ -804,3 +804,10 @@ def test_a_quotation_names_its_speaker(nlp):
     speaker = quotes[0]["speaker"]
     assert text[speaker["start"] : speaker["end"]] == text[speaker["orig_start"] : speaker["orig_end"]] == "习近平"
     jsonschema.validate(data, schema())
+
+
+def test_a_phrase_jieba_tags_as_a_name_because_it_opens_with_a_surname_is_no_person(ents_nlp):
+    # jieba's dictionary tags these nr: 司法厅, 毛南族, 金海湖, 高兴地, 向前走 (司, 毛, 金, 高, 向 are surnames):
+    # a dictionary word and a suffix; a character that also ends given names (堂) is no sign
+    doc = ents_nlp("省司法厅和毛南族群众来到金海湖畔，高兴地向前走。部长杨传堂、马建堂出席。")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("杨传堂", "PERSON"), ("马建堂", "PERSON")]
