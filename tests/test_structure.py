@@ -317,6 +317,22 @@ def test_web_page_time_source_and_editor_lines_are_boilerplate():
     assert b.boilerplate == []
 
 
+def test_a_pages_breadcrumbs_date_line_buttons_and_footer_links_are_boilerplate():
+    text = (
+        "人民网 >> 时政 >> 正文\n习近平主持召开会议\n2023年04月21日20:50 | 来源：新华社\n分享到：\n"
+        "新华社北京4月21日电 会议强调，要完整、准确、全面贯彻新发展理念。\n点赞\n"
+        "关于人民网 | 报社介绍 | 招聘英才 | 广告服务\n"
+    )
+    (a,) = articles(text)
+    assert a.title.text == "习近平主持召开会议" and a.subtitles == []
+    assert [b.text for b in a.boilerplate] == [
+        "人民网 >> 时政 >> 正文", "2023年04月21日20:50 | 来源：新华社", "分享到：", "点赞", "关于人民网 | 报社介绍 | 招聘英才 | 广告服务",
+    ]  # fmt: skip
+    # a table's header row (years in it) and a title with one bar are no links
+    (b,) = articles("标题\n\n指标 | 2020年 | 2025年\n\n两会｜代表委员热议高质量发展\n\n正文。\n")
+    assert b.boilerplate == []
+
+
 def test_breadcrumbs_font_size_and_related_links_are_boilerplate_and_a_bracketed_dateline_is_one():
     text = (
         "首页 > 新闻中心 > 时政要闻\n字号：大 中 小\n坚定不移推进全面从严治党\n——学习贯彻全国两会精神\n"
