@@ -45,7 +45,7 @@ from ..extensions import CREDITED_KEY, doc_text, register_extensions
 from ..lexicon.institutions import Institutions, parse_institutions
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
-from ..tables import table
+from ..tables import alternation, table
 from .structure import speaker_name
 
 # 百县千镇(万村), 千村万户: numbers of settlements, the name of a programme, not a place
@@ -258,9 +258,9 @@ def entity_rules() -> EntityRules:
         quotes=frozenset(data["quotes"]),
         list_separators=frozenset(person["list_separators"]),
         speech_verbs=frozenset(person["speech_verbs"]),
-        quote_lead=re.compile(rf"[\u4e00-\u9fff]{{0,{person['max_quote_lead']}}}?(?:{_alternation(person['quote_verbs'])})[：:，,]?\s*$"),
+        quote_lead=re.compile(rf"[\u4e00-\u9fff]{{0,{person['max_quote_lead']}}}?(?:{alternation(person['quote_verbs'])})[：:，,]?\s*$"),
         quote_tail=re.compile(r"[，,]?\s*"),
-        quote_verb_after=re.compile(rf"(?:也|还|又)?(?:{_alternation(person['quote_verbs'])})"),
+        quote_verb_after=re.compile(rf"(?:也|还|又)?(?:{alternation(person['quote_verbs'])})"),
         list_closers=frozenset(person["list_closers"]),
         clause_openers=frozenset(person["clause_openers"]),
         gazetteer=Gazetteer.default(),
@@ -746,10 +746,6 @@ def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) 
                 labels[end] = "GPE"
                 end += 1
     return labels
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"", "”」』\""
