@@ -658,12 +658,12 @@ def test_derived_nouns_jieba_tags_as_names_are_not_persons(ents_nlp):
 
 
 def test_places_documents_and_events_jieba_tags_as_names_are_not_persons(ents_nlp):
-    text = "坚持正确的安全观，参观革命陈列馆和雷达站。申请人须持许可证，沙尘暴过后举行龙舟赛。万国权和柏拉图都是人名。"
+    text = "坚持正确的安全观，参观革命陈列馆和雷达站。申请人须持许可证，沙尘暴过后举行龙舟赛。制定施工图。万国权和李嘉图都是人名。"
     doc = ents_nlp(text)
-    words = ("安全观", "陈列馆", "雷达站", "申请人", "许可证", "沙尘暴", "龙舟赛")
+    words = ("安全观", "陈列馆", "雷达站", "申请人", "许可证", "沙尘暴", "龙舟赛", "施工图")
     assert {t.text: t.tag_ for t in doc if t.text in words} == dict.fromkeys(words, "nr")
-    # 万国+权 and 柏拉+图 are a dictionary word and a character that ends names too: those stay names.
-    assert [(e.text, e.label_) for e in doc.ents] == [("万国权", "PERSON"), ("柏拉图", "PERSON")]
+    # 万国+权 is a dictionary word and a character that ends names too: a name; 李嘉 is no word
+    assert [(e.text, e.label_) for e in doc.ents] == [("万国权", "PERSON"), ("李嘉图", "PERSON")]
 
 
 def test_a_familys_settlement_jieba_tags_as_a_name_is_not_a_person(ents_nlp):
