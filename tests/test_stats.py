@@ -1199,7 +1199,7 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         # 起 or 高龄 after an age say when or how old: the subject is then before it
         ("设立3岁以下婴幼儿照护扣除，80岁老人有20位。", [("3岁", "婴幼儿"), ("80岁", "老人"), ("20位", "老人")]),
         ("40岁及以下党员总数稳中有升，占党员总数的33.8%。", [("40岁", "党员总数"), ("33.8%", "40岁及以下党员总数稳中有升")]),
-        ("老张30岁时入党。", [("30岁", "老张")]),
+        ("老张30岁时入党，93岁高龄的蔡老太也来了。", [("30岁", "老张"), ("93岁", "蔡老太")]),
     ],
 )
 def test_what_a_count_counts_ends_where_the_predicate_starts(nlp, text, subjects):

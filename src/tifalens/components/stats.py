@@ -222,6 +222,7 @@ class StatsRules:
         self.phrase_not_first_tags = set(data["following_phrase_not_first_tags"])
         self.person_units = frozenset(data["person_units"])
         self.age_after_words = tuple(data["age_after_words"])
+        self.age_words = longest_first(data["age_words"])
         self.time_leads = frozenset(data["time_leads"])
         self.causative_verbs = frozenset(data["causative_verbs"])
         self.lead_idiom_tags = set(data["following_lead_idiom_tags"])
@@ -1301,6 +1302,9 @@ class Linker:
                 word, tag = self.tokens.token_ending(at + len(after))
                 if tag in ("l", "i") and word != after:
                     after = after[: -len(word)]  # 40岁及以下党员总数|稳中有升: an idiom says what they did
+            word = starts_with(after, self.rules.age_words)
+            if word and self.text.startswith(word + "的", fig.tail):  # 93岁高龄的蔡老太
+                after = self.tokens.following_noun(fig.tail + len(word) + 1, limit, self.rules, counted=False)
             fig.subject = before if not after or after.startswith(self.rules.age_after_words) else after  # (30岁时, 90岁高龄: when)
         elif fig.kind not in ("year", "date"):
             fig.subject = before
