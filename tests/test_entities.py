@@ -187,6 +187,8 @@ def test_places_join_into_one_span(ents_nlp):
         ("江西省抚州市", "GPE", "江西省抚州市"),
     ]
     assert ents(ents_nlp, "他在亚洲和欧洲访问，长江经济带") == [("亚洲", "LOC", ""), ("欧洲", "LOC", ""), ("长江", "LOC", "")]
+    # the same place twice side by side is two mentions (a property test found 衡阳衡阳 read as one)
+    assert ents(ents_nlp, "衡阳衡阳") == [("衡阳", "GPE", "湖南省衡阳市"), ("衡阳", "GPE", "湖南省衡阳市")]
 
 
 def test_tag_based_entities_can_be_turned_off():

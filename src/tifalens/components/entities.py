@@ -625,10 +625,11 @@ def _named_body(words: TokenTexts, place: Run, rules: EntityRules) -> Run | None
 
 def _listed_apart(words: TokenTexts, run: Run, rules: EntityRules) -> list[Run]:
     """A run cut between two listed places side by side (约旦+中国问题专家, 北京+上海), which
-    name two places; a division stays with the place before it (湖南+衡阳)."""
+    name two places, and between a place and the same word again (衡阳+衡阳); a division stays with the
+    place before it (湖南+衡阳, 安阳市+安阳县, 衡阳+衡阳县)."""
     pieces = [Run(run.start, run.start + 1, run.label)]
     for i in range(run.start + 1, run.end):
-        if words[i] in rules.places and words[i - 1] in rules.places:
+        if (words[i] in rules.places and words[i - 1] in rules.places) or words[i] == words[i - 1]:
             pieces.append(Run(i, i + 1, run.label))
         else:
             pieces[-1].end = i + 1
