@@ -52,6 +52,12 @@ FOREIGN_NAME_TAG = "nrt"  # a transliterated foreign name kept whole after a tit
 _HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
 
 
+def _token_of(starts: list[int], a: int, b: int) -> int | None:
+    """The index of the token that is exactly the characters ``[a, b)``, or None."""
+    i = bisect.bisect_left(starts, a)
+    return i if i + 1 < len(starts) and starts[i] == a and starts[i + 1] == b else None
+
+
 def _split_token(words: list[str], tags: list[str], starts: list[int], i: int, at: int, left_tag: str, right_tag: str) -> None:
     """Cut token ``i`` at text offset ``at`` into two tokens of the given tags, in place."""
     word, cut = words[i], at - starts[i]
@@ -72,8 +78,7 @@ def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list
     """任命王伟为: jieba glues 为 to a name it does not know (one token 王伟为); cut it back to 王伟 (nr) | 为 (p), in place."""
     for m in _appointed().finditer(text):
         a, b = m.span(1)
-        i = bisect.bisect_left(starts, a)
-        if i < len(words) and starts[i] == a and starts[i + 1] == b + 1:  # tagged nr by rjieba, p by jieba
+        if (i := _token_of(starts, a, b + 1)) is not None:  # tagged nr by rjieba, p by jieba
             _split_token(words, tags, starts, i, b, "nr", "p")
 
 
@@ -184,9 +189,8 @@ def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list
     office in it as one word; cut it, in place, into the committee (n) and the office (n), so that the place
     and the committee name one organisation (深圳市委) as 浙江省委 (one word) does."""
     for m in _committee_offices().finditer(text):
-        a, b = m.span()
-        i = bisect.bisect_left(starts, a)
-        if 0 < i < len(words) and starts[i] == a and starts[i + 1] == b and tags[i - 1] == "ns":
+        i = _token_of(starts, *m.span())
+        if i and tags[i - 1] == "ns":
             _split_token(words, tags, starts, i, m.end(1), "n", "n")
 
 
