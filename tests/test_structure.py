@@ -683,6 +683,34 @@ def test_the_host_thanking_the_guest_at_the_end_asks_nothing(nlp):
     assert [e["text"] for e in data["entities"] if e["label"] == "PERSON"] == ["郑栅洁", "郑栅洁"]
 
 
+def test_a_transcripts_bracketed_labels_say_who_speaks_as_a_colon_does(nlp):
+    from tifalens import analyze
+
+    text = (
+        "国新办举行新闻发布会\n\n【主持人 寿小丽】女士们、先生们，大家上午好。\n\n"
+        "【国家统计局新闻发言人 付凌晖】\n一季度国内生产总值284997亿元，同比增长4.5%。\n\n"
+        "【寿小丽】\n下面请记者朋友提问。\n\n【路透社记者】\n全年目标能否实现？\n\n【付凌晖】\n谢谢你的提问。我们有信心。\n\n"
+        "【中央广播电视总台央视记者】请问消费恢复情况如何？\n\n【付凌晖】社会消费品零售总额同比增长5.8%。\n\n"
+        "【寿小丽】\n今天的发布会到此结束。\n"
+    )
+    data = analyze(text, nlp=nlp).to_dict()
+    (art,) = data["articles"]
+    assert [(q["question_marker"], q["question"], q["answer_marker"], q["answer"]) for q in art["qa"]] == [
+        ("【路透社记者】", "全年目标能否实现？", "【付凌晖】", "谢谢你的提问。我们有信心。"),
+        ("【中央广播电视总台央视记者】", "请问消费恢复情况如何？", "【付凌晖】", "社会消费品零售总额同比增长5.8%。"),
+    ]
+    blocks = [(b["kind"], b["text"]) for sec in art["sections"] for b in sec["blocks"]]
+    # a label on a line of its own and what is said on the next line are one block; the host closes
+    assert ("paragraph", "【国家统计局新闻发言人 付凌晖】一季度国内生产总值284997亿元，同比增长4.5%。") in blocks
+    assert blocks[-1] == ("paragraph", "【寿小丽】今天的发布会到此结束。")
+    # every marker is the text where its block starts
+    for q in art["qa"]:
+        assert text[q["start"] : q["start"] + len(q["question_marker"])] == q["question_marker"]
+    # a bracketed heading that names no one speaks for no one
+    (art,) = analyze("标题在此\n\n【编者按】今年是改革开放45周年。\n\n记者：请问有何感受？\n\n【编者按】我们深受鼓舞。\n", nlp=nlp).to_dict()["articles"]
+    assert art["qa"][0]["answer_marker"] is None
+
+
 def test_a_speaker_on_a_line_of_their_own_speaks_the_next_line(nlp):
     from tifalens import analyze
 

@@ -95,6 +95,8 @@ class _Rules:
         self.any_asker = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<asker>[\u4e00-\u9fffA-Za-z·]{{2,{data['max_any_outlet_chars']}}}?)(?:{roles})\s*[:：]")
         # 问：…？答：… on one line: the answer starts after the question mark
         self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
+        # 【国家统计局局长 康义】, 【主持人 寿小丽】: a transcript's label of who speaks, read as the same words and a colon
+        self.bracket_label = re.compile(r"^【(?P<who>[^【】\s][^【】\n]{0,%d})】" % data["max_speaker_chars"])
         self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
         self.speaker_titles = tuple(data["speaker_titles"])
         self.address_starts, self.address_ends = tuple(data["address_starts"]), tuple(data["address_ends"])
@@ -647,6 +649,19 @@ def _dateline(m: re.Match, offset: int, position: str) -> Dateline:
     return Dateline(start, start + len(text), text, agency, m.group("place") or "", m.group("date") or "", position)
 
 
+def _colon_form(s: str, rules: _Rules) -> str:
+    """``s`` with a transcript's bracketed label (【国家统计局局长 康义】…, 【中央广播电视总台央视记者】…) written
+    as the same words and a colon (国家统计局局长 康义： …), of the same length so that every offset after
+    the label holds; a marker found in it is the original's by :func:`_marker_of`. Other lines are unchanged."""
+    m = rules.bracket_label.match(s)
+    return s if m is None else f"{m.group('who')}： {s[m.end():]}"
+
+
+def _marker_of(s: str, marker: str) -> str:
+    """The marker found in :func:`_colon_form` of ``s`` as ``s`` writes it (康义： -> 【康义】)."""
+    return s[: len(marker) + 1] if s.startswith("【") and not s.startswith(marker) else marker
+
+
 def _speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> str | None:
     """The speaker opening an answer, with the colon (杨传堂：, 国家发展改革委有关负责人：), or None.
 
@@ -676,8 +691,8 @@ def _titled_speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> st
 
 
 def speaker_name(marker: str | None) -> str | None:
-    """The name in a speaker marker: 寿小丽 of 新闻发言人 寿小丽： and of 寿小丽：."""
-    return marker.rstrip("：:").split()[-1] if marker else None
+    """The name in a speaker marker: 寿小丽 of 新闻发言人 寿小丽：, of 寿小丽： and of 【寿小丽】."""
+    return marker.rstrip("：:").strip("【】").split()[-1] if marker else None
 
 
 def _host_takes_over(s: str, qa: QA, host: str | None, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
@@ -692,16 +707,17 @@ def _host_takes_over(s: str, qa: QA, host: str | None, rules: _Rules, is_name: C
 def _answered_asker(body: list[Block], k: int, rules: _Rules, is_name: Callable[[str], bool]) -> re.Match | None:
     """A reporter of an outlet whose name does not end like one (财新记者：…？), taken as asking when the
     block asks something and the next one answers (答：…, or 李强：…); 他告诉记者：… asks nothing."""
-    m = rules.any_asker.match(body[k].text)
+    m = rules.any_asker.match(_colon_form(body[k].text, rules))
     if m is None or k + 1 >= len(body) or not ("？" in body[k].text or "?" in body[k].text):
         return None
-    after = body[k + 1].text
+    after = _colon_form(body[k + 1].text, rules)
     return m if rules.answer.match(after) or _speaker(after, rules, is_name) else None
 
 
 def _label_line(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
     """A line that only says who speaks or asks (问：, 路透社记者：, 康义：, 国家统计局局长 康义：):
     what they say is on the next line."""
+    s = _colon_form(s, rules).rstrip()
     if not s.endswith(("：", ":")):
         return False
     m = rules.question.match(s) or rules.answer.match(s)
@@ -876,6 +892,7 @@ def _classify_article(
     host: str | None = None  # who speaks first, before any question (a press conference's host)
     for k, b in enumerate(body[i:], i):
         s = b.text
+        said = _colon_form(s, rules)  # who speaks, as a colon writes it
         closing = _closing(s, rules)
         if closing and art.dateline is None:
             alone = closing.start() == 0
@@ -888,12 +905,12 @@ def _classify_article(
         leading = rules.leading_dateline.match(s)
         if leading and art.dateline is None:
             art.dateline = _dateline(leading, b.start, "leading")
-        if m := rules.question.match(s) or _answered_asker(body, k, rules, is_name):
-            b.kind, b.marker = "question", m.group(0).strip()
+        if m := rules.question.match(said) or _answered_asker(body, k, rules, is_name):
+            b.kind, b.marker = "question", _marker_of(s, m.group(0).strip())
             qa = QA(heading=section.heading, question=b)
             art.qa.append(qa)
-        elif m := rules.answer.match(s):
-            b.kind, b.marker = "answer", m.group(0).strip()
+        elif m := rules.answer.match(said):
+            b.kind, b.marker = "answer", _marker_of(s, m.group(0).strip())
             if qa is not None:
                 qa.answers.append(b)
         elif m := rules.bullet.match(s):
@@ -904,12 +921,12 @@ def _classify_article(
             art.sections.append(section)
             qa = None
             continue
-        elif qa is not None and _host_takes_over(s, qa, host, rules, is_name):
+        elif qa is not None and _host_takes_over(said, qa, host, rules, is_name):
             qa = None  # the host takes the floor back: a paragraph, and the answer is over
         elif qa is not None:
             b.kind = "answer"  # everything up to the next question or heading answers it
-            if not qa.answers and (speaker := _speaker(s, rules, is_name)):
-                b.marker = speaker  # 杨传堂：… answers 记者：…
+            if not qa.answers and (speaker := _speaker(said, rules, is_name)):
+                b.marker = _marker_of(s, speaker)  # 杨传堂：… answers 记者：…
             qa.answers.append(b)
         elif _quotation_block(s, rules):
             b.kind = "quote"
@@ -918,7 +935,7 @@ def _classify_article(
         if b.kind in ("paragraph", "lead", "quote"):
             seen_lead = True
             if host is None and not art.qa:
-                host = speaker_name(_speaker(s, rules, is_name))
+                host = speaker_name(_speaker(said, rules, is_name))
         section.blocks.append(b)
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
