@@ -215,6 +215,26 @@ def test_seed_datelines_keep_their_fields(seed):
             ("344.3万件次", 3443000, "件次", "count", None, "接收信访举报"),
             ("43383架次", 43383, "架次", "count", None, "飞行起降"),
         ]),
+        # trains, doses, barrels, containers, votes and small lengths are counted and measured too
+        ("中欧班列开行2600多列，其中回程班列1100列。", [
+            ("2600多列", 2600, "列", "count", "多", "中欧班列开行"),
+            ("1100列", 1100, "列", "count", None, "回程班列"),
+        ]),
+        ("累计对2.8万列次列车进行消毒，全国累计接种疫苗34亿剂次。", [
+            ("2.8万列次", 28000, "列次", "count", None, "列车"),
+            ("34亿剂次", 3400000000, "剂次", "count", None, "疫苗"),
+        ]),
+        ("原油日产量400万桶，吞吐量2.96亿标箱，年降水量800毫米。", [
+            ("400万桶", 4000000, "桶", "measure", None, "原油日产量"),
+            ("2.96亿标箱", 296000000, "标箱", "measure", None, "吞吐量"),
+            ("800毫米", 800, "毫米", "measure", None, "年降水量"),
+        ]),
+        ("农业损失9.87亿新台币。", [("9.87亿新台币", 987000000, "新台币", "money", None, "农业损失")]),
+        # what a figure before it qualifies is the subject, without the 的 that ties them
+        ("降雨量超过100毫米的区域面积达29万平方公里。", [
+            ("100毫米", 100, "毫米", "measure", "超过", "区域面积"),
+            ("29万平方公里", 290000, "平方公里", "measure", None, "区域面积"),
+        ]),
         ("外汇交易量仅为四.七七亿美元。", [("四.七七亿美元", 477000000, "美元", "money", None, "外汇交易量")]),
         # a unit jieba joined to the noun after it (3|篇文章, cut by the segmenter), and a quoted name counted
         ("选出3篇文章。", [("3篇", 3, "篇", "count", None, "文章")]),

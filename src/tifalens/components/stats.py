@@ -1252,6 +1252,8 @@ class Linker:
             for tail in rules.trim_suffix:
                 if span.endswith(tail) and ok(end - len(tail)) and len(span) - len(tail) != 1:
                     return start, end - len(tail)
+        if span[:1] == "的" and len(span) > 1 and ok(start + 1):
+            return start + 1, end  # 超过100毫米|的区域面积: what a figure before it qualifies (not 的确)
         return None
 
     def _own_subject(self, fig: Figure, prev: Figure | None, quantity: Figure | None = None) -> None:
