@@ -531,6 +531,13 @@ def test_a_three_character_name_before_shuo_is_whole(ents_nlp):
     ]
 
 
+def test_a_name_that_says_something_after_a_clause_or_a_role_is_a_person(ents_nlp):
+    text = "李家超说，过去一年很好。该连党员薛浩说，连队好。“好。”刘锦说。党支部书记钱桂林表示同意。协会严正指出：不对。"
+    assert [(e.text, e.start_char) for e in ents_nlp(text).ents if e.label_ == "PERSON"] == [
+        ("李家超", 0), ("薛浩", 16), ("刘锦", 28)
+    ]  # 钱 is a surname jieba reads as a noun before 桂林: no role, and no name found
+
+
 def test_no_name_after_a_title_from_words_that_only_look_like_one(ents_nlp):
     # 常态+化 is a derived noun, 任务+重 an adjective, 南沟+社区 a place
     text = "用于企业党组织书记常态化培训。村党组织书记任务重、压力大。十九大代表段南沟社区党总支书记任红出席。"

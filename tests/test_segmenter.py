@@ -170,6 +170,18 @@ def test_the_last_character_of_a_name_glued_to_shuo_after_a_title_is_cut_back(ba
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_shuo_glued_to_a_name_with_no_title_is_cut_off(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("李家超说，过去一年很好。张华说，要做好工作。王明再说一遍，他听说了。")
+    tokens = [t.text for t in doc]
+    assert tokens[:3] == ["李家", "超", "说"]  # 超说 is no word: the name's last character and 说
+    assert tokens[tokens.index("张华") + 1] == "说"  # 张华说 was one name
+    assert [t.tag_ for t in doc if t.text == "张华"] == ["nr"]
+    assert "再说" in tokens and "听说" in tokens  # words of the dictionary stay whole
+    assert "".join(tokens) == doc.text
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
 def test_a_classifier_jieba_glues_after_a_number_is_cut_off(backend, seg_rjieba, seg_jieba):
     seg = seg_rjieba if backend == "rjieba" else seg_jieba
     doc = seg("全县10个村党支部，5401人未脱贫，共有7个人就业，完成35周岁以下的10人次培训，设立4部门、468项目，庆祝100周年。")

@@ -105,17 +105,20 @@ def test_leading_datelines_split_articles():
         "第二篇标题\n本报北京3月6日电 第二篇正文。\n"
         "第三篇标题\n本报讯（记者 李四）第三篇正文。\n"
         "第四篇标题\n【本报讯】行政长官今日发表施政报告。\n"
+        "第五篇标题\n【新华社香港10月1日电】行政长官出席酒会。\n"
     )
     arts = articles(text)
-    assert [a.title.text for a in arts] == ["第一篇标题", "第二篇标题", "第三篇标题", "第四篇标题"]
+    assert [a.title.text for a in arts] == ["第一篇标题", "第二篇标题", "第三篇标题", "第四篇标题", "第五篇标题"]
     assert [(a.dateline.agency, a.dateline.place, a.dateline.date, a.dateline.position) for a in arts] == [
         ("新华社", "北京", "3月5日", "leading"),
         ("本报", "北京", "3月6日", "leading"),
         ("本报", "", "", "leading"),
         ("本报", "", "", "leading"),
+        ("新华社", "香港", "10月1日", "leading"),
     ]
     assert arts[0].dateline.text == "新华社北京3月5日电（记者 张三）"
     assert arts[3].dateline.text == "【本报讯】"
+    assert arts[4].dateline.text == "【新华社香港10月1日电】"
 
 
 def test_closing_dateline_fullwidth_with_space_splits():
@@ -124,6 +127,9 @@ def test_closing_dateline_fullwidth_with_space_splits():
     assert len(arts) == 2
     assert arts[0].dateline.place == "上海" and arts[0].dateline.date == "5月1日"
     assert arts[1].title.text == "乙文标题" and arts[1].dateline is None
+    # in square brackets, as web pages write it
+    arts = articles(text.replace("（ 新华社上海5月1日电 ）", "【新华社上海5月1日电】"))
+    assert len(arts) == 2 and (arts[0].dateline.text, arts[0].dateline.position) == ("【新华社上海5月1日电】", "closing")
 
 
 @pytest.mark.parametrize(

@@ -341,8 +341,8 @@ def token_labels(
             foreign = label != "ORG" and before.endswith(rules.foreign_titles) and rules.foreign_shape(words[i]) and not rules.place_word(words[i])
             if titled or foreign:
                 labels[i] = "PERSON"
-            elif label == "PERSON" and rules.is_title(before, before=True) and _cut_after_last_char(words, i, rules):
-                labels[i] = labels[i + 1] = "PERSON"  # 行政长官李家|超: 李家 is no name (家 ends none), 李家超 is
+            elif label == "PERSON" and (rules.is_title(before, before=True) or _says_after(words, i, rules)) and _cut_after_last_char(words, i, rules):
+                labels[i] = labels[i + 1] = "PERSON"  # 行政长官李家|超, ，李家|超|说: 李家 is no name (家 ends none), 李家超 is
             elif label == "PERSON" and rules.placed_title(words[i]):
                 continue  # 德国总理 (nr): a title, and the name after it stands alone (陈先生 and 吴书记 name someone)
             elif label == "PERSON" and (rules.village(words[i], is_word) or (len(words[i]) >= 3 and rules.named_place(words[i]))):
@@ -353,6 +353,12 @@ def token_labels(
         _anonymised(words, labels, rules)
         _cut_names(words, labels, rules, is_word)
     return labels
+
+
+def _says_after(words: TokenTexts, i: int, rules: EntityRules) -> bool:
+    """Does token ``i`` open a clause, with a verb of saying two tokens on (，李家|超|说)?"""
+    opens = i == 0 or words[i - 1] in rules.clause_openers
+    return opens and i + 2 < len(words) and words[i + 2] in rules.speech_verbs
 
 
 def _cut_after_last_char(words: TokenTexts, i: int, rules: EntityRules) -> bool:
@@ -538,9 +544,14 @@ def persons(
     return sorted(found + echoes, key=lambda r: r.start) if echoes else found
 
 
+_NOUN = get_string_id("n")
+
+
 def _speaks(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
-    """A name that opens a clause and says something (，王刚说; not 沙尘暴过后)."""
-    opens = run.start == 0 or words[run.start - 1] in rules.clause_openers
+    """A name that opens a clause, or follows a noun that says who they are (党员|薛浩说, 董事|敖宏说; not a
+    surname alone: 书记钱|桂林表示), and says something (，王刚说; not 沙尘暴过后)."""
+    before = run.start - 1
+    opens = before < 0 or words[before] in rules.clause_openers or (int(words.tags[before]) == _NOUN and len(words[before]) > 1)
     return opens and run.end < len(words) and words[run.end] in rules.speech_verbs
 
 

@@ -68,7 +68,7 @@ class _Rules:
         agencies = alternation(data["agencies"])
         date = r"(?:\d{4}年)?[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日"
         self.closing_dateline = re.compile(
-            rf"[（(]\s*(?P<agency>{agencies})(?:记者[^（()）]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电\s*[）)]\s*$"
+            rf"[（(【]\s*(?P<agency>{agencies})(?:记者[^（()）【】]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电\s*[）)】]\s*$"
         )
         # 《人民日报》（2025年07月20日 01版）, （人民日报2025年7月20日 01版）: the paper and page an article
         # was printed on, closing it as a closing dateline does
@@ -76,9 +76,10 @@ class _Rules:
             rf"^[（(]?\s*《?\s*(?P<agency>{agencies})\s*》?\s*(?P<place>)[（(]?\s*(?P<date>\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
             r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?\s*[）)]?\s*$"
         )
-        # 新华社北京9月26日电, （人民日报北京3月4日电） opening a paragraph (alone on its line it closes one), 【本报讯】
+        # 新华社北京9月26日电, （人民日报北京3月4日电）, 【新华社香港10月1日电】 opening a paragraph (alone on its line it
+        # closes one), 【本报讯】
         self.leading_dateline = re.compile(
-            rf"^(?:(?P<open>[（(]\s*)?(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电(?(open)\s*[）)](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
+            rf"^(?:(?P<open>[（(【]\s*)?(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电(?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
             r"\s*(?:[（(][^（()）]{0,40}[）)])?"
         )
         q = "|".join(map(re.escape, data["question_markers"]))
@@ -304,6 +305,8 @@ def _ends_open(s: str, rules: _Rules) -> bool:
         return True  # no paragraph ends with a comma: the page wrapped the line (…要全面推进乡村振兴，\n加快…)
     if last in _NO_HEADING_END or last in _CLOSING or last in "”":
         return False
+    if last == "】" and rules.closing_dateline.search(s):
+        return False  # …。【新华社上海5月1日电】 closes its article
     if any(ch in s for ch in _SENTENCE_END):
         return True  # a heading never holds a full stop; a paragraph was cut
     return len(s) > rules.max_heading
