@@ -230,6 +230,12 @@ def test_seed_datelines_keep_their_fields(seed):
             ("800毫米", 800, "毫米", "measure", None, "年降水量"),
         ]),
         ("农业损失9.87亿新台币。", [("9.87亿新台币", 987000000, "新台币", "money", None, "农业损失")]),
+        # a span of time alone (五年, 十年) says when: the subject goes on from the clause before
+        ("国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元。", [
+            ("121万亿元", 121000000000000, "元", "money", None, "国内生产总值"),
+            ("5.2%", 5.2, "%", "change", None, "国内生产总值"),
+            ("70万亿元", 70000000000000, "元", "change", "近", "国内生产总值"),
+        ]),
         # what a figure before it qualifies is the subject, without the 的 that ties them
         ("降雨量超过100毫米的区域面积达29万平方公里。", [
             ("100毫米", 100, "毫米", "measure", "超过", "区域面积"),
