@@ -459,6 +459,16 @@ def test_markdown_names_the_speaker(nlp):
     md = analyze("例行记者会\n\n法新社记者：中方有何评论？\n\n毛宁：我们欢迎。\n\n记者：还有问题吗？\n\n毛宁：没有了。\n\n3.问：第三问？\n\n答：好。\n", nlp=nlp).to_markdown()
     assert "**Q (法新社记者):** 中方有何评论？\n\n**A (毛宁):** 我们欢迎。\n" in md
     assert "**Q:** 还有问题吗？\n\n**A (毛宁):** 没有了。\n" in md and "**Q3:** 第三问？\n\n**A:** 好。\n" in md
+    # numbered with Chinese numerals: 一问：, （二）问：, 三、问： (numbered 1, 2, 3)
+    text = "答记者问\n\n一问：中方有何回应？\n答：坚决反对。\n\n（二）问：影响如何？\n答：有限。\n\n三、问：下一步？\n答：密切关注。\n"
+    data = analyze(text, nlp=nlp).to_dict()
+    assert [(q["question_marker"], q["question"], q["answer"]) for q in data["articles"][0]["qa"]] == [
+        ("一问：", "中方有何回应？", "坚决反对。"),
+        ("（二）问：", "影响如何？", "有限。"),
+        ("三、问：", "下一步？", "密切关注。"),
+    ]
+    md = analyze(text, nlp=nlp).to_markdown()
+    assert "**Q1:** 中方有何回应？\n\n**A:** 坚决反对。\n" in md and "**Q2:** 影响如何？" in md and "**Q3:** 下一步？" in md
     # 提问：/回答： mark a pair and name nobody
     md = analyze("访谈\n\n提问：今年的重点是什么？\n\n回答：主要有三个方面。\n", nlp=nlp).to_markdown()
     assert "**Q:** 今年的重点是什么？\n\n**A:** 主要有三个方面。\n" in md

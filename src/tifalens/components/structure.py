@@ -89,8 +89,11 @@ class _Rules:
         most = data["max_outlet_chars"]
         outlet = rf"[\u4e00-\u9fffA-Za-z0-9·]{{0,{most}}}?(?:{endings}|[A-Za-z]{{2}})|[\u4e00-\u9fff]{{0,4}}《[^》\n]{{1,{most}}}》"
         # 问：, 追问：, 1.问：, 【问】, [问], and an outlet's reporter: 法新社记者：, 《环球时报》记者：
+        # numbered: 1.问：, 一问：, 一、问：, （一）问：
+        cn = "[一二三四五六七八九十]{1,3}"
+        num = rf"\d{{1,3}}\s*[.、．]\s*|{cn}(?:、\s*|(?=(?:{q})\s*[:：]))|[（(](?:\d{{1,3}}|{cn})[）)]\s*"
         self.question = re.compile(
-            rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})\s*[:：]|【(?:{q})】|\[(?:{q})\])"
+            rf"^(?P<num>{num})?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})\s*[:：]|【(?:{q})】|\[(?:{q})\])"
         )
         self.answer = re.compile(rf"^(?:(?P<marker>{a})\s*[:：]|【(?:{a})】|\[(?:{a})\])")
         self.any_asker = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<asker>[\u4e00-\u9fffA-Za-z·]{{2,{data['max_any_outlet_chars']}}}?)(?:{roles})\s*[:：]")

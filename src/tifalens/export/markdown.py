@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..components.structure import cn_small_number
 from ..reading import Source
 from ..tables import table
 from .jsonout import as_written, entity_rows, gloss_text, shown_value, to_dict
@@ -84,17 +85,19 @@ def _plain_markers() -> frozenset[str]:
 
 def _who(marker: str | None) -> str:
     """Who asks or answers, as the marker names them (法新社记者, 杨传堂); '' for 问, 答, 记者, 回答 (1.问： too)."""
-    who = (marker or "").rstrip(":： ").strip("【】[]").lstrip("0123456789.、．")
+    who = (marker or "").rstrip(":： ").strip("【】[]")
+    if m := _NUMBERED.match(who):
+        who = who[m.end() :].lstrip()  # 1.问, 一问, （二）问: the number is not who asks
     return "" if len(who) < 2 or who in _plain_markers() else who
 
 
-_NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)[.、．)）]")
+_NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))")
 
 
 def _number(marker: str | None) -> str:
     """The number a numbered question's marker gives it (1.问：, （二）问：), or ''."""
     m = _NUMBERED.match(marker or "")
-    return m.group(1) if m else ""
+    return str(cn_small_number(m.group(1)) or m.group(1)) if m else ""
 
 
 def _cell(value) -> str:
