@@ -361,6 +361,11 @@ def test_breadcrumbs_font_size_and_related_links_are_boilerplate_and_a_bracketed
     )
     assert [x.text for x in a.boilerplate] == ["相关新闻：", "· 习近平回信勉励……", "李强作政府工作报告"]
     assert (b.title.text, b.boilerplate) == ("乙会议召开", [])
+    # a prompt to scan a code and a site's footer labels, after the copyright line
+    (a,) = articles(
+        "会议召开\n\n新华社北京5月3日电 会议召开。\n\n扫一扫在手机打开当前页\n\nCopyright © 2000-2023 XINHUANET.com\n\n制作单位：新华网股份有限公司\n"
+    )
+    assert [x.text for x in a.boilerplate] == ["扫一扫在手机打开当前页", "Copyright © 2000-2023 XINHUANET.com", "制作单位：新华网股份有限公司"]
 
 
 def test_an_end_mark_in_brackets_closes_an_article():
