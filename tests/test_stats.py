@@ -230,6 +230,13 @@ def test_seed_datelines_keep_their_fields(seed):
             ("800毫米", 800, "毫米", "measure", None, "年降水量"),
         ]),
         ("农业损失9.87亿新台币。", [("9.87亿新台币", 987000000, "新台币", "money", None, "农业损失")]),
+        # people of an age counted: the age says which (not 党员 for every age group)
+        ("30岁及以下党员1259.4万名，31至35岁党员1056.6万名。", [
+            ("30岁", 30, "岁", "age", "以下", "党员"),
+            ("1259.4万名", 12594000, "名", "count", None, "30岁及以下党员"),
+            ("31至35岁", 31, "岁", "age", None, "党员"),
+            ("1056.6万名", 10566000, "名", "count", None, "31至35岁党员"),
+        ]),
         # a span of time alone (五年, 十年) says when: the subject goes on from the clause before
         ("国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元。", [
             ("121万亿元", 121000000000000, "元", "money", None, "国内生产总值"),

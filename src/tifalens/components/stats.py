@@ -1267,6 +1267,10 @@ class Linker:
         if prev is not None and prev.kind in ("year", "date") and fig.clause <= prev.start and (not lead or lead in self.rules.time_leads):
             start = _TIME_TAIL.match(self.text, max(start, prev.tail)).end()  # (到)2025年(底)达到4.2万亿元: when, not what
         before = self._subject_before(fig, start)
+        if bound and prev.kind == "age" and before and prev.subject == before and fig.clause <= prev.start:
+            qualified = self.text[prev.start : fig.cut].strip()
+            if qualified.endswith(before):
+                before = qualified  # 30岁及以下党员|1259.4万名: those of that age are counted
         after, share_of_noun = "", False
         if fig.kind in QUANTITY_KINDS + SHARE_KINDS:
             limit = clause_end(self.text, fig.tail, self.rules.delimiters)
