@@ -186,7 +186,7 @@ def test_places_join_into_one_span(ents_nlp):
         ("四川南充", "GPE", "四川省南充市"),
         ("江西省抚州市", "GPE", "江西省抚州市"),
     ]
-    assert ents(ents_nlp, "他在亚洲和欧洲访问，长江经济带") == [("亚洲", "LOC", ""), ("欧洲", "LOC", ""), ("长江", "LOC", "")]
+    assert ents(ents_nlp, "他在亚洲和欧洲访问，长江经济带") == [("亚洲", "LOC", ""), ("欧洲", "LOC", ""), ("长江经济带", "LOC", "")]  # a region of its own, not the river
     # the same place twice side by side is two mentions (a property test found 衡阳衡阳 read as one)
     assert ents(ents_nlp, "衡阳衡阳") == [("衡阳", "GPE", "湖南省衡阳市"), ("衡阳", "GPE", "湖南省衡阳市")]
 
@@ -536,6 +536,13 @@ def test_a_name_that_says_something_after_a_clause_or_a_role_is_a_person(ents_nl
     assert [(e.text, e.start_char) for e in ents_nlp(text).ents if e.label_ == "PERSON"] == [
         ("李家超", 0), ("薛浩", 16), ("刘锦", 28)
     ]  # 钱 is a surname jieba reads as a noun before 桂林: no role, and no name found
+
+
+def test_regions_named_in_several_words_are_places_of_their_own(ents_nlp):
+    text = "雄安新区和粤港澳大湾区建设取得新进展，推动长江经济带发展和河南省黄河流域生态保护。长三角研究院成立。"
+    assert [(e.text, e.label_) for e in ents_nlp(text).ents] == [
+        ("雄安新区", "GPE"), ("粤港澳大湾区", "LOC"), ("长江经济带", "LOC"), ("河南省", "GPE"), ("黄河流域", "LOC"), ("长三角研究院", "ORG")
+    ]
 
 
 def test_no_name_after_a_title_from_words_that_only_look_like_one(ents_nlp):

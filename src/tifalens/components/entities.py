@@ -80,6 +80,7 @@ class EntityRules:
     place_suffixes: tuple[str, ...]
     places: dict[str, str]
     tag_free_places: numpy.ndarray = field(compare=False)  # sorted string ids of the listed names: they count whatever their tag
+    regions: re.Pattern = field(compare=False)  # regions named in several words (粤港澳|大湾|区), longest first
     org_suffixes: tuple[str, ...]
     body_heads: tuple[str, ...]
     committee_heads: frozenset[str]
@@ -228,7 +229,7 @@ def entity_rules() -> EntityRules:
     """The packaged rules (read once; the object is immutable)."""
     data = table("entities")
     person, place, org = data["person"], data["place"], data["organization"]
-    places = {name: "GPE" for name in place["names"]} | {name: "LOC" for name in place["locations"]}
+    places = {name: "GPE" for name in place["names"]} | {name: "LOC" for name in place["locations"]} | place["regions"]
     return EntityRules(
         surnames=frozenset(person["surnames"]),
         compound_surnames=tuple(person["compound_surnames"]),
@@ -250,6 +251,7 @@ def entity_rules() -> EntityRules:
         place_suffixes=tuple(place["suffixes"]),
         places=places,
         tag_free_places=numpy.unique(numpy.array([get_string_id(n) for n in place["names"]], dtype="uint64")),
+        regions=re.compile(alternation(place["regions"])),
         org_suffixes=tuple(org["suffixes"]),
         body_heads=tuple(org["body_heads"]),
         committee_heads=frozenset(org["committee_heads"]),
@@ -748,6 +750,10 @@ def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) 
         tokens = words.tokens_of(start, end)
         if tokens is not None and not rules.generic_place(name):
             labels.update(dict.fromkeys(tokens, "GPE"))
+    for m in rules.regions.finditer(words.text):
+        tokens = words.tokens_of(*m.span())
+        if tokens is not None and all(labels.get(i) != "ORG" for i in tokens):
+            labels.update(dict.fromkeys(tokens, rules.places[m.group()]))  # LOC: a run of its own beside a division (河南省|黄河流域)
     for run in label_runs(labels):
         if run.label != "GPE" or run.end == len(words) or labels.get(run.end) == "GPE" or words[run.end] not in gazetteer:
             continue  # the common case: nothing after the place that could be a division in it
