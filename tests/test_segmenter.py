@@ -179,6 +179,11 @@ def test_shuo_glued_to_a_name_with_no_title_is_cut_off(backend, seg_rjieba, seg_
     assert [t.tag_ for t in doc if t.text == "张华"] == ["nr"]
     assert "再说" in tokens and "听说" in tokens  # words of the dictionary stay whole
     assert "".join(tokens) == doc.text
+    # the same with 作 (作报告), 在, 向, 等 glued to a name; not 才 or 及, which end names
+    doc = seg("检察长应勇作报告，张广在会上讲话。王继才守岛，金冲及著书。")
+    tokens = [t.text for t in doc]
+    assert tokens[1:3] == ["应勇", "作"] and tokens[tokens.index("张广") + 1] == "在"
+    assert "张广在" not in tokens and "王继才" in tokens and "金冲及" in tokens
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

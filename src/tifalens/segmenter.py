@@ -89,35 +89,43 @@ def _titled_said() -> re.Pattern:
     return re.compile(f"(?:{alternation(person['titles'])})[{person['surnames']}][\u4e00-\u9fff]([\u4e00-\u9fff])说")
 
 
+@lru_cache(maxsize=1)
+def _glued_to_names() -> re.Pattern:
+    """A character jieba may hold as one word with the name before it (张华说, 张军作, 张广在)."""
+    return re.compile(f"[{table('entities')['person']['glued_after_name']}]")
+
+
 def _unglue_said(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
     """书记陈训武说: jieba reads the name's first two characters as one word and glues the last to 说
     (陈训 | 武说, 龚俊 | 明说); cut that token back to 武 (nr) | 说 (v), in place, so the name ends at a token edge.
     Only where the token is exactly those two characters and the one before it the rest of the name.
     With no title, the same where jieba tags the two characters a name and the token with 说 is no
     dictionary word (李家 nrfg | 超说 -> 李家 | 超 | 说; not 王明 | 再说); the character keeps the tag the
-    dictionary gives it alone. A name jieba holds as one word with 说 (张华说, no dictionary word) is cut
-    the same way where the dictionary tags its first two characters a name (张华 nr | 说 v)."""
+    dictionary gives it alone. A name jieba holds as one word with 说, 作 (作报告), 在, 向 or 等 (张华说,
+    张军作, 张广在; no dictionary word) is cut the same way where the dictionary tags its first two
+    characters a name (张华 nr | 说 v, 张军 nr | 作 v)."""
     for m in _titled_said().finditer(text):
         at = m.start(1)
         i = bisect.bisect_left(starts, at)
         if i < len(words) and starts[i] == at and starts[i + 1] == at + 2 and starts[i - 1] == at - 2:
             _split_token(words, tags, starts, i, at + 1, "nr", "v")  # nr: a part of the name, whatever jieba makes of it alone (正 d)
-    at = text.find("说", 2)
-    while at >= 0:
-        i = bisect.bisect_right(starts, at - 1) - 1  # the token holding the character before 说
-        if starts[i + 1] != at + 1 or backend.has_word(words[i]):
-            pass  # 说 ends no token here, or the token is a word (再说, 听说)
-        elif (
-            i >= 1
-            and starts[i] == at - 1
-            and tags[i - 1].startswith("nr")
-            and starts[i] - starts[i - 1] == 2
-            and "\u4e00" <= text[at - 1] <= "\u9fff"
-        ):
-            _split_token(words, tags, starts, i, at, _tag_of(text[at - 1], tags[i], backend), "v")
-        elif starts[i] == at - 2 and (name := _tag_of(text[at - 2 : at], "", backend)).startswith("nr"):
-            _split_token(words, tags, starts, i, at, name, "v")
-        at = text.find("说", at + 1)
+    for m in _glued_to_names().finditer(text, 2):
+        at = m.start()
+        i = bisect.bisect_right(starts, at - 1) - 1  # the token holding the character before it
+        if starts[i + 1] != at + 1 or starts[i] < at - 2:
+            continue  # the character ends no token here, or a longer one
+        if starts[i] == at - 1:
+            if (
+                m.group() == "说"
+                and i >= 1
+                and tags[i - 1].startswith("nr")
+                and starts[i] - starts[i - 1] == 2
+                and "\u4e00" <= text[at - 1] <= "\u9fff"
+                and not backend.has_word(words[i])  # 再说, 听说
+            ):
+                _split_token(words, tags, starts, i, at, _tag_of(text[at - 1], tags[i], backend), "v")
+        elif not backend.has_word(words[i]) and (name := _tag_of(text[at - 2 : at], "", backend)).startswith("nr"):
+            _split_token(words, tags, starts, i, at, name, _tag_of(m.group(), "v", backend))
 
 
 @lru_cache(maxsize=1)
@@ -474,8 +482,7 @@ class JiebaSegmenter(Batched):
             _unglue_appointed(text, words, tags, starts)
         if "副" in text:
             _unglue_deputy(text, words, tags, starts, self._backend)
-        if "说" in text:
-            _unglue_said(text, words, tags, starts, self._backend)
+        _unglue_said(text, words, tags, starts, self._backend)
         _unglue_counted(text, words, tags, starts, self._backend)
         _unglue_office(text, words, tags, starts, self._backend)
         if "委" in text:
