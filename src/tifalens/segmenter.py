@@ -83,16 +83,19 @@ def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list
 
 
 @lru_cache(maxsize=1)
-def _titled_said() -> re.Pattern:
-    """A title, a name of three characters (surname first), then 说: group 1 is the name's last character."""
-    person = table("entities")["person"]
-    return re.compile(f"(?:{alternation(person['titles'])})[{person['surnames']}][\u4e00-\u9fff]([\u4e00-\u9fff])说")
+def _titles() -> tuple[str, ...]:
+    """The titles before a name (书记, 董事长), for ``str.endswith``."""
+    return tuple(table("entities")["person"]["titles"])
 
 
 @lru_cache(maxsize=1)
 def _glued_to_names() -> re.Pattern:
-    """A character jieba may hold as one word with the name before it (张华说, 张军作, 张广在)."""
-    return re.compile(f"[{table('entities')['person']['glued_after_name']}]")
+    """A character jieba may hold as one word with the name before it (张华说, 张军作, 张广在), two characters
+    after a surname; or 说 three characters after one (李家超说). The character is matched first and the
+    surname looked behind it: a pattern that opens with the look-behind tries it at every position."""
+    person = table("entities")["person"]
+    surnames = person["surnames"]
+    return re.compile(f"[{person['glued_after_name']}](?<=[{surnames}]..)|说(?<=[{surnames}]...)")
 
 
 def _unglue_said(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
@@ -104,22 +107,19 @@ def _unglue_said(text: str, words: list[str], tags: list[str], starts: list[int]
     dictionary gives it alone. A name jieba holds as one word with 说, 作 (作报告), 在, 向 or 等 (张华说,
     张军作, 张广在; no dictionary word) is cut the same way where the dictionary tags its first two
     characters a name (张华 nr | 说 v, 张军 nr | 作 v)."""
-    for m in _titled_said().finditer(text):
-        at = m.start(1)
-        i = bisect.bisect_left(starts, at)
-        if i < len(words) and starts[i] == at and starts[i + 1] == at + 2 and starts[i - 1] == at - 2:
-            _split_token(words, tags, starts, i, at + 1, "nr", "v")  # nr: a part of the name, whatever jieba makes of it alone (正 d)
+    surnames = _surnames()
     for m in _glued_to_names().finditer(text, 2):
         at = m.start()
         i = bisect.bisect_right(starts, at - 1) - 1  # the token holding the character before it
         if starts[i + 1] != at + 1 or starts[i] < at - 2:
             continue  # the character ends no token here, or a longer one
         if starts[i] == at - 1:
-            if (
-                m.group() == "说"
-                and i >= 1
-                and tags[i - 1].startswith("nr")
-                and starts[i] - starts[i - 1] == 2
+            if m.group() != "说" or i < 1 or starts[i] - starts[i - 1] != 2:
+                continue
+            if text[at - 3] in surnames and text.endswith(_titles(), 0, at - 3):
+                _split_token(words, tags, starts, i, at, "nr", "v")  # nr: a part of the name, whatever jieba makes of it alone (正 d)
+            elif (
+                tags[i - 1].startswith("nr")
                 and "\u4e00" <= text[at - 1] <= "\u9fff"
                 and not backend.has_word(words[i])  # 再说, 听说
             ):
