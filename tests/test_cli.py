@@ -47,6 +47,8 @@ def test_folder_gives_jsonl_and_markdown(tmp_path, seed_path):
     assert md.returncode == 0
     text = md.stdout.decode()
     assert "# 标题" in text and "**Q:** 什么是“四个意识”？" in text
+    # the other names users give a format, in any case
+    assert run("analyze", str(tmp_path / "b.txt"), "--format", "Markdown").stdout.decode() == text
 
 
 def test_stdin_and_output_file(tmp_path):
@@ -63,6 +65,7 @@ def test_dash_output_is_standard_output(tmp_path):
     proc = run("analyze", "-", "-o", "-", "--format", "md", stdin="标题\n\n增强“四个意识”。\n".encode("utf-8"), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "# 标题" in proc.stdout.decode() and "| 四个意识 | 1 | yes |" in proc.stdout.decode()
+    assert proc.stdout.decode().startswith("<!-- tifalens ") and ": - (utf-8) -->\n" in proc.stdout.decode()  # no escapes in a comment
     assert list(tmp_path.iterdir()) == []  # no file named -
 
 
@@ -83,7 +86,7 @@ def test_usage_errors_exit_2(args, message):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["analyze", "x.txt", "--format", "markdown"], ["--format", "'markdown'", "tifalens analyze --help"]),
+        (["analyze", "x.txt", "--format", "xml"], ["--format", "'xml'", "'md'", "tifalens analyze --help"]),
         (["analyze", "--bogus", "x.txt"], ["--bogus", "tifalens analyze --help"]),
         (["corpus", "x.jsonl", "--out", "out", "--jobs", "abc"], ["--jobs", "tifalens corpus --help"]),
         (["analyse", "x.txt"], ["analyse", "tifalens --help"]),

@@ -62,6 +62,21 @@ class Format(str, Enum):
     csv = "csv"
 
 
+
+_FORMAT_ALIASES = {"markdown": Format.md, "ndjson": Format.jsonl, "conll": Format.conllu, "htm": Format.html}
+
+
+def _parse_format(value: str) -> Format:
+    """``--format`` by name, in any case, and by the other names users give the formats (markdown, ndjson, conll, htm)."""
+    if isinstance(value, Format):
+        return value
+    name = value.strip().lower()
+    fmt = _FORMAT_ALIASES.get(name) or next((f for f in Format if f.value == name), None)
+    if fmt is None:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(repr(f.value) for f in Format)}")
+    return fmt
+
+
 class Table(str, Enum):
     terms = "terms"
     stats = "stats"
@@ -339,7 +354,10 @@ def _write_analyses(results: Iterator[Analysis], fmt: Optional[Format], *, outpu
 @reading_options
 def analyze(
     paths: List[str] = _PATHS,
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="json (one input; JSONL for several), jsonl, md, html (one self-contained report page), conllu, or csv."),
+    fmt: Optional[Format] = typer.Option(
+        None, "--format", "-f", parser=_parse_format, metavar="[json|jsonl|md|html|conllu|csv]",
+        help="json (one input; JSONL for several), jsonl, md (or markdown), html (one self-contained report page), conllu, or csv.",
+    ),
     table: Optional[Table] = typer.Option(None, "--table", help="With --format csv: the terms table (default) or the stats (figures) table."),
     output: Optional[Path] = _OUT,
     *,

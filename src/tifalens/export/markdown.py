@@ -108,7 +108,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
     """Render the outline: articles, headings, Q/A pairs with their items, then tables
     (quoting the text as the input wrote it: see :func:`~tifalens.export.jsonout.as_written`)."""
     data = as_written(to_dict(doc, source), source)
-    out: list[str] = [f"<!-- tifalens {data['tool']['version']}: {md_escape(source.path)} ({source.encoding}) -->", ""]
+    path = source.path.replace("--", "- -")  # a comment is not rendered: no escapes, only no end of comment in it
+    out: list[str] = [f"<!-- tifalens {data['tool']['version']}: {path} ({source.encoding}) -->", ""]
     for art in data["articles"]:
         title = art["title"] or "Article {}".format(art["index"] + 1)
         out.append(f"# {md_escape(title)}")
