@@ -230,6 +230,12 @@ def test_seed_datelines_keep_their_fields(seed):
             ("800毫米", 800, "毫米", "measure", None, "年降水量"),
         ]),
         ("农业损失9.87亿新台币。", [("9.87亿新台币", 987000000, "新台币", "money", None, "农业损失")]),
+        # 共 and 按/按照 before what is counted are no part of it; 至多 alone is no subject
+        ("今年共发展党员23人，按收益的90%进行分红，按当地农民人均可支配收入的2倍发放补贴。", [
+            ("23人", 23, "人", "count", None, "发展党员"),
+            ("90%", 90, "%", "percent", None, "收益"),
+            ("2倍", 2, "倍", "ratio", None, "当地农民人均可支配收入"),
+        ]),
         # people of an age counted: the age says which (not 党员 for every age group)
         ("30岁及以下党员1259.4万名，31至35岁党员1056.6万名。", [
             ("30岁", 30, "岁", "age", "以下", "党员"),
