@@ -236,6 +236,21 @@ def test_seed_datelines_keep_their_fields(seed):
             ("90%", 90, "%", "percent", None, "收益"),
             ("2倍", 2, "倍", "ratio", None, "当地农民人均可支配收入"),
         ]),
+        # a quarter or a year says when: the subject is what the figure before it was of
+        ("一季度国内生产总值同比增长4.5%，前三季度同比增长5.2%，2024年同比增长5.0%。", [
+            ("一季度", 3, "", "date", None, None),
+            ("4.5%", 4.5, "%", "change", None, "国内生产总值"),
+            ("前三季度", 9, "", "date", None, None),
+            ("5.2%", 5.2, "%", "change", None, "国内生产总值"),
+            ("2024年", 2024, "年", "year", None, None),
+            ("5.0%", 5.0, "%", "change", None, "国内生产总值"),
+        ]),
+        # 由 + a year before a share is when, not what
+        ("生产队迅速增多，由1980年占全国生产队的50%上升到86.7%。", [
+            ("1980年", 1980, "年", "year", None, None),
+            ("50%", 50, "%", "percent", None, "生产队迅速增多"),
+            ("86.7%", 86.7, "%", "percent", None, "生产队迅速增多"),
+        ]),
         # people of an age counted: the age says which (not 党员 for every age group)
         ("30岁及以下党员1259.4万名，31至35岁党员1056.6万名。", [
             ("30岁", 30, "岁", "age", "以下", "党员"),
@@ -507,6 +522,7 @@ def test_seed_datelines_keep_their_fields(seed):
             ("4.7万亿元", 4.7e12, "元", "money", None, "上海GDP"),
         ]),
         ("二、三季度国内生产总值同比分别增长3.2%、4.9%；烟尘、二氧化硫排放浓度将比国家标准限值分别降低33%和82%。", [
+            ("二、三季度", 9, "", "date", None, None),  # the second and third quarters: one date, --04/--09
             ("3.2%", 3.2, "%", "change", None, "二季度国内生产总值"),
             ("4.9%", 4.9, "%", "change", None, "三季度国内生产总值"),
             ("33%", 33, "%", "change", None, "烟尘"),
@@ -609,6 +625,11 @@ def test_a_range_with_its_unit_at_both_ends(nlp, text, expected):
         ]),
         # the first months of a year; not a time before something
         ("今年前10个月，进出口增长3.6%；2025年前两个月，出口增长5%。", [("前10个月", "--01/--10"), ("2025年前两个月", "2025-01/2025-02")]),
+        # quarters and halves of a year
+        ("2023年一季度GDP增长4.5%，前三季度增长5.2%，第四季度增长5.2%；今年上半年出口增长，下半年进口增长。二、三季度好转。", [
+            ("2023年一季度", "2023-01/2023-03"), ("前三季度", "--01/--09"), ("第四季度", "--10/--12"), ("上半年", "--01/--06"), ("下半年", "--07/--12"),
+            ("二、三季度", "--04/--09"),
+        ]),
     ],
 )
 def test_a_range_of_months_or_days_is_one_date(nlp, text, dates):

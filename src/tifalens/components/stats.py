@@ -126,6 +126,8 @@ def _listed(phrase: str, n: int) -> list[str] | None:
 # What may follow a year or date that opens a clause and still say when (2014年底, 2016年以来).
 # A span of time alone before a figure says how long, not what (连续5年稳定在1300亿斤以上, 近三年年均增长8%).
 _SPAN_OF_TIME = re.compile(r"(?:已经?|已)?(?:连续|近|过去|此前)(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|季度|周|天)(?:来|以来|间|里)?")
+# A year or month alone (1980年, 2019年年底, 2020年6月): when, not what (上年, 去年 stay: a change's checks read them)
+_A_DATE = re.compile(r"(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?")
 # A span of time alone, as a subject says it (五年|年均增长5.2%, 十年|增加近70万亿元, 3年来): when, not what
 _BARE_SPAN = re.compile(r"(?:\d{1,2}|[两三四五六七八九十]+)个?(?:年|月|季度|周|天)(?:来|以来|间|里)?")
 _TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
@@ -292,6 +294,11 @@ class StatsRules:
             )),
             # the first months of a year (今年前10个月, 前两个月), not a time before something (去世前10个月)
             ("first_months", re.compile(rf"(?=[\d{digits}前])(?:(?<![\d{cn_all}])(?P<year>{year})年)?前(?P<month2>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月")),
+            # quarters and halves of a year (一季度, 第四季度, 前三季度, 上半年, 2023年二季度)
+            ("quarter", re.compile(
+                rf"(?=[\d{digits}第前上下])(?:(?<![\d{cn_all}])(?P<year>{year})年)?"
+                r"(?:(?P<q0>[一二三1-3])[、和至到—-])?(?:第?(?P<q>[一二三四1-4])季度|前(?P<qn>[二两三2-3])个?季度|(?P<half>[上下])半年)"
+            )),
             ("year", re.compile(rf"{lead}(?P<num>{year})(?:年?(?:{sep})(?P<num2>\d{{4}}|[{digits}]{{4}}))?年(?!代)")),
             ("rank", re.compile(rf"第(?P<num>\d+|[{digits}十百]+)(?P<unit>位|名)")),
             ("quantity", re.compile(rf"{lead}(?P<num>{number})(?:(?P<unit1>{unit})?(?:{sep})(?P<num2>{number}))?(?P<unit>{unit})?")),
@@ -583,6 +590,25 @@ class FigureFinder:
         head = f"{int(parse_number(year)):04d}" if year else "-"
         fig = Figure(m.start(), m.end(), m.group(0), year or m.group("month2"), float(parse_number(year) if year else last), "", "date")
         fig.iso = f"{head}-01/{head}-{last:02d}"
+        return fig
+
+    def _quarter(self, m: re.Match, text: str) -> Figure | None:
+        """一季度, 前三季度, 上半年: the months they span, one date (--01/--03, --01/--09, --01/--06; 2023-04/2023-06
+        after 2023年)."""
+        year = m.group("year")
+        if m.group("q"):
+            q = int(parse_number(m.group("q")))
+            q0 = int(parse_number(m.group("q0"))) if m.group("q0") else q
+            if m.group("q0") and q0 >= q:
+                return None  # 三、二季度: no span backwards
+            first, last = 3 * q0 - 2, 3 * q
+        elif m.group("qn"):
+            first, last = 1, 3 * int(parse_number(m.group("qn")))
+        else:
+            first, last = (1, 6) if m.group("half") == "上" else (7, 12)
+        head = f"{int(parse_number(year)):04d}" if year else "-"
+        fig = Figure(m.start(), m.end(), m.group(0), year or "", float(parse_number(year)) if year else float(last), "", "date")
+        fig.iso = f"{head}-{first:02d}/{head}-{last:02d}"
         return fig
 
     def _year(self, m: re.Match, text: str) -> Figure | None:
@@ -1211,7 +1237,7 @@ class Linker:
             step = self._trim_step(start, end)
             if step is None:
                 words = _strip_unpaired_quotes(self._without_having(start, end))
-                if words in self.rules.adverb_subjects or _SPAN_OF_TIME.fullmatch(words) or _BARE_SPAN.fullmatch(words):
+                if words in self.rules.adverb_subjects or _SPAN_OF_TIME.fullmatch(words) or _BARE_SPAN.fullmatch(words) or _A_DATE.fullmatch(words):
                     return ""
                 span = _SPAN_OF_TIME.search(words, 2)
                 return words[: span.start()] if span and span.end() == len(words) else words  # 城乡居民收入|近三年
@@ -1551,8 +1577,11 @@ class Linker:
     def _context_subject(self, figs: list[Figure], i: int) -> str:
         """The subject of the clause before: its figure's, or its words (民生类最多,约占三分之一)."""
         fig = figs[i]
-        if i and figs[i - 1].sentence == fig.sentence and figs[i - 1].subject and figs[i - 1].kind != "age":
-            return figs[i - 1].subject  # (not an age's: 40岁及以下|党员总数…，占…33.8% is of the young members)
+        k = i - 1
+        while k >= 0 and figs[k].kind in ("year", "date") and figs[k].sentence == fig.sentence:
+            k -= 1  # …增长4.9%，前三季度|同比增长0.7%: a date says when, the figure before it what
+        if k >= 0 and figs[k].sentence == fig.sentence and figs[k].subject and figs[k].kind != "age":
+            return figs[k].subject  # (not an age's: 40岁及以下|党员总数…，占…33.8% is of the young members)
         return self._clause_before(fig, figs)
 
     def _clause_before(self, fig: Figure, figs: list[Figure]) -> str:
