@@ -102,7 +102,7 @@ def test_terms_are_single_tokens(nlp):
 
 @pytest.fixture(scope="module")
 def finder(nlp):
-    return FormulaFinder(is_word=nlp.tokenizer.is_word)
+    return FormulaFinder(is_word=nlp.tokenizer.is_word, is_idiom=nlp.tokenizer.is_idiom)
 
 
 @pytest.mark.parametrize(
@@ -118,6 +118,8 @@ def finder(nlp):
         ("建设“一点一线多馆”", [("一点一线多馆", ("quoted",), 0.55)]),
         ("构建“1+N”政策体系，推行“1+X”证书制度", [("1+N", ("quoted",), 0.55), ("1+X", ("quoted",), 0.55)]),
         ("做到“三个到位”", [("三个到位", ("quoted", "numbered"), 0.75)]),
+        # an idiom quoted for emphasis counts against it: only paired and repeated is it reported
+        ("要“一呼百应”，做到“一呼百应”", [("一呼百应", ("quoted", "paired", "repeated", "idiom"), 0.6)] * 2),
     ],
 )
 def test_unseen_formulas(finder, text, expected):
@@ -126,7 +128,7 @@ def test_unseen_formulas(finder, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["全国38个选举单位", "约占三分之一", "涵盖40个少数民族", "出席二十大代表", "一心一意谋发展", "一个一个地落实", "党的十九届六中全会", "做到两个方面", "“12380”举报电话", "两岸双方", "七上八下", "三番五次", "新品牌“五百亩”草莓", "“十元”店", "当好“一把手”", "全省“一盘棋”", "防止“一刀切”", "“七一”前夕", "比分“3:2”", "“2+”", "美朝双方就一系列问题", "评分八至十分", "希望“十分渺茫”", "“三个多月”", "“两名”", "“一家人”"],
+    ["全国38个选举单位", "约占三分之一", "涵盖40个少数民族", "出席二十大代表", "一心一意谋发展", "一个一个地落实", "党的十九届六中全会", "做到两个方面", "“12380”举报电话", "两岸双方", "七上八下", "三番五次", "新品牌“五百亩”草莓", "“十元”店", "当好“一把手”", "全省“一盘棋”", "防止“一刀切”", "“七一”前夕", "比分“3:2”", "“2+”", "美朝双方就一系列问题", "评分八至十分", "希望“十分渺茫”", "“三个多月”", "“两名”", "“一家人”", "要“百花齐放”", "打破“一潭死水”", "做到“四通八达”", "“十年磨一剑”"],
 )
 def test_ordinary_quantities_and_idioms_are_not_formulas(finder, text):
     assert finder.find(text) == []
@@ -138,6 +140,9 @@ def test_unseen_spans_on_doc(nlp):
     assert unseen == [("三山五园", False, ["quoted", "paired"]), ("一区一策", False, ["paired"])]
     doc = nlp("构建“1+N”政策体系。")
     assert [(s.text, s._.known, [t.text for t in s]) for s in doc.spans["tifa"]] == [("1+N", False, ["1", "+", "N"])]
+    # the pipeline's segmenter says what is an idiom
+    doc = nlp("要“百花齐放”，推进“一区一策”。")
+    assert [s.text for s in doc.spans["tifa"]] == ["一区一策"]
 
 
 # -- glosses: the text's own spelling-out of a formula ------------------------------------------

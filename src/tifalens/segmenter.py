@@ -422,6 +422,11 @@ def word_test(nlp: Language) -> Callable[[str], bool]:
     return getattr(nlp.tokenizer, "is_word", None) or no_words
 
 
+def idiom_test(nlp: Language) -> Callable[[str], bool]:
+    """The pipeline segmenter's :meth:`JiebaSegmenter.is_idiom`, or :func:`no_words` under another tokenizer."""
+    return getattr(nlp.tokenizer, "is_idiom", None) or no_words
+
+
 def name_test(nlp: Language, *, whole: bool = False) -> Callable[[str], bool]:
     """The pipeline segmenter's :meth:`JiebaSegmenter.is_name` (or, with ``whole``,
     :meth:`JiebaSegmenter.is_one_name`), or :func:`no_words` under another tokenizer."""
@@ -522,6 +527,13 @@ class JiebaSegmenter(Batched):
     def is_word(self, text: str) -> bool:
         """Is ``text`` one word of the base dictionary (idioms such as 一心一意 are)? Lexicon forms are not."""
         return text not in self.lexicon and self._backend.has_word(text)
+
+    def is_idiom(self, text: str) -> bool:
+        """Is ``text`` one word the base dictionary tags as an idiom or a set phrase (i, l: 百花齐放, 一潭死水)?"""
+        if text in self.lexicon:
+            return False
+        tagged = self._backend.tag(text)
+        return len(tagged) == 1 and tagged[0][1] in ("i", "l")
 
     def is_name(self, text: str) -> bool:
         """Does the segmenter read a person's name in ``text`` (杨传堂, 欧阳|晓晖: a word tagged nr)?"""

@@ -24,7 +24,7 @@ from ..batching import Batched
 from ..extensions import LEXICON_KEY, doc_text, register_extensions
 from ..lexicon import Lexicon, Match
 from ..numbers import CN_NUMERAL_CHARS, parse_number
-from ..segmenter import no_words, word_test
+from ..segmenter import idiom_test, no_words, word_test
 from .structure import JOINERS, masked_enclosures, set_aside
 
 
@@ -78,7 +78,7 @@ class FormulaFinder:
     [('两不愁三保障', ('quoted', 'paired'))]
     """
 
-    def __init__(self, *, is_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, *, is_word: Callable[[str], bool] | None = None, is_idiom: Callable[[str], bool] | None = None) -> None:
         rules = _formula_rules()
         n = re.escape(rules["numerals"])
         han = rf"(?:(?![{n}])[\u4e00-\u9fff])"
@@ -100,6 +100,7 @@ class FormulaFinder:
         self._classifiers = set(rules["classifiers"])
         self._non_head = set(rules["non_head_chars"])
         self._is_word = is_word or no_words
+        self._is_idiom = is_idiom or no_words
 
     def _ordinary_quantity(self, text: str, *, quoted: bool) -> bool:
         # A dictionary word unquoted is an idiom (一心一意); quotation marks make it a term.
@@ -172,10 +173,12 @@ class FormulaFinder:
             s = text[a:b]
             if counts[s] > 1:
                 ev = ev | {"repeated"}
-            score = min(1.0, sum(self._weights[e] for e in ev))
+            if self._is_idiom(s):
+                ev = ev | {"idiom"}  # “百花齐放”, “一潭死水”: quoted for emphasis, an idiom all the same
+            score = round(min(1.0, sum(self._weights[e] for e in ev)), 2)
             if score < self._threshold or (out and a < out[-1].end):
                 continue
-            order = ("quoted", "paired", "numbered", "repeated")
+            order = ("quoted", "paired", "numbered", "repeated", "idiom")
             out.append(Candidate(a, b, s, tuple(e for e in order if e in ev), round(score, 2)))
         return out
 
@@ -471,7 +474,7 @@ class TermsComponent(Batched):
         self.shares_lexicon = isinstance(tokenizer_lexicon, Lexicon)
         self.lexicon: Lexicon = tokenizer_lexicon if self.shares_lexicon else Lexicon.default()
         is_word = word_test(nlp)
-        self.finder = FormulaFinder(is_word=is_word)
+        self.finder = FormulaFinder(is_word=is_word, is_idiom=idiom_test(nlp))
         self.glosses = GlossReader(is_word=is_word)
 
     def _lexicon_matches(self, doc: Doc, text: str) -> list[Match]:
