@@ -538,6 +538,13 @@ def test_a_name_that_says_something_after_a_clause_or_a_role_is_a_person(ents_nl
     ]  # 钱 is a surname jieba reads as a noun before 桂林: no role, and no name found
 
 
+def test_a_divisions_congress_consultative_conference_and_discipline_commission_are_organisations(ents_nlp):
+    text = "江西省南昌市政协原副主席李某某，南昌市政协主席出席，本溪市人大常委会审议，海淀区纪委监委通报，浙江省人大代表发言。"
+    assert [(e.text, e.label_) for e in ents_nlp(text).ents] == [
+        ("江西省南昌市政协", "ORG"), ("李某某", "PERSON"), ("南昌市政协", "ORG"), ("本溪市人大常委会", "ORG"), ("海淀区纪委监委", "ORG"), ("浙江省", "GPE")
+    ]  # 人大代表 is a deputy, not the congress
+
+
 def test_regions_named_in_several_words_are_places_of_their_own(ents_nlp):
     text = "雄安新区和粤港澳大湾区建设取得新进展，推动长江经济带发展和河南省黄河流域生态保护。长三角研究院成立。"
     assert [(e.text, e.label_) for e in ents_nlp(text).ents] == [

@@ -490,7 +490,7 @@ class JiebaSegmenter(Batched):
         _unglue_said(text, words, tags, starts, self._backend)
         _unglue_counted(text, words, tags, starts, self._backend)
         _unglue_office(text, words, tags, starts, self._backend)
-        if "委" in text:
+        if "委" in text or "政协" in text or "人大" in text:
             _unglue_committee(text, words, tags, starts)
         matches = self.lexicon.find(text)
         foreign = _foreign_names(text, self._backend)

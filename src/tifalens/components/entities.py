@@ -627,6 +627,8 @@ def _named_body(words: TokenTexts, place: Run, rules: EntityRules) -> Run | None
     head = words[end] if end < len(words) else ""
     # 深圳|市委, or 海淀区|委 when the segmenter keeps the division's last character with its name
     committee = Run(place.start, end + 1, "ORG") if head in rules.committee_heads or (head == "委" and words[end - 1][-1] + head in rules.committee_heads) else None
+    if committee is not None and end + 1 < len(words) and head + words[end + 1] in rules.committee_heads:
+        committee = Run(place.start, end + 2, "ORG")  # 本溪市|人大|常委会, 海淀区|纪委|监委: the longer name
     for k in range(end, min(end + _MAX_BODY_WORDS + 1, len(words))):
         word = words[k]
         if int(words.tags[k]) not in _BODY_PART_TAGS or not _han(word):
