@@ -170,6 +170,16 @@ def test_the_last_character_of_a_name_glued_to_shuo_after_a_title_is_cut_back(ba
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_everyday_words_jieba_lacks_stay_whole(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("绿色电力占比达36%，公司营收增长，实现街道全覆盖，赋能新业态。霸占比例。")
+    tokens = [(t.text, t.tag_) for t in doc]
+    assert ("占比", "n") in tokens and ("达", "v") in tokens  # not 占|比达 (a transliterated name)
+    assert ("营收", "n") in tokens and ("全覆盖", "v") in tokens and ("赋能", "v") in tokens and ("新业态", "n") in tokens
+    assert ("霸占", "v") in tokens and ("比例", "n") in tokens  # the dictionary's words around it still win
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
 def test_shuo_glued_to_a_name_with_no_title_is_cut_off(backend, seg_rjieba, seg_jieba):
     seg = seg_rjieba if backend == "rjieba" else seg_jieba
     doc = seg("李家超说，过去一年很好。张华说，要做好工作。王明再说一遍，他听说了。")

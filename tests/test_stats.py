@@ -236,6 +236,11 @@ def test_seed_datelines_keep_their_fields(seed):
             ("90%", 90, "%", "percent", None, "收益"),
             ("2倍", 2, "倍", "ratio", None, "当地农民人均可支配收入"),
         ]),
+        # 占比 is one word (jieba read 占|比达), and what is counted is not covered (街道|全覆盖)
+        ("绿色电力占比达36%，实现74个街道全覆盖。", [
+            ("36%", 36, "%", "percent", None, "绿色电力"),
+            ("74个", 74, "个", "count", None, "街道"),
+        ]),
         # a quarter or a year says when: the subject is what the figure before it was of
         ("一季度国内生产总值同比增长4.5%，前三季度同比增长5.2%，2024年同比增长5.0%。", [
             ("一季度", 3, "", "date", None, None),

@@ -299,6 +299,15 @@ def _tag_of(part: str, guessed: str, backend) -> str:
 
 
 @lru_cache(maxsize=1)
+def extra_words() -> tuple[tuple[str, str, int | None], ...]:
+    """(word, tag, frequency or None) of the everyday words jieba's dictionary lacks, from the packaged
+    table ``data/words.tsv``."""
+    text = resources.files("tifalens").joinpath("data/words.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return tuple((row["word"], row["tag"], int(row["freq"]) if row.get("freq") else None) for row in rows)
+
+
+@lru_cache(maxsize=1)
 def pos_map() -> dict[str, str]:
     """jieba tag -> Universal POS, from the packaged table ``data/pos_map.tsv``."""
     text = resources.files("tifalens").joinpath("data/pos_map.tsv").read_text(encoding="utf-8")
@@ -348,8 +357,8 @@ class _RJiebaBackend:
 
         self._jieba = rjieba.Jieba()
 
-    def add_word(self, word: str) -> None:
-        self._jieba.add_word(word, None, TIFA_TAG)
+    def add_word(self, word: str, tag: str = TIFA_TAG, freq: int | None = None) -> None:
+        self._jieba.add_word(word, freq, tag)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return self._jieba.tag(text)
@@ -382,8 +391,8 @@ class _JiebaBackend:
         self._tokenizer = jieba.Tokenizer()
         self._posseg = jieba.posseg.POSTokenizer(self._tokenizer)
 
-    def add_word(self, word: str) -> None:
-        self._tokenizer.add_word(word, None, TIFA_TAG)
+    def add_word(self, word: str, tag: str = TIFA_TAG, freq: int | None = None) -> None:
+        self._tokenizer.add_word(word, freq, tag)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         self._posseg.makesure_userdict_loaded()
@@ -473,6 +482,9 @@ class JiebaSegmenter(Batched):
         self._row_of_x: dict[str, int] = {}  # words tagged x: their UPOS depends on the word
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self._user_entries: list[Entry] = [e for e in self.lexicon.entries if e.source != "tifalens"]
+        for word, tag, freq in extra_words():
+            if word not in self.lexicon:
+                self._backend.add_word(word, tag, freq)  # everyday words jieba lacks (占比, 营收)
         for form in self.lexicon.forms:
             self._backend.add_word(form)
 
