@@ -482,6 +482,8 @@ class FigureFinder:
         """Figures leftmost first, the longest where two overlap."""
         found: list[Figure] = []
         for shape, rx in self.rules.shapes:
+            if shape == "quarter" and "季度" not in text and "半年" not in text:
+                continue  # its first characters (上, 下, 前, 第, numerals) are everywhere; its words are rare
             reader = getattr(self, f"_{shape}")
             found.extend(fig for fig in (reader(m, text) for m in rx.finditer(text)) if fig is not None)
         found.sort(key=lambda f: (f.start, -(f.end - f.start)))
