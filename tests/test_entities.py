@@ -625,6 +625,7 @@ def test_foreign_names_after_a_title(ents_nlp):
         ("法国总统马克龙特别强调，巴西总统卢拉达成协议。", ["马克龙", "卢拉"]),  # 特别, 达成 are words
         ("俄罗斯总统普京同美国总统特朗普通电话。", ["普京", "特朗普"]),  # 通电话 is a word: 普 stays in the name
         ("联合国秘书长安东尼奥·古特雷斯说。", ["安东尼奥·古特雷斯"]),
+        ("国家主席习近平同乌兹别克斯坦总统米尔济约耶夫通电话。", ["习近平", "米尔济约耶夫"]),  # 济 in a Central Asian name
         # a title after a place is no name (德国总理 nr), a surname and a title still name someone
         ("德国总理默茨说，陈先生和吴书记也来了。", ["默茨", "陈先生", "吴书记"]),
     ],
