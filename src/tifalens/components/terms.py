@@ -490,11 +490,15 @@ class TermsComponent(Batched):
         arts = article_index(doc)
         text = doc_text(doc)
         spans: list[tuple[Span, object]] = []  # (span, its ``span._``)
+        # organisations named with a formula (中央全面深化改革委员会): the name, not a use of the formula
+        bodies = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         for m in self._lexicon_matches(doc, text):
             span = doc.char_span(m.start, m.end, label="TIFA")
             if span is None or len(span) != 1:
                 continue  # the segmenter read another word here (四必须)
             if excluded and inside(excluded, m.start, m.end):
+                continue
+            if bodies and inside(bodies, m.start, m.end) and (m.start, m.end) not in bodies:
                 continue
             e, u = m.entry, span._  # (a new object at each ``span._``)
             u.term, u.canonical, u.category, u.expansion, u.first_used = m.form, e.canonical, e.category, e.expansion, e.first_used
