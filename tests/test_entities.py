@@ -828,6 +828,14 @@ def test_a_quotation_names_its_speaker(nlp):
     speaker = quotes[0]["speaker"]
     assert text[speaker["start"] : speaker["end"]] == text[speaker["orig_start"] : speaker["orig_end"]] == "习近平"
     jsonschema.validate(data, schema())
+    # after the quotation, who the speaker is may stand before the name; not another person spoken to, and
+    # not a name that opens the next paragraph
+    text = (
+        "标题\n\n“这一目标积极稳妥，符合实际。”全国人大代表、江苏省南京市市长陈之常说。"
+        "“这项工作做得很好，值得推广。”他对李强说。\n“这项工作做得很好，值得推广。”\n王刚指出，要总结经验。\n"
+    )
+    quotes = tifalens.analyze(text, nlp=nlp).to_dict()["articles"][0]["quotations"]
+    assert [q["speaker"] and q["speaker"]["name"] for q in quotes] == ["陈之常", None, None]
 
 
 def test_a_phrase_jieba_tags_as_a_name_because_it_opens_with_a_surname_is_no_person(ents_nlp):

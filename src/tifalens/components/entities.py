@@ -261,7 +261,7 @@ def entity_rules() -> EntityRules:
         list_separators=frozenset(person["list_separators"]),
         speech_verbs=frozenset(person["speech_verbs"]),
         quote_lead=re.compile(rf"[\u4e00-\u9fff]{{0,{person['max_quote_lead']}}}?(?:{alternation(person['quote_verbs'])})[：:，,]?\s*$"),
-        quote_tail=re.compile(r"[，,]?\s*"),
+        quote_tail=re.compile(r"[，,]?[ \t\u3000]*"),  # not across a line: a new paragraph speaks for itself
         quote_verb_after=re.compile(rf"(?:也|还|又)?(?:{alternation(person['quote_verbs'])})"),
         list_closers=frozenset(person["list_closers"]),
         clause_openers=frozenset(person["clause_openers"]),
@@ -771,6 +771,15 @@ def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"", "”」』\""
 
 
+_TITLE_CHAIN = re.compile(r"[\u4e00-\u9fff、·]{2,40}")
+
+
+def _titled_after(doc: Doc, text: str, at: int, person: Span, rules: EntityRules) -> bool:
+    """Do only who they are, ending with a title, stand between ``at`` and ``person`` (“…”全国人大代表、
+    江苏省南京市市长|陈之常说; not “…”他对|李强说)?"""
+    return bool(_TITLE_CHAIN.fullmatch(text, at, person.start_char)) and person.start > 0 and rules.is_title(doc[person.start - 1].text, before=True)
+
+
 def quotation_speakers(doc: Doc, rules: EntityRules) -> None:
     """``span._.speaker`` of each QUOTATION in ``doc.spans["structure"]``: the person named right before it
     with a verb of saying (习近平强调：“…”, 李强在会上指出，“…”) or right after it (“…”，李强说), as
@@ -793,7 +802,7 @@ def quotation_speakers(doc: Doc, rules: EntityRules) -> None:
             close = q.end_char + 1 if q.end_char < len(text) and text[q.end_char] in _CLOSE_QUOTES else q.end_char
             at = rules.quote_tail.match(text, close).end()
             k = bisect_left(starts, at)
-            if k < len(people) and starts[k] == at and rules.quote_verb_after.match(text, people[k].end_char):
+            if k < len(people) and (starts[k] == at or _titled_after(doc, text, at, people[k], rules)) and rules.quote_verb_after.match(text, people[k].end_char):
                 speaker = people[k]
         q._.speaker = None if speaker is None else {"start": speaker.start_char, "end": speaker.end_char, "name": text[speaker.start_char : speaker.end_char]}
 
