@@ -447,6 +447,32 @@ def test_tables_written_during_a_run_are_those_read_back_from_its_shards(tmp_pat
     check(tmp_path / "o1", inputs(), documents=3, analysed=2, failed=1)  # a0 empty now: its older record stays the latest
 
 
+def test_a_shard_ctrl_c_opened_but_did_not_hand_over_is_removed_by_the_close(tmp_path, monkeypatch):
+    """Ctrl-C lands between ``open`` of a new shard's part file and its assignment: the part file is
+    there, empty, and the writer does not know it; the run's final close removes it."""
+    import builtins
+
+    from tifalens.corpus import ShardWriter
+
+    writer = ShardWriter(tmp_path, shard_size=10)
+    real_open = builtins.open
+
+    def opened_then_interrupted(*args, **kwargs):
+        real_open(*args, **kwargs).close()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(builtins, "open", opened_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write(b'{"ok": true}\n')
+    monkeypatch.setattr(builtins, "open", real_open)
+    assert [p.name for p in tmp_path.iterdir()] == ["analyses-00001.jsonl.part"]
+    writer.close()
+    assert list(tmp_path.iterdir()) == []
+    writer.write(b'{"ok": true}\n')
+    writer.close()
+    assert [p.name for p in tmp_path.iterdir()] == ["analyses-00001.jsonl"]
+
+
 def test_a_shard_close_broken_off_by_ctrl_c_is_finished_by_the_next(tmp_path, monkeypatch):
     """Ctrl-C lands in the fsync of a shard's close; the run's final close must then put the shard in place."""
     from tifalens.corpus import ShardWriter

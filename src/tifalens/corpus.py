@@ -335,6 +335,18 @@ def call_each(fn: Callable, batch: list) -> list:
     return many(batch) if many is not None else [fn(task) for task in batch]
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C (SIGINT to the whole process group) is the parent's to handle.
+
+    A worker killed by it would break the pool while the parent cancels what is pending, and
+    Python 3.11's pool can then hang on shutdown (its management thread dies setting the result
+    of a cancelled future); the parent cancels what has not started and the batches running finish.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _map_processes(fn: Callable, tasks: Iterable, jobs: int, window: int) -> Iterator:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -346,7 +358,7 @@ def _map_processes(fn: Callable, tasks: Iterable, jobs: int, window: int) -> Ite
         ctx.set_forkserver_preload(["spacy", "tifalens.pipeline", "tifalens.analysis", "tifalens.corpus"])
     else:
         ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts) as pool:
         pending: deque = deque()
         try:
             for batch in _batches(tasks):
@@ -409,8 +421,12 @@ class ShardWriter:
 
     def close(self) -> None:
         """Put the shard being written in place. Each step can be done again, so a close that
-        Ctrl-C broke off (it lands in the slow fsync) is finished by the next call."""
+        Ctrl-C broke off (it lands in the slow fsync) is finished by the next call; a part file
+        Ctrl-C left opened but not yet taken (between ``open`` and the assignment) is empty and removed."""
         if self._fh is None:
+            stray = self._part()
+            if stray.exists() and stray.stat().st_size == 0:
+                stray.unlink()
             return
         if not self._fh.closed:
             os.fsync(self._fh.fileno())
