@@ -4,7 +4,8 @@ The characters transliterated foreign names are written with, taken from the wor
 dictionary tags ``nrt`` (transliterated names): every character in at least ``MIN_WORDS`` of
 them, less the everyday characters and numerals among them (those that are words or parts of
 words of their own: 人, 王, 大, 中, 提, 派 …), plus the characters of names in the news that the
-dictionary is too old to hold often (普京, 马克龙, 蓬佩奥, 泽连斯基, 内塔尼亚胡, 乔治, 丹, 尤, 朔尔茨, 卢卡申科, 希恩鲍姆)::
+dictionary is too old to hold often (普京, 马克龙, 蓬佩奥, 泽连斯基, 内塔尼亚胡, 乔治, 丹, 尤, 朔尔茨, 卢卡申科, 希恩鲍姆,
+米尔济约耶夫)::
 
     python scripts/build_transliteration.py
 
@@ -20,7 +21,7 @@ import jieba
 
 MIN_WORDS = 8
 EVERYDAY = "人圣王列日世堡二岛得崇文路金帝山宗一因万州新慈大令太三中昭沙齐提高门热城士五当河四班廉爱温佛十底考本孝第武密镇各木根休易派奈甘"
-WELL_KNOWN = "京龙蓬连胡治丹尤朔申鲍"
+WELL_KNOWN = "京龙蓬连胡治丹尤朔申鲍济"
 
 
 def transliteration_chars() -> str:
