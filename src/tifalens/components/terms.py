@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..tables import alternation, longest_first, starts_with, table
@@ -32,6 +33,16 @@ def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """Is ``[start, end)`` within one of the sorted, disjoint ``ranges``?"""
     k = bisect.bisect_right(ranges, (start, float("inf"))) - 1
     return k >= 0 and ranges[k][0] <= start and end <= ranges[k][1]
+
+
+_ORG = get_string_id("ORG")
+
+
+def _in_a_name(doc: Doc, token) -> bool:
+    """Is ``token`` part of a longer organisation's name (全面深化改革 in 中央|全面深化改革|委员会)?"""
+    if token.ent_type != _ORG:
+        return False
+    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
 def article_index(doc: Doc) -> tuple[list[int], list[int]]:
@@ -490,16 +501,14 @@ class TermsComponent(Batched):
         arts = article_index(doc)
         text = doc_text(doc)
         spans: list[tuple[Span, object]] = []  # (span, its ``span._``)
-        # organisations named with a formula (中央全面深化改革委员会): the name, not a use of the formula
-        bodies = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         for m in self._lexicon_matches(doc, text):
             span = doc.char_span(m.start, m.end, label="TIFA")
             if span is None or len(span) != 1:
                 continue  # the segmenter read another word here (四必须)
             if excluded and inside(excluded, m.start, m.end):
                 continue
-            if bodies and inside(bodies, m.start, m.end) and (m.start, m.end) not in bodies:
-                continue
+            if _in_a_name(doc, span[0]):
+                continue  # 中央全面深化改革委员会: the organisation's name, not a use of the formula
             e, u = m.entry, span._  # (a new object at each ``span._``)
             u.term, u.canonical, u.category, u.expansion, u.first_used = m.form, e.canonical, e.category, e.expansion, e.first_used
             u.known, u.article = True, article_at(arts, m.start)
