@@ -125,14 +125,16 @@ def _listed(phrase: str, n: int) -> list[str] | None:
 
 # What may follow a year or date that opens a clause and still say when (2014年底, 2016年以来).
 # A span of time alone before a figure says how long, not what (连续5年稳定在1300亿斤以上, 近三年年均增长8%).
-_SPAN_OF_TIME = re.compile(r"(?:已经?|已)?(?:连续|近|过去|此前)(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|季度|周|天)(?:来|以来|间|里)?")
-# A year or month alone (1980年, 2019年年底, 2020年6月): when, not what (上年, 去年 stay: a change's checks read them)
-_A_DATE = re.compile(r"(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?")
+_SPAN_UNIT = r"个?(?:年|月|季度|周|天)(?:来|以来|间|里)?"
+_SPAN_OF_TIME = re.compile(rf"(?:已经?|已)?(?:连续|近|过去|此前)(?:\d+|[一二两三四五六七八九十]+){_SPAN_UNIT}")
 # A span of time alone, as a subject says it (五年|年均增长5.2%, 十年|增加近70万亿元, 3年来): when, not what
-_BARE_SPAN = re.compile(r"(?:\d{1,2}|[两三四五六七八九十]+)个?(?:年|月|季度|周|天)(?:来|以来|间|里)?")
+_BARE_SPAN = re.compile(rf"(?:\d{{1,2}}|[两三四五六七八九十]+){_SPAN_UNIT}")
+_YEAR_MONTH = r"(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?"
+# A year or month alone (1980年, 2019年年底, 2020年6月): when, not what (上年, 去年 stay: a change's checks read them)
+_A_DATE = re.compile(_YEAR_MONTH)
 _TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 # A time and 的 between 到/至 and the level (增长到去年的789亿美元, 提高到2025年的66%).
-_WHEN_OF = re.compile(r"(?:去年|今年|上年|当年|前年|(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?|\d{1,2}月(?:份|底|末)?)的?$")
+_WHEN_OF = re.compile(rf"(?:去年|今年|上年|当年|前年|{_YEAR_MONTH}|\d{{1,2}}月(?:份|底|末)?)的?$")
 
 
 class StatsRules:
