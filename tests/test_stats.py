@@ -269,6 +269,12 @@ def test_seed_datelines_keep_their_fields(seed):
             ("5.2%", 5.2, "%", "change", None, "国内生产总值"),
             ("70万亿元", 70000000000000, "元", "change", "近", "国内生产总值"),
         ]),
+        # a rate's unit is an amount per a unit of something; it is of what comes before it
+        ("细颗粒物年均浓度为30微克/立方米，煤价600元/吨，村里按1000元/亩统一流转。", [
+            ("30微克/立方米", 30, "微克/立方米", "measure", None, "细颗粒物年均浓度"),
+            ("600元/吨", 600, "元/吨", "money", None, "煤价"),
+            ("1000元/亩", 1000, "元/亩", "money", None, "村里"),
+        ]),
         # what a figure before it qualifies is the subject, without the 的 that ties them
         ("降雨量超过100毫米的区域面积达29万平方公里。", [
             ("100毫米", 100, "毫米", "measure", "超过", "区域面积"),

@@ -152,6 +152,8 @@ class StatsRules:
         if bad:
             raise ValueError(f"data/stats.json: units use undeclared kinds {bad}; add them to 'kinds'")
         self.small_cn_units = set(data["small_chinese_units"])
+        # a rate's unit: an amount per a unit of something (30微克/立方米, 5000元/吨, 120公里/小时)
+        self.per_unit = re.compile(rf"[/／]({alternation(self.units)})")
         self.approx_before: dict[str, str] = data["approx_before"]
         self.approx_after: dict[str, str] = data["approx_after"]
         self.approx_inside: dict[str, str] = data["approx_inside"]
@@ -642,6 +644,10 @@ class FigureFinder:
         if unit1:  # 100名至200名, 3亿元至5亿元: the unit said at both ends is read once
             numeral = text[m.start() : m.start("unit1")] + text[m.end("unit1") : end - len(unit)]
         fig = self._numeric(m.start(), end, numeral, unit, text)
+        if fig is not None and unit and self.rules.units.get(unit) in ("measure", "money") and (per := self.rules.per_unit.match(text, end)):
+            if self.is_boundary(per.end()) and not text.startswith(("/", "／"), per.end()):
+                fig.end, fig.unit = per.end(), unit + "/" + per.group(1)  # 30微克/立方米: per cubic metre
+                fig.text = text[fig.start : fig.end]
         if fig is not None and unit in self.rules.split_units:  # 2个多月: 2 months and more
             fig.unit, fig.approx = self.rules.split_units[unit], fig.approx or self.rules.approx_inside["多"]
         sign = _sign(text, m.start()) if fig is not None else 0
@@ -1302,7 +1308,7 @@ class Linker:
             if qualified.endswith(before):
                 before = qualified  # 30岁及以下党员|1259.4万名: those of that age are counted
         after, share_of_noun = "", False
-        if fig.kind in QUANTITY_KINDS + SHARE_KINDS:
+        if fig.kind in QUANTITY_KINDS + SHARE_KINDS and "/" not in fig.unit:  # (a rate, 1000元/亩, is of what comes before)
             limit = clause_end(self.text, fig.tail, self.rules.delimiters)
             copula = starts_with(self.text[fig.tail : limit], self.rules.copulas)
             if fig.kind in SHARE_KINDS and copula:  # 97%是实名留言
