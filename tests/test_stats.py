@@ -269,6 +269,14 @@ def test_seed_datelines_keep_their_fields(seed):
             ("5.2%", 5.2, "%", "change", None, "国内生产总值"),
             ("70万亿元", 70000000000000, "元", "change", "近", "国内生产总值"),
         ]),
+        # a figure in brackets right after what it is of; not across a figure before the bracket
+        ("区域平均降水量（476.3毫米）比常年同期偏多51%，比中等偏上收入国家的平均水平（9040美元）高，至多10页（5000字以内）。", [
+            ("476.3毫米", 476.3, "毫米", "measure", None, "区域平均降水量"),
+            ("51%", 51, "%", "change", None, "区域平均降水量"),
+            ("9040美元", 9040, "美元", "money", None, "中等偏上收入国家的平均水平"),
+            ("10页", 10, "页", "count", None, None),
+            ("5000字", 5000, "字", "measure", "以下", None),
+        ]),
         # a rate's unit is an amount per a unit of something; it is of what comes before it
         ("细颗粒物年均浓度为30微克/立方米，煤价600元/吨，村里按1000元/亩统一流转。", [
             ("30微克/立方米", 30, "微克/立方米", "measure", None, "细颗粒物年均浓度"),

@@ -55,18 +55,19 @@ _NEGATIONS = "不未没"
 _LEADING_CN_NUMERAL = re.compile(rf"^[{''.join(CN_DIGITS)}十百千点]+")
 
 
-_PAIRED = {"“": "”", "‘": "’", "”": "“", "’": "‘"}
+_PAIRED = {"“": "”", "‘": "’", "”": "“", "’": "‘", "（": "）", "）": "（", "(": ")", ")": "("}
+_OPENERS, _CLOSERS = "“‘（(", "”’）)"
 
 
 def _strip_unpaired_quotes(text: str) -> str:
-    """``text`` without spaces and the quotes at its ends that close or open nothing inside it
-    (“特岗计划”教师 keeps its quotes, 党员” and 开展“ lose theirs, “两个确立” both)."""
+    """``text`` without spaces and the quotes and brackets at its ends that close or open nothing inside it
+    (“特岗计划”教师 keeps its quotes, 党员” and 开展“ lose theirs, “两个确立” both; （476.3毫米）|比常年: ）)."""
     text = text.strip(" ")
     while text:
         first, last = text[0], text[-1]
-        if first in "”’\"'" or (first in "“‘" and _PAIRED[first] not in text[1:]):
+        if first in _CLOSERS or first in "\"'" or (first in _OPENERS and _PAIRED[first] not in text[1:]):
             text = text[1:].lstrip(" ")
-        elif last in "“‘\"'" or (last in "”’" and _PAIRED[last] not in text[:-1]):
+        elif last in _OPENERS or last in "\"'" or (last in _CLOSERS and _PAIRED[last] not in text[:-1]):
             text = text[:-1].rstrip(" ")
         else:
             break
@@ -75,6 +76,7 @@ def _strip_unpaired_quotes(text: str) -> str:
     return text
 
 
+_COMPARING = ("比", "接近", "高于", "低于", "超过", "相当于")
 _WIDE_DELIMITERS = "，,。；;：:！？!?\n"
 _ORDINAL_CHARS = frozenset("第一二三四五六七八九十")
 _COUNTED_PLACES = re.compile(r"^[两二三四五六七八九十]+[市省地区县国镇村项类]")
@@ -1352,6 +1354,16 @@ class Linker:
             fig.subject = before if not after or after.startswith(self.rules.age_after_words) else after  # (30岁时, 90岁高龄: when)
         elif fig.kind not in ("year", "date"):
             fig.subject = before
+        if not fig.subject and fig.kind in QUANTITY_KINDS and fig.start and self.text[fig.start - 1] in "（(":
+            bracket = fig.start - 1  # 全部国家级贫困户（1219户，…）, 区域平均降水量（476.3毫米）: of the words before the bracket,
+            # after a figure before them (不超过10页（5000字以内）: none); a comparison's word is no part of it
+            # (比中等偏上收入国家的平均水平（9040美元）)
+            lo = clause_start(self.text, bracket, self.rules.delimiters)
+            if prev is not None and lo < prev.tail <= bracket:
+                lo = prev.tail
+            obj = self.tokens.verb_object_start(lo, bracket)  # 就完成了|所有搬迁户（225户）: the object
+            words = (obj != lo and self._trimmed(obj, bracket)) or self._trim(lo, bracket)
+            fig.subject = words[len(starts_with(words, _COMPARING) or "") :]
         fig.subject_source = "own" if fig.subject else ""
 
     def _find_partitives(self, figs: list[Figure]) -> list[tuple[int, int, int]]:
