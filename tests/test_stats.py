@@ -1006,6 +1006,10 @@ def test_conflict_check(nlp, text, expected):
         ("全年完成投资500亿元，同比增长10%，上年完成利润450亿元。", []),
         # a change after brackets is of the figure before them, not of one inside them
         ("全市共有党员100人（其中女党员60人、男党员40人），比上年增加20人。", [("change", "info", "20人")]),
+        # percentage points before a rate of something else are not its change (a level after them is)
+        ("农民收入年均增速高出全国平均水平2.2个百分点，贫困户人均纯收入年均增幅30.2%。", []),
+        # 高出 compares as 高于 does: a change of the subject
+        ("全市财政收入达到125亿元，比上年高出5亿元。", [("change", "info", "5亿元")]),
     ],
 )
 def test_change_check(nlp, text, expected):

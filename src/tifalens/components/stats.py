@@ -1733,7 +1733,11 @@ class Linker:
             if fig.kind == "percentage_point":
                 is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point" and f.depth <= depth  # noqa: E731
                 j = self._nearest(figs, i, is_rate)
-                j = j if j is not None else self._nearest(figs, i, is_rate, forward=True)
+                if j is None:  # 提高2.2个百分点，达到65%: the level after it; not a rate of something else
+                    # (…高出全国农村平均水平2.2个百分点，贫困户人均纯收入…年均增幅30.2%)
+                    j = self._nearest(figs, i, is_rate, forward=True)
+                    if j is not None and figs[j].subject_source == "own" and figs[j].subject not in ("", fig.subject):
+                        j = None
             elif fig.kind == "change" and fig.paired is not None:
                 j = fig.paired if fig.unit in ("%", figs[fig.paired].unit) else None  # (增长了338倍: no amount to subtract)
             elif fig.kind == "change" and fig.unit == "%":
