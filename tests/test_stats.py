@@ -1008,6 +1008,9 @@ def test_conflict_check(nlp, text, expected):
         ("全市共有党员100人（其中女党员60人、男党员40人），比上年增加20人。", [("change", "info", "20人")]),
         # percentage points before a rate of something else are not its change (a level after them is)
         ("农民收入年均增速高出全国平均水平2.2个百分点，贫困户人均纯收入年均增幅30.2%。", []),
+        # a change that names a subject of its own is no change of a figure of something else
+        ("预计村集体经济将增收200万元，每股分红增加500元。", []),
+        ("集团年营收达603.38亿元，税收较2016年增长2.5亿元。", []),
         # 高出 compares as 高于 does: a change of the subject
         ("全市财政收入达到125亿元，比上年高出5亿元。", [("change", "info", "5亿元")]),
     ],

@@ -1749,8 +1749,17 @@ class Linker:
             if fig.against is None:  # 比十九大增加68名,占27.0%,提高2.8个百分点: both against 十九大
                 k = self._nearest(figs, i, lambda f: f.against is not None and f.kind in ("change", "percentage_point"))
                 fig.against = figs[k].against if k is not None else None
+            if j is not None and fig.kind == "change" and not self._same_thing(fig, figs[j]):
+                j = None  # 村集体经济将增收200万元，每股分红增加500元: a change of something else
             if j is not None:
                 self._attach_change(fig, figs[j], j)
+
+    @staticmethod
+    def _same_thing(change: Figure, base: Figure) -> bool:
+        """Can ``change`` be of ``base``: it names no subject of its own, or one the base's names or holds?"""
+        if change.subject_source != "own" or not change.subject or not base.subject:
+            return True
+        return change.subject in base.subject or base.subject in change.subject
 
     def _attach_change(self, change: Figure, base: Figure, j: int) -> None:
         relative = change.kind == "change" and change.unit == "%"
