@@ -277,6 +277,13 @@ def test_seed_datelines_keep_their_fields(seed):
             ("10页", 10, "页", "count", None, None),
             ("5000字", 5000, "字", "measure", "以下", None),
         ]),
+        ("绿地面积和绿地率分别达到228.5万公顷和37.6%，分别比2015年增加19.8%和1.27个百分点。", [
+            ("228.5万公顷", 2285000, "公顷", "measure", None, "绿地面积"),
+            ("37.6%", 37.6, "%", "percent", None, "绿地率"),
+            ("2015年", 2015, "年", "year", None, None),
+            ("19.8%", 19.8, "%", "change", None, "绿地面积"),
+            ("1.27个百分点", 1.27, "个百分点", "percentage_point", None, "绿地率"),
+        ]),
         # a rate's unit is an amount per a unit of something; it is of what comes before it
         ("细颗粒物年均浓度为30微克/立方米，煤价600元/吨，村里按1000元/亩统一流转。", [
             ("30微克/立方米", 30, "微克/立方米", "measure", None, "细颗粒物年均浓度"),
@@ -1008,6 +1015,8 @@ def test_conflict_check(nlp, text, expected):
         ("全市共有党员100人（其中女党员60人、男党员40人），比上年增加20人。", [("change", "info", "20人")]),
         # percentage points before a rate of something else are not its change (a level after them is)
         ("农民收入年均增速高出全国平均水平2.2个百分点，贫困户人均纯收入年均增幅30.2%。", []),
+        # two figures of two units after 分别, and two changes after 分别 against the same year: each of its own
+        ("绿地面积和绿地率分别达到228.5万公顷和37.6%，分别比2015年增加19.8%和1.27个百分点。", [("change", "info", "1.27个百分点")]),
         # a change that names a subject of its own is no change of a figure of something else
         ("预计村集体经济将增收200万元，每股分红增加500元。", []),
         ("集团年营收达603.38亿元，税收较2016年增长2.5亿元。", []),

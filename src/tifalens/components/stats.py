@@ -78,6 +78,7 @@ def _strip_unpaired_quotes(text: str) -> str:
 
 _COMPARING = ("比", "接近", "高于", "低于", "超过", "相当于")
 _WIDE_DELIMITERS = "，,。；;：:！？!?\n"
+_WIDE_DELIMITER_SET = frozenset(_WIDE_DELIMITERS)
 _ORDINAL_CHARS = frozenset("第一二三四五六七八九十")
 _COUNTED_PLACES = re.compile(r"^[两二三四五六七八九十]+[市省地区县国镇村项类]")
 
@@ -1633,10 +1634,17 @@ class Linker:
     def _lists(self, figs: list[Figure]) -> None:
         """``分别达96%和98%``: the second figure shares the first's subject and change."""
         for prev, fig in zip(figs, figs[1:]):
-            between = self.text[prev.tail : fig.cut].strip()
-            if prev.sentence == fig.sentence and between in self.rules.list_joiners and prev.unit == fig.unit:
+            # (a change's words before it may reach back over the figure before: 比2015年增加19.8%和|1.27个百分点)
+            between = self.text[prev.tail : fig.cut if fig.cut > prev.tail else fig.start].strip()
+            # (228.5万公顷和37.6%, 19.8%和1.27个百分点: units apart after 分别)
+            same = prev.unit == fig.unit or self.text.rfind("分别", clause_start(self.text, prev.start, _WIDE_DELIMITER_SET), prev.start) >= 0
+            if prev.sentence == fig.sentence and between in self.rules.list_joiners and same:
                 fig.list_member = True
                 fig.subject, fig.subject_source = prev.subject, "list" if prev.subject else ""
+                if fig.cut < prev.tail:  # the words before the first are the list's, said once (比2015年增加19.8%和1.27个百分点)
+                    fig.cut = fig.start
+                    if fig.kind == "percentage_point" and prev.kind == "change":
+                        fig.against = prev.against
                 if prev.kind == "change" and fig.direction == 0:
                     fig.kind, fig.direction, fig.against = "change", prev.direction, prev.against
 
@@ -1680,12 +1688,13 @@ class Linker:
         just before, in its sentence (受理信访举报51047件、立案9340件、党纪政务处分12126人次，同比分别增长26%、22%、15%;
         男、女党员分别为60人和40人，分别占党员总数的60%和40%)."""
         shares = (run[0].share or run[0].whole) and all(f.kind in SHARE_KINDS for f in run)
-        if not (shares or all(f.kind == "change" for f in run)):
+        if not (shares or all(f.kind in ("change", "percentage_point") for f in run)):
             return
         bases: list[int] = []
+        kinds = QUANTITY_KINDS + (SHARE_KINDS if any(f.kind == "percentage_point" for f in run) else ())  # (…和37.6%，分别增加19.8%和1.27个百分点)
         k = first - 1
         while k >= 0 and figs[k].sentence == run[0].sentence and len(bases) < len(run):
-            if figs[k].kind in QUANTITY_KINDS:
+            if figs[k].kind in kinds:
                 bases.insert(0, k)
             k -= 1
         if len(bases) < len(run) or any(
@@ -1730,7 +1739,9 @@ class Linker:
         brackets closed before it (党员100人（其中女党员70人、男党员40人），比上年增加20人: of 100人)."""
         for i, fig in enumerate(figs):
             depth = fig.depth
-            if fig.kind == "percentage_point":
+            if fig.kind == "percentage_point" and fig.paired is not None:
+                j = fig.paired if figs[fig.paired].unit == "%" else None  # 分别增加19.8%和1.27个百分点: of the rate listed for it
+            elif fig.kind == "percentage_point":
                 is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point" and f.depth <= depth  # noqa: E731
                 j = self._nearest(figs, i, is_rate)
                 if j is None:  # 提高2.2个百分点，达到65%: the level after it; not a rate of something else
