@@ -1017,6 +1017,8 @@ def test_conflict_check(nlp, text, expected):
         ("农民收入年均增速高出全国平均水平2.2个百分点，贫困户人均纯收入年均增幅30.2%。", []),
         # two figures of two units after 分别, and two changes after 分别 against the same year: each of its own
         ("绿地面积和绿地率分别达到228.5万公顷和37.6%，分别比2015年增加19.8%和1.27个百分点。", [("change", "info", "1.27个百分点")]),
+        # percentage points contributed to a rate are parts of it, not changes of it
+        ("在6.1%的GDP实际增长率中，消费、投资、出口分别贡献了3.5个百分点、1.9个百分点和0.7个百分点。", []),
         # a change that names a subject of its own is no change of a figure of something else
         ("预计村集体经济将增收200万元，每股分红增加500元。", []),
         ("集团年营收达603.38亿元，税收较2016年增长2.5亿元。", []),

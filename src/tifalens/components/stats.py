@@ -155,6 +155,7 @@ class StatsRules:
         if bad:
             raise ValueError(f"data/stats.json: units use undeclared kinds {bad}; add them to 'kinds'")
         self.small_cn_units = set(data["small_chinese_units"])
+        self.contribution_verbs = tuple(data["contribution_verbs"])
         # a rate's unit: an amount per a unit of something (30微克/立方米, 5000元/吨, 120公里/小时)
         self.per_unit = re.compile(rf"[/／]({alternation(self.units)})")
         self.approx_before: dict[str, str] = data["approx_before"]
@@ -840,7 +841,10 @@ class FigureFinder:
             k = pre.rfind(v)
             if k > best and v not in self.rules.comparison_only:
                 best, verb = k, v
-        fig.direction = self.rules.change_verbs[verb] if verb else 1
+        if verb:
+            fig.direction = self.rules.change_verbs[verb]
+        else:  # 分别贡献了3.5个百分点: a part of a rate, no change of one
+            fig.direction = 0 if any(w in pre for w in self.rules.contribution_verbs) else 1
         if not verb:
             return pre
         between = pre[best + len(verb) :].strip()
@@ -1647,6 +1651,8 @@ class Linker:
                         fig.against = prev.against
                 if prev.kind == "change" and fig.direction == 0:
                     fig.kind, fig.direction, fig.against = "change", prev.direction, prev.against
+                elif prev.kind == fig.kind == "percentage_point" and not prev.direction:
+                    fig.direction = 0  # 分别贡献了3.5个百分点、1.9个百分点: parts, as the first is
 
     def _respectively(self, figs: list[Figure]) -> None:
         """``第一产业、第二产业、第三产业增加值分别增长4.1%、3.6%和5.8%``: a list of subjects before 分别
@@ -1739,6 +1745,8 @@ class Linker:
         brackets closed before it (党员100人（其中女党员70人、男党员40人），比上年增加20人: of 100人)."""
         for i, fig in enumerate(figs):
             depth = fig.depth
+            if fig.kind == "percentage_point" and not fig.direction:
+                continue  # 分别贡献了3.5个百分点: a part of a rate, no change of one
             if fig.kind == "percentage_point" and fig.paired is not None:
                 j = fig.paired if figs[fig.paired].unit == "%" else None  # 分别增加19.8%和1.27个百分点: of the rate listed for it
             elif fig.kind == "percentage_point":
