@@ -98,7 +98,7 @@ def _glued_to_names() -> re.Pattern:
     return re.compile(f"[{person['glued_after_name']}](?<=[{surnames}]..)|说(?<=[{surnames}]...)")
 
 
-def _unglue_said(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
+def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
     """书记陈训武说: jieba reads the name's first two characters as one word and glues the last to 说
     (陈训 | 武说, 龚俊 | 明说); cut that token back to 武 (nr) | 说 (v), in place, so the name ends at a token edge.
     Only where the token is exactly those two characters and the one before it the rest of the name.
@@ -499,7 +499,7 @@ class JiebaSegmenter(Batched):
             _unglue_appointed(text, words, tags, starts)
         if "副" in text:
             _unglue_deputy(text, words, tags, starts, self._backend)
-        _unglue_said(text, words, tags, starts, self._backend)
+        _unglue_name_end(text, words, tags, starts, self._backend)
         _unglue_counted(text, words, tags, starts, self._backend)
         _unglue_office(text, words, tags, starts, self._backend)
         if "委" in text or "政协" in text or "人大" in text:

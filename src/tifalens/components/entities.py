@@ -358,9 +358,8 @@ def token_labels(
 
 
 def _says_after(words: TokenTexts, i: int, rules: EntityRules) -> bool:
-    """Does token ``i`` open a clause, with a verb of saying two tokens on (，李家|超|说)?"""
-    opens = i == 0 or words[i - 1] in rules.clause_openers
-    return opens and i + 2 < len(words) and words[i + 2] in rules.speech_verbs
+    """Does token ``i`` stand where a speaker does, with a verb of saying two tokens on (，李家|超|说)?"""
+    return _speaker_place(words, i, rules) and i + 2 < len(words) and words[i + 2] in rules.speech_verbs
 
 
 def _cut_after_last_char(words: TokenTexts, i: int, rules: EntityRules) -> bool:
@@ -549,12 +548,16 @@ def persons(
 _NOUN = get_string_id("n")
 
 
+def _speaker_place(words: TokenTexts, i: int, rules: EntityRules) -> bool:
+    """Does token ``i`` open a clause, or follow a noun that says who someone is (党员|薛浩, 董事|敖宏; not a
+    surname alone: 书记钱|桂林)?"""
+    before = i - 1
+    return before < 0 or words[before] in rules.clause_openers or (int(words.tags[before]) == _NOUN and len(words[before]) > 1)
+
+
 def _speaks(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
-    """A name that opens a clause, or follows a noun that says who they are (党员|薛浩说, 董事|敖宏说; not a
-    surname alone: 书记钱|桂林表示), and says something (，王刚说; not 沙尘暴过后)."""
-    before = run.start - 1
-    opens = before < 0 or words[before] in rules.clause_openers or (int(words.tags[before]) == _NOUN and len(words[before]) > 1)
-    return opens and run.end < len(words) and words[run.end] in rules.speech_verbs
+    """A name where a speaker stands that says something (，王刚说, 党员|薛浩说; not 沙尘暴过后)."""
+    return _speaker_place(words, run.start, rules) and run.end < len(words) and words[run.end] in rules.speech_verbs
 
 
 def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules) -> Run:
