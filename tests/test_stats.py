@@ -1535,6 +1535,18 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         # after a causative verb the people are those made to do what follows, not the verb or who makes them
         ("让将近4000万人摆脱贫困，该项目带动5000人就业。", [("4000万人", "摆脱贫困"), ("5000人", "就业")]),
         ("帮助3000名农民工返乡创业，全县1000人参加培训。", [("3000名", "农民工"), ("1000人", "全县")]),
+        # a verb and 了 opening the subject did the counting: the object is what is counted
+        ("确定了立查立改事项12项，收到了货款278.6元。", [("12项", "立查立改事项"), ("278.6元", "货款")]),
+        # after a copula 为 with a word or two nouns after it: the class counted, not what was classed
+        ("测评结果为满意46票，费率为小型车40元，集团已经成长为总资产128亿元。", [("46票", "满意"), ("40元", "小型车"), ("128亿元", "总资产")]),
+        # not 为 as "for" before what is done for someone, nor 以…为 (a manner), nor a currency after 为
+        ("每年为园区节省电费300多万元，以党员为骨干的志愿服务队30余支，净利润为人民币375.99亿元。", [
+            ("300多万元", "每年为园区节省电费"), ("30余支", "以党员为骨干的志愿服务队"), ("375.99亿元", "净利润"),
+        ]),
+        # a count's object jieba's dictionary cuts (创新|创业项目), a verb it lacks (对口支援), a unit 亩次
+        ("遴选46个大学生创新创业项目，19个省份对口支援湖北，托管面积15亿亩次。", [
+            ("46个", "大学生创新创业项目"), ("19个", "省份"), ("15亿亩次", "托管面积"),
+        ]),
     ],
 )
 def test_subjects_read_past_a_verb_a_span_of_time_or_a_whole_phrase(nlp, text, subjects):

@@ -973,6 +973,32 @@ class TokenIndex:
             return self.starts[first + j + 1]
         return start
 
+    def object_after_done(self, start: int, end: int, rules: StatsRules) -> int | None:
+        """Where the object starts when the text from ``start`` opens with a verb and 了 and a noun follows
+        before ``end`` (确定了|立查立改事项, 撰写了|《…》等专题调研报告); else None."""
+        i = bisect.bisect_left(self.starts, start)
+        if i + 2 >= len(self.starts) or self.starts[i] != start or self.token(i)[1] != "v" or self.token(i + 1)[0] != "了":
+            return None
+        at = self.ends[i + 1]
+        return at if end - at > 1 and self.noun_between(at, end, rules) else None
+
+    def complement_start(self, start: int, end: int, rules: StatsRules) -> int | None:
+        """Where the words after a copula 为 start when two characters or more stand before it and one word or
+        two nouns after it before ``end`` (测评结果为|满意46票, 费率为|小型车四十元): the class that is counted,
+        not what was classed (以党建为引领 is a manner, not a class); else None."""
+        text = self.text[start:end]
+        at = text.find("为", 2)
+        if at < 0 or at > len(text) - 3 or not (self.is_boundary(start + at) and self.is_boundary(start + at + 1)):
+            return None
+        if "以" in self.text[clause_start(self.text, start, _WIDE_DELIMITER_SET) : start + at]:
+            return None  # (以党员、入党积极分子为骨干的志愿服务队)
+        first, last = bisect.bisect_left(self.starts, start + at + 1), bisect.bisect_left(self.starts, end) - 1
+        if first == last:
+            return self.starts[first] if self.token(first)[1] in ("n", "v", "a", "vn", "nz") else None  # 为|满意
+        # a class of two nouns (成长为|总资产, 为|小型车), not 为 as "for" before what is done for someone
+        # (为|园区|节省|电费, 为|企业|提供|转贷过桥资金: jieba tags such verbs n or vn as often as v)
+        return start + at + 1 if last == first + 1 and all(self._nominal(self.token(i)[1], rules) for i in (first, last)) else None
+
     def is_boundary(self, pos: int) -> bool:
         """Does a token start or end at ``pos``?"""
         return pos in self.boundaries
@@ -1302,7 +1328,10 @@ class Linker:
                     return start, end - len(tail)
         if span[:1] == "的" and len(span) > 1 and ok(start + 1):
             return start + 1, end  # 超过100毫米|的区域面积: what a figure before it qualifies (not 的确)
-        return None
+        at = self.tokens.object_after_done(start, end, rules)  # 确定了|立查立改事项12项: what was done is the verb's
+        if at is None:
+            at = self.tokens.complement_start(start, end, rules)  # 测评结果为|满意46票: what the result was
+        return None if at is None else (at, end)
 
     def _own_subject(self, fig: Figure, prev: Figure | None, quantity: Figure | None = None) -> None:
         # A year or date before the figure is an adverbial (从2020年的82.4岁), not a subject boundary;
