@@ -705,6 +705,25 @@ def test_a_modifier_and_a_common_word_jieba_tags_as_a_name_is_not_a_person(ents_
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("石家庄", "GPE", "河北省石家庄市")]
 
 
+def test_things_places_and_phrases_jieba_tags_as_names_are_not_persons(ents_nlp):
+    doc = ents_nlp("拿出真金白银发展高精尖产业，不能凌驾于法律之上。搬迁到贺兰山脚下，吃麦当劳。")
+    assert {t.text: t.tag_ for t in doc if t.tag_.startswith("nr")} == {"金白银": "nr", "高精尖": "nr", "凌驾于": "nr", "贺兰山": "nr", "麦当劳": "nrt"}
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+    # nor two-character ones a title or a list would vouch for (荣誉会长 is honorary, 广大师生 teachers and students)
+    doc = ents_nlp("研究会荣誉会长滕文生出席，书记看望慰问广大师生、职工，顾问委员会开会。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["滕文生"]
+
+
+def test_a_name_jieba_cut_after_a_compound_title_or_before_a_pause_is_whole(ents_nlp):
+    # 孙|大伟 after 党组书记 (one word, ending with a title); 蓝天|立 before a comma (立 is a verb with nothing to say)
+    doc = ents_nlp("自治区代主席蓝天立，自治区政协党组书记孙大伟出席会议。")
+    assert [(t.text, t.tag_) for t in doc][2:4] == [("蓝天", "nr"), ("立", "v")]
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["蓝天立", "孙大伟"]
+    # but a verb of saying is no part of a name
+    doc = ents_nlp("副主任杨柱称，要推动发展。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["杨柱"]
+
+
 def test_a_title_before_a_space_vouches_for_the_name(ents_nlp):
     doc = ents_nlp("政府工作报告\n国务院总理　李强\n")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("李强", "PERSON")]

@@ -76,7 +76,7 @@ class EntityRules:
     max_foreign_name: int
     titles: tuple[str, ...]
     appointment_verbs: frozenset[str]
-    cue_ids: numpy.ndarray  # word hashes of the titles (also with 副: 副局长) and appointment verbs, as whole tokens
+    cue_ids: numpy.ndarray  # word hashes of the titles and words ending with one (also with 副: 副局长) and appointment verbs, as whole tokens
     place_suffixes: tuple[str, ...]
     places: dict[str, str]
     tag_free_places: numpy.ndarray = field(compare=False)  # sorted string ids of the listed names: they count whatever their tag
@@ -246,7 +246,10 @@ def entity_rules() -> EntityRules:
         titles=tuple(person["titles"]),
         appointment_verbs=frozenset(person["appointment_verbs"]),
         cue_ids=numpy.unique(
-            numpy.array([get_string_id(w) for t in person["titles"] for w in (t, "副" + t)] + [get_string_id(w) for w in person["appointment_verbs"]], dtype="uint64")
+            numpy.array(
+                [get_string_id(w) for t in person["titles"] + person["titled_words"] for w in (t, "副" + t)] + [get_string_id(w) for w in person["appointment_verbs"]],
+                dtype="uint64",
+            )
         ),
         place_suffixes=tuple(place["suffixes"]),
         places=places,
@@ -423,9 +426,12 @@ def _next_word(words: TokenTexts, i: int) -> str:
     return words[i] if i < len(words) else ""
 
 
-def _ends_name(words: TokenTexts, i: int, rules: EntityRules) -> bool:
-    """May the one-character token ``i`` end a given name (湘 of 万|鄂|湘; not 说, 在)?"""
-    return _han(words[i]) and words[i] not in rules.not_given_name_end and int(words.tags[i]) in rules.given_name_end_tags
+def _ends_name(words: TokenTexts, i: int, rules: EntityRules, *, before_pause: bool = False) -> bool:
+    """May the one-character token ``i`` end a given name (湘 of 万|鄂|湘; not 说, 在)? Before a pause a verb
+    may too (代主席蓝天|立，: a verb there would have nothing to say), but for one of saying (杨柱|称，)."""
+    if not _han(words[i]) or words[i] in rules.not_given_name_end:
+        return False
+    return int(words.tags[i]) in rules.given_name_end_tags or (before_pause and int(words.tags[i]) == _VERB and words[i] not in rules.speech_verbs)
 
 
 _SOMEONE = numpy.unique(numpy.array([get_string_id(w) for w in ("某", "某某")], dtype="uint64"))
@@ -546,6 +552,7 @@ def persons(
 
 
 _NOUN = get_string_id("n")
+_VERB = get_string_id("v")
 
 
 def _speaker_place(words: TokenTexts, i: int, rules: EntityRules) -> bool:
@@ -566,9 +573,12 @@ def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules)
     i = run.end
     if run.end - run.start != 1 or len(words[run.start]) != 2 or i >= len(words) or i in taken:
         return run
-    if len(words[i]) == 1 and _ends_name(words, i, rules) and rules.person_shape(words[run.start] + words[i]):
+    if len(words[i]) == 1 and _ends_name(words, i, rules, before_pause=_next_word(words, i + 1) in _PAUSES) and rules.person_shape(words[run.start] + words[i]):
         return Run(run.start, i + 1, run.label)
     return run
+
+
+_PAUSES = frozenset("，、；。,;")
 
 
 def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityRules) -> Run | None:
