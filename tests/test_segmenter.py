@@ -77,6 +77,13 @@ def test_backends_agree_on_dictionary_tags(seg_rjieba, seg_jieba):
     assert [(t.text, t.tag_, t.pos_) for t in seg_rjieba(text)] == [(t.text, t.tag_, t.pos_) for t in seg_jieba(text)]
 
 
+def test_backends_agree_on_dictionary_frequencies(seg_rjieba, seg_jieba):
+    words = ["两个", "百科全书", "三资", "三上三下", "没有这个词"]
+    rjieba_counts = [seg_rjieba.tokenizer.word_frequency(w) for w in words]
+    jieba_counts = [seg_jieba.tokenizer.word_frequency(w) for w in words]
+    assert [round(n, -1) for n in rjieba_counts] == [round(n, -1) for n in jieba_counts] == [28950, 220, 50, 0, 0]  # a formula is no word
+
+
 def test_known_backend_difference_on_joined_ascii_runs(seg_rjieba, seg_jieba):
     text = "会议于2026-02-02召开"
     assert words(seg_rjieba, text) == ["会议", "于", "2026-02-02", "召开"]

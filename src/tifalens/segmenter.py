@@ -369,6 +369,9 @@ class _RJiebaBackend:
     def has_word(self, word: str) -> bool:
         return self._jieba.has_word(word)
 
+    def frequency(self, word: str) -> int:
+        return self._jieba.suggest_freq(word) if self._jieba.has_word(word) else 0
+
 
 class _JiebaBackend:
     """Plain jieba, with a private ``jieba.Tokenizer`` instance.
@@ -406,6 +409,10 @@ class _JiebaBackend:
         self._tokenizer.check_initialized()
         return bool(self._tokenizer.FREQ.get(word))
 
+    def frequency(self, word: str) -> int:
+        self._tokenizer.check_initialized()
+        return self._tokenizer.FREQ.get(word) or 0
+
 
 @lru_cache(maxsize=65536)
 def _unknown_word_tag(word: str) -> str:
@@ -434,6 +441,11 @@ def word_test(nlp: Language) -> Callable[[str], bool]:
 def idiom_test(nlp: Language) -> Callable[[str], bool]:
     """The pipeline segmenter's :meth:`JiebaSegmenter.is_idiom`, or :func:`no_words` under another tokenizer."""
     return getattr(nlp.tokenizer, "is_idiom", None) or no_words
+
+
+def frequency_test(nlp: Language) -> Callable[[str], int]:
+    """The pipeline segmenter's :meth:`JiebaSegmenter.word_frequency`, or 0 for every text under another tokenizer."""
+    return getattr(nlp.tokenizer, "word_frequency", None) or (lambda _text: 0)
 
 
 def name_test(nlp: Language, *, whole: bool = False) -> Callable[[str], bool]:
@@ -539,6 +551,11 @@ class JiebaSegmenter(Batched):
     def is_word(self, text: str) -> bool:
         """Is ``text`` one word of the base dictionary (idioms such as 一心一意 are)? Lexicon forms are not."""
         return text not in self.lexicon and self._backend.has_word(text)
+
+    def word_frequency(self, text: str) -> int:
+        """How often the base dictionary has ``text`` as one word (两个 28,947, 百科全书 221, 三资 48), or 0 when it
+        is no word of it or a lexicon form."""
+        return 0 if text in self.lexicon else self._backend.frequency(text)
 
     def is_idiom(self, text: str) -> bool:
         """Is ``text`` one word the base dictionary tags as an idiom or a set phrase (i, l: 百花齐放, 一潭死水)?"""

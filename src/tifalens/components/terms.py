@@ -25,7 +25,7 @@ from ..batching import Batched
 from ..extensions import LEXICON_KEY, doc_text, register_extensions
 from ..lexicon import Lexicon, Match
 from ..numbers import CN_NUMERAL_CHARS, parse_number
-from ..segmenter import idiom_test, no_words, word_test
+from ..segmenter import frequency_test, idiom_test, no_words, word_test
 from .structure import JOINERS, masked_enclosures, set_aside
 
 
@@ -89,7 +89,13 @@ class FormulaFinder:
     [('两不愁三保障', ('quoted', 'paired'))]
     """
 
-    def __init__(self, *, is_word: Callable[[str], bool] | None = None, is_idiom: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        is_word: Callable[[str], bool] | None = None,
+        is_idiom: Callable[[str], bool] | None = None,
+        frequency: Callable[[str], int] | None = None,
+    ) -> None:
         rules = _formula_rules()
         n = re.escape(rules["numerals"])
         han = rf"(?:(?![{n}])[\u4e00-\u9fff])"
@@ -112,6 +118,8 @@ class FormulaFinder:
         self._non_head = set(rules["non_head_chars"])
         self._is_word = is_word or no_words
         self._is_idiom = is_idiom or no_words
+        self._frequency = frequency or (lambda _text: 0)
+        self._common_frequency = rules["common_word_frequency"]
 
     def _ordinary_quantity(self, text: str, *, quoted: bool) -> bool:
         # A dictionary word unquoted is an idiom (一心一意); quotation marks make it a term.
@@ -186,10 +194,12 @@ class FormulaFinder:
                 ev = ev | {"repeated"}
             if self._is_idiom(s):
                 ev = ev | {"idiom"}  # “百花齐放”, “一潭死水”: quoted for emphasis, an idiom all the same
+            elif self._frequency(s) >= self._common_frequency:
+                ev = ev | {"common"}  # “两个”作用, “百科全书”, “五四运动”: an everyday word, quoted or not
             score = round(min(1.0, sum(self._weights[e] for e in ev)), 2)
             if score < self._threshold or (out and a < out[-1].end):
                 continue
-            order = ("quoted", "paired", "numbered", "repeated", "idiom")
+            order = ("quoted", "paired", "numbered", "repeated", "idiom", "common")
             out.append(Candidate(a, b, s, tuple(e for e in order if e in ev), round(score, 2)))
         return out
 
@@ -485,7 +495,7 @@ class TermsComponent(Batched):
         self.shares_lexicon = isinstance(tokenizer_lexicon, Lexicon)
         self.lexicon: Lexicon = tokenizer_lexicon if self.shares_lexicon else Lexicon.default()
         is_word = word_test(nlp)
-        self.finder = FormulaFinder(is_word=is_word, is_idiom=idiom_test(nlp))
+        self.finder = FormulaFinder(is_word=is_word, is_idiom=idiom_test(nlp), frequency=frequency_test(nlp))
         self.glosses = GlossReader(is_word=is_word)
 
     def _lexicon_matches(self, doc: Doc, text: str) -> list[Match]:
