@@ -445,6 +445,16 @@ def test_the_speaker_opening_an_answer_is_its_marker(nlp):
     assert qa[1]["answer"] == "具体来说：要抓好三件事。"
 
 
+def test_a_name_the_segmenter_cuts_into_words_opens_an_answer(nlp):
+    from tifalens import analyze
+
+    # jieba cuts 黄润|秋 (n, t): a surname and two characters that make no word are a name; 何时 is a word
+    text = "访生态环境部部长黄润秋\n\n记者：总体情况怎么样？\n\n黄润秋：保持改善态势。\n\n记者：何时见效？\n\n何时：尚难确定。\n"
+    data = analyze(text, nlp=nlp).to_dict()
+    assert [(q["answer_marker"], q["answer"]) for q in data["articles"][0]["qa"]] == [("黄润秋：", "保持改善态势。"), (None, "何时：尚难确定。")]
+    assert [(e["text"], e["label"]) for e in data["entities"] if e["label"] == "PERSON"][:1] == [("黄润秋", "PERSON")]
+
+
 def test_without_a_segmenter_only_titled_speakers_are_read():
     (a,) = articles(INTERVIEW)
     assert [q.answers[0].marker for q in a.qa] == ["", "", "国家发展改革委有关负责人：", "答："]

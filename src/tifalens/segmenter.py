@@ -179,6 +179,12 @@ def _unglue_counted(text: str, words: list[str], tags: list[str], starts: list[i
 
 
 @lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """The common one-character surnames (entities.json)."""
+    return frozenset(table("entities")["person"]["surnames"])
+
+
+@lru_cache(maxsize=1)
 def _foreign_titled() -> re.Pattern:
     """A foreign title and the run of transliteration characters after it (group 1): 总理拉克森, 首相斯塔默."""
     person = table("entities")["person"]
@@ -565,8 +571,11 @@ class JiebaSegmenter(Batched):
         return len(tagged) == 1 and tagged[0][1] in ("i", "l")
 
     def is_name(self, text: str) -> bool:
-        """Does the segmenter read a person's name in ``text`` (杨传堂, 欧阳|晓晖: a word tagged nr)?"""
-        return any(tag.startswith("nr") for _, tag in self._backend.tag(text))
+        """Does the segmenter read a person's name in ``text`` (杨传堂, 欧阳|晓晖: a word tagged nr), or is it
+        a surname and two characters that make no word (黄润|秋: the dictionary knows 黄润, not the name)?"""
+        if any(tag.startswith("nr") for _, tag in self._backend.tag(text)):
+            return True
+        return len(text) == 3 and text[0] in _surnames() and _HAN_WORD.fullmatch(text) is not None and not self.is_word(text)
 
     def edge_tags(self, text: str) -> tuple[str, str]:
         """The segmenter's tags of the first and of the last two characters of ``text``, each when they
