@@ -124,6 +124,7 @@ def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRule
     """The total that other shares near this one are confirmed against, or a total the text declares,
     and how the message says why it is the total."""
     fig = figs[i]
+    count = figs[fig.share_of["count"]]
     confirmed = [
         (abs(f.paragraph - fig.paragraph), abs(k - i), f.share_of["total"])
         for k, f in enumerate(figs)
@@ -133,6 +134,8 @@ def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRule
         and f.article == fig.article
         and abs(f.paragraph - fig.paragraph) <= 2
         and not (fig.whole and f.whole and fig.whole != f.whole)  # 占总人口数的 is not 占排查总数的
+        and _total_like(figs[f.share_of["total"]], count)  # (万人 of residents is no share of 名 of civil servants)
+        and figs[f.share_of["total"]].value > count.value
     ]
     if confirmed:
         return min(confirmed)[2], "the other shares here are of {total}"
