@@ -1541,6 +1541,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("帮助3000名农民工返乡创业，全县1000人参加培训。", [("3000名", "农民工"), ("1000人", "全县")]),
         # a verb and 了 opening the subject did the counting: the object is what is counted
         ("确定了立查立改事项12项，收到了货款278.6元。", [("12项", "立查立改事项"), ("278.6元", "货款")]),
+        # a rate kept at a level: the level after 的 says how it stands, not what it is of
+        ("失业率维持在3.0%的低水平，消费价格涨幅控制在3%以内的目标范围，增速处于6%左右的合理区间。", [
+            ("3.0%", "失业率"), ("3%", "消费价格涨幅"), ("6%", "增速"),
+        ]),
         # after a copula 为 with a word or two nouns after it: the class counted, not what was classed
         ("测评结果为满意46票，费率为小型车40元，集团已经成长为总资产128亿元。", [("46票", "满意"), ("40元", "小型车"), ("128亿元", "总资产")]),
         # not 为 as "for" before what is done for someone, nor 以…为 (a manner), nor a currency after 为
