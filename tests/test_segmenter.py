@@ -84,6 +84,13 @@ def test_backends_agree_on_dictionary_frequencies(seg_rjieba, seg_jieba):
     assert [round(n, -1) for n in rjieba_counts] == [round(n, -1) for n in jieba_counts] == [28950, 220, 50, 0, 0]  # a formula is no word
 
 
+def test_words_the_dictionary_tags_otherwise_get_the_tag_of_words_tsv(seg_rjieba, seg_jieba):
+    text = "53个非公党支部投身脱贫攻坚，到分局摸底调研。"
+    for seg in (seg_rjieba, seg_jieba):
+        assert {t.text: t.tag_ for t in seg(text) if t.text in ("非公", "投身", "摸底")} == {"非公": "b", "投身": "v", "摸底": "v"}
+    assert seg_rjieba.tokenizer.is_word("非公")  # still a dictionary word, tagged d there
+
+
 def test_known_backend_difference_on_joined_ascii_runs(seg_rjieba, seg_jieba):
     text = "会议于2026-02-02召开"
     assert words(seg_rjieba, text) == ["会议", "于", "2026-02-02", "召开"]

@@ -1541,6 +1541,24 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("帮助3000名农民工返乡创业，全县1000人参加培训。", [("3000名", "农民工"), ("1000人", "全县")]),
         # a verb and 了 opening the subject did the counting: the object is what is counted
         ("确定了立查立改事项12项，收到了货款278.6元。", [("12项", "立查立改事项"), ("278.6元", "货款")]),
+        # a class bounded by 以上/以下 is part of what is counted; after another noun the bound is the figure's
+        ("全省97个省级以上园区，成立了21家规模以上企业党委，放开500万人口以下城市。", [
+            ("97个", "省级以上园区"), ("21家", "规模以上企业党委"), ("500万", "人口"),
+        ]),
+        # a verbal noun before 到 is a verb (党员|发展到), and 发展到 no part of a subject
+        ("从3个党支部、61名党员发展到6个党支部，运输队已经发展到40支。", [
+            ("3个", "党支部"), ("61名", "党员"), ("6个", "党支部"), ("40支", "运输队"),
+        ]),
+        # a list closed by 等 is what is counted, items and all; not the verb that takes it, nor an item with a
+        # verb inside it, nor figures listed
+        ("解决了企业资金、人才、技术、市场等问题349个，开展河道保洁、绿化维护等志愿服务千余次。", [
+            ("349个", "企业资金、人才、技术、市场等问题"), ("千余次", "河道保洁、绿化维护等志愿服务"),
+        ]),
+        ("帮助居民解决供热供水、楼顶维修、车辆停放等实际问题千余件，新建学校12所、改扩建学校8所等项目。", [
+            ("千余件", "楼顶维修、车辆停放等实际问题"), ("12所", "新建学校"), ("8所", "等项目"),
+        ]),
+        # jieba's dictionary tags 非公 an adverb and 投身 a noun: data/words.tsv tags them as they are used
+        ("建立了172个非公党建指导站，300余家非公企业投身脱贫攻坚。", [("172个", "非公党建指导站"), ("300余家", "非公企业")]),
         # a rate kept at a level: the level after 的 says how it stands, not what it is of
         ("失业率维持在3.0%的低水平，消费价格涨幅控制在3%以内的目标范围，增速处于6%左右的合理区间。", [
             ("3.0%", "失业率"), ("3%", "消费价格涨幅"), ("6%", "增速"),

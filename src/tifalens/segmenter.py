@@ -500,9 +500,15 @@ class JiebaSegmenter(Batched):
         self._row_of_x: dict[str, int] = {}  # words tagged x: their UPOS depends on the word
         self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self._user_entries: list[Entry] = [e for e in self.lexicon.entries if e.source != "tifalens"]
+        self._retag: dict[str, str] = {}  # words of the dictionary that words.tsv tags otherwise (非公 d -> b)
         for word, tag, freq in extra_words():
-            if word not in self.lexicon:
+            if word in self.lexicon:
+                continue
+            if self._backend.has_word(word) and freq is None:
+                self._retag[word] = tag  # (jieba-rs keeps a known word's tag whatever add_word says)
+            else:
                 self._backend.add_word(word, tag, freq)  # everyday words jieba lacks (占比, 营收)
+        self._retag_rx = re.compile(alternation(self._retag)) if self._retag else None
         for form in self.lexicon.forms:
             self._backend.add_word(form)
 
@@ -513,6 +519,8 @@ class JiebaSegmenter(Batched):
         if "".join(words) != text:  # never seen; keep offsets exact whatever happens
             words, tags = list(text), ["x"] * len(text)
         starts = [0, *accumulate(map(len, words))]
+        if self._retag_rx is not None and self._retag_rx.search(text):
+            tags = [self._retag.get(w, t) for w, t in zip(words, tags)]
         if "为" in text:
             _unglue_appointed(text, words, tags, starts)
         if "副" in text:

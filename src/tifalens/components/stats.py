@@ -221,6 +221,10 @@ class StatsRules:
         self.copulas = longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
         self.verb_tags = set(data["following_verb_tags"])
+        self.resultative_words = frozenset(data["resultative_words"])
+        self.class_bounds = frozenset(data["class_bounds"])
+        self.class_words = frozenset(data["class_words"])
+        self.max_list_item_chars: int = data["max_list_item_chars"]
         self.modifier_tags = set(data["following_modifier_tags"])
         self.joining_words = frozenset(data["following_joining_words"])
         self.joined_tags = frozenset(data["following_joined_tags"])
@@ -1057,6 +1061,10 @@ class TokenIndex:
                     break  # as after 9个|县: what jieba tags after the morpheme is no guide (村|摘帽 n)
                 i += 2  # 18名|优秀|村|党组织(nt)|书记
                 continue
+            if word in rules.class_bounds and words and self._class_word(*words[-1], rules) and self._noun_at(i + 1, limit, rules):
+                words.append((word, tag))  # 97个|省级|以上|园区: the class of what is counted
+                i += 1
+                continue
             if word in rules.joining_words and words and words[-1][1] in rules.joined_tags and self._tag_at(i + 1, limit) == words[-1][1]:
                 words.append((word, tag))  # 54万名湖北省|和|武汉市医务人员: places joined, then what is counted
                 i += 1
@@ -1075,6 +1083,12 @@ class TokenIndex:
         phrase = "".join(word for word, _ in words)
         strip = starts_with(phrase, rules.following_strip)
         return phrase[len(strip) :] if strip else phrase
+
+    @staticmethod
+    def _class_word(word: str, tag: str, rules: StatsRules) -> bool:
+        """Is ``word`` a class that 以上/以下 bound (省级, 县处级, 规模: 省级以上园区), not what is counted
+        (500万人口|以下城市: the bound is of the figure)?"""
+        return tag == "b" or word.endswith("级") or word in rules.class_words
 
     def _phrase_noun(self, word: str, i: int, limit: int, rules: StatsRules) -> bool:
         """Is ``word`` (token ``i``), a phrase jieba's dictionary holds whole, a noun phrase: it ends with a
@@ -1117,6 +1131,15 @@ class TokenIndex:
         """Is token ``i`` (before ``limit``) a noun (n*), or a word that right after a count reads as one?"""
         tag = self._tag_at(i, limit)
         return tag.startswith("n") or tag in rules.lead_noun_tags
+
+    def verb_between(self, start: int, end: int) -> bool:
+        """Is there a verb (v) among the tokens in ``[start, end)``?"""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.token(i)[1] == "v":
+                return True
+            i += 1
+        return False
 
     def noun_between(self, start: int, end: int, rules: StatsRules) -> bool:
         """Is there a noun (or a word read as one right after a count) among the tokens in ``[start, end)``?"""
@@ -1164,7 +1187,12 @@ class TokenIndex:
             (tag in rules.verb_tags and word not in rules.people_words)
             or (tag in rules.modifier_tags and not self._nominal(self._tag_at(i + 1, limit), rules))
             or (word == "的" and self._nominal(words[0][1], rules))
+            or (tag == "vn" and self._word_at(i + 1, limit) in rules.resultative_words)  # 61名党员|发展|到: a verb there
         )
+
+    def _word_at(self, i: int, limit: int) -> str:
+        """The text of token ``i``, or '' past the end or ``limit``."""
+        return self.token(i)[0] if i < len(self.starts) and self.starts[i] < limit else ""
 
 
 # ---------------------------------------------------------------------------- subjects and links
@@ -1333,11 +1361,33 @@ class Linker:
             at = self.tokens.complement_start(start, end, rules)  # 测评结果为|满意46票: what the result was
         return None if at is None else (at, end)
 
+    def _list_start(self, fig: Figure) -> int:
+        """Where the subject of a figure may start: its clause, or, when the clause opens after 、 and the words
+        before the figure close a list with 等, the list's first item (解决了企业资金、人才、技术、市场等问题349个
+        counts 企业资金、人才、技术、市场等问题). Only items of words (no figure in them: 新建学校12所、改扩建学校8所
+        are figures of their own), each short; the verb that takes the list is no item (开展|河道保洁、绿化维护等志愿服务),
+        and an item with a verb inside it (帮助居民解决|供热供水) is a clause of its own: the list starts after it."""
+        text, clause, end = self.text, fig.clause, fig.cut
+        at = text.find("等", clause, end)
+        if clause == 0 or text[clause - 1] != "、" or at < 0 or not self.tokens.is_boundary(at) or not self.tokens.is_boundary(at + 1):
+            return clause
+        start = clause
+        while start > 0 and text[start - 1] == "、":
+            item = clause_start(text, start - 1, self.rules.delimiters)
+            words = text[item : start - 1]
+            if not words or len(words) > self.rules.max_list_item_chars or any(ch.isdigit() or ch in CN_NUMERAL_CHARS for ch in words):
+                return clause
+            start = item
+        first_end = text.find("、", start)
+        while (token := self.tokens.token_at(start))[1] == "v" and len(token[0]) > 1:  # 整合|优化|党建、综治…
+            start += len(token[0]) + (self.tokens.token_at(start + len(token[0]))[0] == "了")
+        return start if start < first_end and not self.tokens.verb_between(start, first_end) else first_end + 1
+
     def _own_subject(self, fig: Figure, prev: Figure | None, quantity: Figure | None = None) -> None:
         # A year or date before the figure is an adverbial (从2020年的82.4岁), not a subject boundary;
         # a figure before it is, dates between them or not (从2012年底的9899万人减到2019年底的551万人).
         bound = prev is not None and prev.tail <= fig.cut and prev.kind not in ("year", "date")
-        start = max(fig.clause, prev.tail if bound else quantity.tail if quantity is not None and quantity.tail <= fig.cut else 0)
+        start = max(self._list_start(fig), prev.tail if bound else quantity.tail if quantity is not None and quantity.tail <= fig.cut else 0)
         lead = self.text[fig.clause : prev.start].strip() if prev is not None else ""
         if prev is not None and prev.kind in ("year", "date") and fig.clause <= prev.start and (not lead or lead in self.rules.time_leads):
             start = _TIME_TAIL.match(self.text, max(start, prev.tail)).end()  # (到)2025年(底)达到4.2万亿元: when, not what
