@@ -714,6 +714,12 @@ def test_things_places_and_phrases_jieba_tags_as_names_are_not_persons(ents_nlp)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["滕文生"]
 
 
+def test_meetings_and_parts_jieba_tags_as_organisations_are_not_organisations(ents_nlp):
+    doc = ents_nlp("研究下发了党委会议事规则，召开联席会和汇报会，发挥团组织作用，党政军一起抓。")
+    assert {t.text: t.tag_ for t in doc if t.tag_ == "nt"} == {"党委会": "nt", "联席会": "nt", "汇报会": "nt", "团组织": "nt", "党政军": "nt"}
+    assert [e.text for e in doc.ents] == []
+
+
 def test_a_name_jieba_cut_after_a_compound_title_or_before_a_pause_is_whole(ents_nlp):
     # 孙|大伟 after 党组书记 (one word, ending with a title); 蓝天|立 before a comma (立 is a verb with nothing to say)
     doc = ents_nlp("自治区代主席蓝天立，自治区政协党组书记孙大伟出席会议。")
