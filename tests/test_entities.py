@@ -714,6 +714,17 @@ def test_things_places_and_phrases_jieba_tags_as_names_are_not_persons(ents_nlp)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["滕文生"]
 
 
+def test_places_jieba_runs_together_are_one_only_when_each_is_inside_the_one_before(ents_nlp):
+    # a country, a river or a division not inside the place before it starts another place
+    doc = ents_nlp("马鞍山市长江岸线整治，重庆成都两地，河北省定州市，安徽省凤阳县小岗村。")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("马鞍山市", "GPE"), ("长江", "LOC"), ("重庆", "GPE"), ("成都", "GPE"), ("河北省定州市", "GPE"), ("安徽省凤阳县小岗村", "GPE"),
+    ]
+    # a city's name that opens a street's is the street's (南京西路), not a place of its own
+    doc = ents_nlp("上海市静安区南京西路街道。")
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("上海市静安区", "GPE", "上海市静安区")]
+
+
 def test_meetings_and_parts_jieba_tags_as_organisations_are_not_organisations(ents_nlp):
     doc = ents_nlp("研究下发了党委会议事规则，召开联席会和汇报会，发挥团组织作用，党政军一起抓。")
     assert {t.text: t.tag_ for t in doc if t.tag_ == "nt"} == {"党委会": "nt", "联席会": "nt", "汇报会": "nt", "团组织": "nt", "党政军": "nt"}

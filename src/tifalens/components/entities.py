@@ -169,9 +169,23 @@ class EntityRules:
                 if parent is None or self.gazetteer.inside(units[hi][0], parent) is None:
                     break
                 hi += 1
+        hi = lo + self._chain([u for u, _, _ in units[lo:hi]])
         kept = [u for u, _, _ in units[lo:hi]]
         kb_id = "" if len(kept) == 1 and self.generic_place(kept[0]) else self.gazetteer.full_name(self.gazetteer.resolve(kept))
         return Run(units[lo][1], units[hi - 1][2], "GPE", kb_id)
+
+    def _chain(self, names: list[str]) -> int:
+        """How many of ``names`` name one place, each inside the one before (安徽省|凤阳县|小岗村): a country, a
+        river or a region after a division (天津市|中国特色…, 马鞍山市|长江岸线, 沂蒙山区|西南) or a division not
+        inside the one before it (静安区|南京西路) starts something else."""
+        for k in range(1, len(names)):
+            name = names[k]
+            if self.places.get(name) == "LOC" or (self.places.get(name) == "GPE" and not self.gazetteer.places(name)):
+                return k
+            parent = self.gazetteer.resolve(names[:k])
+            if parent is not None and self.gazetteer.names_alone(name) and not any(p.within(parent) for p in self.gazetteer.places(name)):
+                return k
+        return len(names)
 
     def village(self, word: str, is_word: Callable[[str], bool]) -> bool:
         """A village or town jieba read as a name: 沙美村 (沙美 is no word), not 和平村; or a family's
@@ -579,6 +593,7 @@ def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules)
 
 
 _PAUSES = frozenset("，、；。,;")
+_STREET_WORDS = ("路", "街", "大道", "东路", "西路", "南路", "北路", "中路", "大街")
 
 
 def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityRules) -> Run | None:
@@ -615,9 +630,12 @@ def checked_runs(
                 out.append(body)
                 continue
             for piece in _listed_apart(words, run, rules):
-                place = rules.place(words.span(piece.start, piece.end))
-                if place is not None:
-                    out.append(Run(piece.start + place.start, piece.start + place.end, place.label, place.kb_id))
+                start = piece.start
+                while start < piece.end and (place := rules.place(words.span(start, piece.end))) is not None:
+                    if start == piece.start or not _next_word(words, start + place.end).startswith(_STREET_WORDS):
+                        out.append(Run(start + place.start, start + place.end, place.label, place.kb_id))
+                    start += place.end  # 重庆|成都, 天津市|中国: the place that starts after one ends (not 南京 of 静安区|南京西路)
+
         else:
             out.append(run)  # a label a user mapped a tag to: no shape rule for it
     kept: list[Run] = []
