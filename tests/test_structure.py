@@ -354,6 +354,11 @@ def test_breadcrumbs_font_size_and_related_links_are_boilerplate_and_a_bracketed
     # a full sentence after 相关新闻 is the article again (related news as a topic of its own)
     (b,) = articles("标题\n\n相关新闻\n\n据报道，会议将于明天召开。\n")
     assert [x.text for x in b.boilerplate] == ["相关新闻"]
+    # the first link on the header's line; not a sentence after the colon
+    (b,) = articles("标题\n\n会议召开。\n\n相关新闻：全国政协召开双周协商座谈会\n李强作政府工作报告\n")
+    assert [x.text for x in b.boilerplate] == ["相关新闻：全国政协召开双周协商座谈会", "李强作政府工作报告"]
+    (b,) = articles("标题\n\n相关阅读：据报道，会议将于明天召开。\n")
+    assert [x.text for x in b.boilerplate] == []
     # a header with a colon; the links end at a blank line, and the next article's title is no link
     a, b = articles(
         "甲会议召开\n\n新华社北京9月18日电 会议召开。\n\n相关新闻：\n\n· 习近平回信勉励……\n李强作政府工作报告\n\n\n"

@@ -296,6 +296,12 @@ def _page_footer(s: str, rules: _Rules) -> bool:
     return any(p.match(s) for p in rules.page_footers)
 
 
+def _related_inline(s: str, rules: _Rules) -> bool:
+    """A header of a list of links with the first title on its line (相关新闻：全国政协召开双周协商座谈会)."""
+    colon = next((k for k in (s.find("："), s.find(":")) if k > 0), -1)
+    return colon > 0 and s[:colon].strip() in rules.related_headers and _link_line(s[colon + 1 :].strip(), rules)
+
+
 def _link_line(s: str, rules: _Rules) -> bool:
     """A line of a list of links: a title, short and with no full stop (·李强作政府工作报告)."""
     return len(s) <= rules.max_heading and not any(ch in s for ch in _SENTENCE_END)
@@ -409,7 +415,7 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
         if rules.page_number.match(s):
             page_lines.append(Block(start, end, s, kind="boilerplate"))
             continue
-        header = s.rstrip("：: ") in rules.related_headers
+        header = s.rstrip("：: ") in rules.related_headers or _related_inline(s, rules)
         # the links go on line after line, a blank line after the header at most (not the next article's title)
         related = header or (related and _link_line(s, rules) and (after_header or text.count("\n", blocks[-1].end, start) < 2))
         after_header = header
