@@ -80,6 +80,10 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("中央全面深化改革委员会召开会议，强调全面深化改革。", {"全面深化改革": 1}),
         # the three noes said out, 两山论, and formulas of 2018-2024
         ("心怀“国之大者”，一体推进不敢腐不能腐不想腐，践行两山论，做到三个“一以贯之”，围绕七个聚焦。", {"国之大者": 1, "三不腐": 1, "两山": 1, "三个一以贯之": 1, "七个聚焦": 1}),
+        # rural reform and poverty formulas, and tasks set to provinces: “三变”改革 is 三变改革, not an unseen 三变
+        ("推进“三变”改革，开展万企帮万村行动，实行一事一议，落实“三高四新”战略，实现“四个走在全国前列”。", {
+            "三变改革": 1, "万企帮万村": 1, "一事一议": 1, "三高四新": 1, "四个走在全国前列": 1,
+        }),
     ],
 )
 def test_word_boundaries(nlp, text, expected):
