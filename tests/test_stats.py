@@ -1557,6 +1557,11 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("帮助居民解决供热供水、楼顶维修、车辆停放等实际问题千余件，新建学校12所、改扩建学校8所等项目。", [
             ("千余件", "楼顶维修、车辆停放等实际问题"), ("12所", "新建学校"), ("8所", "等项目"),
         ]),
+        # what jieba tags as an adjective, an idiom or a place word (合同 a, 冲锋舟 i, 窗口 s) is counted all the same;
+        # a negation after what is counted starts the predicate (合同|不厚), not inside a relative clause
+        ("15份合同不厚，8艘冲锋舟疾驰而去，12个窗口依次排开，45个办公设施不全的活动室。", [
+            ("15份", "合同"), ("8艘", "冲锋舟"), ("12个", "窗口"), ("45个", "办公设施不全"),
+        ]),
         # jieba's dictionary tags 非公 an adverb and 投身 a noun: data/words.tsv tags them as they are used
         ("建立了172个非公党建指导站，300余家非公企业投身脱贫攻坚。", [("172个", "非公党建指导站"), ("300余家", "非公企业")]),
         # a rate kept at a level: the level after 的 says how it stands, not what it is of

@@ -1188,7 +1188,8 @@ class TokenIndex:
             or (tag in rules.modifier_tags and not self._nominal(self._tag_at(i + 1, limit), rules))
             or (word == "的" and self._nominal(words[0][1], rules))
             or (tag == "vn" and self._word_at(i + 1, limit) in rules.resultative_words)  # 61名党员|发展|到: a verb there
-        )
+            or (word[0] in _NEGATIONS and "的" not in self.text[self.starts[i] : limit])  # 15份合同|不厚: the predicate
+        )  # (45个办公设施不全的党员活动室: a relative clause, read as before)
 
     def _word_at(self, i: int, limit: int) -> str:
         """The text of token ``i``, or '' past the end or ``limit``."""
