@@ -88,15 +88,27 @@ def test_not_a_number(text):
         ("百分之十五至百分之二十", (15, 20)),
         ("2021—2025", (2021, 2025)),
         ("4.5%～5%", (4.5, 5)),
+        # two neighbouring digits said together: about either, times the units after them
+        ("三四万", (30000, 40000)),
+        ("二三十", (20, 30)),
+        ("七八十", (70, 80)),
+        ("一两亿", (100000000, 200000000)),
+        ("三五", (3, 5)),
+        ("五六十多", (50, 60)),
     ],
 )
 def test_parse_range(text, ends):
     assert parse_range(text) == ends
 
 
-@pytest.mark.parametrize("text", ["15%", "2296", "三至", "甲至乙"])
+@pytest.mark.parametrize("text", ["15%", "2296", "三至", "甲至乙", "二〇", "三十四", "二五", "九八"])
 def test_not_a_range(text):
     assert parse_range(text) is None
+
+
+def test_neighbouring_digits_are_no_single_number():
+    # 三四万 is 3万 to 4万, not 34万; 二〇二二 is still a year's digits
+    assert [parse_number(t) for t in ("三四万", "一两亿", "二〇二二", "三十四")] == [None, None, 2022, 34]
 
 
 def test_split_range_keeps_the_written_ends():

@@ -1557,6 +1557,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("帮助居民解决供热供水、楼顶维修、车辆停放等实际问题千余件，新建学校12所、改扩建学校8所等项目。", [
             ("千余件", "楼顶维修、车辆停放等实际问题"), ("12所", "新建学校"), ("8所", "等项目"),
         ]),
+        # two neighbouring digits said together are a range, about either (not 34万 or 1.2亿)
+        ("每天有三四万名游客，投资一两亿元，全县有二三十个村，七八十岁的老人。", [
+            ("三四万名", "游客"), ("一两亿元", "投资"), ("二三十个", "村"), ("七八十岁", "老人"),
+        ]),
         # what jieba tags as an adjective, an idiom or a place word (合同 a, 冲锋舟 i, 窗口 s) is counted all the same;
         # a negation after what is counted starts the predicate (合同|不厚), not inside a relative clause
         ("15份合同不厚，8艘冲锋舟疾驰而去，12个窗口依次排开，45个办公设施不全的活动室。", [
@@ -1582,3 +1586,13 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
 )
 def test_subjects_read_past_a_verb_a_span_of_time_or_a_whole_phrase(nlp, text, subjects):
     assert [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"]] == subjects
+
+
+def test_neighbouring_digits_give_a_range_about_either(nlp):
+    stats = analyse(nlp, "每天有三四万名游客，投资一两亿元，七八十岁的老人，费用超过两三万元。")["stats"]
+    assert [(s["text"], s["value"], s["range"], s["approx"], s["unit"]) for s in stats] == [
+        ("三四万名", 30000, [30000, 40000], "约", "名"),
+        ("一两亿元", 100000000, [100000000, 200000000], "约", "元"),
+        ("七八十岁", 70, [70, 80], "约", "岁"),
+        ("两三万元", 20000, [20000, 30000], "超过", "元"),  # a word before it says how
+    ]

@@ -206,6 +206,8 @@ def parse_number(text: str) -> float | None:
     if "分之" in s:
         return _fraction(s)
     s = _CN_DOT.sub("点", _strip_inner_approx(s))  # 四.七七亿 (Hong Kong and Taiwan texts): 四点七七亿
+    if approximate_pair(s) is not None:
+        return None  # 三四万 is 3万 to 4万, not 34万: a range (parse_range)
     value = _arabic(s)
     if value is not None:
         return value
@@ -231,6 +233,28 @@ def _trailing_multiplier(text: str) -> str:
     return m.group(0) if m else ""
 
 
+_PAIR = re.compile(rf"([一两二三四五六七八九])([两二三四五六七八九])([十百千]?)((?:{MULTIPLIER_PATTERN})?)")
+#: Pairs of digits that say "about either" (三四万 is 30,000 to 40,000; 三五个 three to five).
+_PAIRS = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
+
+
+@lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
+def approximate_pair(text: str) -> tuple[float, float] | None:
+    """Both ends of two neighbouring Chinese digits said together, times the units after them, or None:
+    ``三四万`` is 30,000 to 40,000, ``二三十`` 20 to 30, ``七八十`` 70 to 80, ``一两亿`` 100 to 200 million
+    (not 34万, 23 or 1.2亿).
+
+    Example:
+        >>> [approximate_pair(s) for s in ("三四万", "二三十", "一两亿", "三五", "二〇", "三十四")]
+        [(30000.0, 40000.0), (20.0, 30.0), (100000000.0, 200000000.0), (3.0, 5.0), None, None]
+    """
+    m = _PAIR.fullmatch(_strip_inner_approx(text))
+    if m is None or (CN_DIGITS[m[1]], CN_DIGITS[m[2]]) not in _PAIRS:
+        return None
+    scale = _SMALL_UNITS.get(m[3], 1) * _multiplier(m[4])
+    return float(CN_DIGITS[m[1]] * scale), float(CN_DIGITS[m[2]] * scale)
+
+
 @lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
 def split_range(text: str) -> tuple[str, str] | None:
     """The two ends of a range as written, or None when ``text`` holds no range separator.
@@ -248,7 +272,7 @@ def split_range(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
 def parse_range(text: str) -> tuple[float, float] | None:
-    """Both ends of a range (``15%—20%``, ``3至5``, ``百分之十五至二十``), or None.
+    """Both ends of a range (``15%—20%``, ``3至5``, ``百分之十五至二十``, ``三四万``), or None.
 
     A multiplier written only after the second number applies to both ends
     (``3至5万`` is 30,000 to 50,000), as it does in Chinese.
@@ -259,7 +283,7 @@ def parse_range(text: str) -> tuple[float, float] | None:
     """
     parts = split_range(text.strip())
     if parts is None:
-        return None
+        return approximate_pair(text.strip())
     left, right = parts
     if left.startswith("百分之") and not right.startswith("百分之"):
         right = "百分之" + right

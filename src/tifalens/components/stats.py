@@ -37,7 +37,20 @@ from spacy.tokens import Doc, Span
 from ..tables import alternation, ends_with, longest_first, starts_with, table
 from ..batching import Batched
 from ..extensions import doc_text, register_extensions
-from ..numbers import ARABIC, CN_DIGITS, CN_NUMERAL_CHARS, DATE_PATTERN, MULTIPLIER_PATTERN, RANGE_SEPARATORS, decimals, parse_number, place, parse_range, split_range
+from ..numbers import (
+    ARABIC,
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    DATE_PATTERN,
+    MULTIPLIER_PATTERN,
+    RANGE_SEPARATORS,
+    approximate_pair,
+    decimals,
+    parse_number,
+    parse_range,
+    place,
+    split_range,
+)
 from ..segmenter import edge_tag_test, no_tags, no_words, word_test
 from .checks import run_checks, share_fits
 from .structure import JOINERS, member_counts, set_aside
@@ -508,7 +521,11 @@ class FigureFinder:
             if not chosen or fig.start >= chosen[-1].end:
                 chosen.append(fig)
         chosen = [fig for fig in chosen if not (fig.start and text[fig.start - 1] in per)]  # 每10万人口: a rate's base
-        return [fig for fig in chosen if self._read_after(fig, text) and self._read_before(fig, text)]
+        figs = [fig for fig in chosen if self._read_after(fig, text) and self._read_before(fig, text)]
+        for fig in figs:
+            if fig.approx is None and fig.high is not None and approximate_pair(fig.number) is not None:
+                fig.approx = "约"  # 三四万, 七八十: about either
+        return figs
 
     # -- shapes -------------------------------------------------------------
 
@@ -692,7 +709,10 @@ class FigureFinder:
             tens = "十" in first and len(first) >= 2 and unit not in self.rules.ordinal_units  # 五十多个, 十余人; not 十九届
             if not (multiplied or tens or any(ch in first for ch in "百千万亿点")):
                 return None  # 三个, 两名, 十分: ordinary words, not statistics
-        if parts is not None:
+        pair = None if parts is not None or percent_cn else approximate_pair(body)
+        if pair is not None:
+            value, high = pair  # 三四万人: about 30,000 to 40,000 (约 unless a word around it says more: 超过三四万元)
+        elif parts is not None:
             value, high = parse_range(numeral) or (None, None)
         else:
             value, high = parse_number(body), None
