@@ -109,6 +109,8 @@ def test_not_a_range(text):
 def test_neighbouring_digits_are_no_single_number():
     # 三四万 is 3万 to 4万, not 34万; 二〇二二 is still a year's digits
     assert [parse_number(t) for t in ("三四万", "一两亿", "二〇二二", "三十四")] == [None, None, 2022, 34]
+    # 十万八万 is said loosely (a hundred or eighty thousand), not 十万八 times 万; 一万万 is 亿
+    assert [parse_number(t) for t in ("十万八万", "3万5万", "一万万", "一万五")] == [None, None, 100000000, 15000]
 
 
 def test_split_range_keeps_the_written_ends():

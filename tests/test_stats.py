@@ -1596,3 +1596,10 @@ def test_neighbouring_digits_give_a_range_about_either(nlp):
         ("七八十岁", 70, [70, 80], "约", "岁"),
         ("两三万元", 20000, [20000, 30000], "超过", "元"),  # a word before it says how
     ]
+
+
+def test_a_formula_s_numerals_are_no_figure(nlp):
+    # “四千四万”精神 is an unseen formula's name: no count of 44 million
+    data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")
+    assert [t["term"] for t in data["terms"]] == ["四千四万"]
+    assert [(s["text"], s["value"]) for s in data["stats"]] == [("四万人", 40000)]

@@ -208,6 +208,8 @@ def parse_number(text: str) -> float | None:
     s = _CN_DOT.sub("点", _strip_inner_approx(s))  # 四.七七亿 (Hong Kong and Taiwan texts): 四点七七亿
     if approximate_pair(s) is not None:
         return None  # 三四万 is 3万 to 4万, not 34万: a range (parse_range)
+    if s.count("万") > 1 and "万万" not in s and "亿" not in s:
+        return None  # 十万八万 (a hundred or eighty thousand, said loosely): no one number (一万万 is 亿)
     value = _arabic(s)
     if value is not None:
         return value

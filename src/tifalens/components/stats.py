@@ -2125,7 +2125,7 @@ class StatsComponent(Batched):
             a, b = view.to_view(start), view.to_view(end)
             chars[a:b] = "\n" * (b - a)
         text = "".join(chars)
-        figs = FigureFinder(self.rules, tokens.is_boundary).find(text)
+        figs = self._outside_formulas(doc, view, FigureFinder(self.rules, tokens.is_boundary).find(text))
         arts = article_index(doc)
         for fig in figs:
             fig.article = article_at(arts, view.to_doc(fig.start))
@@ -2137,6 +2137,21 @@ class StatsComponent(Batched):
         doc.spans["stats"] = self._spans(doc, figs, render)
         doc._.checks = sorted([*(doc._.checks or []), *(render.check(c) for c in found)], key=lambda c: c["start"])  # with structure's list_count
         return doc
+
+    @staticmethod
+    def _outside_formulas(doc: Doc, view: TextView, figs: list[Figure]) -> list[Figure]:
+        """The figures that are no part of a formula's name (“四千四万”精神: a formula the terms component found)."""
+        spans = doc.spans["tifa"] if "tifa" in doc.spans else ()
+        if not spans or not figs:
+            return figs
+        names = sorted((view.to_view(s.start_char), view.to_view(s.end_char)) for s in spans)
+        starts = [a for a, _ in names]
+        out = []
+        for fig in figs:
+            k = bisect.bisect_right(starts, fig.start) - 1
+            if not (k >= 0 and names[k][1] >= fig.end):
+                out.append(fig)
+        return out
 
     def _table_figures(self, text: str, figs: list[Figure], linker: Linker, view: TextView, arts) -> list[Figure]:
         """The figures of table rows that no figure of the running text covers, placed in their rows
