@@ -779,6 +779,10 @@ def test_text_view_maps_offsets_across_joins():
         # a share confirmed in the next paragraph against a total of other things (名 of civil servants) is
         # no reason to pass over the total this one names
         ("年末常住人口8000万人，其中城镇常住人口5200万人，占总人口的比重为68.5%。\n\n全年招录公务员12000名，其中女性5800名，占48.3%。", [("share", "error", "68.5%")]),
+        # a share cut after its last digit, not rounded (68.59% written 68%), is told, not held as an error;
+        # 45.00% written 44% is no cut
+        ("公司有职工1264人，其中党员867人，占职工总数的68%。", [("share", "info", "68%")]),
+        ("全校共有教师200名,其中女教师90名,占44%。", [("share", "error", "44%")]),
     ],
 )
 def test_share_check(nlp, text, expected):
@@ -794,9 +798,11 @@ def test_share_check(nlp, text, expected):
             "150家 out of 200家 is 75.00%, not 80% (民营企业; the total given is 200家)",
             "60人 out of 100人 is 60.00%, not 65% (女教师; the total given is 100人)",
             "5200万人 out of 8000万人 is 65.00%, not 68.5% (城镇常住人口; the total given is 8000万人)",
+            "867人 out of 1264人 is 68.59%, cut to 68%, not rounded (党员; the total given is 1264人)",
+            "90名 out of 200名 is 45.00%, not 44% (女教师; the total given is 200名)",
         )
         share = next(s["share_of"] for s in data["stats"] if s["share_of"] and s["share_of"]["confirmed"] is False)
-        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000)
+        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000, 1264)
 
 
 GDP = "全年国内生产总值1349084亿元。其中，第一产业增加值91414亿元，第二产业增加值492087亿元，第三产业增加值765583亿元。"

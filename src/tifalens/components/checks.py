@@ -82,8 +82,9 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
 # ---------------------------------------------------------------------------- share
 
 
-def share_fits(count: Figure, total: Figure, percent: Figure) -> bool:
-    """Can ``count`` be ``percent`` of ``total`` when each is rounded as stated?
+def share_fits(count: Figure, total: Figure, percent: Figure, *, cut: bool = False) -> bool:
+    """Can ``count`` be ``percent`` of ``total`` when each is rounded as stated (or, with ``cut``, the
+    percentage cut after its last digit: 867 of 1264 is 68.59%, cut to 68%)?
 
     23.6万 of 33.2万 is 71.08%, yet 23.55万 of 33.25万 is 70.83%: 70.9% fits.
     """
@@ -92,6 +93,9 @@ def share_fits(count: Figure, total: Figure, percent: Figure) -> bool:
         return False
     low = 100 * (count.value - count.spread) / (total.value + total.spread)
     high = 100 * (count.value + count.spread) / low_total
+    if cut:  # the share itself lies in [percent, percent + one unit of its last digit)
+        unit = round(2 * percent.spread, 9)  # (the spread is padded by a hair for inclusive comparisons)
+        return low - unit + 1e-6 < percent.value <= high
     return low - percent.spread <= percent.value <= high + percent.spread
 
 
@@ -110,11 +114,13 @@ def check_shares(figs: list[Figure], linker: Linker, rules: StatsRules) -> Itera
             continue
         computed = 100 * count.value / total.value
         share.update(total=t, computed=round(computed, fig.decimals + 2), confirmed=False)
+        cut = share_fits(count, total, fig, cut=True)  # 68.59% written 68%: cut, not rounded
         yield _check(
             "share",
-            "error",
-            f"{count.text} out of {total.text} is {_fmt(computed, max(fig.decimals + 1, 2))}%, not {fig.text}"
-            f" ({fig.subject or 'this share'}; {because.format(total=total.text, whole=fig.whole)})",
+            "info" if cut else "error",
+            f"{count.text} out of {total.text} is {_fmt(computed, max(fig.decimals + 1, 2))}%, "
+            + (f"cut to {fig.text}, not rounded" if cut else f"not {fig.text}")
+            + f" ({fig.subject or 'this share'}; {because.format(total=total.text, whole=fig.whole)})",
             i,
             [share["count"], t, i],
         )
