@@ -561,7 +561,8 @@ class FigureFinder:
         high = parse_number(m.group("num2")) if m.group("num2") else None
         if value is None or (m.group("num2") and high != value + 1):
             return None  # 六七成 is a range; 三八成 is none
-        return Figure(m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio", high=None if high is None else high / 10)
+        approx = "约" if high is not None else None  # 六七成: about either, as 三四万 is
+        return Figure(m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio", high=None if high is None else high / 10, approx=approx)
 
     def _doubling(self, m: re.Match, text: str) -> Figure | None:
         """翻一番 (doubled), 翻两番 (doubled twice): a change of that many doublings."""
