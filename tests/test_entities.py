@@ -727,6 +727,15 @@ def test_places_jieba_runs_together_are_one_only_when_each_is_inside_the_one_bef
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("上海市静安区", "GPE", "上海市静安区")]
 
 
+def test_a_body_and_a_title_jieba_holds_as_one_word_are_the_body_and_the_title(ents_nlp):
+    # jieba's dictionary has 中央政治局常委 (a member's title) as one nt word; words.tsv takes it out
+    doc = ents_nlp("中共中央政治局常委、国务院总理李强出席。中央政治局常委会召开会议。")
+    assert [t.text for t in doc][:2] == ["中共中央政治局", "常委"]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("中共中央政治局", "ORG"), ("国务院", "ORG"), ("李强", "PERSON"), ("中央政治局常委会", "ORG"),
+    ]
+
+
 def test_meetings_and_parts_jieba_tags_as_organisations_are_not_organisations(ents_nlp):
     doc = ents_nlp("研究下发了党委会议事规则，召开联席会和汇报会，发挥团组织作用，党政军一起抓。")
     assert {t.text: t.tag_ for t in doc if t.tag_ == "nt"} == {"党委会": "nt", "联席会": "nt", "汇报会": "nt", "团组织": "nt", "党政军": "nt"}
