@@ -421,6 +421,7 @@ class Figure:
     kind: str
     high: float | None = None
     approx: str | None = None
+    about: bool = False  # two neighbouring digits said together (三四万, 六七成): about either end
     direction: int = 0
     iso: str | None = None
     clause: int = 0
@@ -523,8 +524,8 @@ class FigureFinder:
         chosen = [fig for fig in chosen if not (fig.start and text[fig.start - 1] in per)]  # 每10万人口: a rate's base
         figs = [fig for fig in chosen if self._read_after(fig, text) and self._read_before(fig, text)]
         for fig in figs:
-            if fig.approx is None and fig.high is not None and approximate_pair(fig.number) is not None:
-                fig.approx = "约"  # 三四万, 七八十: about either
+            if fig.about and fig.approx is None:
+                fig.approx = "约"  # 三四万, 七八十, 六七成: about either (超过三四万元 says more)
         return figs
 
     # -- shapes -------------------------------------------------------------
@@ -561,8 +562,9 @@ class FigureFinder:
         high = parse_number(m.group("num2")) if m.group("num2") else None
         if value is None or (m.group("num2") and high != value + 1):
             return None  # 六七成 is a range; 三八成 is none
-        approx = "约" if high is not None else None  # 六七成: about either, as 三四万 is
-        return Figure(m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio", high=None if high is None else high / 10, approx=approx)
+        return Figure(
+            m.start(), m.end(), m.group(0), m.group("num"), value / 10, "成", "ratio", high=None if high is None else high / 10, about=high is not None
+        )
 
     def _doubling(self, m: re.Match, text: str) -> Figure | None:
         """翻一番 (doubled), 翻两番 (doubled twice): a change of that many doublings."""
@@ -720,7 +722,7 @@ class FigureFinder:
         if value is None or value < self.rules.min_values.get(unit, 0):
             return None  # (十六字方针, 20字要求: the name of a formula, not the length of a text)
         kind = "percent" if percent_cn else self.rules.units.get(unit, "count")
-        return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=vague or inner)
+        return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=vague or inner, about=pair is not None)
 
     def _vague_prefix(self, start: int, first: str, text: str) -> str | None:
         """The approximation of a vague word right before a round Chinese numeral (数十万, 几百, 上千),
