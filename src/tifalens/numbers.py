@@ -250,7 +250,7 @@ def approximate_pair(text: str) -> tuple[float, float] | None:
         >>> [approximate_pair(s) for s in ("三四万", "二三十", "一两亿", "三五", "二〇", "三十四")]
         [(30000.0, 40000.0), (20.0, 30.0), (100000000.0, 200000000.0), (3.0, 5.0), None, None]
     """
-    m = _PAIR.fullmatch(_strip_inner_approx(text))
+    m = _PAIR.fullmatch(_strip_inner_approx(text).replace("、", "", 1))  # 四、五万 (as Taiwan and Hong Kong write it)
     if m is None or (CN_DIGITS[m[1]], CN_DIGITS[m[2]]) not in _PAIRS:
         return None
     scale = _SMALL_UNITS.get(m[3], 1) * _multiplier(m[4])

@@ -293,7 +293,9 @@ class StatsRules:
         digits, cn_all = "".join(CN_DIGITS), CN_NUMERAL_CHARS
         arabic = rf"(?<![\d.A-Za-z])(?:{ARABIC})(?![A-Za-z])"
         # 四.七七亿; a round number without its 一 (百余次, 近百万元, 千名), which _numeric reads only with care
-        chinese = rf"(?<![{cn_all}.．])(?:[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?|[{_ROUND_LEADS}])"
+        # (and two neighbouring digits with 、 between them after a word, 扩增至四、五万; not a heading's 一、)
+        pair = r"(?<=[\u4e00-\u9fff])[一二三四五六七八]、(?=[二三四五六七八九][十百千万亿])"
+        chinese = rf"(?<![{cn_all}.．])(?:(?:{pair})?[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?|[{_ROUND_LEADS}])"
         inner = "".join(self.approx_inside)
         number = rf"(?:{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
         unit, sep = alternation(self.units), alternation(RANGE_SEPARATORS)
