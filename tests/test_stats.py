@@ -1604,7 +1604,7 @@ def test_neighbouring_digits_give_a_range_about_either(nlp):
     ]
     # with 、 between them after a word (as Taiwan and Hong Kong write them); not a heading's 一、 or an ordinal
     stats = analyse(nlp, "过年期间扩增至四、五万辆次。\n一、二十年来的变化\n第一、二批试点")["stats"]
-    assert [(s["text"], s["value"], s["range"]) for s in stats] == [("四、五万辆次", 40000, [40000, 50000])]
+    assert [(s["text"], s["value"], s["range"], s["subject"]) for s in stats] == [("四、五万辆次", 40000, [40000, 50000], "过年期间")]  # (扩|增至)
 
 
 def test_a_formula_s_numerals_are_no_figure(nlp):
