@@ -1612,3 +1612,17 @@ def test_a_formula_s_numerals_are_no_figure(nlp):
     data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")
     assert [t["term"] for t in data["terms"]] == ["四千四万"]
     assert [(s["text"], s["value"]) for s in data["stats"]] == [("四万人", 40000)]
+
+
+def test_a_place_in_a_ranking_said_without_di_is_a_rank(nlp):
+    text = "学校在全国高校排名从392名跃升至293名，营商环境全球排名较2016年的122位上升了24个位次。"
+    assert [(s["text"], s["kind"]) for s in analyse(nlp, text)["stats"] if s["kind"] != "year"] == [
+        ("392名", "rank"), ("293名", "rank"), ("122位", "rank"), ("24个位次", "change"),
+    ]
+    # places moved (个位次) are no count of the things ranked: no change of the 229 airports
+    data = analyse(nlp, "在全国229个民航运输机场中排名第98位，较2016年的122位上升了24个位次。")
+    assert [(s["text"], s["unit"]) for s in data["stats"] if s["kind"] == "change"] == [("24个位次", "个位次")]
+    assert data["checks"] == []
+    # not how far a place moved, nor people ranked low, nor the first so many
+    text = "排名跃升了4位。已约谈排名靠后的乡镇党委书记5名。排名前30位的经济体。"
+    assert [(s["text"], s["kind"]) for s in analyse(nlp, text)["stats"]] == [("4位", "count"), ("5名", "count"), ("30位", "count")]

@@ -236,6 +236,10 @@ class StatsRules:
         self.verb_tags = set(data["following_verb_tags"])
         self.resultative_words = frozenset(data["resultative_words"])
         self.class_bounds = frozenset(data["class_bounds"])
+        self.rank_units = frozenset(data["rank_units"])
+        self.rank_nouns = tuple(data["rank_nouns"])
+        self.rank_moves = tuple(data["rank_moves"])
+        self.rank_sides = tuple(data["rank_sides"])
         self.class_words = frozenset(data["class_words"])
         self.max_list_item_chars: int = data["max_list_item_chars"]
         self.modifier_tags = set(data["following_modifier_tags"])
@@ -763,10 +767,27 @@ class FigureFinder:
         elif fig.kind == "rank":
             pre = self._read_origin(fig, pre)  # 排名由2016年的第25位…: the subject ends before 由
             fig.origin = False  # (a rank that rises falls in number: no level is computed from it)
+        if fig.kind == "count" and self._unnumbered_rank(fig, text):
+            fig.kind = "rank"  # 全球排名较2016年的122位上升…: a place in a ranking, said without 第
         if fig.proportion and (copula := ends_with(pre, self.rules.copulas)):
             pre = pre[: -len(copula)]  # 收入比|为 (jieba's one word 比为): the ratio is named before 为
         fig.cut = fig.clause + len(pre)
         return True
+
+    def _unnumbered_rank(self, fig: Figure, text: str) -> bool:
+        """Is a count of 位 or 名 a place in a ranking said without 第: a ranking named before it in its clause,
+        and the clause ending after it or the place moving (排名260位，…; 从392名跃升至293名)? Not the first or
+        last so many (排名前30位) nor people (排名靠后的10名参训学员), nor a move itself (排名跃升了4位: a change)."""
+        rules = self.rules
+        if fig.unit not in rules.rank_units or text[fig.start - 1 : fig.start] in ("前", "后"):
+            return False
+        before = text[fig.clause : fig.start]
+        if before.endswith(("至", "到")):  # 从392名跃升至|293名: the place it reached
+            before = before[:-1].removesuffix(next((m for m in rules.rank_moves if before[:-1].endswith(m)), ""))
+        at = max(before.rfind(w) for w in rules.rank_nouns)
+        if at < 0 or any(w in before[at:] for w in rules.rank_moves + rules.rank_sides):
+            return False  # (排名跃升了4位: how far it moved; 排名靠后的乡镇党委书记5名: people)
+        return fig.end >= len(text) or text[fig.end] in rules.delimiters or text.startswith(rules.rank_moves, fig.end)
 
     def _past_aside(self, text: str, clause: int) -> int:
         """A clause that opens right after a short bracketed aside starts before it:
