@@ -95,13 +95,19 @@ def test_not_a_number(text):
         ("一两亿", (100000000, 200000000)),
         ("三五", (3, 5)),
         ("五六十多", (50, 60)),
+        # after the round part they add to: 十二三 12 to 13, 三十五六 35 to 36, 一百二三十 120 to 130
+        ("十二三", (12, 13)),
+        ("三十五六", (35, 36)),
+        ("一百二三十", (120, 130)),
+        ("二十七八万", (270000, 280000)),
+        ("一万二三千", (12000, 13000)),
     ],
 )
 def test_parse_range(text, ends):
     assert parse_range(text) == ends
 
 
-@pytest.mark.parametrize("text", ["15%", "2296", "三至", "甲至乙", "二〇", "三十四", "二五", "九八"])
+@pytest.mark.parametrize("text", ["15%", "2296", "三至", "甲至乙", "二〇", "三十四", "二五", "九八", "一二三", "十二三千"])
 def test_not_a_range(text):
     assert parse_range(text) is None
 

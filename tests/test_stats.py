@@ -1602,6 +1602,8 @@ def test_neighbouring_digits_give_a_range_about_either(nlp):
         ("七八十岁", 70, [70, 80], "约", "岁"),
         ("两三万元", 20000, [20000, 30000], "超过", "元"),  # a word before it says how
     ]
+    stats = analyse(nlp, "他十二三岁就外出打工，一百二三十人参加。")["stats"]
+    assert [(s["text"], s["value"], s["range"]) for s in stats] == [("十二三岁", 12, [12, 13]), ("一百二三十人", 120, [120, 130])]
     # with 、 between them after a word (as Taiwan and Hong Kong write them); not a heading's 一、 or an ordinal
     stats = analyse(nlp, "过年期间扩增至四、五万辆次。\n一、二十年来的变化\n第一、二批试点")["stats"]
     assert [(s["text"], s["value"], s["range"], s["subject"]) for s in stats] == [("四、五万辆次", 40000, [40000, 50000], "过年期间")]  # (扩|增至)

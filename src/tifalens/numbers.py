@@ -235,26 +235,35 @@ def _trailing_multiplier(text: str) -> str:
     return m.group(0) if m else ""
 
 
-_PAIR = re.compile(rf"([一两二三四五六七八九])([两二三四五六七八九])([十百千]?)((?:{MULTIPLIER_PATTERN})?)")
+_PAIR = re.compile(
+    rf"(?P<head>(?:[一两二三四五六七八九]?[十百千万])*)(?P<a>[一两二三四五六七八九])(?P<b>[两二三四五六七八九])(?P<small>[十百千]?)(?P<mult>(?:{MULTIPLIER_PATTERN})?)"
+)
 #: Pairs of digits that say "about either" (三四万 is 30,000 to 40,000; 三五个 three to five).
 _PAIRS = frozenset({(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (3, 5)})
+#: The place of the digits after a head that ends with one of these and has no unit of its own (十二三: ones).
+_PLACE_AFTER = MappingProxyType({"十": 1, "百": 10, "千": 100, "万": 1000})
 
 
 @lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
 def approximate_pair(text: str) -> tuple[float, float] | None:
-    """Both ends of two neighbouring Chinese digits said together, times the units after them, or None:
-    ``三四万`` is 30,000 to 40,000, ``二三十`` 20 to 30, ``七八十`` 70 to 80, ``一两亿`` 100 to 200 million
+    """Both ends of two neighbouring Chinese digits said together, after the round part they add to and
+    before the units that scale them, or None: ``三四万`` is 30,000 to 40,000, ``二三十`` 20 to 30,
+    ``十二三`` 12 to 13, ``三十五六`` 35 to 36, ``一百二三十`` 120 to 130, ``一两亿`` 100 to 200 million
     (not 34万, 23 or 1.2亿).
 
     Example:
-        >>> [approximate_pair(s) for s in ("三四万", "二三十", "一两亿", "三五", "二〇", "三十四")]
-        [(30000.0, 40000.0), (20.0, 30.0), (100000000.0, 200000000.0), (3.0, 5.0), None, None]
+        >>> [approximate_pair(s) for s in ("三四万", "二三十", "十二三", "一百二三十", "三五", "二〇", "三十四", "一二三")]
+        [(30000.0, 40000.0), (20.0, 30.0), (12.0, 13.0), (120.0, 130.0), (3.0, 5.0), None, None, None]
     """
     m = _PAIR.fullmatch(_strip_inner_approx(text).replace("、", "", 1))  # 四、五万 (as Taiwan and Hong Kong write it)
-    if m is None or (CN_DIGITS[m[1]], CN_DIGITS[m[2]]) not in _PAIRS:
+    if m is None or (CN_DIGITS[m["a"]], CN_DIGITS[m["b"]]) not in _PAIRS:
         return None
-    scale = _SMALL_UNITS.get(m[3], 1) * _multiplier(m[4])
-    return float(CN_DIGITS[m[1]] * scale), float(CN_DIGITS[m[2]] * scale)
+    head = parse_number(m["head"]) if m["head"] else 0.0
+    if head is None or (m["head"] and m["small"] and _SMALL_UNITS[m["small"]] >= _PLACE_AFTER[m["head"][-1]] * 10):
+        return None  # (十二三千: no numeral)
+    place = _SMALL_UNITS[m["small"]] if m["small"] else _PLACE_AFTER[m["head"][-1]] if m["head"] else 1
+    scale = _multiplier(m["mult"])
+    return float((head + CN_DIGITS[m["a"]] * place) * scale), float((head + CN_DIGITS[m["b"]] * place) * scale)
 
 
 @lru_cache(maxsize=65536)  # pure; texts repeat the same numerals
