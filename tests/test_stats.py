@@ -1517,6 +1517,8 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("巡视组发现问题4566个。", [("4566个", "巡视组发现问题")]),
         ("组织党员干部学习3万人次，确诊病例900万例。", [("3万人次", "组织党员干部学习"), ("900万例", "确诊病例")]),
         ("东莞市快递企业32家，安置房504套。", [("32家", "东莞市快递企业"), ("504套", "安置房")]),
+        # 约有 and 共约有 are verbs of having too (not 约 left in the subject)
+        ("该镇约有党员300人，全县共约有企业500家。", [("300人", "该镇党员"), ("500家", "全县企业")]),
         # a verb of having at the end of a subject is cut off, a word of its own
         ("该村已有1800余人。中央企业现有96家。仅2018年，就有21人。", [("1800余人", "该村"), ("96家", "中央企业"), ("2018年", None), ("21人", None)]),
         # a span of time alone says how long: the subject comes from the clause before
