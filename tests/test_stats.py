@@ -1517,6 +1517,12 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("巡视组发现问题4566个。", [("4566个", "巡视组发现问题")]),
         ("组织党员干部学习3万人次，确诊病例900万例。", [("3万人次", "组织党员干部学习"), ("900万例", "确诊病例")]),
         ("东莞市快递企业32家，安置房504套。", [("32家", "东莞市快递企业"), ("504套", "安置房")]),
+        # a phrase jieba holds whole that is a verb with what leads it ends what is counted (积极|开展, 圆满|完成),
+        # not one that is a noun phrase inside it (服务业|扩大开放|综合试点); 经 (by way of) opens no subject
+        ("组织712名党员积极开展活动，4800余名师生圆满完成检阅，新增4个服务业扩大开放综合试点。", [
+            ("712名", "党员"), ("4800余名", "师生"), ("4个", "服务业扩大开放综合试点"),
+        ]),
+        ("经检察机关批准执行逮捕50人。", [("50人", "检察机关批准执行逮捕")]),
         # 约有 and 共约有 are verbs of having too (not 约 left in the subject)
         ("该镇约有党员300人，全县共约有企业500家。", [("300人", "该镇党员"), ("500家", "全县企业")]),
         # a verb of having at the end of a subject is cut off, a word of its own

@@ -1235,7 +1235,15 @@ class TokenIndex:
             or (word == "的" and self._nominal(words[0][1], rules))
             or (tag == "vn" and self._word_at(i + 1, limit) in rules.resultative_words)  # 61名党员|发展|到: a verb there
             or (word[0] in _NEGATIONS and "的" not in self.text[self.starts[i] : limit])  # 15份合同|不厚: the predicate
+            or (tag == "l" and self._verb_phrase(word, before_noun=self._nominal(self._tag_at(i + 1, limit), rules)))  # 党员|积极开展(l)
         )  # (45个办公设施不全的党员活动室: a relative clause, read as before)
+
+    def _verb_phrase(self, word: str, *, before_noun: bool) -> bool:
+        """Is ``word``, a phrase jieba's dictionary holds whole (l), a verb with what leads it: an adverb (积极|开展
+        活动, 紧紧|围绕), or a verb with no noun after it (围坐|在一起，); not a noun phrase (劳动|就业, 技术|改造) nor
+        a verb phrase that qualifies the noun after it (服务业|扩大|开放|综合试点)?"""
+        first, last = self._edge_tags(word)
+        return last == "v" and (first in ("d", "a", "ad") or (first == "v" and not before_noun))
 
     def _word_at(self, i: int, limit: int) -> str:
         """The text of token ``i``, or '' past the end or ``limit``."""
