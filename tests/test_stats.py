@@ -1523,6 +1523,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
             ("712名", "党员"), ("4800余名", "师生"), ("4个", "服务业扩大开放综合试点"),
         ]),
         ("经检察机关批准执行逮捕50人。", [("50人", "检察机关批准执行逮捕")]),
+        # after a pronoun's verb the object starts past 了/到 and a place word (我们看到|国内(s)生产总值), not at an adverb
+        ("我们看到国内生产总值达到99.1万亿元，他们破获各种跨国犯罪案件568起，我们梳理了整整30个月。", [
+            ("99.1万亿元", "国内生产总值"), ("568起", "各种跨国犯罪案件"), ("30个月", "我们梳理了"),
+        ]),
         # 约有 and 共约有 are verbs of having too (not 约 left in the subject)
         ("该镇约有党员300人，全县共约有企业500家。", [("300人", "该镇党员"), ("500家", "全县企业")]),
         # a verb of having at the end of a subject is cut off, a word of its own

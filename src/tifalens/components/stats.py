@@ -979,9 +979,14 @@ class TokenIndex:
         i += 1
         while i < len(self.starts) and self.ends[i] < end and self.token(i)[1] in ("d", "ad"):
             i += 1
-        if i + 1 < len(self.starts) and self.ends[i + 1] <= end and self.token(i)[1] == "v" and self._nominal(self.token(i + 1)[1], rules):
-            return self.starts[i + 1]
-        return start
+        if i + 1 >= len(self.starts) or self.token(i)[1] != "v":
+            return start
+        j = i + 1
+        while j < len(self.starts) and self.token(j)[0] in ("了", "着", "过", "到"):
+            j += 1  # 我们梳理了|…, 我了解|到|…
+        if j >= len(self.starts) or self.ends[j] > end or self.token(j)[1] in ("d", "p", "ad", "v"):
+            return start  # (梳理了|整整30个月, 奔波|到|距离银川: no object there)
+        return self.starts[j] if self.noun_between(self.starts[j], end, rules) else start  # 我们看到|国内(s)生产总值
 
     def tally_object_start(self, start: int, end: int, rules: StatsRules) -> int:
         """Where the object starts when a word of tallying, a verb and a noun end the text before ``end``
