@@ -1031,6 +1031,8 @@ class TokenIndex:
     def object_after_done(self, start: int, end: int, rules: StatsRules) -> int | None:
         """Where the object starts when the text from ``start`` opens with a verb and 了 and a noun follows
         before ``end`` (确定了|立查立改事项, 撰写了|《…》等专题调研报告); else None."""
+        if "了" not in self.text[start + 1 : start + 5]:
+            return None  # (most subjects: no token is looked at)
         i = bisect.bisect_left(self.starts, start)
         if i + 2 >= len(self.starts) or self.starts[i] != start or self.token(i)[1] != "v" or self.token(i + 1)[0] != "了":
             return None
