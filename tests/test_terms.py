@@ -84,6 +84,10 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("推进“三变”改革，开展万企帮万村行动，实行一事一议，落实“三高四新”战略，实现“四个走在全国前列”。", {
             "三变改革": 1, "万企帮万村": 1, "一事一议": 1, "三高四新": 1, "四个走在全国前列": 1,
         }),
+        # goals of the twentieth congress and after; 统一大市场 is 全国统一大市场, and the longer slogan holds 人民城市
+        ("建设教育强国、科技强国、人才强国和金融强国，建设统一大市场，坚持先立后破，坚持人民城市人民建、人民城市为人民。", {
+            "教育强国": 1, "科技强国": 1, "人才强国": 1, "金融强国": 1, "全国统一大市场": 1, "先立后破": 1, "人民城市人民建、人民城市为人民": 1,
+        }),
     ],
 )
 def test_word_boundaries(nlp, text, expected):
