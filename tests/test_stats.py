@@ -1527,6 +1527,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("我们看到国内生产总值达到99.1万亿元，他们破获各种跨国犯罪案件568起，我们梳理了整整30个月。", [
             ("99.1万亿元", "国内生产总值"), ("568起", "各种跨国犯罪案件"), ("30个月", "我们梳理了"),
         ]),
+        # a verb that makes a kind of place with the morpheme after it is no predicate (帮扶|县, 试点|村); 到|村 is one
+        ("确定160个国家乡村振兴重点帮扶县，首批55个试点村流转土地，选派17名优秀年轻干部到村任职。", [
+            ("160个", "国家乡村振兴重点帮扶县"), ("55个", "试点村"), ("17名", "优秀年轻干部"),
+        ]),
         # 约有 and 共约有 are verbs of having too (not 约 left in the subject)
         ("该镇约有党员300人，全县共约有企业500家。", [("300人", "该镇党员"), ("500家", "全县企业")]),
         # a verb of having at the end of a subject is cut off, a word of its own

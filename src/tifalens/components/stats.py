@@ -236,6 +236,7 @@ class StatsRules:
         self.verb_tags = set(data["following_verb_tags"])
         self.resultative_words = frozenset(data["resultative_words"])
         self.class_bounds = frozenset(data["class_bounds"])
+        self.settlement_verbs = frozenset(data["settlement_verbs"])
         self.rank_units = frozenset(data["rank_units"])
         self.rank_nouns = tuple(data["rank_nouns"])
         self.rank_moves = tuple(data["rank_moves"])
@@ -1114,6 +1115,9 @@ class TokenIndex:
                     break  # as after 9个|县: what jieba tags after the morpheme is no guide (村|摘帽 n)
                 i += 2  # 18名|优秀|村|党组织(nt)|书记
                 continue
+            if tag in rules.lead_noun_tags and words and words[-1][0] in rules.settlement_verbs:
+                words.append((word, "n"))  # 重点|帮扶|县(zg): the morpheme after such a verb heads the compound, and ends it
+                break
             if word in rules.class_bounds and words and self._class_word(*words[-1], rules) and self._noun_at(i + 1, limit, rules):
                 words.append((word, tag))  # 97个|省级|以上|园区: the class of what is counted
                 i += 1
@@ -1237,7 +1241,7 @@ class TokenIndex:
         # distinguishing word no noun follows (党员|主动|参与, not 工作|临时|党支部); 的 ends a phrase
         # that began with a noun (党员|的马克思主义政党), not a relative clause (出席党的二十大代表).
         return (
-            (tag in rules.verb_tags and word not in rules.people_words)
+            (tag in rules.verb_tags and word not in rules.people_words and not (word in rules.settlement_verbs and self._tag_at(i + 1, limit) in rules.lead_noun_tags))
             or (tag in rules.modifier_tags and not self._nominal(self._tag_at(i + 1, limit), rules))
             or (word == "的" and self._nominal(words[0][1], rules))
             or (tag == "vn" and self._word_at(i + 1, limit) in rules.resultative_words)  # 61名党员|发展|到: a verb there
