@@ -86,6 +86,7 @@ class EntityRules:
     committee_heads: frozenset[str]
     generic_orgs: frozenset[str]
     not_organizations: frozenset[str]
+    street_words: tuple[str, ...]
     quotes: frozenset[str]
     list_separators: frozenset[str]
     speech_verbs: frozenset[str]
@@ -269,6 +270,7 @@ def entity_rules() -> EntityRules:
         places=places,
         tag_free_places=numpy.unique(numpy.array([get_string_id(n) for n in place["names"]], dtype="uint64")),
         regions=re.compile(alternation(place["regions"])),
+        street_words=tuple(place["street_words"]),
         org_suffixes=tuple(org["suffixes"]),
         body_heads=tuple(org["body_heads"]),
         committee_heads=frozenset(org["committee_heads"]),
@@ -593,7 +595,6 @@ def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules)
 
 
 _PAUSES = frozenset("，、；。,;")
-_STREET_WORDS = ("路", "街", "大道", "东路", "西路", "南路", "北路", "中路", "大街")
 
 
 def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityRules) -> Run | None:
@@ -632,7 +633,7 @@ def checked_runs(
             for piece in _listed_apart(words, run, rules):
                 start = piece.start
                 while start < piece.end and (place := rules.place(words.span(start, piece.end))) is not None:
-                    if start == piece.start or not _next_word(words, start + place.end).startswith(_STREET_WORDS):
+                    if start == piece.start or not _next_word(words, start + place.end).startswith(rules.street_words):
                         out.append(Run(start + place.start, start + place.end, place.label, place.kb_id))
                     start += place.end  # 重庆|成都, 天津市|中国: the place that starts after one ends (not 南京 of 静安区|南京西路)
 

@@ -1189,24 +1189,22 @@ class TokenIndex:
         tag = self._tag_at(i, limit)
         return tag.startswith("n") or tag in rules.lead_noun_tags
 
-    def verb_between(self, start: int, end: int) -> bool:
-        """Is there a verb (v) among the tokens in ``[start, end)``?"""
+    def _tag_between(self, start: int, end: int, test: Callable[[str], bool]) -> bool:
+        """Does the tag of any token in ``[start, end)`` pass ``test``?"""
         i = bisect.bisect_left(self.starts, start)
         while i < len(self.starts) and self.starts[i] < end:
-            if self.token(i)[1] == "v":
+            if test(self.token(i)[1]):
                 return True
             i += 1
         return False
 
+    def verb_between(self, start: int, end: int) -> bool:
+        """Is there a verb (v) among the tokens in ``[start, end)``?"""
+        return self._tag_between(start, end, lambda tag: tag == "v")
+
     def noun_between(self, start: int, end: int, rules: StatsRules) -> bool:
         """Is there a noun (or a word read as one right after a count) among the tokens in ``[start, end)``?"""
-        i = bisect.bisect_left(self.starts, start)
-        while i < len(self.starts) and self.starts[i] < end:
-            tag = self.token(i)[1]
-            if self._nominal(tag, rules) or tag in rules.lead_noun_tags:
-                return True
-            i += 1
-        return False
+        return self._tag_between(start, end, lambda tag: self._nominal(tag, rules) or tag in rules.lead_noun_tags)
 
     def token_at(self, pos: int) -> tuple[str, str]:
         """The token starting at ``pos`` (word, tag), or ('', '') when none does."""
