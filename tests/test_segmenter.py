@@ -89,6 +89,12 @@ def test_words_the_dictionary_tags_otherwise_get_the_tag_of_words_tsv(seg_rjieba
     for seg in (seg_rjieba, seg_jieba):
         assert {t.text: t.tag_ for t in seg(text) if t.text in ("非公", "投身", "摸底")} == {"非公": "b", "投身": "v", "摸底": "v"}
     assert seg_rjieba.tokenizer.is_word("非公")  # still a dictionary word, tagged d there
+    # words of economic reports: a rate (增速) is a noun, holding level (持平, 企稳, 收窄) a verb, 上月 a time (not 比上|月)
+    text = "增速比上月加快，价格同比持平，出口企稳，降幅收窄。"
+    for seg in (seg_rjieba, seg_jieba):
+        tagged = [(t.text, t.tag_) for t in seg(text)]
+        assert {w: tag for w, tag in tagged if w in ("增速", "上月", "持平", "企稳", "收窄")} == {"增速": "n", "上月": "t", "持平": "v", "企稳": "v", "收窄": "v"}
+        assert ("比", "p") in tagged
 
 
 def test_known_backend_difference_on_joined_ascii_runs(seg_rjieba, seg_jieba):
