@@ -253,8 +253,8 @@ def test_seed_datelines_keep_their_fields(seed):
         # 由 + a year before a share is when, not what
         ("生产队迅速增多，由1980年占全国生产队的50%上升到86.7%。", [
             ("1980年", 1980, "年", "year", None, None),
-            ("50%", 50, "%", "percent", None, "生产队迅速增多"),
-            ("86.7%", 86.7, "%", "percent", None, "生产队迅速增多"),
+            ("50%", 50, "%", "percent", None, "生产队"),  # (迅速增多 is what they did)
+            ("86.7%", 86.7, "%", "percent", None, "生产队"),
         ]),
         # people of an age counted: the age says which (not 党员 for every age group)
         ("30岁及以下党员1259.4万名，31至35岁党员1056.6万名。", [
@@ -1603,6 +1603,13 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         # a count's object jieba's dictionary cuts (创新|创业项目), a verb it lacks (对口支援), a unit 亩次
         ("遴选46个大学生创新创业项目，19个省份对口支援湖北，托管面积15亿亩次。", [
             ("46个", "大学生创新创业项目"), ("19个", "省份"), ("15亿亩次", "托管面积"),
+        ]),
+        # the clause before, with no figure, gives its subject, less a predicate with no noun in it (同比持平, 企稳,
+        # 收窄 are verbs), an aside kept; 增速 is a noun; a verb with an object keeps it (重回|扩张区间)
+        ("全国居民消费价格（CPI）同比持平，环比上涨0.2%；出口企稳，同比增长3.2%；工业增加值增速比上月加快0.8个百分点；"
+         "零售总额降幅收窄，同比下降2.1%；采购经理指数重回扩张区间，比上月上升1.3个百分点。", [
+            ("0.2%", "全国居民消费价格（CPI）"), ("3.2%", "出口"), ("0.8个百分点", "工业增加值增速"),
+            ("2.1%", "零售总额降幅"), ("1.3个百分点", "采购经理指数重回扩张区间"),
         ]),
     ],
 )

@@ -186,6 +186,8 @@ class StatsRules:
         self.change_verbs: dict[str, int] = data["change_verbs"]
         self.comparison_only = set(data["comparison_only_verbs"])
         self.comparison_markers = longest_first(data["comparison_markers"])
+        self.clause_predicate_tags = frozenset(data["clause_predicate_tags"])
+        self.item_delimiters = data["item_delimiters"]
         self.implied_against: dict[str, str] = data["implied_against"]
         self.per_markers: str = data["per_markers"]
         self.rate_base_nouns = tuple(data["rate_base_nouns"])
@@ -760,7 +762,7 @@ class FigureFinder:
 
     def _read_before(self, fig: Figure, text: str) -> bool:
         """Approximation, share and change words before the figure, and where its subject may end."""
-        fig.clause = self._past_aside(text, clause_start(text, fig.start, self.rules.delimiters))
+        fig.clause = past_aside(text, clause_start(text, fig.start, self.rules.delimiters), self.rules)
         pre = self._strip_figure_words(fig, text[fig.clause : fig.start])
         if fig.kind not in ("year", "date", "rank"):
             pre = self._read_change(fig, pre)
@@ -789,22 +791,6 @@ class FigureFinder:
         if at < 0 or any(w in before[at:] for w in rules.rank_moves + rules.rank_sides):
             return False  # (排名跃升了4位: how far it moved; 排名靠后的乡镇党委书记5名: people)
         return fig.end >= len(text) or text[fig.end] in rules.delimiters or text.startswith(rules.rank_moves, fig.end)
-
-    def _past_aside(self, text: str, clause: int) -> int:
-        """A clause that opens right after a short bracketed aside starts before it:
-        ``全年固定资产投资（不含农户）比上年增长3.9%`` is about 全年固定资产投资（不含农户）, and
-        ``村（社区）党组织`` is one noun. An aside holding a clause delimiter (other than 、) is no such note."""
-        rules = self.rules
-        while clause > 0 and text[clause - 1] in rules.close_brackets:
-            k = clause - 2
-            while k >= max(0, clause - 2 - rules.max_aside_chars) and text[k] not in rules.open_brackets:
-                if text[k] in rules.delimiters and text[k] != "、":
-                    return clause  # an aside with a clause of its own (（指…后，…）) is no note on a noun
-                k -= 1
-            if k < 0 or text[k] not in rules.open_brackets or k == 0 or text[k - 1] in rules.delimiters:
-                return clause  # （一）at a line's start, or an aside after a comma, is no subject's
-            clause = clause_start(text, k, rules.delimiters)
-        return clause
 
     def _read_origin(self, fig: Figure, pre: str) -> str:
         """``从2020年的82.4岁``: a figure a later one grows or falls from; the subject ends before 从."""
@@ -913,6 +899,22 @@ def clause_start(text: str, pos: int, delimiters: set[str]) -> int:
     while k >= 0 and text[k] not in delimiters:
         k -= 1
     return k + 1
+
+
+def past_aside(text: str, clause: int, rules: StatsRules) -> int:
+    """A clause that opens right after a short bracketed aside starts before it:
+    ``全年固定资产投资（不含农户）比上年增长3.9%`` is about 全年固定资产投资（不含农户）, and
+    ``村（社区）党组织`` is one noun. An aside holding a clause delimiter (other than 、) is no such note."""
+    while clause > 0 and text[clause - 1] in rules.close_brackets:
+        k = clause - 2
+        while k >= max(0, clause - 2 - rules.max_aside_chars) and text[k] not in rules.open_brackets:
+            if text[k] in rules.delimiters and text[k] != "、":
+                return clause  # an aside with a clause of its own (（指…后，…）) is no note on a noun
+            k -= 1
+        if k < 0 or text[k] not in rules.open_brackets or k == 0 or text[k - 1] in rules.delimiters:
+            return clause  # （一）at a line's start, or an aside after a comma, is no subject's
+        clause = clause_start(text, k, rules.delimiters)
+    return clause
 
 
 def clause_end(text: str, pos: int, delimiters: set[str]) -> int:
@@ -1754,8 +1756,16 @@ class Linker:
         while k >= 0 and figs[k].kind in ("year", "date") and figs[k].sentence == fig.sentence:
             k -= 1  # …增长4.9%，前三季度|同比增长0.7%: a date says when, the figure before it what
         if k >= 0 and figs[k].sentence == fig.sentence and figs[k].subject and figs[k].kind != "age":
-            return figs[k].subject  # (not an age's: 40岁及以下|党员总数…，占…33.8% is of the young members)
+            # (not an age's: 40岁及以下|党员总数…，占…33.8% is of the young members; nor across a semicolon before
+            # a clause of its own: …上涨0.2%；出口企稳，同比增长3.2%)
+            if not self._item_between(figs[k], fig):
+                return figs[k].subject
+            return self._clause_before(fig, figs) or figs[k].subject
         return self._clause_before(fig, figs)
+
+    def _item_between(self, before: Figure, fig: Figure) -> bool:
+        """Does an item delimiter (；) stand between ``before`` and ``fig``'s clause?"""
+        return any(mark in self.text[before.end : fig.clause] for mark in self.rules.item_delimiters)
 
     def _clause_before(self, fig: Figure, figs: list[Figure]) -> str:
         """The words of the clause before the figure's, in its sentence, fillers off; none when
@@ -1764,8 +1774,43 @@ class Linker:
         if fig.clause - 1 <= sentence_start:
             return ""
         start = clause_start(self.text, fig.clause - 1, self.rules.delimiters)
+        start = max(sentence_start, past_aside(self.text, start, self.rules))  # 全国居民消费价格（CPI）|同比持平
         words = self._trim(max(start, sentence_start), fig.clause - 1)
-        return "" if any(f.text == words and f.kind in ("year", "date") for f in figs) else words
+        if any(f.text == words and f.kind in ("year", "date") for f in figs):
+            return ""
+        return self._subject_of_clause(words, max(start, sentence_start), fig.clause - 1)
+
+    def _subject_of_clause(self, words: str, start: int, end: int) -> str:
+        """``words``, a clause found between ``start`` and ``end``, less its predicate when it opens with a noun
+        phrase and a comparison, verb or adjective with no noun after it follows (全国居民消费价格|同比持平, 出口|企稳)."""
+        at = self.text.find(words, start, end)
+        if at < 0:
+            return words
+        head = self.tokens.following_noun(at, at + len(words), self.rules)
+        if not head or not words.startswith(head):
+            return words
+        pos = at
+        while pos < at + len(head) and (word := self.tokens.token_at(pos)[0]):
+            if word in self.rules.comparison_markers and pos > at:
+                head = head[: pos - at]  # 全国居民消费价格|同比(j)|持平: jieba's abbreviation tag reads as a noun
+                break
+            pos += len(word)
+        if len(head) >= len(words):
+            return words
+        if words[len(head)] in self.rules.open_brackets:  # 全国居民消费价格（CPI）|同比…: the aside is the subject's
+            close = min((k for k in (words.find(b, len(head)) for b in self.rules.close_brackets) if k > 0), default=-1)
+            if close < 0 or close > len(head) + self.rules.max_aside_chars:
+                return words
+            head = words[: close + 1]
+        word, tag = self.tokens.token_at(at + len(head))
+        if word in self.rules.comparison_markers:
+            verb = at + len(head) + len(word)
+        elif tag[:1] in self.rules.clause_predicate_tags:
+            verb = at + len(head)
+        else:
+            return words
+        # (掌握|车辆检测维修, 重回|扩张区间: a verb with an object says what the figure is of, too)
+        return words if self.tokens.noun_between(verb, at + len(words), self.rules) else head
 
     def _refine_wholes(self, figs: list[Figure]) -> None:
         """``生产和工作第一线党员代表总数的92.1%``: an earlier subject ends where the whole begins."""
@@ -1898,6 +1943,8 @@ class Linker:
             elif fig.kind == "percentage_point":
                 is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point" and f.depth <= depth  # noqa: E731
                 j = self._nearest(figs, i, is_rate)
+                if j is not None and not fig.subject and self._item_between(figs[j], fig) and self._clause_before(fig, figs):
+                    j = None  # …同比下降2.1%；采购经理指数重回扩张区间，比上月上升1.3个百分点: of the clause's own subject
                 if j is None:  # 提高2.2个百分点，达到65%: the level after it; not a rate of something else
                     # (…高出全国农村平均水平2.2个百分点，贫困户人均纯收入…年均增幅30.2%)
                     j = self._nearest(figs, i, is_rate, forward=True)
