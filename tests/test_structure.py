@@ -1044,3 +1044,16 @@ def test_a_page_number_is_page_furniture_and_a_paragraph_goes_on_across_it():
     # a dash before a number and none after it is no page number
     (b,) = articles("标题\n\n正文。\n\n— 3项措施全部落实\n")
     assert b.boilerplate == []
+
+
+def test_a_doubled_dash_opens_a_bullet_as_one_marker():
+    # 政府工作报告's highlights: ——经济总体回升向好。… (a lone — or - is a marker too)
+    (a,) = articles("工作回顾\n\n过去一年极不平凡。\n\n——经济总体回升向好。增长5.2%。\n\n——粮食产量再创新高。\n\n—就业总体稳定。\n")
+    bullets = [(blk.marker, blk.text) for sec in a.sections for blk in sec.blocks if blk.kind == "bullet"]
+    assert bullets == [("——", "——经济总体回升向好。增长5.2%。"), ("——", "——粮食产量再创新高。"), ("—", "—就业总体稳定。")]
+
+
+def test_a_rule_drawn_across_the_page_is_furniture_not_a_bullet():
+    (a,) = articles("深圳四十年\n\n深圳创造了奇迹。\n\n----------------\n\n习近平总书记回顾了五大历史性跨越。\n\n＊＊＊\n\n——经济保持恢复发展。\n")
+    blocks = [(blk.kind, blk.text) for sec in a.sections for blk in sec.blocks]
+    assert blocks[1:] == [("paragraph", "习近平总书记回顾了五大历史性跨越。"), ("bullet", "——经济保持恢复发展。")]

@@ -121,7 +121,7 @@ class _Rules:
         self.credited_name = re.compile(name)
         self.outlet_endings = tuple(data["outlet_endings"])
         self.max_collective_author: int = data["max_collective_author_chars"]
-        self.bullet = re.compile(rf"^(?P<marker>[{bullets}])\s*(?=\S)")
+        self.bullet = re.compile(rf"^(?P<marker>(?P<mark>[{bullets}])(?P=mark)?)\s*(?=\S)")  # (——: a dash doubled is one)
         self.dangling = set(data["dangling_end_chars"])
         self.boiler_lines = set(data["boilerplate_lines"])
         self.boiler_prefixes = tuple(data["boilerplate_prefixes"])
