@@ -88,6 +88,8 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("建设教育强国、科技强国、人才强国和金融强国，建设统一大市场，坚持先立后破，坚持人民城市人民建、人民城市为人民。", {
             "教育强国": 1, "科技强国": 1, "人才强国": 1, "金融强国": 1, "全国统一大市场": 1, "先立后破": 1, "人民城市人民建、人民城市为人民": 1,
         }),
+        # the principles of economic work set in December 2023, said as a run
+        ("坚持稳中求进、以进促稳、先立后破。", {"稳中求进": 1, "以进促稳": 1, "先立后破": 1}),
     ],
 )
 def test_word_boundaries(nlp, text, expected):
