@@ -1611,6 +1611,8 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
             ("0.2%", "全国居民消费价格（CPI）"), ("3.2%", "出口"), ("0.8个百分点", "工业增加值增速"),
             ("2.1%", "零售总额降幅"), ("1.3个百分点", "采购经理指数重回扩张区间"),
         ]),
+        # a year said relatively before a span of it is when, as 到 before a year is
+        ("今年前两个月两岸贸易额达到约三百亿美元。", [("前两个月", None), ("三百亿美元", "两岸贸易额")]),
     ],
 )
 def test_subjects_read_past_a_verb_a_span_of_time_or_a_whole_phrase(nlp, text, subjects):
