@@ -90,6 +90,8 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         }),
         # the principles of economic work set in December 2023, said as a run
         ("坚持稳中求进、以进促稳、先立后破。", {"稳中求进": 1, "以进促稳": 1, "先立后破": 1}),
+        # a listed form's quotation marks written as Hong Kong, Taiwan and web pages write them
+        ("坚持「一个中国」原则，增强『四个意识』，坚持\"一个中国\"原则。", {"一个中国原则": 2, "四个意识": 1}),
     ],
 )
 def test_word_boundaries(nlp, text, expected):

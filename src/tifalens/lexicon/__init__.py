@@ -45,6 +45,16 @@ CATEGORIES = frozenset(
 _BAD_TERM_CHARS = set(" \t\r\n|")
 
 
+_QUOTE_STYLES = (str.maketrans("“”‘’", "「」『』"), str.maketrans("“”‘’", "\"\"''"))
+
+
+def _other_quotes(form: str) -> list[str]:
+    """``form`` with its quotation marks written the other ways (「」 and 『』, straight quotes), if it has any."""
+    if "“" not in form and "‘" not in form:
+        return []
+    return [form.translate(table) for table in _QUOTE_STYLES]
+
+
 @dataclass(frozen=True)
 class Entry:
     """One formula of the lexicon."""
@@ -60,8 +70,10 @@ class Entry:
 
     @property
     def forms(self) -> tuple[str, ...]:
-        """Every spelling that matches this entry."""
-        return (self.term, *self.variants)
+        """Every spelling that matches this entry: its term, its variants, and those of them with quotation marks
+        written as Hong Kong and Taiwan write them (「一个中国」原则) or as web pages do ("一个中国"原则)."""
+        written = (self.term, *self.variants)
+        return written + tuple(other for form in written for other in _other_quotes(form) if other not in written)
 
     def as_row(self) -> dict[str, str]:
         return {
