@@ -1613,6 +1613,11 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # a year said relatively before a span of it is when, as 到 before a year is
         ("今年前两个月两岸贸易额达到约三百亿美元。", [("前两个月", None), ("三百亿美元", "两岸贸易额")]),
+        # a rate's base before the amount (每人每月) and a preposition left before it (以, 至) are no part of what is
+        # measured; 每人 alone is an average's subject and stays
+        ("基础养老金最低标准提高到每人每月103元，企业效益以每年30%的速度增长，额度放宽至每年每人10万元，每人2.8万元。", [
+            ("103元", "基础养老金最低标准"), ("30%", "企业效益"), ("10万元", "额度放宽"), ("2.8万元", "每人"),
+        ]),
     ],
 )
 def test_subjects_read_past_a_verb_a_span_of_time_or_a_whole_phrase(nlp, text, subjects):

@@ -226,6 +226,7 @@ class StatsRules:
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
         self.trim_suffix = longest_first([*data["subject_trim_suffix"], *data["reached_verbs"]])  # (…经济总量迈上|5万亿元台阶)
+        self.per_suffix = longest_first(data["subject_per_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.signed_change_markers = longest_first(data["signed_change_markers"])
         self.proportion_words = longest_first(data["proportion_words"])
@@ -1416,10 +1417,11 @@ class Linker:
                     and not (word == "有" and "的" in self.text[start : end + 1])  # 有社工职称的达到14人, 有创业经历的占35%: a relative clause
                 ):
                     return start + len(word), end
-        if span.endswith(rules.trim_suffix):
-            for tail in rules.trim_suffix:
-                if span.endswith(tail) and ok(end - len(tail)) and len(span) - len(tail) != 1:
-                    return start, end - len(tail)
+        for tails, left in ((rules.trim_suffix, 0), (rules.per_suffix, 2)):  # (每人 alone is a rate's subject: 人均)
+            if span.endswith(tails):
+                for tail in tails:
+                    if span.endswith(tail) and ok(end - len(tail)) and len(span) - len(tail) != 1 and len(span) - len(tail) >= left:
+                        return start, end - len(tail)
         if span[:1] == "的" and len(span) > 1 and ok(start + 1):
             return start + 1, end  # 超过100毫米|的区域面积: what a figure before it qualifies (not 的确)
         at = self.tokens.object_after_done(start, end, rules)  # 确定了|立查立改事项12项: what was done is the verb's
