@@ -783,6 +783,9 @@ def test_text_view_maps_offsets_across_joins():
         # 45.00% written 44% is no cut
         ("公司有职工1264人，其中党员867人，占职工总数的68%。", [("share", "info", "68%")]),
         ("全校共有教师200名,其中女教师90名,占44%。", [("share", "error", "44%")]),
+        # the parts listed under the same 其中 before the count are no total of it: the whole before 其中 is
+        ("全县共有党员12000名，其中女党员3500名，少数民族党员1200名，35岁以下党员2800名，占党员总数的25%。", [("share", "error", "25%")]),
+        ("全县共有党员12000名，其中女党员3500名，少数民族党员1200名，35岁以下党员2800名，占党员总数的23.3%。", []),
     ],
 )
 def test_share_check(nlp, text, expected):
@@ -800,9 +803,10 @@ def test_share_check(nlp, text, expected):
             "5200万人 out of 8000万人 is 65.00%, not 68.5% (城镇常住人口; the total given is 8000万人)",
             "867人 out of 1264人 is 68.59%, cut to 68%, not rounded (党员; the total given is 1264人)",
             "90名 out of 200名 is 45.00%, not 44% (女教师; the total given is 200名)",
+            "2800名 out of 12000名 is 23.33%, not 25% (35岁以下党员; the total given is 12000名)",
         )
         share = next(s["share_of"] for s in data["stats"] if s["share_of"] and s["share_of"]["confirmed"] is False)
-        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000, 1264)
+        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000, 1264, 12000)
 
 
 GDP = "全年国内生产总值1349084亿元。其中，第一产业增加值91414亿元，第二产业增加值492087亿元，第三产业增加值765583亿元。"

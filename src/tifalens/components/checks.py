@@ -158,10 +158,14 @@ def _declared_total(figs: list[Figure], c: int, linker: Linker, rules: StatsRule
     占贫困村总数的70%) or followed by it (占行政村总数的88%，全市共有行政村160个)."""
     count = figs[c]
     core = whole[: len(whole) - len(next((w for w in rules.whole_words if whole.endswith(w)), ""))] if whole else ""
+    # a count after the same 其中 as this one is another part, no total (其中女党员3500名，…35岁以下党员2800名，占党员总数的25%)
+    marker = linker.text.rfind(rules.part_marker, linker.paragraph_starts[count.paragraph], count.start)
     for j in range(c - 1, -1, -1):
         f = figs[j]
         if f.paragraph != count.paragraph:
             break
+        if f.start > marker >= 0:
+            continue
         if _total_like(f, count) and not (core and not _shares_words(core, f.subject)):
             words = linker.text[f.clause : f.cut]
             after = linker.text[f.tail : f.tail + 4]
