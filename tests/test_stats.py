@@ -963,6 +963,32 @@ def test_the_parts_after_a_partitive_count_what_it_counts(nlp):
     assert data["checks"] == [] and data["stats"][-1]["subject"] == "楼长"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县共有贫困村120个，已有98个村脱贫出列，剩余32个村将于明年出列。", [("remainder", "error", "32个")]),
+        ("全县共有贫困村120个，已有88个村脱贫出列，剩余32个村将于明年出列。", []),
+        ("原有的12个村办企业已停产8个，剩下5个不死不活。", [("remainder", "error", "5个")]),
+        ("这102名党员中关系在社里的只有11名，其余91名是外村的。", []),
+        # several parts: one may hold another, a warning; any one of them with the rest making the whole, none
+        ("全县有贫困村120个，2019年脱贫58个，今年脱贫30个，剩余30个明年脱贫。", [("remainder", "warning", "30个")]),
+        ("全县有贫困村120个，2019年脱贫58个，今年脱贫30个，剩余32个明年脱贫。", []),
+        ("全县有贫困村120个，其中深度贫困村30个，已脱贫90个，剩余30个明年脱贫。", [("parts_exceed_whole", "warning", "30个")]),  # (under 其中)
+        # no count said to be a whole (停运…147个 is what was done, not all there were), no approximate figures
+        ("停运政务新媒体147个，只保留4个，其余30个统一整合。", []),
+        ("善款达609万余元，除安排58万余元购买口罩外，剩余的551万余元全部捐赠。", []),
+    ],
+)
+def test_remainder_check(nlp, text, expected):
+    data = analyse(nlp, text)
+    assert checks(data) == expected
+    if expected and expected[0][1] == "error":
+        assert data["checks"][0]["message"] in (
+            "98个 and the rest, 32个, add up to 130个, not the whole 120个",
+            "8个 and the rest, 5个, add up to 13个, not the whole 12个",
+        )
+
+
 def test_parts_message(nlp):
     (check,) = analyse(nlp, "全校共有教师120名。其中,女教师80名,男教师50名。")["checks"]
     assert check["message"] == "the parts under 其中 (80名, 50名) add up to 130名, more than the whole 120名"

@@ -72,7 +72,7 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
     """
     found: list[Check] = []
     for check in (
-        check_shares, check_parts, check_conflicts, check_share_conflicts, check_changes, check_change_rates,
+        check_shares, check_parts, check_remainders, check_conflicts, check_share_conflicts, check_changes, check_change_rates,
         check_averages, check_differences, check_dangling, check_respectively,
     ):  # fmt: skip
         found.extend(check(figs, linker, rules))
@@ -384,6 +384,41 @@ def _check_part_group(
                 [whole, *rest],
             )
     yield from _check_part_shares(figs, whole, direct)
+
+
+def check_remainders(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``remainder``: a total, the parts of it said and the rest (全县有贫困村120个，已有98个村脱贫出列，剩余32个村…)
+    that together make the total. The total is said to be one (有, 共有, 原有, 达: rules.remainder_totals), in the
+    rest's sentence; the parts are the counts between them. An error when neither all the parts nor any one of them
+    and the rest make the total, a warning when there are several parts (one may be inside another)."""
+    text = linker.text
+    for i, rest in enumerate(figs):
+        if rest.kind not in _QUANTITY or rest.depth or not rest.exact or not text[rest.clause : rest.start].lstrip().startswith(rules.rest_words):
+            continue
+        alike = [
+            j for j in range(i) if figs[j].sentence == rest.sentence and figs[j].kind == rest.kind and figs[j].unit == rest.unit and not figs[j].depth and figs[j].base is None
+        ]
+        # the first count said to be a whole that is larger than every count after it (已有98个 is a part, 有 or not)
+        t = next(
+            (j for j in alike if any(w in text[figs[j].clause : figs[j].cut] for w in rules.remainder_totals) and all(figs[k].value < figs[j].value for k in alike if k > j) and figs[j].value > rest.value),
+            None,
+        )
+        parts = [j for j in alike if t is not None and j > t]
+        if not parts or not figs[t].exact or not all(figs[p].exact for p in parts) or rules.part_markers_rx.search(text, figs[t].end, rest.start):
+            continue  # (parts under 其中 are check_parts')
+        total = figs[t]
+        slack = total.spread + rest.spread + 1e-9
+        readings = [parts] + ([[p] for p in parts] if len(parts) > 1 else [])
+        if any(abs(sum(figs[p].value for p in group) + rest.value - total.value) <= slack + sum(figs[p].spread for p in group) for group in readings):
+            continue
+        made = sum(figs[p].value for p in parts) + rest.value
+        yield _check(
+            "remainder",
+            "error" if len(parts) == 1 else "warning",
+            f"{', '.join(figs[p].text for p in parts)} and the rest, {rest.text}, add up to {_as_written(made, total)}, not the whole {total.text}",
+            i,
+            [t, *parts, i],
+        )
 
 
 def _part_label(f: Figure, linker: Linker) -> tuple[str, str]:

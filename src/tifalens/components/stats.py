@@ -273,6 +273,8 @@ class StatsRules:
         self.self_describing_units = set(data["self_describing_units"])
         self.list_joiners = set(data["list_joiners"])
         self.total_words: list[str] = data["total_words"]
+        self.rest_words = tuple(data["rest_words"])
+        self.remainder_totals: list[str] = data["remainder_totals"]
         self.part_marker: str = data["part_marker"]
         self.partitive_word: str = data["partitive_word"]
         self.partitive_part_leads = frozenset(data["partitive_part_leads"])
