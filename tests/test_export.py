@@ -89,6 +89,14 @@ def test_markdown_shows_an_enumeration_once():
     assert "\n- 经济总体回升向好。\n- 粮食产量再创新高。\n" in md
 
 
+def test_markdown_dateline_says_what_it_names():
+    md = tifalens.analyze("标题\n\n（新华社北京9月26日电）正文。\n").to_markdown()
+    assert "Dateline: （新华社北京9月26日电） (agency 新华社, place 北京, date 9月26日)" in md
+    # a paper's source line names no place: nothing is said of one
+    md = tifalens.analyze("标题\n\n本报评论员\n\n正文。\n\n《人民日报》（2023年02月10日 01版）\n").to_markdown()
+    assert "Dateline: 《人民日报》（2023年02月10日 01版） (agency 人民日报, date 2023年02月10日)\n" in md
+
+
 def test_markdown_escapes_markup():
     result = tifalens.analyze("<script>alert(1)</script>标题\n\n正文包含\"><img src=x onerror=alert(1)>和**粗体**。\n")
     md = result.to_markdown()

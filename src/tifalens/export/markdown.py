@@ -117,7 +117,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
             out.append(f"*{md_escape(sub)}*  ")
         if art["dateline"]:
             d = art["dateline"]
-            out.append(f"Dateline: {md_escape(d['text'])} (agency {md_escape(d['agency'])}, place {md_escape(d['place'] or '-')}, date {md_escape(d['date'])})")
+            said = ", ".join(f"{key} {md_escape(d[key])}" for key in ("agency", "place", "date") if d[key])  # (a paper's source line names no place)
+            out.append(f"Dateline: {md_escape(d['text'])}" + (f" ({said})" if said else ""))
         if art["byline"]:
             out.append(f"By: {md_escape(art['byline']['text'])}  ")
         if art["date"]:
