@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import tifalens
 from tifalens.components.structure import cn_small_number, parse_structure
 from tifalens.reading import read, read_bytes
 
@@ -1057,3 +1058,34 @@ def test_a_rule_drawn_across_the_page_is_furniture_not_a_bullet():
     (a,) = articles("深圳四十年\n\n深圳创造了奇迹。\n\n----------------\n\n习近平总书记回顾了五大历史性跨越。\n\n＊＊＊\n\n——经济保持恢复发展。\n")
     blocks = [(blk.kind, blk.text) for sec in a.sections for blk in sec.blocks]
     assert blocks[1:] == [("paragraph", "习近平总书记回顾了五大历史性跨越。"), ("bullet", "——经济保持恢复发展。")]
+
+
+def test_a_paper_s_own_dateline_ends_in_xun():
+    (a,) = articles("全省新增就业12.5万人\n\n本报长沙5月5日讯（记者 张三）今年一季度，全省城镇新增就业12.5万人。\n")
+    d = a.dateline
+    assert (d.text, d.agency, d.place, d.date, d.position) == ("本报长沙5月5日讯（记者 张三）", "本报", "长沙", "5月5日", "leading")
+    (a,) = articles("标题\n\n本报12月4日讯（记者黄鹭）近日，全省召开会议。\n")
+    assert (a.dateline.text, a.dateline.place, a.dateline.date) == ("本报12月4日讯（记者黄鹭）", "", "12月4日")
+
+
+def test_lines_wrapped_mid_sentence_are_one_paragraph():
+    # a line that ends with 的 goes on, whatever its length; without a segmenter, a word cut by the break is not seen
+    text = "全省新增就业\n\n本报长沙5月5日讯（记者 张三）今年一季度，全省城镇新增就业12.5万人，同比增\n长3.2%，完成年度目标任务的\n28%。\n\n失业率为5.1%。\n"
+    (a,) = articles(text)
+    assert [blk.text for sec in a.sections for blk in sec.blocks][-2:] == ["长3.2%，完成年度目标任务的28%。", "失业率为5.1%。"]
+    # with the segmenter, 增|长 is 增长 read across the break: one paragraph under the title, no subtitles
+    data = tifalens.analyze(text).to_dict()
+    (art,) = data["articles"]
+    assert art["subtitles"] == [] and art["dateline"]["text"] == "本报长沙5月5日讯（记者 张三）"
+    assert [b["text"] for s in art["sections"] for b in s["blocks"]] == [
+        "本报长沙5月5日讯（记者 张三）今年一季度，全省城镇新增就业12.5万人，同比增长3.2%，完成年度目标任务的28%。",
+        "失业率为5.1%。",
+    ]
+    assert [n["message"] for n in data["notes"] if n["code"] == "joined_paragraph"][0] == "joined a paragraph broken mid-sentence: “….5万人，同比增” + “长3.2%，完成…”"
+    assert [(s["text"], s["subject"]) for s in data["stats"] if s["kind"] != "date"] == [
+        ("12.5万人", "全省城镇新增就业"), ("3.2%", "全省城镇新增就业"), ("28%", "完成年度目标任务"), ("5.1%", "失业率"),
+    ]
+    # a name at a line's end and a word the segmenter makes up across the break (熊媛|前: 熊媛前) join nothing
+    data = tifalens.analyze("标题\n\n人物：重庆奉节县安坪镇劳动保障服务所所长熊媛\n前几天，熊媛整理好手里的一沓合同。\n").to_dict()
+    assert [n for n in data["notes"] if n["code"] == "joined_paragraph"] == []
+    assert [b["text"] for s in data["articles"][0]["sections"] for b in s["blocks"]][-1] == "前几天，熊媛整理好手里的一沓合同。"

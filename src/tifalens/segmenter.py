@@ -460,6 +460,16 @@ def name_test(nlp: Language, *, whole: bool = False) -> Callable[[str], bool]:
     return getattr(nlp.tokenizer, "is_one_name" if whole else "is_name", None) or no_words
 
 
+def no_join(_left: str, _right: str) -> bool:
+    """The test of a word across a line break used when no segmenter is at hand: there is none."""
+    return False
+
+
+def join_test(nlp: Language) -> Callable[[str, str], bool]:
+    """The pipeline segmenter's :meth:`JiebaSegmenter.joins_across`, or :func:`no_join` under another tokenizer."""
+    return getattr(nlp.tokenizer, "joins_across", None) or no_join
+
+
 def no_tags(_text: str) -> tuple[str, str]:
     """The edge tags used when no segmenter is at hand: none."""
     return "", ""
@@ -577,6 +587,18 @@ class JiebaSegmenter(Batched):
             return False
         tagged = self._backend.tag(text)
         return len(tagged) == 1 and tagged[0][1] in ("i", "l")
+
+    def joins_across(self, left: str, right: str) -> bool:
+        """Does the segmenter read one word of its dictionary across the end of ``left`` and the start of ``right``
+        (…同比增|长3.2%: 增长)? Not one it makes up for a word it does not know (所长熊媛|前几天: 熊媛前)."""
+        at, pos = len(left), 0
+        for word, _ in self._backend.tag(left + right):
+            if pos < at < pos + len(word):
+                return self._backend.has_word(word)
+            pos += len(word)
+            if pos >= at:
+                return False
+        return False
 
     def is_name(self, text: str) -> bool:
         """Does the segmenter read a person's name in ``text`` (杨传堂, 欧阳|晓晖: a word tagged nr), or is it

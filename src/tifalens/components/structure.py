@@ -29,7 +29,7 @@ from ..tables import alternation, table
 from ..batching import Batched
 from ..extensions import CREDITED_KEY, doc_text, register_extensions
 from ..numbers import DATE_PATTERN, iso_date, parse_number, small_integer
-from ..segmenter import name_test, no_words
+from ..segmenter import join_test, name_test, no_join, no_words
 
 _SENTENCE_END = "。！？!?﹒﹖﹗"
 _CLOSING = "”’」』)）"
@@ -77,9 +77,9 @@ class _Rules:
             r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?\s*[）)]?\s*$"
         )
         # 新华社北京9月26日电, （人民日报北京3月4日电）, 【新华社香港10月1日电】 opening a paragraph (alone on its line it
-        # closes one), 【本报讯】
+        # closes one), 【本报讯】, and a paper's own 本报长沙5月5日讯
         self.leading_dateline = re.compile(
-            rf"^(?:(?P<open>[（(【]\s*)?(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电(?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
+            rf"^(?:(?P<open>[（(【]\s*)?(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})[电讯](?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
             r"\s*(?:[（(][^（()）]{0,40}[）)])?"
         )
         q = "|".join(map(re.escape, data["question_markers"]))
@@ -143,6 +143,9 @@ class _Rules:
         self.per_section = self.all_families - self.across_sections
         self.sequence_order = {w: i + 1 for i, w in enumerate(data["sequence_order"])}
         self.max_heading = data["max_heading_chars"]
+        self.open_line_ends = set(data["open_line_end_chars"])
+        self.min_wrapped_chars: int = data["min_wrapped_chars"]
+        self.wrap_context: int = data["wrap_context_chars"]
         self.max_title = data["max_title_chars"]
         self.section_words = frozenset(data["section_words"])
         self.announced = re.compile(data["announced_count"])
@@ -314,11 +317,29 @@ def _ends_open(s: str, rules: _Rules) -> bool:
         return True  # no paragraph ends with a comma: the page wrapped the line (…要全面推进乡村振兴，\n加快…)
     if last in _NO_HEADING_END or last in _CLOSING or last in "”":
         return False
+    if last in rules.open_line_ends:
+        return True  # …完成年度目标任务的\n28%。: no heading ends with 的, 和, 与, 把
     if last == "】" and rules.closing_dateline.search(s):
         return False  # …。【新华社上海5月1日电】 closes its article
     if any(ch in s for ch in _SENTENCE_END):
         return True  # a heading never holds a full stop; a paragraph was cut
     return len(s) > rules.max_heading
+
+
+def _wrapped_in_word(text: str, prev: Block, s: str, rules: _Rules, joins_across: Callable[[str, str], bool]) -> bool:
+    """Was the last line of ``prev`` wrapped inside a word (…全省城镇新增就业12.5万人，同比增\n长3.2%): a line of
+    rules.min_wrapped_chars or more that ends with a Chinese character, before one, and the segmenter reads a word
+    across the break? (A heading is shorter, or its last word ends at the break.)"""
+    last = text[prev.joins[-1][1] if prev.joins else prev.start : prev.end]
+    return (
+        len(last) >= rules.min_wrapped_chars
+        and _HAN_CHAR.fullmatch(last[-1]) is not None
+        and _HAN_CHAR.fullmatch(s[0]) is not None
+        and joins_across(last[-rules.wrap_context :], s[: rules.wrap_context])
+    )
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _long_title(first: str, nxt: str, rules: _Rules) -> bool:
@@ -402,7 +423,9 @@ def _list_entry(text: str, prev: Block, s: str) -> bool:
     return not any(ch in prev.text for ch in _SENTENCE_END) and _list_line(last, s)
 
 
-def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str], bool] = no_words) -> list[Block]:
+def _blocks(
+    text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str], bool] = no_words, joins_across: Callable[[str, str], bool] = no_join
+) -> list[Block]:
     blocks: list[Block] = []
     last_item: dict[str, tuple[int, bool]] = {}  # family -> (number, was a full paragraph)
     prev_cut = False
@@ -441,7 +464,7 @@ def _blocks(text: str, rules: _Rules, notes: list[dict], is_name: Callable[[str]
         if (
             prev is not None
             and prev.kind != "boilerplate"
-            and (prev_cut or (_ends_open(prev.text, rules) and not _list_entry(text, prev, s)))
+            and (prev_cut or ((_ends_open(prev.text, rules) or _wrapped_in_word(text, prev, s, rules, joins_across)) and not _list_entry(text, prev, s)))
             and not _starts_new_unit(s, rules)
             and not (len(blocks) == 1 and _long_title(prev.text, s, rules))
         ):
@@ -1180,17 +1203,24 @@ def _note_duplicate(b: Block, original: Block, how: str, notes: list[dict]) -> N
 # ---------------------------------------------------------------------------- entry point
 
 
-def parse_structure(text: str, is_name: Callable[[str], bool] = no_words, is_one_name: Callable[[str], bool] = no_words) -> Structure:
+def parse_structure(
+    text: str,
+    is_name: Callable[[str], bool] = no_words,
+    is_one_name: Callable[[str], bool] = no_words,
+    joins_across: Callable[[str, str], bool] = no_join,
+) -> Structure:
     """Recover the structure of a (normalised) text. Pure; no spaCy involved.
 
     ``is_name`` (the segmenter's name test) tells a speaker opening an answer
     (杨传堂：…) from a phrase (具体来说：…); without it, only a speaker with a
     title (有关负责人：) is read. ``is_one_name`` (text that is a name and nothing
-    else) tells a byline that is only a name (张明 under the title).
+    else) tells a byline that is only a name (张明 under the title). ``joins_across``
+    (does the segmenter read a word across two texts) tells a line wrapped inside
+    a word (同比增\n长3.2%) from one that ends.
     """
     rules = _rules()
     notes: list[dict] = []
-    blocks = _blocks(text, rules, notes, is_name)
+    blocks = _blocks(text, rules, notes, is_name, joins_across)
     if not blocks:
         return Structure([], notes)
     articles = [_classify_article(group, rules, is_name, is_one_name) for group in _split_articles(blocks, rules)]
@@ -1310,10 +1340,11 @@ class StructureComponent(Batched):
         self.name = name
         self.is_name = name_test(nlp)
         self.is_one_name = name_test(nlp, whole=True)
+        self.joins_across = join_test(nlp)
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        structure = parse_structure(doc_text(doc), self.is_name, self.is_one_name)
+        structure = parse_structure(doc_text(doc), self.is_name, self.is_one_name, self.joins_across)
         spans: list[Span] = []
 
         def add(start: int, end: int, label: str, **attrs) -> Span | None:
