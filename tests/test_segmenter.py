@@ -214,6 +214,12 @@ def test_shuo_glued_to_a_name_with_no_title_is_cut_off(backend, seg_rjieba, seg_
     tokens = [t.text for t in doc]
     assert tokens[1:3] == ["应勇", "作"] and tokens[tokens.index("张广") + 1] == "在"
     assert "张广在" not in tokens and "王继才" in tokens and "金冲及" in tokens
+    # and 到: a two-character name held with it (王浩到), a three-character one cut after its second character
+    # with its last glued to it after a title (书记易炼|红到); a dictionary word there (王伟|正在) is no such cut
+    doc = seg("省长王浩到湖州调研。浙江省委书记易炼红到杭州调研。书记王伟正在调研。")
+    tokens = [t.text for t in doc]
+    assert tokens[1:3] == ["王浩", "到"] and tokens[tokens.index("易炼") + 1 : tokens.index("易炼") + 3] == ["红", "到"]
+    assert "正在" in tokens and "".join(tokens) == doc.text
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

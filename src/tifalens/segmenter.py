@@ -91,11 +91,11 @@ def _titles() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _glued_to_names() -> re.Pattern:
     """A character jieba may hold as one word with the name before it (张华说, 张军作, 张广在), two characters
-    after a surname; or 说 three characters after one (李家超说). The character is matched first and the
+    after a surname, or three (李家超说, 易炼红到). The character is matched first and the
     surname looked behind it: a pattern that opens with the look-behind tries it at every position."""
     person = table("entities")["person"]
     surnames = person["surnames"]
-    return re.compile(f"[{person['glued_after_name']}](?<=[{surnames}]..)|说(?<=[{surnames}]...)")
+    return re.compile(f"[{person['glued_after_name']}](?<=[{surnames}]..)|[{person['glued_after_name']}](?<=[{surnames}]...)")
 
 
 def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
@@ -104,9 +104,10 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
     Only where the token is exactly those two characters and the one before it the rest of the name.
     With no title, the same where jieba tags the two characters a name and the token with 说 is no
     dictionary word (李家 nrfg | 超说 -> 李家 | 超 | 说; not 王明 | 再说); the character keeps the tag the
-    dictionary gives it alone. A name jieba holds as one word with 说, 作 (作报告), 在, 向 or 等 (张华说,
-    张军作, 张广在; no dictionary word) is cut the same way where the dictionary tags its first two
-    characters a name (张华 nr | 说 v, 张军 nr | 作 v)."""
+    dictionary gives it alone; so with 作, 在, 向, 等 or 到 after a title where the token is no dictionary word
+    (书记易炼 | 红到 -> 易炼 | 红 | 到). A name jieba holds as one word with 说, 作 (作报告), 在, 向, 等 or 到
+    (张华说, 张军作, 张广在, 王浩到; no dictionary word) is cut the same way where the dictionary tags its first
+    two characters a name (张华 nr | 说 v, 张军 nr | 作 v)."""
     surnames = _surnames()
     for m in _glued_to_names().finditer(text, 2):
         at = m.start()
@@ -114,8 +115,8 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
         if starts[i + 1] != at + 1 or starts[i] < at - 2:
             continue  # the character ends no token here, or a longer one
         if starts[i] == at - 1:
-            if m.group() != "说" or i < 1 or starts[i] - starts[i - 1] != 2:
-                continue
+            if i < 1 or starts[i] - starts[i - 1] != 2 or (m.group() != "说" and backend.has_word(words[i])):
+                continue  # (书记易炼|红到: 红 ends the name; 王伟|正在 is no such cut)
             if text[at - 3] in surnames and text.endswith(_titles(), 0, at - 3):
                 _split_token(words, tags, starts, i, at, "nr", "v")  # nr: a part of the name, whatever jieba makes of it alone (正 d)
             elif (
@@ -226,11 +227,6 @@ def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list
         i = _token_of(starts, *m.span())
         if i and tags[i - 1] == "ns":
             _split_token(words, tags, starts, i, m.end(1), "n", "n")
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(table("entities")["person"]["surnames"])
 
 
 def _foreign_names(text: str, backend) -> list[tuple[int, int]]:
