@@ -121,6 +121,15 @@ def test_institution_overrides_tag_based_entities(ents_nlp, user_nlp):
     ]
 
 
+def test_foreign_and_international_bodies_by_their_short_names(ents_nlp):
+    # jieba tags 欧佩克 and 白宫 as persons and cuts 据|亚投行 wrongly; the institutions list and the segmenter's words know them
+    text = "美联储宣布加息，欧洲央行按兵不动，欧佩克决定减产，据亚投行消息，白宫发言人表示，五角大楼回应。"
+    assert ents(ents_nlp, text) == [
+        ("美联储", "ORG", "美国联邦储备委员会"), ("欧洲央行", "ORG", "欧洲中央银行"), ("欧佩克", "ORG", "石油输出国组织"),
+        ("亚投行", "ORG", "亚洲基础设施投资银行"), ("白宫", "ORG", "白宫"), ("五角大楼", "ORG", "美国国防部"),
+    ]  # fmt: skip
+
+
 def test_label_column_is_used(user_nlp):
     assert ents(user_nlp, "建设大湾区") == [("大湾区", "LOC", "粤港澳大湾区")]
 
