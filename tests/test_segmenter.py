@@ -220,6 +220,11 @@ def test_shuo_glued_to_a_name_with_no_title_is_cut_off(backend, seg_rjieba, seg_
     tokens = [t.text for t in doc]
     assert tokens[1:3] == ["王浩", "到"] and tokens[tokens.index("易炼") + 1 : tokens.index("易炼") + 3] == ["红", "到"]
     assert "正在" in tokens and "".join(tokens) == doc.text
+    # a two-character name after a title, its surname alone before a word with 说 (李|明说); not a whole name the
+    # dictionary knows before a word of its own (王明|再说)
+    doc = seg("城关镇党委书记李明说，要干。书记王明再说一遍。")
+    tokens = [t.text for t in doc]
+    assert tokens[tokens.index("李") : tokens.index("李") + 3] == ["李", "明", "说"] and "再说" in tokens
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

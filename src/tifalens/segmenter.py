@@ -100,7 +100,7 @@ def _glued_to_names() -> re.Pattern:
 
 def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
     """书记陈训武说: jieba reads the name's first two characters as one word and glues the last to 说
-    (陈训 | 武说, 龚俊 | 明说); cut that token back to 武 (nr) | 说 (v), in place, so the name ends at a token edge.
+    (陈训 | 武说, 龚俊 | 明说; 李 | 明说 of a two-character name); cut that token back to 武 (nr) | 说 (v), in place, so the name ends at a token edge.
     Only where the token is exactly those two characters and the one before it the rest of the name.
     With no title, the same where jieba tags the two characters a name and the token with 说 is no
     dictionary word (李家 nrfg | 超说 -> 李家 | 超 | 说; not 王明 | 再说); the character keeps the tag the
@@ -115,8 +115,14 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
         if starts[i + 1] != at + 1 or starts[i] < at - 2:
             continue  # the character ends no token here, or a longer one
         if starts[i] == at - 1:
-            if i < 1 or starts[i] - starts[i - 1] != 2 or (m.group() != "说" and backend.has_word(words[i])):
+            if i < 1 or starts[i] - starts[i - 1] not in (1, 2) or (m.group() != "说" and backend.has_word(words[i])):
                 continue  # (书记易炼|红到: 红 ends the name; 王伟|正在 is no such cut)
+            if starts[i] - starts[i - 1] == 1:  # 党委书记李|明说: a two-character name, its surname alone
+                if text[at - 2] in surnames and text.endswith(_titles(), 0, at - 2):
+                    _split_token(words, tags, starts, i, at, "nr", "v")
+                continue
+            if backend.has_word(words[i]) and backend.has_word(words[i - 1]) and tags[i - 1].startswith("nr"):
+                continue  # 书记王明|再说一遍: a whole name the dictionary knows, then a word of its own
             if text[at - 3] in surnames and text.endswith(_titles(), 0, at - 3):
                 _split_token(words, tags, starts, i, at, "nr", "v")  # nr: a part of the name, whatever jieba makes of it alone (正 d)
             elif (
