@@ -607,6 +607,9 @@ def test_a_party_committee_after_its_place_is_an_organisation(ents_nlp):
     doc = ents_nlp("广西区委党校和荆州市委机构编制委员会的专家。市委书记表示欢迎。")
     assert [(e.text, e.label_) for e in doc.ents] == [("广西区委党校", "ORG"), ("荆州市委机构编制委员会", "ORG")]
     assert "市委书记" in [t.text for t in doc]
+    # a place jieba tags as a person's name before the committee and office is a place (余杭 nr, 克拉玛依 nr)
+    doc = ents_nlp("余杭区委书记刘颖和新疆克拉玛依市委书记张三出席。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("余杭区委", "ORG"), ("刘颖", "PERSON"), ("新疆克拉玛依市委", "ORG"), ("张三", "PERSON")]
 
 
 def test_a_verb_or_particle_after_a_name_is_not_part_of_it(ents_nlp):

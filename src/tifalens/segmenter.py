@@ -228,10 +228,12 @@ def _committee_offices() -> re.Pattern:
 def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list[int]) -> None:
     """深圳|市委书记|孟凡利, 福建|省委常委: after a place (ns) jieba holds a division's Party committee and an
     office in it as one word; cut it, in place, into the committee (n) and the office (n), so that the place
-    and the committee name one organisation (深圳市委) as 浙江省委 (one word) does."""
+    and the committee name one organisation (深圳市委) as 浙江省委 (one word) does. A name jieba tags as a person's
+    there (余杭 nr | 区委书记) is a place: a title comes before a name, never after it."""
     for m in _committee_offices().finditer(text):
         i = _token_of(starts, *m.span())
-        if i and tags[i - 1] == "ns":
+        if i and (tags[i - 1] == "ns" or (tags[i - 1] in ("nr", "nz") and len(words[i - 1]) >= 2)):
+            tags[i - 1] = "ns"
             _split_token(words, tags, starts, i, m.end(1), "n", "n")
 
 
