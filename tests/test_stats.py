@@ -1064,11 +1064,24 @@ def test_conflict_check(nlp, text, expected):
         ("集团年营收达603.38亿元，税收较2016年增长2.5亿元。", []),
         # 高出 compares as 高于 does: a change of the subject
         ("全市财政收入达到125亿元，比上年高出5亿元。", [("change", "info", "5亿元")]),
+        # a change compared with nothing named starts from the figure the level was reached from (由…提高到…)
+        ("城镇化率由30.5%提高到35.2%，提高了5.7个百分点。", [("change", "error", "5.7个百分点")]),
+        ("城镇化率由30.5%提高到35.2%，提高了4.7个百分点。", [("change", "info", "4.7个百分点")]),
+        ("财政收入从100亿元增长到125亿元，增长了30%。", [("change", "error", "30%")]),
+        ("财政收入从100亿元增长到125亿元，增长了25%。", []),
+        ("收入从125亿元下降到100亿元，下降了25%。", [("change", "error", "25%")]),
+        # not a rate per year over several, nor a change against a time named
+        ("全球服务贸易额由7.8万亿美元增长至11.9万亿美元，年均增长4.8%。", []),
+        ("城镇化率由2012年的30.5%提高到35.2%，比上年提高1.1个百分点。", [("change", "info", "1.1个百分点")]),
     ],
 )
 def test_change_check(nlp, text, expected):
     data = analyse(nlp, text)
     assert checks(data) == expected
+    if "提高了5.7个百分点" in text:
+        assert data["checks"][0]["message"] == "“提高了5.7个百分点” after 35.2% implies 城镇化率 was 29.5% before, but the text gives 30.5%"
+    if "下降了25%" in text:
+        assert data["checks"][0]["message"] == "“下降了25%” after 100亿元 implies 收入 was 133.3亿元 before, but the text gives 125亿元 (100亿元 is 20.0% less)"
     if "12%，上年为" in text:
         assert data["checks"][0]["message"] == "“比上年增长12%” after 125亿元 implies 全市财政收入 was 111.6亿元 at 上年, but the text gives 110亿元 (125亿元 is 13.6% more)"
     if "15亿元" in text:
@@ -1643,6 +1656,8 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # a year said relatively before a span of it is when, as 到 before a year is
         ("今年前两个月两岸贸易额达到约三百亿美元。", [("前两个月", None), ("三百亿美元", "两岸贸易额")]),
+        # the same amount in another currency after 折合(约)
+        ("全年国内生产总值126万亿元，折合约17.9万亿美元。", [("126万亿元", "全年国内生产总值"), ("17.9万亿美元", "全年国内生产总值")]),
         # a rate's base before the amount (每人每月) and a preposition left before it (以, 至) are no part of what is
         # measured; 每人 alone is an average's subject and stays
         ("基础养老金最低标准提高到每人每月103元，企业效益以每年30%的速度增长，额度放宽至每年每人10万元，每人2.8万元。", [

@@ -602,7 +602,7 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
         else:  # 比城镇居民快1.5个百分点: another group's value, not an earlier one
             what = f"{implied} for {against}"
         message = f"“{ref['text']}” after {base.text} implies {what}"
-        stated = _stated_reference(figs, fig, base, linker, rules)
+        stated = _stated_reference(figs, fig, base, linker, rules) if against else _stated_origin(figs, fig, linker, rules)
         if stated is not None and abs(figs[stated].value - ref["reference_value"]) > figs[stated].spread + fig.spread + base.spread:
             yield _check("change", "error", f"{message}, but the text gives {figs[stated].text}", i, [fig.base, i, stated])
         else:
@@ -754,9 +754,11 @@ def _as_written(value: float, like: Figure, places: int | None = None) -> str:
 
 def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Linker, rules: StatsRules) -> Iterator[Check]:
     """A change in percent (比上年增长12%) against the value the text gives for what it compares with
-    (上年为110亿元: 125亿元 is 13.6% more): an error when no rounding of the three makes them agree."""
+    (上年为110亿元: 125亿元 is 13.6% more), or, compared with nothing named, the one it was reached from
+    (从100亿元增长到125亿元，增长了30%: 25%): an error when no rounding of the three makes them agree."""
     fig = figs[i]
-    stated = _stated_reference(figs, fig, base, linker, rules)
+    against = fig.reference["against"]
+    stated = _stated_reference(figs, fig, base, linker, rules) if against else _stated_origin(figs, fig, linker, rules)
     if stated is None or not (fig.exact and base.exact):
         return
     ref = figs[stated]
@@ -770,7 +772,7 @@ def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Lin
         "change",
         "error",
         f"“{fig.reference['text']}” after {base.text} implies {base.subject or 'it'} was {_as_written(base.value / (1 + rate / 100), base, ref.decimals + 1)}"
-        f" at {fig.reference['against']}, but the text gives {ref.text} ({base.text} is {_fmt(actual, fig.decimals + 1)}% more)",
+        f" {f'at {against}' if against else 'before'}, but the text gives {ref.text} ({base.text} is {_fmt(abs(actual), fig.decimals + 1)}% {'more' if actual >= 0 else 'less'})",
         i,
         [fig.base, i, stated],
     )
@@ -794,6 +796,23 @@ def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: 
         if f.sentence != base.sentence and (base.subject in (f.subject, f.subject.removeprefix(against)) or earlier):
             if against in linker.sentence_text(f.sentence):
                 return j
+    return None
+
+
+def _stated_origin(figs: list[Figure], change: Figure, linker: Linker, rules: StatsRules) -> int | None:
+    """The figure the change's base was reached from in its sentence (由30.5%提高到35.2%: 30.5%), which a change
+    compared with nothing named (，提高了5.7个百分点) starts from too; or None, and None for a change per year
+    (年均增长4.8%: a rate over the years, not the whole change)."""
+    if any(w in linker.text[change.clause : change.start] for w in rules.annual_rate_words):
+        return None
+    b = change.base
+    base = figs[b]
+    for j in range(b - 1, -1, -1):
+        f = figs[j]
+        if f.sentence != base.sentence:
+            return None
+        if f.origin and f.unit == base.unit and f.kind == base.kind and f.exact:
+            return j
     return None
 
 

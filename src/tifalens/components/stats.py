@@ -274,6 +274,7 @@ class StatsRules:
         self.list_joiners = set(data["list_joiners"])
         self.total_words: list[str] = data["total_words"]
         self.rest_words = tuple(data["rest_words"])
+        self.annual_rate_words: list[str] = data["annual_rate_words"]
         self.remainder_totals: list[str] = data["remainder_totals"]
         self.part_marker: str = data["part_marker"]
         self.partitive_word: str = data["partitive_word"]
