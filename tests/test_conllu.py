@@ -10,6 +10,7 @@ from pathlib import Path
 import conllu
 
 import tifalens
+from tifalens.analysis import analyze_source
 from tifalens.export.conllu import document_id, to_conllu, to_conllu_many
 
 EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
@@ -28,7 +29,7 @@ def rebuilt_text(sentence: conllu.TokenList) -> str:
 
 
 def test_small_text_exact_output(nlp):
-    result = tifalens.analysis.analyze_source(tifalens.read_text("增强四个意识。 好 的\n\n再见！"), nlp)
+    result = analyze_source(tifalens.read_text("增强四个意识。 好 的\n\n再见！"), nlp)
     assert to_conllu(result.doc, result.source, doc_id="x") == (
         "# newdoc id = <text>\n"
         "# sent_id = x-1\n"

@@ -95,6 +95,12 @@ def test_words_the_dictionary_tags_otherwise_get_the_tag_of_words_tsv(seg_rjieba
         tagged = [(t.text, t.tag_) for t in seg(text)]
         assert {w: tag for w, tag in tagged if w in ("增速", "上月", "持平", "企稳", "收窄")} == {"增速": "n", "上月": "t", "持平": "v", "企稳": "v", "收窄": "v"}
         assert ("比", "p") in tagged
+    # jieba's dictionary tags 反对 as an adverb, 深化 as an abbreviation, 发言人 as a set phrase; a dateline's 26日电
+    # is a day and 电, not 日电 (a company)
+    for seg in (seg_rjieba, seg_jieba):
+        tagged = [(t.text, t.tag_) for t in seg("坚决反对，深化合作，发言人说（新华社北京9月26日电）")]
+        assert ("反对", "v") in tagged and ("深化", "v") in tagged and ("发言人", "n") in tagged
+        assert tagged[-4:] == [("26", "m"), ("日", "m"), ("电", "n"), ("）", "x")]
 
 
 def test_known_backend_difference_on_joined_ascii_runs(seg_rjieba, seg_jieba):

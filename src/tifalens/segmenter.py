@@ -158,7 +158,7 @@ def _counted() -> tuple[re.Pattern, frozenset[str]]:
     longest unit (group 1) right after a number (Arabic or Chinese, perhaps with 多 or 余) and before a hanzi, and
     the dictionary words to cut after a number (3个人)."""
     data = table("stats")
-    units = sorted((u for u, kind in data["units"].items() if kind in ("count", "measure", "money", "age")), key=len, reverse=True)
+    units = sorted([*(u for u, kind in data["units"].items() if kind in ("count", "measure", "money", "age")), "日"], key=len, reverse=True)  # (26日电)
     numeral = f"0-9{''.join(CN_DIGITS)}{CN_UNITS}"
     unit = "|".join(map(re.escape, units))
     return re.compile(f"[{numeral}][{INNER_APPROX}]?({unit})(?=[\u4e00-\u9fff])"), frozenset(data["cut_after_numbers"])
@@ -181,7 +181,7 @@ def _unglue_counted(text: str, words: list[str], tags: list[str], starts: list[i
         if backend.has_word(word) and word not in cut and not (len(rest) > 1 and backend.has_word(rest)):
             continue
         # a one-character unit is a measure word; other parts are tagged as the dictionary does if one token
-        head_tag = "q" if head == m[1] and len(head) == 1 else _tag_of(head, tags[i], backend)
+        head_tag = "q" if head == m[1] and len(head) == 1 and head != "日" else _tag_of(head, tags[i], backend)  # (26日 is a date)
         _split_token(words, tags, starts, i, end, head_tag, _tag_of(rest, tags[i], backend))
 
 
