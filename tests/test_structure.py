@@ -795,8 +795,23 @@ def test_parts_of_a_long_document_are_headings_and_table_rows_are_not():
     kinds = {b.text[:4]: b.kind for s in a.sections for b in s.blocks}
     # a paragraph that opens with a quoted formula is no quotation; one quoted whole is
     assert kinds["“十四五"] == "paragraph" and kinds["“我们要"] == "quote"
-    # rows of a table (cells apart, one a number) are paragraphs, not headings
-    assert kinds["指标 2"] == "paragraph" and kinds["常住人口"] == "paragraph"
+    # rows of a table (cells apart, one a number) are rows, not headings
+    assert kinds["指标 2"] == "table_row" and kinds["常住人口"] == "table_row"
+
+
+def test_a_table_s_header_row_is_a_row_not_a_heading():
+    text = "统计公报\n\n一、综合\n\n全年地区生产总值56789亿元。\n\n表1\u30002023年居民消费价格涨跌幅度\n\n指标\t全省\t城市\t农村\n居民消费价格\t0.3\t0.4\t0.1\n\u3000食品烟酒\t-0.5\t-0.4\t-0.7\n\n二、农业\n\n全年粮食总产量3456万吨。\n"
+    (a,) = articles(text)
+    assert [s.heading.text for s in a.sections if s.heading] == ["一、综合", "表1 2023年居民消费价格涨跌幅度", "二、农业"]
+    assert [(b.kind, b.text) for b in a.sections[1].blocks] == [
+        ("table_row", "指标 全省 城市 农村"), ("table_row", "居民消费价格 0.3 0.4 0.1"), ("table_row", "食品烟酒 -0.5 -0.4 -0.7"),
+    ]  # fmt: skip
+    # short words apart by spaces with no row under them are a heading still (a headline and its decks)
+    (a,) = articles("标题\n\n一、综合\n\n正文。\n\n甲 乙 丙\n\n正文。\n")
+    assert [s.heading.text for s in a.sections if s.heading] == ["一、综合", "甲 乙 丙"]
+    # Markdown shows the rows as a table under the header
+    md = tifalens.analyze(text).to_markdown()
+    assert "\n| 指标 | 全省 | 城市 | 农村 |\n|---|---|---|---|\n| 居民消费价格 | 0.3 | 0.4 | 0.1 |\n| 食品烟酒 | -0.5 | -0.4 | -0.7 |\n\n## 二、农业" in md
 
 
 @pytest.mark.parametrize(

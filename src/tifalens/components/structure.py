@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
 QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -144,6 +144,7 @@ class _Rules:
         self.sequence_order = {w: i + 1 for i, w in enumerate(data["sequence_order"])}
         self.max_heading = data["max_heading_chars"]
         self.open_line_ends = set(data["open_line_end_chars"])
+        self.max_header_cell: int = data["max_table_header_cell_chars"]
         self.min_wrapped_chars: int = data["min_wrapped_chars"]
         self.wrap_context: int = data["wrap_context_chars"]
         self.max_title = data["max_title_chars"]
@@ -522,6 +523,7 @@ def _heading_like(b: Block, rules: _Rules, limit: int) -> bool:
 
 
 _CELL_GAP = re.compile(r"\s+")
+_CLAUSE_ENDS = "。！？!?；;，,"
 _NUMBER_CELL = re.compile(r"[<>≤≥＜＞]?[-+]?\d[\d.,]*%?(?:年|万|亿)?")
 
 
@@ -565,6 +567,19 @@ def _table_row(s: str) -> bool:
     more, one of them a number (地区生产总值增长（%） 5.5 5左右 预期性; 类别 指标 2025年 2030年)."""
     cells = _CELL_GAP.split(s.strip())
     return len(cells) >= 3 and any(_NUMBER_CELL.fullmatch(c) for c in cells)
+
+
+def _header_row(s: str, body: list[Block], k: int, rules: _Rules) -> bool:
+    """Is block ``k``, line ``s``, the header of the table below it: three short cells or more with no
+    punctuation (指标 全省 城市 农村), and the next line a row?"""
+    cells = _CELL_GAP.split(s.strip())
+    return (
+        len(cells) >= 3
+        and all(len(c) <= rules.max_header_cell for c in cells)
+        and not any(ch in s for ch in _NO_HEADING_END)
+        and k + 1 < len(body)
+        and _table_row(body[k + 1].text)
+    )
 
 
 _PART_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节篇编部卷](?:分)?(?=\s|$|[\u4e00-\u9fff“《])")
@@ -950,6 +965,8 @@ def _classify_article(
                 qa.answers.append(b)
         elif m := rules.bullet.match(s):
             b.kind, b.marker = "bullet", m.group("marker")
+        elif qa is None and not any(ch in s for ch in _CLAUSE_ENDS) and (_table_row(s) or _header_row(s, body, k, rules)):
+            b.kind = "table_row"  # a row of a table the input lays out with tabs or spaces (a sentence is none: 2013 年 3 月 23日，…)
         elif _heading_like(b, rules, rules.max_heading) and not _parenthesised(s) and not _only_date(s):
             b.kind = "heading"
             section = Section(heading=b)

@@ -71,6 +71,18 @@ def _paragraphs(parts: list[str], items: list[dict], shown: set[int], first: str
     return out
 
 
+_CELLS = re.compile(r"\t+|[ \u3000\xa0]{2,}|(?<=\S) (?=\S)")
+
+
+def _table(rows: list[str]) -> list[str]:
+    """Rows of a table laid out with tabs or spaces, as a Markdown table under the first row, each padded to the
+    widest (a row's leading indent, 　食品烟酒, is no cell)."""
+    cells = [_CELLS.split(row.strip(" \u3000\xa0\t")) for row in rows]
+    width = max(map(len, cells))
+    lines = ["| " + " | ".join(_cell(c) for c in row + [""] * (width - len(row))) + " |" for row in cells]
+    return [lines[0], "|" + "---|" * width, *lines[1:]]
+
+
 def _first_sentence(text: str) -> str:
     m = re.search(r"[。！？!?；;]", text)
     return text[: m.end()] if m else text
@@ -132,7 +144,16 @@ def to_markdown(doc: Doc, source: Source) -> str:
             if sec["heading"]:
                 hashes = "#" * min(6, 1 + (sec["level"] or 1))  # the article's title is #; 一、 ##, （一） ###, …
                 out += [f"{hashes} {md_escape(sec['heading'])}", ""]
-            for block in sec["blocks"]:
+            rows: list[str] = []  # the table rows just read, shown as one table when a block of another kind comes
+            for block in [*sec["blocks"], None]:
+                if block is not None and block["kind"] == "table_row":
+                    rows.append(block["text"])
+                    continue
+                if rows:
+                    out += [*_table(rows), ""]
+                    rows = []
+                if block is None:
+                    break
                 if block["kind"] == "question" and block["start"] in qa_by_start:
                     q = qa_by_start[block["start"]]
                     answer = q["answer"].split("\n")
