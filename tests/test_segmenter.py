@@ -231,6 +231,10 @@ def test_shuo_glued_to_a_name_with_no_title_is_cut_off(backend, seg_rjieba, seg_
     doc = seg("城关镇党委书记李明说，要干。书记王明再说一遍。")
     tokens = [t.text for t in doc]
     assert tokens[tokens.index("李") : tokens.index("李") + 3] == ["李", "明", "说"] and "再说" in tokens
+    # 同 (with someone) only before a noun: names end with it too (谭嗣同; 王建同 before a verb)
+    doc = seg("外交部长王毅同美国国务卿布林肯通电话。谭嗣同说。书记王建同说。")
+    tokens = [t.text for t in doc]
+    assert tokens[1:3] == ["王毅", "同"] and "谭嗣同" in tokens and "王建同" in tokens
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

@@ -132,6 +132,8 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
             ):
                 _split_token(words, tags, starts, i, at, _tag_of(text[at - 1], tags[i], backend), "v")
         elif not backend.has_word(words[i]) and (name := _tag_of(text[at - 2 : at], "", backend)).startswith("nr"):
+            if m.group() in _before_nouns() and not (i + 1 < len(tags) and tags[i + 1].startswith("n")):
+                continue  # 王毅同|美国国务卿…: 同 with someone; before a verb (王建同|说) it ends the name
             _split_token(words, tags, starts, i, at, name, _tag_of(m.group(), "v", backend))
 
 
@@ -183,6 +185,12 @@ def _unglue_counted(text: str, words: list[str], tags: list[str], starts: list[i
         # a one-character unit is a measure word; other parts are tagged as the dictionary does if one token
         head_tag = "q" if head == m[1] and len(head) == 1 and head != "日" else _tag_of(head, tags[i], backend)  # (26日 is a date)
         _split_token(words, tags, starts, i, end, head_tag, _tag_of(rest, tags[i], backend))
+
+
+@lru_cache(maxsize=1)
+def _before_nouns() -> str:
+    """The characters of glued_after_name cut from a name only before a noun (entities.json)."""
+    return table("entities")["person"]["glued_before_nouns"]
 
 
 @lru_cache(maxsize=1)
