@@ -1656,6 +1656,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # a year said relatively before a span of it is when, as 到 before a year is
         ("今年前两个月两岸贸易额达到约三百亿美元。", [("前两个月", None), ("三百亿美元", "两岸贸易额")]),
+        # 从 where something comes from, with no level reached after the figure, is no origin: it stays in the subject
+        ("从国外引进人才300名，从经营利润中提取20%作为公积金，平均寿命从2020年的82.4岁提高到83岁。", [
+            ("300名", "国外引进人才"), ("20%", "经营利润中提取"), ("2020年", None), ("82.4岁", "平均寿命"), ("83岁", "平均寿命"),
+        ]),
         # the same amount in another currency after 折合(约)
         ("全年国内生产总值126万亿元，折合约17.9万亿美元。", [("126万亿元", "全年国内生产总值"), ("17.9万亿美元", "全年国内生产总值")]),
         # a rate's base before the amount (每人每月) and a preposition left before it (以, 至) are no part of what is

@@ -149,6 +149,8 @@ _YEAR_MONTH = r"(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末
 # A year or month alone (1980年, 2019年年底, 2020年6月): when, not what (上年, 去年 stay: a change's checks read them)
 _A_DATE = re.compile(_YEAR_MONTH)
 _TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
+_LEVEL_BETWEEN = re.compile(r"[0-9〇零一二两三四五六七八九十百千万到至为年月]")  # a figure, a time or a level between 从 and a figure
+_SENTENCE_PART = re.compile(r"[^。；;！？!?\n]*")
 # A time and 的 between 到/至 and the level (增长到去年的789亿美元, 提高到2025年的66%).
 _WHEN_OF = re.compile(rf"(?:去年|今年|上年|当年|前年|{_YEAR_MONTH}|\d{{1,2}}月(?:份|底|末)?)的?$")
 
@@ -216,6 +218,7 @@ class StatsRules:
         self.max_counted_chars: int = data["max_counted_chars"]
         self.from_markers: list[str] = data["from_markers"]
         self.from_reach: int = data["from_marker_reach"]
+        self.source_markers: str = data["source_markers"]
         self.share_verbs = longest_first(data["share_verbs"])
         self.whole_verbs = longest_first(data["whole_verbs"])
         self.whole_words = longest_first(data["whole_words"])
@@ -770,9 +773,9 @@ class FigureFinder:
         pre = self._strip_figure_words(fig, text[fig.clause : fig.start])
         if fig.kind not in ("year", "date", "rank"):
             pre = self._read_change(fig, pre)
-            pre = self._read_origin(fig, pre)
+            pre = self._read_origin(fig, pre, text)
         elif fig.kind == "rank":
-            pre = self._read_origin(fig, pre)  # 排名由2016年的第25位…: the subject ends before 由
+            pre = self._read_origin(fig, pre, text)  # 排名由2016年的第25位…: the subject ends before 由
             fig.origin = False  # (a rank that rises falls in number: no level is computed from it)
         if fig.kind == "count" and self._unnumbered_rank(fig, text):
             fig.kind = "rank"  # 全球排名较2016年的122位上升…: a place in a ranking, said without 第
@@ -796,11 +799,18 @@ class FigureFinder:
             return False  # (排名跃升了4位: how far it moved; 排名靠后的乡镇党委书记5名: people)
         return fig.end >= len(text) or text[fig.end] in rules.delimiters or text.startswith(rules.rank_moves, fig.end)
 
-    def _read_origin(self, fig: Figure, pre: str) -> str:
-        """``从2020年的82.4岁``: a figure a later one grows or falls from; the subject ends before 从."""
+    def _read_origin(self, fig: Figure, pre: str, text: str) -> str:
+        """``从2020年的82.4岁``: a figure a later one grows or falls from; the subject ends before 从. After 从
+        with words between it and the figure that hold no number, time or level, only when a level it grows
+        to follows (从国外引进人才300名 is none: where they come from); 由 is an agent as often (由村里补贴10元)."""
         at = max(pre.rfind(m, max(0, len(pre) - self.rules.from_reach)) for m in self.rules.from_markers)
         if at < 0 or not self.is_boundary(fig.clause + at + 1):
             return pre  # (由于, 从事: a word of their own, no origin)
+        between = pre[at + 1 :].strip()
+        if pre[at] in self.rules.source_markers and between and not _LEVEL_BETWEEN.search(between) and not between.endswith("的"):
+            after = _SENTENCE_PART.match(text, fig.end, min(len(text), fig.end + self.rules.from_reach)).group()
+            if "到" not in after and "至" not in after:
+                return pre  # 从国外|引进人才300名: where they come from, and no level it grows to after it
         fig.origin = True
         return pre[:at]
 
