@@ -1104,3 +1104,25 @@ def test_lines_wrapped_mid_sentence_are_one_paragraph():
     data = tifalens.analyze("标题\n\n人物：重庆奉节县安坪镇劳动保障服务所所长熊媛\n前几天，熊媛整理好手里的一沓合同。\n").to_dict()
     assert [n for n in data["notes"] if n["code"] == "joined_paragraph"] == []
     assert [b["text"] for s in data["articles"][0]["sections"] for b in s["blocks"]][-1] == "前几天，熊媛整理好手里的一沓合同。"
+
+
+def test_structure_spans_by_label_match_a_scan_of_the_group():
+    from spacy.tokens import Doc
+
+    from tifalens.components.structure import structure_spans
+    from tifalens.extensions import LABELS_KEY
+
+    nlp = tifalens.load()
+    doc = nlp("标题\n\n问：怎么样？\n\n答：他说：“我们要坚定不移走绿色发展之路。”\n\n（新华社北京9月26日电）\n")
+    group = list(doc.spans["structure"])
+    for labels in (("QUOTATION",), ("QUESTION", "ANSWER"), ("DATELINE",), ("ARTICLE",), ("NONE",)):
+        assert [(s.label_, s.start_char, s.end_char) for s in structure_spans(doc, *labels)] == [
+            (s.label_, s.start_char, s.end_char) for s in group if s.label_ in labels
+        ]
+    assert [s.text for s in structure_spans(doc, "QUOTATION")] == ["我们要坚定不移走绿色发展之路。"]
+    # a Doc read back from bytes keeps the index; one without it (or with a stale one) is scanned
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [s.text for s in structure_spans(again, "QUESTION", "ANSWER")] == ["问：怎么样？", "答：他说：“我们要坚定不移走绿色发展之路。”"]
+    del again.user_data[LABELS_KEY]
+    assert [s.text for s in structure_spans(again, "QUOTATION")] == ["我们要坚定不移走绿色发展之路。"]
+    assert structure_spans(nlp.make_doc("没有结构"), "ARTICLE") == []

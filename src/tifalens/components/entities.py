@@ -46,7 +46,7 @@ from ..lexicon.institutions import Institutions, parse_institutions
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
 from ..tables import alternation, table
-from .structure import speaker_name
+from .structure import speaker_name, structure_spans
 
 # 百县千镇(万村), 千村万户: numbers of settlements, the name of a programme, not a place
 _COUNTED_SETTLEMENTS = re.compile("(?:[一二三四五六七八九十百千万两][省市县区乡镇村户企])+")
@@ -764,8 +764,8 @@ def _vouched_names(doc: Doc) -> Iterable[str]:
     """Names the structure (which ran first) found in the places of people: a byline's, and the speakers
     who open a question or an answer (李强：一是…)."""
     yield from (name for _, _, name in doc.user_data.get(CREDITED_KEY, ()))
-    for b in doc.spans.get("structure", ()):
-        if b.label_ in ("QUESTION", "ANSWER") and b._.marker:
+    for b in structure_spans(doc, "QUESTION", "ANSWER"):
+        if b._.marker:
             yield speaker_name(b._.marker)
 
 
@@ -816,7 +816,7 @@ def quotation_speakers(doc: Doc, rules: EntityRules) -> None:
     """``span._.speaker`` of each QUOTATION in ``doc.spans["structure"]``: the person named right before it
     with a verb of saying (习近平强调：“…”, 李强在会上指出，“…”) or right after it (“…”，李强说), as
     ``{"start", "end", "name"}``, else None (他说：“…”: a pronoun names no one here)."""
-    quotes = [s for s in doc.spans.get("structure", []) if s.label_ == "QUOTATION"]
+    quotes = structure_spans(doc, "QUOTATION")
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     if not quotes or not people:
         return

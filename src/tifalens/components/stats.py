@@ -53,7 +53,7 @@ from ..numbers import (
 )
 from ..segmenter import edge_tag_test, no_tags, no_words, word_test
 from .checks import run_checks, share_fits
-from .structure import JOINERS, member_counts, set_aside
+from .structure import JOINERS, member_counts, set_aside, structure_spans
 from .terms import article_at, article_index
 
 QUANTITY_KINDS = ("count", "money", "measure")
@@ -2275,7 +2275,7 @@ class StatsComponent(Batched):
     def _spans(self, doc: Doc, figs: list[Figure], render: Renderer) -> list[Span]:
         # spaCy keys span attributes by offsets alone: a figure whose tokens another
         # figure (or a dateline) already covers exactly cannot get a span of its own.
-        taken = {(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s.label_ == "DATELINE"}
+        taken = {(s.start_char, s.end_char) for s in structure_spans(doc, "DATELINE")}
         spans: list[Span] = []
         for fig in figs:
             record = render.record(fig)

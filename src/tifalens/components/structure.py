@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..tables import alternation, table
 from ..batching import Batched
-from ..extensions import CREDITED_KEY, doc_text, register_extensions
+from ..extensions import CREDITED_KEY, LABELS_KEY, doc_text, register_extensions
 from ..numbers import DATE_PATTERN, iso_date, parse_number, small_integer
 from ..segmenter import join_test, name_test, no_join, no_words
 
@@ -1427,16 +1427,33 @@ class StructureComponent(Batched):
                 add(start, end, "QUOTATION", article=a)
         doc.spans["structure"] = spans
         doc.user_data[CREDITED_KEY] = credited  # plain data: a Doc still serialises
+        by_label: dict[str, list[int]] = {}
+        for i, span in enumerate(spans):
+            by_label.setdefault(span.label_, []).append(i)
+        doc.user_data[LABELS_KEY] = by_label  # (plain data too)
         doc._.notes = list(doc._.notes or []) + structure.notes
         doc._.checks = list(doc._.checks or []) + structure.checks
         doc._.excluded = [(n["start"], n["end"]) for n in structure.notes if n["code"] == "duplicate_paragraph"]
         return doc
 
 
+def structure_spans(doc: Doc, *labels: str) -> list[Span]:
+    """The spans of ``doc.spans["structure"]`` with one of ``labels``, in order. The component notes where each
+    label's spans are in the group, so the others (most of them) are never made into Span objects; a Doc made
+    otherwise is scanned."""
+    group = doc.spans["structure"] if "structure" in doc.spans else None
+    if group is None:
+        return []
+    index = doc.user_data.get(LABELS_KEY)
+    if index is None or sum(map(len, index.values())) != len(group):
+        return [s for s in group if s.label_ in labels]
+    return [group[i] for i in sorted(i for label in labels for i in index.get(label, ()))]
+
+
 def set_aside(doc: Doc, *, labels: tuple[str, ...] = ("BOILERPLATE",), keep_duplicates: bool = False) -> list[tuple[int, int]]:
     """Sorted ``(start, end)`` ranges left out of counts: the structure spans of ``labels`` (web-page leftovers: a
     toolbar, the links under 相关新闻) and, unless ``keep_duplicates``, duplicated paragraphs."""
-    ranges = [(s.start_char, s.end_char) for s in doc.spans.get("structure", []) if s.label_ in labels]
+    ranges = [(s.start_char, s.end_char) for s in structure_spans(doc, *labels)]
     if not keep_duplicates:
         ranges += list(doc._.excluded or [])
     return sorted(ranges)

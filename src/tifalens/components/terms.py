@@ -26,7 +26,7 @@ from ..extensions import LEXICON_KEY, doc_text, register_extensions
 from ..lexicon import Lexicon, Match
 from ..numbers import CN_NUMERAL_CHARS, parse_number
 from ..segmenter import frequency_test, idiom_test, no_words, word_test
-from .structure import JOINERS, masked_enclosures, set_aside
+from .structure import JOINERS, masked_enclosures, set_aside, structure_spans
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -47,7 +47,7 @@ def _in_a_name(doc: Doc, token) -> bool:
 
 def article_index(doc: Doc) -> tuple[list[int], list[int]]:
     """Start offsets and indices of the ARTICLE spans, for bisecting a position to its article."""
-    arts = sorted((s.start_char, s._.article) for s in doc.spans.get("structure", []) if s.label_ == "ARTICLE")
+    arts = sorted((s.start_char, s._.article) for s in structure_spans(doc, "ARTICLE"))
     return [a for a, _ in arts], [i for _, i in arts]
 
 

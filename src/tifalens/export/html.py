@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup
 from spacy.tokens import Doc
 
+from ..components.structure import structure_spans
 from ..reading import Source
 from .jsonout import ENTITY_LABELS, as_written, entity_rows, gloss_text, shown_value, summary_rows, to_dict
 
@@ -193,9 +194,7 @@ def check_level(check: dict[str, Any]) -> str:
 
 def _block_marks(doc: Doc) -> list[Mark]:
     return [
-        Mark(s.start_char, s.end_char, _RANK_BLOCK, _STYLED_BLOCKS[s.label_])
-        for s in doc.spans.get("structure", [])
-        if s.label_ in _STYLED_BLOCKS
+        Mark(s.start_char, s.end_char, _RANK_BLOCK, _STYLED_BLOCKS[s.label_]) for s in structure_spans(doc, *_STYLED_BLOCKS)
     ]
 
 
