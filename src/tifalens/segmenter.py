@@ -541,8 +541,11 @@ class JiebaSegmenter(Batched):
         if "".join(words) != text:  # never seen; keep offsets exact whatever happens
             words, tags = list(text), ["x"] * len(text)
         starts = [0, *accumulate(map(len, words))]
-        if self._retag_rx is not None and self._retag_rx.search(text):
-            tags = [self._retag.get(w, t) for w, t in zip(words, tags)]
+        if self._retag_rx is not None:
+            for m in self._retag_rx.finditer(text):  # (only the tokens found: 反对, 主任 are in most texts)
+                i = bisect.bisect_left(starts, m.start())
+                if starts[i] == m.start() and words[i] == m.group():
+                    tags[i] = self._retag[words[i]]
         if "为" in text:
             _unglue_appointed(text, words, tags, starts)
         if "副" in text:
