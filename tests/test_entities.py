@@ -610,6 +610,12 @@ def test_a_party_committee_after_its_place_is_an_organisation(ents_nlp):
     # a place jieba tags as a person's name before the committee and office is a place (余杭 nr, 克拉玛依 nr)
     doc = ents_nlp("余杭区委书记刘颖和新疆克拉玛依市委书记张三出席。")
     assert [(e.text, e.label_) for e in doc.ents] == [("余杭区委", "ORG"), ("刘颖", "PERSON"), ("新疆克拉玛依市委", "ORG"), ("张三", "PERSON")]
+    # the Party's name opens a committee's full name (中共|杭州市委, 中共|余杭(nr)|区委); not a congress or a
+    # four-character phrase jieba tags a name before a committee (严格执行(nr)|省委)
+    doc = ents_nlp("中共杭州市委和中共余杭区委召开会议，中共浙江省纪委、中共山东省政协出席，严格执行省委决定。")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("中共杭州市委", "ORG"), ("中共余杭区委", "ORG"), ("中共浙江省纪委", "ORG"), ("中共", "ORG"), ("山东省政协", "ORG"),
+    ]  # fmt: skip
 
 
 def test_a_verb_or_particle_after_a_name_is_not_part_of_it(ents_nlp):

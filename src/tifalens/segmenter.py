@@ -233,6 +233,13 @@ def _committee_offices() -> re.Pattern:
     return re.compile(f"({alternation(org['committee_heads'])})(?:{alternation(org['committee_offices'])})")
 
 
+@lru_cache(maxsize=1)
+def _committees() -> re.Pattern:
+    """A division's Party committee (市委, 区委, 县委 …; not 纪委, 人大) as a word of its own."""
+    org = table("entities")["organization"]
+    return re.compile(alternation(h for h in org["committee_heads"] if len(h) == 2 and h[1] == "委" and h[0] in table("entities")["place"]["suffixes"]))
+
+
 def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list[int]) -> None:
     """深圳|市委书记|孟凡利, 福建|省委常委: after a place (ns) jieba holds a division's Party committee and an
     office in it as one word; cut it, in place, into the committee (n) and the office (n), so that the place
@@ -243,6 +250,10 @@ def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list
         if i and (tags[i - 1] == "ns" or (tags[i - 1] in ("nr", "nz") and len(words[i - 1]) >= 2)):
             tags[i - 1] = "ns"
             _split_token(words, tags, starts, i, m.end(1), "n", "n")
+    for m in _committees().finditer(text):  # 中共|余杭(nr)|区委|召开: the committee alone, its place tagged a name
+        i = _token_of(starts, *m.span())
+        if i and tags[i - 1] in ("nr", "nz") and 2 <= len(words[i - 1]) <= 3:
+            tags[i - 1] = "ns"  # (not 严格执行 nr, 景俊海受 nr|省委: four characters)
 
 
 def _foreign_names(text: str, backend) -> list[tuple[int, int]]:

@@ -84,6 +84,8 @@ class EntityRules:
     org_suffixes: tuple[str, ...]
     body_heads: tuple[str, ...]
     committee_heads: frozenset[str]
+    party_names: frozenset[str]
+    party_bodies: tuple[str, ...]
     generic_orgs: frozenset[str]
     not_organizations: frozenset[str]
     street_words: tuple[str, ...]
@@ -274,6 +276,8 @@ def entity_rules() -> EntityRules:
         org_suffixes=tuple(org["suffixes"]),
         body_heads=tuple(org["body_heads"]),
         committee_heads=frozenset(org["committee_heads"]),
+        party_names=frozenset(org["party_names"]),
+        party_bodies=tuple(h for h in org["committee_heads"] if h.endswith("委") and h not in ("监委",)),
         generic_orgs=frozenset(org["generic"]),
         not_organizations=frozenset(org["not_organizations"]),
         quotes=frozenset(data["quotes"]),
@@ -661,6 +665,8 @@ def _named_body(words: TokenTexts, place: Run, rules: EntityRules) -> Run | None
     committee = Run(place.start, end + 1, "ORG") if head in rules.committee_heads or (head == "委" and words[end - 1][-1] + head in rules.committee_heads) else None
     if committee is not None and end + 1 < len(words) and head + words[end + 1] in rules.committee_heads:
         committee = Run(place.start, end + 2, "ORG")  # 本溪市|人大|常委会, 海淀区|纪委|监委: the longer name
+    if committee is not None and place.start > 0 and words[place.start - 1] in rules.party_names and _text(words, committee).endswith(rules.party_bodies):
+        committee = Run(place.start - 1, committee.end, "ORG")  # 中共|杭州|市委: the committee's full name
     for k in range(end, min(end + _MAX_BODY_WORDS + 1, len(words))):
         word = words[k]
         if int(words.tags[k]) not in _BODY_PART_TAGS or not _han(word):
@@ -739,9 +745,20 @@ def entity_spans(
         if "GPE" in tag_labels.values():
             labels = place_labels(words, labels, rules)
         known = frozenset(_vouched_names(doc))
+        party = {s.start: s for s in spans if s.text in rules.party_names}
+        before = {s.end: s for s in party.values()}
         for run in checked_runs(words, label_runs(labels), rules, is_word, known):
-            if not any(taken[run.start : run.end]):
-                spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
+            lead = party.get(run.start)
+            if lead is None and run.label == "ORG" and (lead := before.get(run.start)) is not None:
+                if _text(words, run).endswith(rules.party_bodies):
+                    run = Run(lead.start, run.end, run.label, run.kb_id)  # 中共|杭州市委 (one word)
+                else:
+                    lead = None
+            if lead is not None and run.end > lead.end and not any(taken[lead.end : run.end]):
+                spans.remove(lead)  # 中共|深圳|市委: the Party's name opens its committee's full name
+            elif any(taken[run.start : run.end]):
+                continue
+            spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
         if "PERSON" in tag_labels.values():
             taken = [False] * (len(doc) + 1)
             for s in spans:
