@@ -83,6 +83,9 @@ def test_markdown_shows_an_enumeration_once():
     # an enumeration inside a paragraph or an answer stays in its text, with a digest of its items
     assert "\n\n会议要求，一要压实责任，二要强化考核。\n" in md and "### Enumerations\n\n*会议要求，*\n\n- 一要 压实责任，\n- 二要 强化考核。\n" in md
     assert "**A:** 一是稳产量；二是调结构。\n\n- 一是 稳产量；\n- 二是 调结构。\n" in md
+    # thanks for the question announce no list
+    thanks = tifalens.analyze("标题\n\n问：动力来自哪里？\n\n答：谢谢你的提问。一是消费增强。二是投资扩大。\n").to_markdown()
+    assert "**A:** 谢谢你的提问。一是消费增强。二是投资扩大。\n\n- 一是 消费增强。\n- 二是 投资扩大。\n" in thanks
     assert md.count("稳定粮食生产") == 1
     # a bullet's marker, a dash doubled too, gives way to the list's own
     md = tifalens.analyze("工作回顾\n\n过去一年极不平凡。\n\n——经济总体回升向好。\n\n——粮食产量再创新高。\n").to_markdown()

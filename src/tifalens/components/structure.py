@@ -145,6 +145,7 @@ class _Rules:
         self.max_heading = data["max_heading_chars"]
         self.open_line_ends = set(data["open_line_end_chars"])
         self.max_header_cell: int = data["max_table_header_cell_chars"]
+        self.courtesies = tuple(data["courtesies"])
         self.min_wrapped_chars: int = data["min_wrapped_chars"]
         self.wrap_context: int = data["wrap_context_chars"]
         self.max_title = data["max_title_chars"]
@@ -1132,6 +1133,8 @@ def _lead(blocks: list[Block], bi: int, ms: int) -> str | None:
         return None
     starts = [m.end() for m in _LEAD_START.finditer(before, 0, len(before) - 1)]
     lead = before[starts[-1] if starts else 0 :].strip()
+    if lead.startswith(_rules().courtesies):
+        return None  # 谢谢你的提问。一是…: thanks for the question announce no list
     return lead[-_MAX_LEAD:] if lead else None
 
 
