@@ -602,7 +602,7 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
         else:  # 比城镇居民快1.5个百分点: another group's value, not an earlier one
             what = f"{implied} for {against}"
         message = f"“{ref['text']}” after {base.text} implies {what}"
-        stated = _stated_reference(figs, fig, base, linker, rules) if against else _stated_origin(figs, fig, linker, rules)
+        stated = _stated_earlier(figs, fig, base, linker, rules)
         if stated is not None and abs(figs[stated].value - ref["reference_value"]) > figs[stated].spread + fig.spread + base.spread:
             yield _check("change", "error", f"{message}, but the text gives {figs[stated].text}", i, [fig.base, i, stated])
         else:
@@ -758,7 +758,7 @@ def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Lin
     (从100亿元增长到125亿元，增长了30%: 25%): an error when no rounding of the three makes them agree."""
     fig = figs[i]
     against = fig.reference["against"]
-    stated = _stated_reference(figs, fig, base, linker, rules) if against else _stated_origin(figs, fig, linker, rules)
+    stated = _stated_earlier(figs, fig, base, linker, rules)
     if stated is None or not (fig.exact and base.exact):
         return
     ref = figs[stated]
@@ -797,6 +797,14 @@ def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: 
             if against in linker.sentence_text(f.sentence):
                 return j
     return None
+
+
+def _stated_earlier(figs: list[Figure], change: Figure, base: Figure, linker: Linker, rules: StatsRules) -> int | None:
+    """The figure the text gives for what ``change`` compares with: under the time it names (上年为110亿元), or,
+    naming none, the one its base was reached from (由30.5%提高到35.2%，提高了5.7个百分点)."""
+    if change.reference and change.reference["against"]:
+        return _stated_reference(figs, change, base, linker, rules)
+    return _stated_origin(figs, change, linker, rules)
 
 
 def _stated_origin(figs: list[Figure], change: Figure, linker: Linker, rules: StatsRules) -> int | None:

@@ -71,13 +71,10 @@ def _paragraphs(parts: list[str], items: list[dict], shown: set[int], first: str
     return out
 
 
-_CELLS = re.compile(r"\t+|[ \u3000\xa0]{2,}|(?<=\S) (?=\S)")
-
-
 def _table(rows: list[str]) -> list[str]:
     """Rows of a table laid out with tabs or spaces, as a Markdown table under the first row, each padded to the
     widest (a row's leading indent, 　食品烟酒, is no cell)."""
-    cells = [_CELLS.split(row.strip(" \u3000\xa0\t")) for row in rows]
+    cells = [row.split() for row in rows]
     width = max(map(len, cells))
     lines = ["| " + " | ".join(_cell(c) for c in row + [""] * (width - len(row))) + " |" for row in cells]
     return [lines[0], "|" + "---|" * width, *lines[1:]]
