@@ -51,6 +51,15 @@ def test_small_text_exact_output(nlp):
     )
 
 
+def test_a_traditional_text_keeps_its_forms_and_gives_simplified_lemmas(nlp):
+    result = analyze_source(tifalens.read_text("國務院台辦堅決反對「台獨」分裂行徑，兩岸貿易總額增長。"), nlp)
+    out = to_conllu(result.doc, result.source, doc_id="t")
+    (sentence,) = conllu.parse(out)
+    assert sentence.metadata["text"] == "國務院台辦堅決反對「台獨」分裂行徑，兩岸貿易總額增長。"
+    assert "".join(t["form"] for t in sentence) == sentence.metadata["text"]
+    assert [(t["form"], t["lemma"]) for t in sentence][:4] == [("國務院台辦", "国务院台办"), ("堅決", "坚决"), ("反對", "反对"), ("「", "「")]
+
+
 def test_seed_parses_and_token_counts_match(seed_result):
     doc = seed_result.doc
     text = to_conllu(doc, seed_result.source)

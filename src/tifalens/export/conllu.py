@@ -1,7 +1,9 @@
 """CoNLL-U export: one block per sentence, one line per token (whitespace tokens left out).
 
 There is no parser in the pipeline, so HEAD, DEPREL and DEPS are ``_``. UPOS is
-``token.pos_``, XPOS the segmenter's jieba tag, LEMMA the form itself. MISC has
+``token.pos_``, XPOS the segmenter's jieba tag. FORM is the token as the input
+writes it and LEMMA the form the analysis read (the Simplified one of a Traditional
+text; otherwise the two are the same), as is ``# text``'s sentence. MISC has
 ``SpaceAfter=No`` where the next character is not whitespace (most Chinese
 tokens) and ``TifaTerm=…``/``TifaCategory=…`` on tokens of a tifa span::
 
@@ -70,23 +72,27 @@ def _misc(token: Token, text: str, tifa: dict[int, tuple[str, str | None]]) -> s
     return "|".join(parts) or "_"
 
 
-def _token_line(n: int, token: Token, text: str, tifa: dict[int, tuple[str, str | None]]) -> str:
-    form = _field(token.text)
-    cols = [str(n), form, form, token.pos_ or "X", _field(token.tag_), "_", "_", "_", "_", _misc(token, text, tifa)]
+def _token_line(n: int, token: Token, text: str, written: str, tifa: dict[int, tuple[str, str | None]]) -> str:
+    lemma = _field(token.text)
+    form = _field(written[token.idx : token.idx + len(token.text)])  # (t2s keeps every character's place)
+    cols = [str(n), form, lemma, token.pos_ or "X", _field(token.tag_), "_", "_", "_", "_", _misc(token, text, tifa)]
     return "\t".join(cols)
 
 
-def sentence_blocks(doc: Doc, doc_id: str) -> list[str]:
-    """The sentence blocks (header comments + token lines) of ``doc``, whitespace-only sentences skipped."""
+def sentence_blocks(doc: Doc, doc_id: str, written: str | None = None) -> list[str]:
+    """The sentence blocks (header comments + token lines) of ``doc``, whitespace-only sentences skipped; ``written``
+    is the text as the input writes it, character for character (the Doc's own text when None)."""
     text = doc_text(doc)
+    written = text if written is None or len(written) != len(text) else written
     tifa = tifa_by_token(doc)
     blocks = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space and t.text.strip()]
         if not tokens:
             continue
-        header = [f"# sent_id = {doc_id}-{len(blocks) + 1}", f"# text = {_WHITESPACE.sub(' ', sent.text).strip()}"]
-        lines = [_token_line(n, t, text, tifa) for n, t in enumerate(tokens, start=1)]
+        said = written[sent.start_char : sent.end_char]
+        header = [f"# sent_id = {doc_id}-{len(blocks) + 1}", f"# text = {_WHITESPACE.sub(' ', said).strip()}"]
+        lines = [_token_line(n, t, text, written, tifa) for n, t in enumerate(tokens, start=1)]
         blocks.append("\n".join(header + lines) + "\n")
     return blocks
 
@@ -100,7 +106,7 @@ def to_conllu(doc: Doc, source: Source, *, doc_id: str | None = None) -> str:
         doc_id: Prefix of the sentence ids; by default the input's file stem.
     """
     name = _WHITESPACE.sub(" ", source.path).strip() or "-"
-    blocks = sentence_blocks(doc, doc_id or document_id(source.path))
+    blocks = sentence_blocks(doc, doc_id or document_id(source.path), source.written)
     if not blocks:
         return ""  # a document without a word has no sentence to carry its newdoc comment
     return f"# newdoc id = {name}\n" + "\n".join(blocks) + "\n"
