@@ -1688,6 +1688,12 @@ def test_neighbouring_digits_give_a_range_about_either(nlp):
     assert [(s["text"], s["value"], s["range"], s["subject"]) for s in stats] == [("四、五万辆次", 40000, [40000, 50000], "过年期间")]  # (扩|增至)
 
 
+def test_lai_inside_a_number_is_about(nlp):
+    # 来 between a number and its unit says about (一百来头, 十来天); 十年来 (over ten years) and 一来…二来… are no such
+    stats = analyse(nlp, "存栏肉牛从一百来头增至近千头，每隔十来天巡查一次。十年来新增就业3万人，一来提高效率，二来节约成本。")["stats"]
+    assert [(s["text"], s["value"], s["approx"]) for s in stats] == [("一百来头", 100, "约"), ("千头", 1000, "近"), ("十来天", 10, "约"), ("3万人", 30000, None)]
+
+
 def test_a_formula_s_numerals_are_no_figure(nlp):
     # “四千四万”精神 is an unseen formula's name: no count of 44 million
     data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")

@@ -43,7 +43,7 @@ CN_UNITS = "十百千万亿"
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + CN_UNITS + "点"
 
 #: Approximation words a number may hold inside (9600多万, 3000余, 十几).
-INNER_APPROX = "多余几"
+INNER_APPROX = "多余几来"
 #: Separators of a range (15%—20%, 3至5).
 RANGE_SEPARATORS = ("——", "—", "―", "–", "‒", "-", "－", "~", "～", "〜", "至", "到")
 
