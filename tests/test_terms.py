@@ -252,3 +252,10 @@ def test_formulas_in_web_page_leftovers_are_not_counted(nlp):
     text = "推进新质生产力发展\n【字体：大 中 小】 打印\n新华社北京2月1日电 发展新质生产力是推动高质量发展的内在要求。\n相关新闻\n加快发展新质生产力\n新质生产力的科学内涵\n"
     found = terms(tifalens.analyze(text, nlp=nlp))
     assert {k: v["count"] for k, v in found.items()} == {"新质生产力": 2, "高质量发展": 1}
+
+
+def test_a_formula_with_two_senses_takes_the_one_its_neighbourhood_shows(nlp):
+    economic = tifalens.analyze("今年安排超长期特别国债1万亿元，其中7000亿元用于“两重”建设，3000亿元用于“两新”工作。", nlp=nlp)
+    party = tifalens.analyze("加强“两新”组织党建工作，扩大“两新”领域党的组织覆盖。", nlp=nlp)
+    assert (terms(economic)["两新"]["category"], terms(economic)["两新"]["expansion"]) == ("economy", "推动大规模设备更新和消费品以旧换新")
+    assert (terms(party)["两新"]["category"], terms(party)["两新"]["count"]) == ("party_building", 2)

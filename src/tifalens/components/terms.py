@@ -497,6 +497,17 @@ class TermsComponent(Batched):
         is_word = word_test(nlp)
         self.finder = FormulaFinder(is_word=is_word, is_idiom=idiom_test(nlp), frequency=frequency_test(nlp))
         self.glosses = GlossReader(is_word=is_word)
+        self.senses = table("formulas")["senses"]
+
+    def _sense(self, term: str, category: str, expansion: str, text: str, start: int, end: int) -> tuple[str, str]:
+        """The category and expansion of the sense of ``term`` its neighbourhood shows (两新 beside 两重 or 以旧换新:
+        the equipment and trade-in programme, not the Party's 两新组织), else the entry's own."""
+        reach = self.senses["reach"]
+        around = text[max(0, start - reach) : end + reach]
+        for sense in self.senses["terms"].get(term, ()):
+            if any(cue in around for cue in sense["cues"]):
+                return sense["category"], sense["expansion"]
+        return category, expansion
 
     def _lexicon_matches(self, doc: Doc, text: str) -> list[Match]:
         """The matches the segmenter found with this lexicon, or a search of ``text`` where it found none
@@ -520,7 +531,10 @@ class TermsComponent(Batched):
             if _in_a_name(doc, span[0]):
                 continue  # 中央全面深化改革委员会: the organisation's name, not a use of the formula
             e, u = m.entry, span._  # (a new object at each ``span._``)
-            u.term, u.canonical, u.category, u.expansion, u.first_used = m.form, e.canonical, e.category, e.expansion, e.first_used
+            category, expansion = e.category, e.expansion
+            if e.term in self.senses["terms"]:
+                category, expansion = self._sense(e.term, category, expansion, text, m.start, m.end)
+            u.term, u.canonical, u.category, u.expansion, u.first_used = m.form, e.canonical, category, expansion, e.first_used
             u.known, u.article = True, article_at(arts, m.start)
             spans.append((span, u))
         known = [span for span, _ in spans]
