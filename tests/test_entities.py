@@ -130,6 +130,18 @@ def test_foreign_and_international_bodies_by_their_short_names(ents_nlp):
     ]  # fmt: skip
 
 
+def test_a_line_that_lists_people_names_each_of_them(ents_nlp):
+    # a list of members, two-character names set apart to line up (王　毅), notes after names (（女）); jieba reads
+    # 刘国|中 and 何|卫东 otherwise
+    text = "委员名单如下：\n\n丁薛祥　马兴瑞　王　毅　尹　力　石泰峰　刘国中\n\n何卫东　张又侠　黄厚瑜（女）　杨文钦（侗族）\n\n（执笔：杨洪江、凌胜银）"
+    people = [(e.text, e.kb_id_) for e in ents_nlp(text).ents if e.label_ == "PERSON"]
+    assert people[:10] == [
+        ("丁薛祥", ""), ("马兴瑞", ""), ("王　毅", "王毅"), ("尹　力", "尹力"), ("石泰峰", ""), ("刘国中", ""),
+        ("何卫东", ""), ("张又侠", ""), ("黄厚瑜", ""), ("杨文钦", ""),
+    ]  # fmt: skip
+    assert "执笔" not in [p for p, _ in people]
+
+
 def test_label_column_is_used(user_nlp):
     assert ents(user_nlp, "建设大湾区") == [("大湾区", "LOC", "粤港澳大湾区")]
 

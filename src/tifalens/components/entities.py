@@ -734,13 +734,19 @@ def institution_spans(doc: Doc, table: Institutions, words: TokenTexts) -> list[
 def entity_spans(
     doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = no_words
 ) -> list[Span]:
-    """Institutions first, then tag-based entities that overlap none of them; sorted, never overlapping."""
+    """Institutions first, then the names the structure credits (a byline's, a list of members'), then tag-based
+    entities that overlap none of them; sorted, never overlapping."""
     words = TokenTexts(doc)
     spans = institution_spans(doc, table, words)
     if tag_labels:
-        taken = [False] * (len(doc) + 1)  # tokens covered by an institution
+        taken = [False] * (len(doc) + 1)  # tokens covered by an institution or a credited name
         for s in spans:
             taken[s.start : s.end] = [True] * (s.end - s.start)
+        if "PERSON" in tag_labels.values():  # (刘国中 of a list: not jieba's 刘国|中)
+            for s in _byline_names(doc):
+                if not any(taken[s.start : s.end]):
+                    spans.append(s)
+                    taken[s.start : s.end] = [True] * (s.end - s.start)
         labels = token_labels(doc, words, tag_labels, rules, is_word)
         if "GPE" in tag_labels.values():
             labels = place_labels(words, labels, rules)
@@ -759,11 +765,6 @@ def entity_spans(
             elif any(taken[run.start : run.end]):
                 continue
             spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
-        if "PERSON" in tag_labels.values():
-            taken = [False] * (len(doc) + 1)
-            for s in spans:
-                taken[s.start : s.end] = [True] * (s.end - s.start)
-            spans += [s for s in _byline_names(doc) if not any(taken[s.start : s.end])]
     return sorted(spans, key=lambda s: s.start)
 
 

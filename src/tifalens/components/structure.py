@@ -146,6 +146,8 @@ class _Rules:
         self.open_line_ends = set(data["open_line_end_chars"])
         self.max_header_cell: int = data["max_table_header_cell_chars"]
         self.courtesies = tuple(data["courtesies"])
+        self.min_listed_names: int = data["min_listed_names"]
+        self.listed_name_share: float = data["listed_name_share"]
         self.min_wrapped_chars: int = data["min_wrapped_chars"]
         self.wrap_context: int = data["wrap_context_chars"]
         self.max_title = data["max_title_chars"]
@@ -570,6 +572,27 @@ def _table_row(s: str) -> bool:
     return len(cells) >= 3 and any(_NUMBER_CELL.fullmatch(c) for c in cells)
 
 
+_NAME_NOTE = re.compile(r"[（(][^（）()\s]{1,6}[）)]")
+
+
+def listed_names(b: Block, rules: _Rules, is_name: Callable[[str], bool]) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, name)`` of the names of a line that lists people and nothing else, apart by spaces (a list of
+    members: 丁薛祥 马兴瑞 王 毅 尹 力 石泰峰, a two-character name set apart to line up with longer ones), when
+    there are rules.min_listed_names or more and nearly all read as names; else none."""
+    s = b.text
+    if b.joins or len(s) < 2 * rules.min_listed_names or rules.credited_name.sub("", _NAME_NOTE.sub("", s)).strip():
+        return ()  # (a short note after a name is allowed: 王争艳（女）, 杨文钦（侗族）)
+    notes = [m.span() for m in _NAME_NOTE.finditer(s)]
+    found = [
+        (b.start + m.start(), b.start + m.end(), re.sub(r"[ \u3000]", "", m.group()))
+        for m in rules.credited_name.finditer(s)
+        if not any(a <= m.start() < z for a, z in notes)
+    ]
+    if len(found) < rules.min_listed_names or sum(is_name(name) for _, _, name in found) < rules.listed_name_share * len(found):
+        return ()
+    return tuple(found)
+
+
 def _header_row(s: str, body: list[Block], k: int, rules: _Rules) -> bool:
     """Is block ``k``, line ``s``, the header of the table below it: three short cells or more with no
     punctuation (指标 全省 城市 农村), and the next line a row?"""
@@ -968,7 +991,7 @@ def _classify_article(
             b.kind, b.marker = "bullet", m.group("marker")
         elif qa is None and not any(ch in s for ch in _CLAUSE_ENDS) and (_table_row(s) or _header_row(s, body, k, rules)):
             b.kind = "table_row"  # a row of a table the input lays out with tabs or spaces (a sentence is none: 2013 年 3 月 23日，…)
-        elif _heading_like(b, rules, rules.max_heading) and not _parenthesised(s) and not _only_date(s):
+        elif _heading_like(b, rules, rules.max_heading) and not _parenthesised(s) and not _only_date(s) and not listed_names(b, rules, is_name):
             b.kind = "heading"
             section = Section(heading=b)
             art.sections.append(section)
@@ -1404,6 +1427,8 @@ class StructureComponent(Batched):
                 for b in sec.blocks:
                     if b.kind == "dateline":
                         continue
+                    if b.kind in ("paragraph", "lead"):
+                        credited.extend(listed_names(b, _rules(), self.is_name))  # 丁薛祥 马兴瑞 王 毅: people, as a byline's are
                     add(
                         b.start,
                         b.end,
