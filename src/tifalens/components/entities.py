@@ -286,9 +286,8 @@ def entity_rules() -> EntityRules:
         quote_lead=re.compile(rf"[\u4e00-\u9fff]{{0,{person['max_quote_lead']}}}?(?:{alternation(person['quote_verbs'])})[：:，,]?\s*$"),
         quote_tail=re.compile(r"[，,]?[ \t\u3000]*"),  # not across a line: a new paragraph speaks for itself
         # (李强在会上说, 王毅在记者会上表示: where they said it, a few characters)
-        # (not one who goes on to say the next: “…”邓小平在党的八大上指出：“…”)
         quote_verb_after=re.compile(
-            rf"(?:在[^，,。！？“”\n]{{1,{person['max_quote_lead']}}}?(?:上|中|时|期间))?(?:也|还|又)?(?:{alternation(person['quote_verbs'])})(?![:：，,]?\s*[“「])"
+            rf"(?:在[^，,。！？“”\n]{{1,{person['max_quote_lead']}}}?(?:上|中|时|期间))?(?:也|还|又)?(?:{alternation(person['quote_verbs'])})"
         ),
         list_closers=frozenset(person["list_closers"]),
         clause_openers=frozenset(person["clause_openers"]),
