@@ -87,6 +87,11 @@ def test_markdown_shows_an_enumeration_once():
     thanks = tifalens.analyze("标题\n\n问：动力来自哪里？\n\n答：谢谢你的提问。一是消费增强。二是投资扩大。\n").to_markdown()
     assert "**A:** 谢谢你的提问。一是消费增强。二是投资扩大。\n\n- 一是 消费增强。\n- 二是 投资扩大。\n" in thanks
     assert md.count("稳定粮食生产") == 1
+    # a paragraph after bullets stands apart from them (no line of the last item), and so does the next section
+    md = tifalens.analyze("标题\n\n●第一条要点。\n●第二条要点。\n\n这是正文段落。\n").to_markdown()
+    assert "\n- 第一条要点。\n- 第二条要点。\n\n这是正文段落。\n" in md
+    md = tifalens.analyze("标题\n\n●前三季度增长5.2%。\n●制造业增长4.4%。\n").to_markdown()
+    assert "\n- 制造业增长4.4%。\n\n## Figures\n" in md
     # a bullet's marker, a dash doubled too, gives way to the list's own
     md = tifalens.analyze("工作回顾\n\n过去一年极不平凡。\n\n——经济总体回升向好。\n\n——粮食产量再创新高。\n").to_markdown()
     assert "\n- 经济总体回升向好。\n- 粮食产量再创新高。\n" in md

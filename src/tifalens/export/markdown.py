@@ -146,6 +146,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 if block is not None and block["kind"] == "table_row":
                     rows.append(block["text"])
                     continue
+                if out[-1].startswith("- ") and (block is None or block["kind"] != "bullet"):
+                    out.append("")  # a list of bullets ends: a paragraph after it is no part of its last item
                 if rows:
                     out += [*_table(rows), ""]
                     rows = []
@@ -167,6 +169,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     continue
                 elif block["kind"] == "bullet":
                     out.append(f"- {md_escape(block['text'][len(block['marker'] or ''):].strip())}")
+                    continue  # (bullets close up; whatever comes next opens with a blank line)
                 elif block["kind"] == "quote":
                     out += [f"> {md_escape(block['text'])}", ""]
                 elif block["duplicate_of"] is not None:
