@@ -580,7 +580,9 @@ def listed_names(b: Block, rules: _Rules, is_name: Callable[[str], bool]) -> tup
     members: 丁薛祥 马兴瑞 王 毅 尹 力 石泰峰, a two-character name set apart to line up with longer ones), when
     there are rules.min_listed_names or more and nearly all read as names; else none."""
     s = b.text
-    if b.joins or len(s) < 2 * rules.min_listed_names or rules.credited_name.sub("", _NAME_NOTE.sub("", s)).strip():
+    if b.joins or len(s.split(maxsplit=rules.min_listed_names)) < rules.min_listed_names or any(ch in s for ch in _CLAUSE_ENDS):
+        return ()  # (most paragraphs: no regex run over them)
+    if rules.credited_name.sub("", _NAME_NOTE.sub("", s)).strip():
         return ()  # (a short note after a name is allowed: 王争艳（女）, 杨文钦（侗族）)
     notes = [m.span() for m in _NAME_NOTE.finditer(s)]
     found = [
