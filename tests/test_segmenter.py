@@ -103,6 +103,18 @@ def test_words_the_dictionary_tags_otherwise_get_the_tag_of_words_tsv(seg_rjieba
         assert tagged[-4:] == [("26", "m"), ("日", "m"), ("电", "n"), ("）", "x")]
 
 
+def test_a_party_to_talks_is_a_noun_of_its_own(seg_rjieba, seg_jieba):
+    # 中方, 美方, 菲方 (a country's one-character name and 方): nouns, not a locality (中方 f), a classifier (美方 q)
+    # or a name jieba's guessing glues to the word before (向菲方 nr); 中方|向 though 方向 is a word
+    text = "中方向美方表明立场，敦促菲方停止挑衅，德方和巴方表示支持。"
+    for seg in (seg_rjieba, seg_jieba):
+        tagged = [(t.text, t.tag_) for t in seg(text)]
+        assert tagged[:3] == [("中方", "n"), ("向", "p"), ("美方", "n")]
+        assert [w for w, tag in tagged if w.endswith("方")] == ["中方", "美方", "菲方", "德方", "巴方"]
+        assert {tag for w, tag in tagged if w.endswith("方")} == {"n"}
+    assert [t.text for t in seg_rjieba("中方已就此向菲方提出交涉。")][3:5] == ["向", "菲方"]
+
+
 def test_known_backend_difference_on_joined_ascii_runs(seg_rjieba, seg_jieba):
     text = "会议于2026-02-02召开"
     assert words(seg_rjieba, text) == ["会议", "于", "2026-02-02", "召开"]

@@ -537,9 +537,9 @@ class JiebaSegmenter(Batched):
         for word, tag, freq in extra_words():
             if word in self.lexicon:
                 continue
-            if self._backend.has_word(word) and freq is None:
+            if self._backend.has_word(word):
                 self._retag[word] = tag  # (jieba-rs keeps a known word's tag whatever add_word says)
-            else:
+            if freq is not None or not self._backend.has_word(word):
                 self._backend.add_word(word, tag, freq)  # everyday words jieba lacks (占比, 营收)
         self._retag_rx = re.compile(alternation(self._retag)) if self._retag else None
         for form in self.lexicon.forms:
