@@ -1694,6 +1694,19 @@ def test_lai_inside_a_number_is_about(nlp):
     assert [(s["text"], s["value"], s["approx"]) for s in stats] == [("一百来头", 100, "约"), ("千头", 1000, "近"), ("十来天", 10, "约"), ("3万人", 30000, None)]
 
 
+def test_an_approximation_before_a_verb_of_having_or_reaching_is_about(nlp):
+    # 约有, 约为, 至少有, 将近达到: the verb between the approximation and the figure leaves it about, and the
+    # subject ends before both (贷款余额, not 贷款余额将近); 有人口 between them is no such verb
+    stats = analyse(nlp, "第一批参加单位约有6.1万个，参会代表约为3000人，贷款余额将近达到500亿元，人均至少有1亩经济作物。全市有人口300万。")["stats"]
+    assert [(s["text"], s["approx"], s["subject"]) for s in stats] == [
+        ("6.1万个", "约", "第一批参加单位"),
+        ("3000人", "约", "参会代表"),
+        ("500亿元", "近", "贷款余额"),
+        ("1亩", "以上", "经济作物"),
+        ("300万", None, "全市人口"),
+    ]
+
+
 def test_a_formula_s_numerals_are_no_figure(nlp):
     # “四千四万”精神 is an unseen formula's name: no count of 44 million
     data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")

@@ -228,7 +228,7 @@ class StatsRules:
         self.trim_prefix = longest_first(data["subject_trim_prefix"])
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
-        self.trim_suffix = longest_first([*data["subject_trim_suffix"], *data["reached_verbs"]])  # (…经济总量迈上|5万亿元台阶)
+        self.trim_suffix = longest_first({*data["subject_trim_suffix"], *data["reached_verbs"], *data["approx_before"]})  # (…经济总量迈上|5万亿元台阶, 将近)
         self.per_suffix = longest_first(data["subject_per_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.signed_change_markers = longest_first(data["signed_change_markers"])
@@ -297,6 +297,7 @@ class StatsRules:
         self.open_brackets = set(data["open_brackets"])
         self.close_brackets = set(data["close_brackets"])
         self.approx_before_words = longest_first(self.approx_before)
+        self.approx_links = longest_first(data["approx_links"])
         self.approx_after_words = longest_first(self.approx_after)
         self.verb_words = longest_first(self.change_verbs)
         self.bullets = set(data["bullet_chars"])
@@ -773,6 +774,9 @@ class FigureFinder:
         pre = self._strip_figure_words(fig, text[fig.clause : fig.start])
         if fig.kind not in ("year", "date", "rank"):
             pre = self._read_change(fig, pre)
+            link = ends_with(pre, self.rules.approx_links) or ""  # 约|有6.1万个, 将近|达到500亿元: about, before the verb
+            if about := ends_with(pre[: len(pre) - len(link)], self.rules.approx_before_words):
+                fig.approx = fig.approx or self.rules.approx_before[about]  # (the verb says the words before are a subject)
             pre = self._read_origin(fig, pre, text)
         elif fig.kind == "rank":
             pre = self._read_origin(fig, pre, text)  # 排名由2016年的第25位…: the subject ends before 由
