@@ -1038,7 +1038,7 @@ def test_a_dateline_alone_under_a_title_opens_the_text_after_it():
     assert a.dateline.position == "closing"
 
 
-@pytest.mark.parametrize("toolbar", ["【字体：大 中 小】 打印 分享到：", "打印 | 关闭窗口", "[字号：大 中 小]　下载　收藏"])
+@pytest.mark.parametrize("toolbar", ["【字体：大 中 小】 打印 分享到：", "打印 | 关闭窗口", "[字号：大 中 小]　下载　收藏", "【字号：大 中 小】【打印】【关闭】"])
 def test_a_line_of_toolbar_items_is_boilerplate_and_splits_nothing(toolbar):
     text = f"推进新质生产力发展\n{toolbar}\n新华社北京2月1日电 会议召开。\n会议强调，要加快发展。\n"
     (a,) = articles(text)
@@ -1126,3 +1126,54 @@ def test_structure_spans_by_label_match_a_scan_of_the_group():
     del again.user_data[LABELS_KEY]
     assert [s.text for s in structure_spans(again, "QUOTATION")] == ["我们要坚定不移走绿色发展之路。"]
     assert structure_spans(nlp.make_doc("没有结构"), "ARTICLE") == []
+
+
+INTERVIEWED = (
+    "答好乡村振兴这道必答题\n\n"
+    "新华社北京2月13日电（记者于文静）如何全面推进乡村振兴？新华社记者就此专访了农业农村部党组书记、部长唐仁健。\n\n"
+    "1.问：今年有哪些新的部署？\n\n"
+    "答：一是稳产保供；二是建设高标准农田。\n\n"
+    "2.问：农民增收方面有何考虑？\n\n"
+    "答：农村居民收入增长较快。\n"
+)
+
+
+def test_plain_answers_are_by_whom_the_lead_says_was_interviewed(nlp):
+    from tifalens import analyze
+
+    result = analyze(INTERVIEWED, nlp=nlp)
+    (art,) = result.to_dict()["articles"]
+    assert [(q["asker"], q["answerer"]) for q in art["qa"]] == [(None, "唐仁健"), (None, "唐仁健")]
+    iv = art["interviewee"]
+    assert (iv["name"], iv["person"], INTERVIEWED[iv["start"] : iv["end"]]) == ("唐仁健", True, "唐仁健")
+    assert ("唐仁健", "PERSON") in [(e["text"], e["label"]) for e in result.to_dict()["entities"]]
+    assert "**A (唐仁健):** 一是稳产保供" in result.to_markdown()
+
+
+@pytest.mark.parametrize(
+    ("front", "who"),
+    [
+        ("王立新日前在北京接受本报记者专访，谈了他的看法。", "王立新"),  # the name before 接受…专访
+        ("国家统计局局长康义近日接受了新华社记者的采访。", "康义"),  # after a title
+        ("本报记者采访了康义局长。", "康义"),  # before a title
+        ("近日，中央组织部负责人就代表选举工作的有关情况，接受了新华社记者的采访。", "中央组织部负责人"),  # a role, no name
+        ("人社部事业管理司负责人就相关问题回答了记者提问。", "人社部事业管理司负责人"),
+        ("本报记者采访了多位基层代表。", None),  # no one by name
+    ],
+)
+def test_the_interviewee_is_read_in_the_lead(nlp, front, who):
+    text = f"标题\n\n{front}\n\n问：情况怎么样？\n\n答：总体平稳。\n"
+    (a,) = parse_structure(text, is_name=nlp.tokenizer.is_name).articles
+    assert a.qa[0].answerer == who
+    assert (a.interviewee.name if a.interviewee else None) == who
+    if who:
+        assert text[a.interviewee.start : a.interviewee.end] == who
+
+
+def test_a_subtitle_names_the_interviewee_and_a_named_answer_keeps_its_speaker(nlp):
+    text = "推动高质量发展\n——访国家统计局局长康义\n\n问：经济怎么样？\n\n答：稳中向好。\n\n问：下一步呢？\n\n寿小丽：我补充一点。\n"
+    (a,) = parse_structure(text, is_name=nlp.tokenizer.is_name).articles
+    assert [(q.asker, q.answerer) for q in a.qa] == [(None, "康义"), (None, "寿小丽")]
+    # answers that all name their speaker need no interviewee, and an outlet that asks is the asker
+    (b,) = parse_structure("例行记者会\n\n法新社记者：有何回应？\n\n毛宁：中方已提出交涉。\n", is_name=nlp.tokenizer.is_name).articles
+    assert [(q.asker, q.answerer) for q in b.qa] == [("法新社记者", "毛宁")] and b.interviewee is None

@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE HEADING LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
 QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -103,6 +103,12 @@ class _Rules:
         self.bracket_label = re.compile(r"^【(?P<who>[^【】\s][^【】\n]{0,%d})】" % data["max_speaker_chars"])
         self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
         self.speaker_titles = tuple(data["speaker_titles"])
+        self.plain_markers = frozenset(data["question_markers"] + data["answer_markers"])
+        self.interview_before = re.compile(data["interview_before"])
+        self.interview_after = re.compile(data["interview_after"])
+        self.interview_subtitle = re.compile(data["interview_subtitle"])
+        self.interview_roles = tuple(data["interview_roles"])
+        self.max_interview_role_chars: int = data["max_interview_role_chars"]
         self.address_starts, self.address_ends = tuple(data["address_starts"]), tuple(data["address_ends"])
         self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,29}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
         self.max_name_chars: int = data["max_name_chars"]
@@ -126,8 +132,9 @@ class _Rules:
         self.boiler_lines = set(data["boilerplate_lines"])
         self.boiler_prefixes = tuple(data["boilerplate_prefixes"])
         self.boiler_patterns = [re.compile(p) for p in data["boilerplate_patterns"]]
-        item = f"(?:{data['toolbar_font_switch']}|{alternation([*self.boiler_lines, *self.boiler_prefixes])})"
-        self.toolbar = re.compile(rf"{item}(?:[\s|｜]+{item})*")
+        word = alternation([*self.boiler_lines, *self.boiler_prefixes])
+        item = f"(?:{data['toolbar_font_switch']}|[【\\[]\\s*(?:{word})\\s*[】\\]]|{word})"  # (【打印】: bracketed items need no space)
+        self.toolbar = re.compile(rf"{item}(?:(?:[\s|｜]+|(?<=[】\]])|(?=[【\[])){item})*")
         self.related_headers = frozenset(data["related_headers"])
         self.end_marks = frozenset(data["end_marks"])
         self.page_date_line = re.compile(data["page_date_line"])
@@ -208,6 +215,8 @@ class QA:
     question: Block
     answers: list[Block] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    asker: str | None = None  # who asks, as the question's marker names them (法新社记者); None for 问：
+    answerer: str | None = None  # who answers: the answer's marker (毛宁：), else the interview's interviewee
 
 
 @dataclass
@@ -232,6 +241,7 @@ class Article:
     quotations: list[tuple[int, int]] = field(default_factory=list)  # inner text of “…” of some length
     date: "DocumentDate | None" = None
     byline: "Byline | None" = None
+    interviewee: "Interviewee | None" = None  # whom an interview's plain answers (答：) are by
 
 
 @dataclass
@@ -250,6 +260,15 @@ class Byline:
         self.names = self.names or (self.name,)
         if self.start < 0:
             self.start, self.end = self.block.start, self.block.end
+
+
+class Interviewee(NamedTuple):
+    """Whom an interview's plain answers are by: a person's name, or a role that speaks for a body."""
+
+    start: int
+    end: int
+    name: str
+    person: bool  # False for a role (中央组织部负责人)
 
 
 @dataclass
@@ -766,6 +785,64 @@ def _titled_speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> st
     return None
 
 
+def marker_who(marker: str | None, rules: _Rules) -> str | None:
+    """Who asks or answers, as a marker names them (法新社记者, 杨传堂, 寿小丽 of 新闻发言人 寿小丽：); None for
+    问, 答, 记者, 回答 (1.问：, （二）问： too)."""
+    who = (marker or "").rstrip(":： ").strip("【】[]")
+    if m := _NUMBERED_MARKER.match(who):
+        who = who[m.end() :].lstrip()  # 1.问, 一问, （二）问: the number is not who asks
+    return None if len(who) < 2 or who in rules.plain_markers else who.split()[-1]
+
+
+_NUMBERED_MARKER = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))")
+
+
+def _name_speakers(art: Article, rules: _Rules, is_name: Callable[[str], bool]) -> None:
+    """Each Q/A pair's asker and answerer, the answerer of plain answers (答：) being whom the lead says was
+    interviewed (art.interviewee), when it says so."""
+    for one in art.qa:
+        one.asker = marker_who(one.question.marker, rules)
+        one.answerer = marker_who(one.answers[0].marker, rules) if one.answers else None
+    if not any(one.answers and one.answerer is None for one in art.qa):
+        return
+    art.interviewee = _interviewee(art, rules, is_name)
+    for one in art.qa:
+        if one.answers and one.answerer is None and art.interviewee is not None:
+            one.answerer = art.interviewee.name
+
+
+def _interviewee(art: Article, rules: _Rules, is_name: Callable[[str], bool]) -> Interviewee | None:
+    """The person an interview's title, subtitles or text before its first question
+    says was interviewed (——访农业农村部部长唐仁健, 记者专访了农业农村部部长唐仁健, 唐仁健日前接受记者专访)."""
+    first = art.qa[0].question.start
+    fronts = [b for b in (art.title, *art.subtitles) if b is not None]
+    before = [b for sec in art.sections for b in sec.blocks if b.end <= first and b.kind in ("paragraph", "lead")]
+    found = [(b, m) for b in fronts for m in rules.interview_subtitle.finditer(b.text)]
+    found += [(b, m) for b in before for rx in (rules.interview_before, rules.interview_after) for m in rx.finditer(b.text)]
+    for b, m in found:
+        if (at := _named_in(m.group("who"), rules, is_name)) is not None:
+            start, end = _abs(b, m.start("who") + at[0]), _abs(b, m.start("who") + at[1])
+            return Interviewee(start, end, m.group("who")[at[0] : at[1]], True)
+    for b, m in found:  # no name: a role that speaks for a body (中央组织部负责人)
+        who = m.group("who").strip()
+        if who.endswith(rules.interview_roles) and len(who) <= rules.max_interview_role_chars:
+            start = m.start("who") + m.group("who").index(who)
+            return Interviewee(_abs(b, start), _abs(b, start + len(who)), who, False)
+    return None
+
+
+def _named_in(who: str, rules: _Rules, is_name: Callable[[str], bool]) -> tuple[int, int] | None:
+    """Where a person's name is in words naming one: at their end, alone or after a title (部长唐仁健), or
+    before a title that ends them (唐仁健部长); None when no name the segmenter reads is there (多位代表)."""
+    title = max((t for t in rules.speaker_titles if who.endswith(t)), key=len, default="")
+    for end in (len(who) - len(title), len(who)) if title else (len(who),):
+        for size in (3, 2, 4):
+            start = end - size
+            if start >= 0 and (start == 0 or who[:start].endswith(rules.speaker_titles)) and is_name(who[start:end]):
+                return start, end
+    return None
+
+
 def speaker_name(marker: str | None) -> str | None:
     """The name in a speaker marker: 寿小丽 of 新闻发言人 寿小丽：, of 寿小丽： and of 【寿小丽】."""
     return marker.rstrip("：:").strip("【】").split()[-1] if marker else None
@@ -1024,6 +1101,7 @@ def _classify_article(
     art.date = _front_date(art, body, rules) or _closing_date(body, rules)
     for one in art.qa:
         one.items = _enumerate([one.question, *one.answers], rules, rules.all_families)
+    _name_speakers(art, rules, is_name)
     _heading_levels(art.sections, rules)
     in_qa = {id(b) for one in art.qa for b in (one.question, *one.answers)}
     numbered = [[b for b in sec.blocks if id(b) not in in_qa and b.kind in ("paragraph", "lead")] for sec in art.sections]
@@ -1419,10 +1497,16 @@ class StructureComponent(Batched):
             if art.date:
                 # only the article: a figure span has the same offsets, and spaCy keys span attributes by offsets
                 add(art.date.start, art.date.end, "DATE", article=a)
+            if art.interviewee:
+                one = art.interviewee
+                add(one.start, one.end, "INTERVIEWEE", article=a, fields={"person": one.person})
+                if one.person:
+                    credited.append((one.start, one.end, one.name))
             if art.dateline:
                 d = art.dateline
                 add(d.start, d.end, "DATELINE", article=a, fields={"agency": d.agency, "place": d.place, "date": d.date, "position": d.position})
             qa_of = {id(b): q for q, one in enumerate(art.qa) for b in (one.question, *one.answers)}
+            speakers = {id(one.question): {"asker": one.asker, "answerer": one.answerer} for one in art.qa}
             for s_i, sec in enumerate(art.sections):
                 if sec.heading:
                     add(sec.heading.start, sec.heading.end, "HEADING", article=a, section=s_i, level=sec.level, numbering=sec.numbering)
@@ -1441,6 +1525,7 @@ class StructureComponent(Batched):
                         marker=b.marker,
                         duplicate_of=b.duplicate_of,
                         clean_text=b.text if b.joins else None,
+                        fields=speakers.get(id(b)),
                     )
             qa_of_list = {it.list_start: q for q, one in enumerate(art.qa) for it in one.items}
             items = _all_items(art)

@@ -253,7 +253,7 @@ def outline(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
         for s, sec in enumerate(art["sections"]):
             pairs = [qa_at[b["start"]] for b in sec["blocks"] if b["kind"] == "question" and b["start"] in qa_at]
             qas = [
-                {"id": f"{a}-q{k}", "start": qa["start"], "marker": qa["question_marker"], "question": qa["question"], "enumeration": _items(qa["items"], f"{a}-q{k}-")}
+                {"id": f"{a}-q{k}", "start": qa["start"], "marker": qa["question_marker"], "question": qa["question"], "answerer": qa["answerer"], "enumeration": _items(qa["items"], f"{a}-q{k}-")}
                 for k, qa in pairs
             ]
             if sec["heading"] or qas:

@@ -81,6 +81,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
         dl = first.get("DATELINE")
         date = first.get("DATE")
         byline = first.get("BYLINE")
+        interviewee = first.get("INTERVIEWEE")
         sections: dict[int, dict] = {}
         qa: dict[int, dict] = {}
         items_outside: list[dict] = []
@@ -111,8 +112,10 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                         "heading": sec["heading"],
                         "question": _strip_marker(s),
                         "question_marker": s._.marker,
+                        "asker": (s._.fields or {}).get("asker"),
                         "answer": "",
                         "answer_marker": None,
+                        "answerer": (s._.fields or {}).get("answerer"),
                         **_offsets(source, s.start_char, s.end_char),
                         "items": [],
                     }
@@ -134,6 +137,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "subtitles": subtitles,
                 "byline": None if byline is None else {"text": _text(byline), **byline._.fields, **_offsets(source, byline.start_char, byline.end_char)},
                 "date": _dateline_date(dl, source) if date is None else _document_date(date, source),
+                "interviewee": None if interviewee is None else {"name": _text(interviewee), **interviewee._.fields, **_offsets(source, interviewee.start_char, interviewee.end_char)},
                 "dateline": None if dl is None else {"text": span_text(dl), **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
                 **_offsets(source, art.start_char, art.end_char),
                 "sections": [sections[k] for k in sorted(sections)],

@@ -85,21 +85,6 @@ def _first_sentence(text: str) -> str:
     return text[: m.end()] if m else text
 
 
-@lru_cache(maxsize=1)
-def _plain_markers() -> frozenset[str]:
-    """The markers that name no one (问, 答, 记者, 主持人, 提问, 回答): the structure's question and answer markers."""
-    data = table("structure")
-    return frozenset(data["question_markers"] + data["answer_markers"])
-
-
-def _who(marker: str | None) -> str:
-    """Who asks or answers, as the marker names them (法新社记者, 杨传堂); '' for 问, 答, 记者, 回答 (1.问： too)."""
-    who = (marker or "").rstrip(":： ").strip("【】[]")
-    if m := _NUMBERED.match(who):
-        who = who[m.end() :].lstrip()  # 1.问, 一问, （二）问: the number is not who asks
-    return "" if len(who) < 2 or who in _plain_markers() else who
-
-
 _NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))")
 
 
@@ -156,7 +141,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 if block["kind"] == "question" and block["start"] in qa_by_start:
                     q = qa_by_start[block["start"]]
                     answer = q["answer"].split("\n")
-                    speaker, asker = (_who(q[key]) for key in ("answer_marker", "question_marker"))
+                    speaker, asker = q["answerer"], q["asker"]
                     a = f"**A ({md_escape(speaker)}):**" if speaker else "**A:**"
                     n = _number(q["question_marker"])
                     qm = f"**Q{n} ({md_escape(asker)}):**" if asker else f"**Q{n}:**"
