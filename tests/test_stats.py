@@ -1707,6 +1707,37 @@ def test_an_approximation_before_a_verb_of_having_or_reaching_is_about(nlp):
     ]
 
 
+COMPOSED = (
+    "全市地区生产总值5862.3亿元。其中，第一产业增加值312.5亿元，增长3.1%；第二产业增加值2401.8亿元，增长6.2%；"
+    "第三产业增加值3148.0亿元，增长5.3%。三次产业结构为{}。"
+)
+
+
+def test_a_composition_is_one_figure_with_its_parts(nlp):
+    data = analyse(nlp, COMPOSED.format("5.3:41.0:53.7") + "资金按1:2:7的比例分配，比分为3:1:2。")
+    comps = [s for s in data["stats"] if s["kind"] == "composition"]
+    assert [(s["text"], s["value"], s["parts"], s["subject"]) for s in comps] == [
+        ("5.3:41.0:53.7", pytest.approx(0.053), [5.3, 41, 53.7], "三次产业结构"),
+        ("1:2:7", pytest.approx(0.1), [1, 2, 7], "资金"),
+    ]  # (a score after 比分为 is none: 分为 names no ratio)
+    assert all(s["parts"] is None for s in data["stats"] if s["kind"] != "composition")
+    assert checks(data) == []  # the shares of 312.5, 2401.8 and 3148.0 亿元 are 5.3, 41.0 and 53.7; 1:2:7 is no percentages
+    assert "| 5.3:41.0:53.7 | 5.3:41:53.7 |  | composition |" in tifalens.analyze(COMPOSED.format("5.3:41.0:53.7"), nlp=nlp).to_markdown()
+
+
+@pytest.mark.parametrize(
+    ("composition", "expected"),
+    [
+        ("5.3:41.0:54.0", [("composition", "error", "the parts of 5.3:41.0:54.0 add up to 100.3, not 100")]),
+        ("5.3∶40.0∶54.7", [("composition", "warning", "5.3∶40.0∶54.7 is not the shares of 312.5亿元, 2401.8亿元, 3148.0亿元 before it (5.3:41.0:53.7)")]),
+    ],
+)
+def test_a_composition_in_percentages_adds_up_to_100_and_fits_the_amounts_before_it(nlp, composition, expected):
+    assert [(c["code"], c["level"], c["message"]) for c in analyse(nlp, COMPOSED.format(composition))["checks"]] == expected
+    # 100.1: three numbers rounded to the tenth may add up to that, and no amounts before it to hold it to
+    assert analyse(nlp, "三次产业结构为5.3:41.0:53.8。")["checks"] == []
+
+
 def test_a_formula_s_numerals_are_no_figure(nlp):
     # “四千四万”精神 is an unseen formula's name: no count of 44 million
     data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")

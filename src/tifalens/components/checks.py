@@ -17,6 +17,9 @@ code                      what it finds
                           value, or another group's: 比城镇居民快); an error when
                           the text states X differently
 ``dangling``              a figure with no subject, or a share with no predicate
+``composition``           the percentages of a composition (三次产业结构为5.3:41.0:53.7)
+                          do not add up to 100, or are not the shares of the
+                          amounts listed right before it
 ========================  =======================================================
 
 ``list_count`` is also a list of subjects before 分别 with another number of figures after it;
@@ -35,9 +38,9 @@ import bisect
 import os
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
-from ..numbers import MULTIPLIERS, place
+from ..numbers import MULTIPLIERS, parse_number, place
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats import Figure, Linker, StatsRules
@@ -73,7 +76,7 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
     found: list[Check] = []
     for check in (
         check_shares, check_parts, check_remainders, check_conflicts, check_share_conflicts, check_changes, check_change_rates,
-        check_averages, check_differences, check_dangling, check_respectively,
+        check_averages, check_differences, check_dangling, check_respectively, check_compositions,
     ):  # fmt: skip
         found.extend(check(figs, linker, rules))
     return sorted(found, key=lambda c: (figs[c["at"]].start, c["code"]))
@@ -869,3 +872,60 @@ def check_respectively(figs: list[Figure], linker: Linker, rules: StatsRules) ->
             run[0],
             run,
         )
+
+
+# ---------------------------------------------------------------------------- composition
+
+
+class _Stated(NamedTuple):
+    """A number as stated, for :func:`share_fits`: its value and half a unit of its last digit."""
+
+    value: float
+    spread: float
+
+
+def check_compositions(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``composition``: a composition in percentages (its numbers add up to about 100: 三次产业结构为5.3:41.0:53.7)
+    must add up to 100 as rounded, an error otherwise; and when as many amounts of one kind and unit come right
+    before it in its paragraph (第一产业增加值312.5亿元 … 第二产业… 第三产业增加值3148.0亿元), its numbers must be
+    their shares of their sum, a warning otherwise (the amounts may be other than its parts)."""
+    low, high = rules.composition_percent_sum
+    for i, comp in enumerate(figs):
+        if comp.parts is None:
+            continue
+        parts = [_Stated(parse_number(p) or 0.0, 0.5 * place(p) + 1e-9) for p in comp.parts]
+        total = sum(p.value for p in parts)
+        if not low <= total <= high:
+            continue  # 1:2:7: no percentages
+        places = max(_decimals(p) for p in comp.parts)
+        if abs(total - 100) > sum(p.spread for p in parts):
+            yield _check("composition", "error", f"the parts of {comp.text} add up to {_fmt(total, places)}, not 100", i, [i])
+            continue
+        amounts = _amounts_before(figs, i, len(parts))
+        if amounts is None:
+            continue
+        whole = _Stated(sum(figs[j].value for j in amounts), sum(figs[j].spread for j in amounts))
+        if all(share_fits(figs[j], whole, part) for j, part in zip(amounts, parts)):  # type: ignore[arg-type]
+            continue
+        shares = ":".join(_fmt(100 * figs[j].value / whole.value, places) for j in amounts)
+        listed = ", ".join(figs[j].text for j in amounts)
+        yield _check("composition", "warning", f"{comp.text} is not the shares of {listed} before it ({shares})", i, [*amounts, i])
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".")[1]) if "." in number else 0
+
+
+def _amounts_before(figs: list[Figure], i: int, n: int) -> list[int] | None:
+    """The ``n`` amounts (counts, money, measures; no changes) last before figure ``i`` in its paragraph, in text
+    order, when they are of one kind and unit; else None."""
+    found: list[int] = []
+    for j in range(i - 1, -1, -1):
+        f = figs[j]
+        if f.paragraph != figs[i].paragraph or len(found) == n:
+            break
+        if f.kind in _QUANTITY and f.high is None:
+            found.append(j)
+    if len(found) < n or len({(figs[j].kind, figs[j].unit) for j in found}) != 1 or any(figs[j].value <= 0 for j in found):
+        return None
+    return found[::-1]

@@ -151,6 +151,7 @@ _A_DATE = re.compile(_YEAR_MONTH)
 _TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 _LEVEL_BETWEEN = re.compile(r"[0-9〇零一二两三四五六七八九十百千万到至为年月]")  # a figure, a time or a level between 从 and a figure
 _SENTENCE_PART = re.compile(r"[^。；;！？!?\n]*")
+_RATIO_SEPARATOR = re.compile(r"\s*[:：∶]\s*")
 # A time and 的 between 到/至 and the level (增长到去年的789亿美元, 提高到2025年的66%).
 _WHEN_OF = re.compile(rf"(?:去年|今年|上年|当年|前年|{_YEAR_MONTH}|\d{{1,2}}月(?:份|底|末)?)的?$")
 
@@ -236,6 +237,7 @@ class StatsRules:
         self.sum_words = tuple(data["sum_words"])
         self.conversion_words = tuple(data["conversion_words"])
         self.per_head: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["per_head"].items()}
+        self.composition_percent_sum: tuple[float, float] = tuple(data["composition_percent_sum"])  # type: ignore[assignment]
         self.following_strip = longest_first(data["following_strip_prefix"])
         self.copulas = longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
@@ -325,7 +327,7 @@ class StatsRules:
             ("percent_cn", re.compile(rf"百分之(?:{number})(?:(?:{sep})(?:百分之)?(?:{number}))?")),
             ("fraction", re.compile(rf"{lead}(?<![{cn_all}])(?!百分之)(?:[{cn_all}]+|\d+)分之(?:[{cn_all}]+|\d+)")),
             ("half", re.compile(r"一半|半数")),
-            ("proportion", re.compile(rf"{lead}(?P<num>{arabic})\s*[:：∶]\s*(?P<num2>{arabic})(?![\d.:：∶])")),
+            ("proportion", re.compile(rf"{lead}(?P<num>{arabic})(?:\s*[:：∶]\s*(?:{arabic}))+(?![\d.:：∶])")),
             ("tenths", re.compile(rf"{lead}(?<![\d.．])(?P<num>[一二两三四五六七八九]|[1-9])(?P<num2>[二三四五六七八九])?成")),
             ("doubling", re.compile(r"翻了?(?P<num>[一两二三四五]|[1-5])番")),
             ("date", re.compile(
@@ -464,6 +466,7 @@ class Figure:
     reference: dict | None = None
     share_of: dict | None = None
     column: str | None = None
+    parts: tuple[str, ...] | None = None  # a composition's numbers as written (5.3, 41.0, 53.7 of 5.3:41.0:53.7)
 
     @property
     def decimals(self) -> int:
@@ -556,12 +559,20 @@ class FigureFinder:
 
     def _proportion(self, m: re.Match, text: str) -> Figure | None:
         """性别比为104.5∶100, 城乡居民收入比2.39:1: a ratio of two numbers, read only after a word naming one
-        (so 10:30 and a score 3:1 are none); the value is the first over the second (1.045, 2.39)."""
+        (so 10:30 and a score 3:1 are none); the value is the first over the second (1.045, 2.39). Of three
+        numbers or more (三次产业结构为5.3:41.0:53.7), a composition: the value is the first one's share of
+        their sum (0.053), and ``parts`` are the numbers as written."""
         before = text[max(0, m.start() - 4) : m.start()]
-        low, high = parse_number(m.group("num")), parse_number(m.group("num2"))
-        if not ends_with(before, self.rules.proportion_words) or low is None or not high:
+        terms = _RATIO_SEPARATOR.split(m.group(0))
+        values = [parse_number(t) for t in terms]
+        if not ends_with(before, self.rules.proportion_words) or None in values or not values[1]:
             return None
-        fig = Figure(m.start(), m.end(), m.group(0), m.group("num"), low / high, "", "ratio")
+        if len(terms) == 2:
+            fig = Figure(m.start(), m.end(), m.group(0), terms[0], values[0] / values[1], "", "ratio")
+        elif (total := sum(values)) > 0:
+            fig = Figure(m.start(), m.end(), m.group(0), terms[0], values[0] / total, "", "composition", parts=tuple(terms))
+        else:
+            return None
         fig.proportion = True
         return fig
 
@@ -2182,6 +2193,7 @@ class Renderer:
             "kind": fig.kind,
             "approx": fig.approx,
             "range": [fig.json_value, json_number(fig.high)] if fig.high is not None else None,
+            "parts": None if fig.parts is None else [json_number(parse_number(p)) for p in fig.parts],
             "direction": {1: "increase", -1: "decrease"}.get(fig.net),
             "date": fig.iso,
             "subject": fig.subject or None,

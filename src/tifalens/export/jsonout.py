@@ -203,7 +203,9 @@ def terms(doc: Doc, source: Source) -> list[dict[str, Any]]:
 
 def shown_value(fig: dict[str, Any]) -> Any:
     """The value a table shows for a ``stats`` entry: a date's ISO form (3月2日: --03-02), not the first
-    number in it, else ``value``."""
+    number in it, a composition's parts (5.3:41:53.7), else ``value``."""
+    if fig.get("parts"):
+        return ":".join(map(str, fig["parts"]))
     return fig["date"] if fig.get("kind") == "date" and fig.get("date") else fig.get("value")
 
 
