@@ -1738,6 +1738,26 @@ def test_a_composition_in_percentages_adds_up_to_100_and_fits_the_amounts_before
     assert analyse(nlp, "三次产业结构为5.3:41.0:53.8。")["checks"] == []
 
 
+def test_targets_and_forecasts_are_told_from_what_is_stated_as_so(nlp):
+    text = (
+        "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。"  # an announcement reaches its sentence's end
+        "今年赤字率拟按3%安排。全年增长5.2%，高于预期目标0.2个百分点。"  # a comparison takes 预期目标
+        "预计全年增长5%左右，其中一季度已增长5.3%；出口增长4%。"  # 已: done; a forecast reaches a semicolon
+        "力争全年完成投资200亿元，实际完成180亿元。为确保安全度汛，1200余名党员干部下沉一线。"  # a purpose
+        "在镇里支持下争取到项目，升级道路17公里。人均预期寿命达到78.6岁。确保粮食产量1.3万亿斤以上，投资增长6%。"
+    )
+    stats = analyse(nlp, text)["stats"]
+    assert [(s["text"], s["modality"]) for s in stats] == [
+        ("5%", "target"), ("1200万人", "target"), ("3%", "target"), ("5.2%", None), ("0.2个百分点", None),
+        ("5%", "forecast"), ("一季度", None), ("5.3%", None), ("4%", None),
+        ("200亿元", "target"), ("180亿元", None), ("1200余名", None),
+        ("17公里", None), ("78.6岁", None), ("1.3万亿斤", "target"), ("6%", None),  # 确保 reaches a comma
+    ]
+    assert [s["subject"] for s in stats if s["text"] in ("200亿元", "1.3万亿斤")] == ["全年完成投资", "粮食产量"]  # not 力争…, 确保…
+    md = tifalens.analyze("今年赤字率拟按3%安排。", nlp=nlp).to_markdown()
+    assert "| 3% | 3 | % | percent, target |  | 赤字率 |" in md
+
+
 def test_a_formula_s_numerals_are_no_figure(nlp):
     # “四千四万”精神 is an unseen formula's name: no count of 44 million
     data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")

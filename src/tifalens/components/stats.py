@@ -238,6 +238,18 @@ class StatsRules:
         self.conversion_words = tuple(data["conversion_words"])
         self.per_head: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data["per_head"].items()}
         self.composition_percent_sum: tuple[float, float] = tuple(data["composition_percent_sum"])  # type: ignore[assignment]
+        self.modality_words: dict[str, str] = data["modality_words"]
+        self.modality_resets = frozenset(data["modality_resets"])
+        self.modality_cancellers = longest_first(data["modality_cancellers"])
+        reach = {"sentence": "", "semicolon": "；;", "clause": "，,；;"}
+        self.modality_breaks = {"": reach["semicolon"]} | {w: reach[r] for r, words in data["modality_reach"].items() for w in words}
+        self.modality_rx = re.compile(alternation([*self.modality_words, *self.modality_resets]))
+        self.modality_first_chars = frozenset(w[0] for w in [*self.modality_words, *self.modality_resets])
+        self.modality_inside: dict[str, list[str]] = {}  # word -> the longer words that hold it (拟 -> 模拟, 拟任)
+        for longer in data["modality_inside"]:
+            for word in [*self.modality_words, *self.modality_resets]:
+                if word in longer:
+                    self.modality_inside.setdefault(word, []).append(longer)
         self.following_strip = longest_first(data["following_strip_prefix"])
         self.copulas = longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
@@ -467,6 +479,7 @@ class Figure:
     share_of: dict | None = None
     column: str | None = None
     parts: tuple[str, ...] | None = None  # a composition's numbers as written (5.3, 41.0, 53.7 of 5.3:41.0:53.7)
+    modality: str | None = None  # "target" (预期目标是…, 力争, 拟) or "forecast" (预计, 有望); None for what is stated as so
 
     @property
     def decimals(self) -> int:
@@ -1373,6 +1386,8 @@ class Linker:
         fig.sentence = bisect.bisect_right(self.sentence_starts, fig.start) - 1
         fig.paragraph = bisect.bisect_right(self.paragraph_starts, fig.start) - 1
         fig.depth = self.depth_at(fig.start)
+        if fig.kind not in ("year", "date", "rank"):
+            fig.modality = self._modality(fig)
         end = fig.tail
         while end < len(self.text) and self.text[end] in " ”’\"":
             end += 1
@@ -1383,6 +1398,29 @@ class Linker:
             and not any(p in before_clause for p in self.rules.predicates)
             and (end >= len(self.text) or self.text[end] in self.rules.sentence_ends | {"\n", "；", ";"})
         )
+
+    def _modality(self, fig: Figure) -> str | None:
+        """Whether the figure is aimed at or foreseen: the last word of aim or foresight before it in its sentence
+        whose reach it is in (今年发展主要预期目标是：…；城镇新增就业1200万人以上: a target, to the sentence's end;
+        预计全年增长5%: a forecast, to a semicolon; 确保, 争取, 拟 to a comma), a word of its own, not one a
+        comparison or a purpose takes (高于预期目标0.2个百分点, 为确保安全度汛) and with no word of what is done
+        between (力争完成200亿元，实际完成180亿元: 180亿元 is stated as so)."""
+        rules, start = self.rules, self.sentence_starts[fig.sentence]
+        before = self.text[start : fig.start]
+        if rules.modality_first_chars.isdisjoint(before):
+            return None  # (most sentences)
+        found = None
+        for m in rules.modality_rx.finditer(before):
+            word = m.group()
+            at = start + m.start()
+            if any(self.text.startswith(w, at - w.index(word)) for w in rules.modality_inside.get(word, ()) if at >= w.index(word)):
+                continue  # 模拟, 拟任, 预计划 hold no word of aim of their own
+            if word in rules.modality_resets:
+                found = None
+            elif not ends_with(before[: m.start()], rules.modality_cancellers):
+                breaks = rules.modality_breaks.get(word, rules.modality_breaks[""])
+                found = None if any(ch in breaks for ch in before[m.end() :]) else rules.modality_words[word]
+        return found
 
     def _trim(self, start: int, end: int) -> str:
         """The text between ``start`` and ``end`` without filler words at either end (cut at word boundaries),
@@ -2194,6 +2232,7 @@ class Renderer:
             "approx": fig.approx,
             "range": [fig.json_value, json_number(fig.high)] if fig.high is not None else None,
             "parts": None if fig.parts is None else [json_number(parse_number(p)) for p in fig.parts],
+            "modality": fig.modality,
             "direction": {1: "increase", -1: "decrease"}.get(fig.net),
             "date": fig.iso,
             "subject": fig.subject or None,

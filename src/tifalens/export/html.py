@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..components.structure import structure_spans
 from ..reading import Source
-from .jsonout import ENTITY_LABELS, as_written, entity_rows, gloss_text, shown_value, summary_rows, to_dict
+from .jsonout import ENTITY_LABELS, as_written, entity_rows, gloss_text, shown_kind, shown_value, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question", "TABLE_ROW": "s-row"}
@@ -291,7 +291,7 @@ def figure_rows(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
     for n, fig in enumerate(data["stats"]):
         checks = [c for c in data["checks"] if _overlaps(fig, c)]
         cells = {key: _cell(fig.get(key)) for key in ("text", "unit", "kind", "approx", "column", "subject")}
-        cells["value"] = _cell(shown_value(fig))
+        cells["value"], cells["kind"] = _cell(shown_value(fig)), _cell(shown_kind(fig))
         rows.append({"href": f"#{prefix}f{n}", **cells, "checks": [(check_level(c), _message(c)) for c in checks]})
     return rows
 

@@ -209,6 +209,11 @@ def shown_value(fig: dict[str, Any]) -> Any:
     return fig["date"] if fig.get("kind") == "date" and fig.get("date") else fig.get("value")
 
 
+def shown_kind(fig: dict[str, Any]) -> Any:
+    """The kind a table shows for a ``stats`` entry, with its modality when it has one (money, target)."""
+    return f"{fig.get('kind')}, {fig['modality']}" if fig.get("modality") else fig.get("kind")
+
+
 def _speaker(source: Source, speaker: dict[str, Any] | None) -> dict[str, Any] | None:
     """Who says a quotation (``span._.speaker``): the name and its offsets, or None."""
     return None if speaker is None else {"name": speaker["name"], **_offsets(source, speaker["start"], speaker["end"])}

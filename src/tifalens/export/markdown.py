@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..components.structure import cn_small_number
 from ..reading import Source
-from ..tables import table
-from .jsonout import as_written, entity_rows, gloss_text, shown_value, to_dict
+from .jsonout import as_written, entity_rows, gloss_text, shown_kind, shown_value, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
 # What CommonMark reads as a block when a line starts with it: an ATX heading (# x), a quote,
@@ -175,7 +173,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
         out.append("|---|---:|---|---|---|" + ("---|" if column else "") + "---|")
         for s in data["stats"]:
             out.append(
-                f"| {_cell(s.get('text'))} | {_cell(shown_value(s))} | {_cell(s.get('unit'))} | {_cell(s.get('kind'))}"
+                f"| {_cell(s.get('text'))} | {_cell(shown_value(s))} | {_cell(s.get('unit'))} | {_cell(shown_kind(s))}"
                 f" | {_cell(s.get('approx'))} |" + (f" {_cell(s.get('column'))} |" if column else "") + f" {_cell(s.get('subject'))} |"
             )
         out.append("")
