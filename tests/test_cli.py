@@ -233,6 +233,17 @@ def test_stats_table_shows_the_column_of_table_figures(tmp_path, monkeypatch):
     assert [r[:7] for r in rows] == [["62.1", "62.1", "%", "percent", "", "2020年", "常住人口城镇化率"], ["67", "67", "%", "percent", "", "2025年", "常住人口城镇化率"]]
 
 
+def test_stats_table_shows_the_modality_of_targets_only_where_there_are_some(tmp_path, monkeypatch, seed_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("今年发展主要预期目标是：国内生产总值增长5%左右。去年增长5.2%。\n", encoding="utf-8")
+    lines = _table_rows("stats", f, 140, monkeypatch)
+    header = next(line for line in lines if "modality" in line)
+    assert [c.strip() for c in header.strip("┃").split("┃")] == ["text", "value", "unit", "kind", "approx", "modality", "subject"]
+    rows = [_cells(line)[:7] for line in lines if "│ 5" in line]
+    assert rows == [["5%", "5", "%", "change", "约", "target", "国内生产总值"], ["5.2%", "5.2", "%", "change", "", "", ""]]
+    assert not any("modality" in line for line in _table_rows("stats", seed_path, 140, monkeypatch))  # (no targets there)
+
+
 def test_max_chars_refuses_early_with_a_clear_line(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("正文内容。\n" * 100, encoding="utf-8")

@@ -408,7 +408,8 @@ def stats(
     *,
     reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
-    """List the figures of the inputs (text, value, unit, kind, approx, the column of a table figure, subject) and the checks on them."""
+    """List the figures of the inputs (text, value, unit, kind, approx, modality and the column of a table figure where
+    any has one, subject) and the checks on them."""
     from rich.console import Console
     from rich.table import Table
 
@@ -425,8 +426,9 @@ def stats(
     if run.done:
         cell = lambda value: "" if value is None else str(value)  # noqa: E731
         console = Console(soft_wrap=False)
-        # column: of table figures; a date's value is its ISO date, so no date column
-        cols = [col for col in STAT_COLUMNS[1:] if col != "date" and (col != "column" or any(r["column"] for r in rows))]
+        # column: of table figures, modality: of targets and forecasts, each only where a figure has one;
+        # a date's value is its ISO date, so no date column
+        cols = [col for col in STAT_COLUMNS[1:] if col != "date" and (col not in ("column", "modality") or any(r[col] for r in rows))]
         short = tuple((col, _STAT_CAPS.get(col, 12), "right" if col == "value" else "left") for col in cols if col != "subject")
         cells = [tuple(cell(shown_value(r) if col == "value" else r[col]) for col in cols if col != "subject") + (cell(r["subject"]),) for r in rows]
         console.print(_fitted_table(f"figures in {run.done} document(s)", short, "subject", cells, width=console.width, fold=True))
@@ -442,7 +444,7 @@ def stats(
     raise typer.Exit(run.exit_status())
 
 
-_STAT_CAPS = {"text": 12, "value": 14, "unit": 8, "kind": 10, "approx": 6, "column": 10}  # the subject gets the rest
+_STAT_CAPS = {"text": 12, "value": 14, "unit": 8, "kind": 10, "approx": 6, "modality": 8, "column": 10}  # the subject gets the rest
 
 
 def _fitted_table(title: str, short: tuple[tuple[str, int, str], ...], rest: str, cells: list[tuple[str, ...]], *, width: int, fold: bool):

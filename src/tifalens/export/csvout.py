@@ -23,7 +23,7 @@ from ..reading import Source
 from .jsonout import gloss_text, to_dict
 
 TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used", "gloss")
-STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "subject", "column", "date")
+STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "modality", "subject", "column", "date")
 
 
 def term_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
