@@ -1758,6 +1758,12 @@ def test_targets_and_forecasts_are_told_from_what_is_stated_as_so(nlp):
     assert "| 3% | 3 | % | percent, target |  | 赤字率 |" in md
 
 
+def test_a_forecast_said_by_us_is_of_what_follows_the_verb(nlp):
+    # 我们预计(vn)|今年|经济增长: the pronoun and its verb are no part of the subject, nor 介于/介乎 (between)
+    stats = analyse(nlp, "我们预计今年经济增长介乎2.5%至3.5%。城镇化率介于60%至65%之间。")["stats"]
+    assert [(s["text"], s["subject"], s["modality"]) for s in stats] == [("2.5%至3.5%", "经济增长", "forecast"), ("60%至65%", "城镇化率", None)]
+
+
 def test_a_formula_s_numerals_are_no_figure(nlp):
     # “四千四万”精神 is an unseen formula's name: no count of 44 million
     data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")

@@ -1177,3 +1177,18 @@ def test_a_subtitle_names_the_interviewee_and_a_named_answer_keeps_its_speaker(n
     # answers that all name their speaker need no interviewee, and an outlet that asks is the asker
     (b,) = parse_structure("例行记者会\n\n法新社记者：有何回应？\n\n毛宁：中方已提出交涉。\n", is_name=nlp.tokenizer.is_name).articles
     assert [(q.asker, q.answerer) for q in b.qa] == [("法新社记者", "毛宁")] and b.interviewee is None
+
+
+def test_who_asks_or_answers_may_say_so_before_the_colon(nlp):
+    from tifalens import analyze
+
+    # 記者問： and 行政長官答： (a Hong Kong transcript), 新华社记者问：; a Traditional text shows them as written
+    text = "答問會\n\n記者問：政府會否推出更多措施？\n\n行政長官答：會繼續優化。\n\n新华社记者问：还有什么安排？\n\n答：下周公布。\n"
+    result = analyze(text, nlp=nlp)
+    qa = result.to_dict()["articles"][0]["qa"]
+    assert [(q["question_marker"], q["asker"], q["answer_marker"], q["answerer"]) for q in qa] == [
+        ("记者问：", None, "行政长官答：", "行政长官"),
+        ("新华社记者问：", "新华社记者", "答：", None),
+    ]
+    md = result.to_markdown()
+    assert "**Q:** 政府會否推出更多措施？" in md and "**A (行政長官):** 會繼續優化。" in md and "**Q (新华社记者):** 还有什么安排？" in md

@@ -1024,7 +1024,7 @@ class TokenIndex:
         i += 1
         while i < len(self.starts) and self.ends[i] < end and self.token(i)[1] in ("d", "ad"):
             i += 1
-        if i + 1 >= len(self.starts) or self.token(i)[1] != "v":
+        if i + 1 >= len(self.starts) or self.token(i)[1] not in ("v", "vn"):  # (预计 is vn)
             return start
         j = i + 1
         while j < len(self.starts) and self.token(j)[0] in ("了", "着", "过", "到"):

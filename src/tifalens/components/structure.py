@@ -93,15 +93,15 @@ class _Rules:
         cn = "[一二三四五六七八九十]{1,3}"
         num = rf"\d{{1,3}}\s*[.、．]\s*|{cn}(?:、\s*|(?=(?:{q})\s*[:：]))|[（(](?:\d{{1,3}}|{cn})[）)]\s*"
         self.question = re.compile(
-            rf"^(?P<num>{num})?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})\s*[:：]|【(?:{q})】|\[(?:{q})\])"
+            rf"^(?P<num>{num})?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})问?\s*[:：]|【(?:{q})】|\[(?:{q})\])"
         )
         self.answer = re.compile(rf"^(?:(?P<marker>{a})\s*[:：]|【(?:{a})】|\[(?:{a})\])")
-        self.any_asker = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<asker>[\u4e00-\u9fffA-Za-z·]{{2,{data['max_any_outlet_chars']}}}?)(?:{roles})\s*[:：]")
+        self.any_asker = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<asker>[\u4e00-\u9fffA-Za-z·]{{2,{data['max_any_outlet_chars']}}}?)(?:{roles})问?\s*[:：]")
         # 问：…？答：… on one line: the answer starts after the question mark
         self.inline_answer = re.compile(rf"[？?]\s*(?=(?:{a})\s*[:：]|【(?:{a})】)")
         # 【国家统计局局长 康义】, 【主持人 寿小丽】: a transcript's label of who speaks, read as the same words and a colon
         self.bracket_label = re.compile(r"^【(?P<who>[^【】\s][^【】\n]{0,%d})】" % data["max_speaker_chars"])
-        self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}})\s*[:：]")
+        self.speaker = re.compile(rf"^(?P<who>[\u4e00-\u9fff·]{{2,{data['max_speaker_chars']}}}?)答?\s*[:：]")  # (行政长官答：)
         self.speaker_titles = tuple(data["speaker_titles"])
         self.plain_markers = frozenset(data["question_markers"] + data["answer_markers"])
         self.interview_before = re.compile(data["interview_before"])
@@ -791,6 +791,8 @@ def marker_who(marker: str | None, rules: _Rules) -> str | None:
     who = (marker or "").rstrip(":： ").strip("【】[]")
     if m := _NUMBERED_MARKER.match(who):
         who = who[m.end() :].lstrip()  # 1.问, 一问, （二）问: the number is not who asks
+    if len(who) > 2 and who[-1] in "问答":
+        who = who[:-1]  # 行政长官答, 新华社记者问: who answers or asks
     return None if len(who) < 2 or who in rules.plain_markers else who.split()[-1]
 
 

@@ -275,7 +275,7 @@ def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
 
 # Fields that quote the text (rather than name a canonical form, a unit or a code).
 _QUOTING_KEYS = frozenset(
-    {"text", "title", "subtitle", "subtitles", "heading", "question", "question_marker", "answer", "answer_marker", "marker",
+    {"text", "title", "subtitle", "subtitles", "heading", "question", "question_marker", "asker", "answer", "answer_marker", "answerer", "marker",
      "subject", "sentence", "whole", "against", "message", "agency", "place", "role", "name"}
 )
 
