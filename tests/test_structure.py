@@ -1192,3 +1192,25 @@ def test_who_asks_or_answers_may_say_so_before_the_colon(nlp):
     ]
     md = result.to_markdown()
     assert "**Q:** 政府會否推出更多措施？" in md and "**A (行政長官):** 會繼續優化。" in md and "**Q (新华社记者):** 还有什么安排？" in md
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "标题\n\n问题一：为什么要出台？\n\n答：因为需要。\n\n问题二：怎么实施？\n\n答：分步实施。\n",  # a label with a number after it
+        "标题\n\n问一：为什么要出台？\n\n答：因为需要。\n\nQ2：怎么实施？\n\nA：分步实施。\n",
+        "标题\n\n一、为什么要出台？\n\n答：因为需要。\n\n二、怎么实施？\n\n答：分步实施。\n",  # a numbered question, then 答：
+        "标题\n\n1. 为什么要出台？\n\n因为需要。\n\n2. 怎么实施？\n\n分步实施。\n",  # an explainer's questions asked in turn
+    ],
+)
+def test_numbered_questions_of_several_styles(text):
+    (a,) = articles(text)
+    asked = [(q.question.text[len(q.question.marker) :].strip(), [b.text.removeprefix("答：").removeprefix("A：") for b in q.answers], q.asker) for q in a.qa]
+    assert asked == [("为什么要出台？", ["因为需要。"], None), ("怎么实施？", ["分步实施。"], None)]
+
+
+def test_a_lone_numbered_question_or_a_series_out_of_turn_is_no_question():
+    # one question under a number and no 答： after it, or numbers out of order (2 before 1): text as it was
+    for text in ("标题\n\n一、总体情况\n\n二、怎么实施？\n\n分步实施。\n", "标题\n\n2. 为什么？\n\n因为。\n\n1. 怎么办？\n\n这么办。\n"):
+        (a,) = articles(text)
+        assert a.qa == []

@@ -93,7 +93,7 @@ class _Rules:
         cn = "[一二三四五六七八九十]{1,3}"
         num = rf"\d{{1,3}}\s*[.、．]\s*|{cn}(?:、\s*|(?=(?:{q})\s*[:：]))|[（(](?:\d{{1,3}}|{cn})[）)]\s*"
         self.question = re.compile(
-            rf"^(?P<num>{num})?(?:(?P<marker>{q})\s*[:：]|(?P<asker>{outlet})(?:{roles})问?\s*[:：]|【(?:{q})】|\[(?:{q})\])"
+            rf"^(?P<num>{num})?(?:(?P<marker>{q})\s*(?:[:：]|(?:\d{{1,3}}|{cn})\s*[:：.．、])|(?P<asker>{outlet})(?:{roles})问?\s*[:：]|【(?:{q})】|\[(?:{q})\])"
         )
         self.answer = re.compile(rf"^(?:(?P<marker>{a})\s*[:：]|【(?:{a})】|\[(?:{a})\])")
         self.any_asker = re.compile(rf"^(?P<num>\d{{1,3}}\s*[.、．]\s*)?(?P<asker>[\u4e00-\u9fffA-Za-z·]{{2,{data['max_any_outlet_chars']}}}?)(?:{roles})问?\s*[:：]")
@@ -791,12 +791,55 @@ def marker_who(marker: str | None, rules: _Rules) -> str | None:
     who = (marker or "").rstrip(":： ").strip("【】[]")
     if m := _NUMBERED_MARKER.match(who):
         who = who[m.end() :].lstrip()  # 1.问, 一问, （二）问: the number is not who asks
+    who = _NUMBER_AFTER_MARKER.sub("", who)  # 问题一, 问二, Q1: the number after the marker neither
     if len(who) > 2 and who[-1] in "问答":
         who = who[:-1]  # 行政长官答, 新华社记者问: who answers or asks
     return None if len(who) < 2 or who in rules.plain_markers else who.split()[-1]
 
 
 _NUMBERED_MARKER = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))")
+_NUMBER_AFTER_MARKER = re.compile(r"(?<=[问题Qq])\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
+
+
+def _asking_number(s: str, rules: _Rules) -> tuple[str, int, re.Match] | None:
+    """(numbering style, number, its match) of a line that asks one question under a number (一、为什么要出台
+    《条例》？, 1. 怎么实施？, （三）如何落实？), no longer than a heading; else None."""
+    s = s.rstrip()
+    if not s.endswith(("？", "?")) or len(s) > rules.max_heading or any(ch in s[:-1] for ch in _SENTENCE_END):
+        return None
+    for name, rx in rules.heading_numbering:
+        if name not in ("part", "chapter", "section") and (m := rx.match(s)):
+            n = _LIST_NUMBER.search(m.group())
+            return (name, cn_small_number(n.group()) or 0, m) if n else None
+    return None
+
+
+_LIST_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+|[①-⑳]")
+
+
+def _asked_in_turn(body: list[Block], start: int, rules: _Rules) -> set[int]:
+    """The blocks of ``body`` from ``start`` on that are numbered questions asked in turn, 1 then 2 …, in one
+    style (an explainer: 一、为什么要制定《条例》？ … 二、《条例》有哪些主要内容？ …), two or more, each followed
+    by something other than a question: each a question the blocks after it answer."""
+    asked = [(k, found) for k in range(start, len(body)) if (found := _asking_number(body[k].text, rules))]
+    out: set[int] = set()
+    for style in {found[0] for _, found in asked}:
+        run = [k for k, found in asked if found[0] == style]
+        numbers = [_asking_number(body[k].text, rules)[1] for k in run]  # type: ignore[index]
+        if len(run) >= 2 and numbers == list(range(1, len(run) + 1)) and all(k + 1 < len(body) and k + 1 not in run for k in run):
+            out.update(run)
+    return out
+
+
+def _numbered_question(body: list[Block], k: int, rules: _Rules, asked: set[int]) -> re.Match | None:
+    """A numbered line that asks (一、为什么要出台《条例》？, 1. 怎么实施？) with an answer marker opening the next
+    block (答：…), or one of the questions asked in turn (``asked``): a question, its number the marker; else None."""
+    found = _asking_number(body[k].text, rules)
+    if found is None:
+        return None
+    if k in asked or (k + 1 < len(body) and rules.answer.match(_colon_form(body[k + 1].text, rules))):
+        return found[2]
+    return None
 
 
 def _name_speakers(art: Article, rules: _Rules, is_name: Callable[[str], bool]) -> None:
@@ -1045,6 +1088,7 @@ def _classify_article(
     qa: QA | None = None
     seen_lead = False
     host: str | None = None  # who speaks first, before any question (a press conference's host)
+    asked = _asked_in_turn(body, i, rules)
     for k, b in enumerate(body[i:], i):
         s = b.text
         said = _colon_form(s, rules)  # who speaks, as a colon writes it
@@ -1060,7 +1104,7 @@ def _classify_article(
         leading = rules.leading_dateline.match(s)
         if leading and art.dateline is None:
             art.dateline = _dateline(leading, b.start, "leading")
-        if m := rules.question.match(said) or _answered_asker(body, k, rules, is_name):
+        if m := rules.question.match(said) or _answered_asker(body, k, rules, is_name) or _numbered_question(body, k, rules, asked):
             b.kind, b.marker = "question", _marker_of(s, m.group(0).strip())
             qa = QA(heading=section.heading, question=b)
             art.qa.append(qa)

@@ -83,13 +83,14 @@ def _first_sentence(text: str) -> str:
     return text[: m.end()] if m else text
 
 
-_NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))")
+_NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))|(?:问题?|[Qq])\s*(\d+|[一二三四五六七八九十]+)")
 
 
 def _number(marker: str | None) -> str:
-    """The number a numbered question's marker gives it (1.问：, （二）问：), or ''."""
+    """The number a numbered question's marker gives it (1.问：, （二）问：, 问题一：, Q1：, 一、), or ''."""
     m = _NUMBERED.match(marker or "")
-    return str(cn_small_number(m.group(1)) or m.group(1)) if m else ""
+    number = m and (m.group(1) or m.group(2))
+    return str(cn_small_number(number) or number) if number else ""
 
 
 def _cell(value) -> str:
