@@ -928,3 +928,15 @@ def test_a_phrase_jieba_tags_as_a_name_because_it_opens_with_a_surname_is_no_per
     # a dictionary word and a suffix; a character that also ends given names (堂) is no sign
     doc = ents_nlp("省司法厅和毛南族群众来到金海湖畔，高兴地向前走。部长杨传堂、马建堂出席。")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("杨传堂", "PERSON"), ("马建堂", "PERSON")]
+
+
+def test_seas_straits_islands_and_mountains_are_locations(nlp):
+    # 黄岩岛 was a person (jieba tags it nr), 台湾|海峡 and 仁爱|礁 two words each
+    text = "菲律宾船只再次进入仁爱礁附近海域，黄岩岛和钓鱼岛是中国领土。美舰穿越台湾海峡，中方向南海派遣舰艇。"
+    assert [(t, label) for t, label, _ in ents(nlp, text)] == [
+        ("菲律宾", "GPE"), ("仁爱礁", "LOC"), ("黄岩岛", "LOC"), ("钓鱼岛", "LOC"), ("中国", "GPE"), ("台湾海峡", "LOC"), ("南海", "LOC"),
+    ]
+    # after a place, the words of a body's name (青岛|东海|药业集团); a district of the same name stays a place
+    assert [(t, label) for t, label, _ in ents(nlp, "青岛东海药业集团发布公告。广东佛山市南海区召开会议。")] == [
+        ("青岛东海药业集团", "ORG"), ("广东佛山市南海区", "GPE"),
+    ]

@@ -807,7 +807,9 @@ def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) 
             labels.update(dict.fromkeys(tokens, "GPE"))
     for m in rules.regions.finditer(words.text):
         tokens = words.tokens_of(*m.span())
-        if tokens is not None and all(labels.get(i) != "ORG" for i in tokens):
+        if tokens is None or _named_after(words, tokens, labels, rules):
+            continue
+        if all(labels.get(i) != "ORG" for i in tokens):
             labels.update(dict.fromkeys(tokens, rules.places[m.group()]))  # LOC: a run of its own beside a division (河南省|黄河流域)
     for run in label_runs(labels):
         if run.label != "GPE" or run.end == len(words) or labels.get(run.end) == "GPE" or words[run.end] not in gazetteer:
@@ -819,6 +821,18 @@ def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) 
                 labels[end] = "GPE"
                 end += 1
     return labels
+
+
+def _named_after(words: TokenTexts, tokens: range, labels: dict[int, str], rules: EntityRules) -> bool:
+    """Is a region's name a person's given name after a surname (姜|东海, 李|南海) or, after a place, a part of a
+    body's name (青岛|东海|药业集团: a head in the next two words; not 推动|长江经济带|发展座谈会)?"""
+    k = tokens.start - 1
+    if k < 0:
+        return False
+    if len(words[k]) == 1 and words[k] in rules.surnames and int(words.tags[k]) in rules.surname_tags:
+        return True  # (向|南海 is no name: 向 is tagged p)
+    after = "".join(words[j] for j in range(tokens.stop, min(tokens.stop + 2, len(words))))
+    return labels.get(k) == "GPE" and any(rules.organization(after[:n]) for n in range(2, len(after) + 1))
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"", "”」』\""
