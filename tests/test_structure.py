@@ -1214,3 +1214,22 @@ def test_a_lone_numbered_question_or_a_series_out_of_turn_is_no_question():
     for text in ("标题\n\n一、总体情况\n\n二、怎么实施？\n\n分步实施。\n", "标题\n\n2. 为什么？\n\n因为。\n\n1. 怎么办？\n\n这么办。\n"):
         (a,) = articles(text)
         assert a.qa == []
+
+
+def test_a_web_page_s_date_line_with_its_label_counters_and_links_to_other_articles_are_furniture():
+    text = (
+        "全市召开乡村振兴工作推进会\n\n"
+        "发布时间：2024-04-12 10:20:35 来源：市融媒体中心 浏览次数：1523\n\n"
+        "4月11日，全市乡村振兴工作推进会召开。今年要新建高标准农田5万亩。\n\n"
+        "阅读 1.2万　点赞 356　分享 42\n\n"
+        "上一篇：市委常委会召开会议\n"
+        "下一篇：全市经济运行情况通报\n\n"
+        "【我要纠错】 责任编辑：李华\n"
+    )
+    (a,) = articles(text)
+    assert a.title.text == "全市召开乡村振兴工作推进会" and a.date.value == "2024-04-12"
+    assert [b.text for s in a.sections for b in s.blocks] == ["4月11日，全市乡村振兴工作推进会召开。今年要新建高标准农田5万亩。"]
+    assert [b.text for b in a.boilerplate][1:] == ["阅读 1.2万　点赞 356　分享 42".replace("\u3000", " "), "上一篇：市委常委会召开会议", "下一篇：全市经济运行情况通报", "【我要纠错】 责任编辑：李华"]
+    # a sentence that starts like a counter is text
+    (b,) = articles("标题\n\n阅读量达到1.2万次，比上月增长12%。\n")
+    assert b.boilerplate == []

@@ -305,16 +305,23 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_boilerplate(s: str, rules: _Rules) -> bool:
-    """Web-page leftovers: toolbar words (one or several on a line), bylines, photo credits."""
-    return (
+    """Web-page leftovers: toolbar words (one or several on a line, or before another leftover: 【我要纠错】
+    责任编辑：李华), bylines, photo credits."""
+    if (
         s in rules.boiler_lines
         or s.startswith(rules.boiler_prefixes)
-        or (len(s) <= rules.max_heading and rules.toolbar.fullmatch(s) is not None)
         or any(p.search(s) for p in rules.boiler_patterns)
         or rules.credit_line.match(s) is not None
         or rules.page_date_line.match(s) is not None
         or _page_footer(s, rules)
-    )
+    ):
+        return True
+    if len(s) > rules.max_heading or (m := rules.toolbar.match(s)) is None:
+        return False
+    rest = s[m.end() :].strip()
+    if not rest or m.group().rstrip().endswith(rules.boiler_prefixes):
+        return True  # toolbar items, the last a label such as 责任编辑： with what it labels after it
+    return m.end() > 0 and _is_boilerplate(rest, rules)
 
 
 def _page_footer(s: str, rules: _Rules) -> bool:
