@@ -1233,3 +1233,20 @@ def test_a_web_page_s_date_line_with_its_label_counters_and_links_to_other_artic
     # a sentence that starts like a counter is text
     (b,) = articles("标题\n\n阅读量达到1.2万次，比上月增长12%。\n")
     assert b.boilerplate == []
+
+
+def test_an_editor_s_note_is_no_title_and_belongs_to_the_article_under_it():
+    # 编者按 alone on its line (as a collection's record opens), its note on the next: a note, not the title
+    (a,) = articles("编者按\n基层党支部的攻坚能力如何，直接关乎党的凝聚力。\n\n贵州独山\n\n8月18日上午，项目开工。\n\n福建尤溪\n\n近日，尤溪县出台意见。\n")
+    assert a.title is None and [s.heading.text if s.heading else None for s in a.sections] == [None, "贵州独山", "福建尤溪"]
+    note = a.sections[0].blocks[0]
+    assert (note.kind, note.text) == ("editor_note", "编者按基层党支部的攻坚能力如何，直接关乎党的凝聚力。")
+    # above a title, a credit and a dateline, after another article: it opens the article it is on
+    text = (
+        "上一篇文章的标题\n\n新华社北京3月1日电 第一篇的正文。\n\n第一篇的第二段。\n\n"
+        "【编者按】本版今起推出系列报道。\n\n奋力谱写新篇章\n\n本报记者　王明\n\n本报北京3月1日电　今年以来经济运行稳中向好。\n"
+    )
+    first, second = articles(text)
+    assert first.title.text == "上一篇文章的标题" and second.title.text == "奋力谱写新篇章"
+    assert [(b.kind, b.text) for b in second.sections[0].blocks][:1] == [("editor_note", "【编者按】本版今起推出系列报道。")]
+    assert second.byline.name == "王明" and second.dateline.agency == "本报"

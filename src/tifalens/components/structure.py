@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING EDITOR_NOTE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
 QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -108,6 +108,9 @@ class _Rules:
         self.interview_after = re.compile(data["interview_after"])
         self.interview_subtitle = re.compile(data["interview_subtitle"])
         self.interview_roles = tuple(data["interview_roles"])
+        notes = alternation(data["editor_note_markers"])
+        self.editor_note = re.compile(rf"^(?:[【\[〔]\s*(?:{notes})\s*[】\]〕]|(?:{notes})\s*[:：])")
+        self.editor_note_label = re.compile(rf"\s*(?:[【\[〔]\s*(?:{notes})\s*[】\]〕]|(?:{notes})\s*[:：]?)\s*")  # alone on its line
         self.max_interview_role_chars: int = data["max_interview_role_chars"]
         self.address_starts, self.address_ends = tuple(data["address_starts"]), tuple(data["address_ends"])
         self.byline = re.compile(r"(?P<role>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,29}?)[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff·]{1,8})")
@@ -705,7 +708,7 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
                 cuts.add(i + 1)
                 last_cut, body_since_cut = i + 1, False
             continue
-        if not _title_like(b, rules):
+        if not _title_like(b, rules) and not _editor_note(b, rules):
             body_since_cut = True
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(blocks)), len(blocks)]
     return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
@@ -737,11 +740,21 @@ def _whole_article(blocks: list[Block], rules: _Rules) -> bool:
 
 def _title_start(blocks: list[Block], i: int, last_cut: int, rules: _Rules) -> int:
     """Where the article that block ``i`` (a leading dateline, a page's date line) opens starts: at most
-    two title lines before it, after the last cut."""
-    j = i
-    while j - 1 > last_cut and i - j < 3 and _title_like(blocks[j - 1], rules):
+    two title lines before it (and a line of credits under them: 本报记者　王明), after the last cut, and an
+    editor's note above them (编者按：…)."""
+    under = i - 1 if i - 1 > last_cut and blocks[i - 1].kind == "boilerplate" and rules.credit_line.match(blocks[i - 1].text) else i
+    j = under
+    while j - 1 > last_cut and under - j < 3 and _title_like(blocks[j - 1], rules):
         j -= 1
-    return j
+    if j == under:
+        return i  # no title above
+    return j - 1 if j - 1 >= last_cut and _editor_note(blocks[j - 1], rules) else j
+
+
+def _editor_note(b: Block, rules: _Rules) -> bool:
+    """Does the block open with an editor's note marker (编者按：, 【编者按】, 编者的话：), or with one alone on
+    the line the block's text was joined to (编者按\n作为党全部工作…)?"""
+    return rules.editor_note.match(b.text) is not None or (bool(b.joins) and rules.editor_note_label.fullmatch(b.text[: b.joins[0][0] - b.start]) is not None)
 
 
 def _dateline(m: re.Match, offset: int, position: str) -> Dateline:
@@ -923,6 +936,8 @@ def _label_line(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
     """A line that only says who speaks or asks (问：, 路透社记者：, 康义：, 国家统计局局长 康义：):
     what they say is on the next line."""
     s = _colon_form(s, rules).rstrip()
+    if rules.editor_note_label.fullmatch(s):
+        return True  # 编者按 alone: the note is on the next line
     if not s.endswith(("：", ":")):
         return False
     m = rules.question.match(s) or rules.answer.match(s)
@@ -1067,10 +1082,15 @@ def _classify_article(
     if not body:
         return art
     i = 0
-    if len(body) > 1 and _title_like(body[0], rules):
-        body[0].kind = "title"
-        art.title = body[0]
-        i = 1
+    note = None
+    if len(body) > 2 and _editor_note(body[0], rules):
+        note, i = body[0], 1  # 编者按：… above the title: the editors' word on the article
+        note.kind = "editor_note"
+    titled = note is None or rules.leading_dateline.match(body[2].text) is not None  # (a note opens a text whose title is elsewhere)
+    if titled and len(body) > i + 1 and _title_like(body[i], rules):
+        body[i].kind = "title"
+        art.title = body[i]
+        i += 1
         while (
             i < len(body) - 1
             and len(art.subtitles) < 4
@@ -1096,6 +1116,8 @@ def _classify_article(
     seen_lead = False
     host: str | None = None  # who speaks first, before any question (a press conference's host)
     asked = _asked_in_turn(body, i, rules)
+    if note is not None:
+        section.blocks.append(note)
     for k, b in enumerate(body[i:], i):
         s = b.text
         said = _colon_form(s, rules)  # who speaks, as a colon writes it
@@ -1111,7 +1133,9 @@ def _classify_article(
         leading = rules.leading_dateline.match(s)
         if leading and art.dateline is None:
             art.dateline = _dateline(leading, b.start, "leading")
-        if m := rules.question.match(said) or _answered_asker(body, k, rules, is_name) or _numbered_question(body, k, rules, asked):
+        if _editor_note(b, rules):
+            b.kind = "editor_note"  # (further down: a note on the part of the text it heads)
+        elif m := rules.question.match(said) or _answered_asker(body, k, rules, is_name) or _numbered_question(body, k, rules, asked):
             b.kind, b.marker = "question", _marker_of(s, m.group(0).strip())
             qa = QA(heading=section.heading, question=b)
             art.qa.append(qa)

@@ -154,6 +154,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 elif block["kind"] == "bullet":
                     out.append(f"- {md_escape(block['text'][len(block['marker'] or ''):].strip())}")
                     continue  # (bullets close up; whatever comes next opens with a blank line)
+                elif block["kind"] == "editor_note":
+                    out += [f"> *{md_escape(block['text'])}*", ""]
                 elif block["kind"] == "quote":
                     out += [f"> {md_escape(block['text'])}", ""]
                 elif block["duplicate_of"] is not None:
