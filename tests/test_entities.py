@@ -940,3 +940,5 @@ def test_seas_straits_islands_and_mountains_are_locations(nlp):
     assert [(t, label) for t, label, _ in ents(nlp, "青岛东海药业集团发布公告。广东佛山市南海区召开会议。")] == [
         ("青岛东海药业集团", "ORG"), ("广东佛山市南海区", "GPE"),
     ]
+    # a division named as a region stays one before a body's head (河北|雄安新区|规划展示中心)
+    assert ("河北雄安新区", "GPE") in [(t, label) for t, label, _ in ents(nlp, "习近平在河北雄安新区规划展示中心听取汇报。")]

@@ -824,15 +824,17 @@ def place_labels(words: TokenTexts, labels: dict[int, str], rules: EntityRules) 
 
 
 def _named_after(words: TokenTexts, tokens: range, labels: dict[int, str], rules: EntityRules) -> bool:
-    """Is a region's name a person's given name after a surname (姜|东海, 李|南海) or, after a place, a part of a
-    body's name (青岛|东海|药业集团: a head in the next two words; not 推动|长江经济带|发展座谈会)?"""
+    """Is a region's name a person's given name after a surname (姜|东海, 李|南海) or, for a sea, a river, a
+    mountain after a place, a part of a body's name (青岛|东海|药业集团: a head in the next two words; not
+    推动|长江经济带|发展座谈会, nor 河北|雄安新区|规划展示中心, a division)?"""
     k = tokens.start - 1
     if k < 0:
         return False
     if len(words[k]) == 1 and words[k] in rules.surnames and int(words.tags[k]) in rules.surname_tags:
         return True  # (向|南海 is no name: 向 is tagged p)
     after = "".join(words[j] for j in range(tokens.stop, min(tokens.stop + 2, len(words))))
-    return labels.get(k) == "GPE" and any(rules.organization(after[:n]) for n in range(2, len(after) + 1))
+    named = "".join(words[j] for j in tokens)
+    return rules.places.get(named) == "LOC" and labels.get(k) == "GPE" and any(rules.organization(after[:n]) for n in range(2, len(after) + 1))
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"", "”」』\""
