@@ -1250,3 +1250,12 @@ def test_an_editor_s_note_is_no_title_and_belongs_to_the_article_under_it():
     assert first.title.text == "上一篇文章的标题" and second.title.text == "奋力谱写新篇章"
     assert [(b.kind, b.text) for b in second.sections[0].blocks][:1] == [("editor_note", "【编者按】本版今起推出系列报道。")]
     assert second.byline.name == "王明" and second.dateline.agency == "本报"
+
+
+def test_a_rule_across_the_page_before_a_title_and_its_text_parts_two_articles():
+    text = "第一篇标题\n\n第一篇正文第一段，讲述了相关情况。\n\n第一篇正文第二段。\n\n==========\n\n第二篇标题\n\n第二篇正文第一段。\n\n第二篇第二段。\n"
+    first, second = articles(text)
+    assert (first.title.text, second.title.text) == ("第一篇标题", "第二篇标题")
+    # before a heading with no text of its own, or at the end, a rule parts nothing
+    (only,) = articles("标题\n\n正文第一段。\n\n----------\n\n相关阅读\n\n")
+    assert only.title.text == "标题"

@@ -686,7 +686,7 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
                     cuts.add(j)
                     last_cut, body_since_cut = j, False
                 continue
-            ends = b.text in rules.end_marks or _page_footer(b.text, rules)
+            ends = b.text in rules.end_marks or _page_footer(b.text, rules) or (_RULE_LINE.match(b.text) is not None and _titled_next(blocks, i, rules))
             after = next((x for x in blocks[i + 1 :] if x.kind != "boilerplate"), None) if ends else None
             if body_since_cut and after is not None and not _only_date(after.text):
                 cuts.add(i + 1)  # （完）, 版权所有: the article before is over (but for the date it is signed with)
@@ -712,6 +712,16 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
             body_since_cut = True
     bounds = [0, *sorted(c for c in cuts if 0 < c < len(blocks)), len(blocks)]
     return [blocks[a:b] for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+_RULE_LINE = re.compile(r"^[-—–=_~*·•.．…─━＿＝＊\s]{3,}$")  # (one of the boilerplate patterns)
+
+
+def _titled_next(blocks: list[Block], i: int, rules: _Rules) -> bool:
+    """Does a title-like line with text under it follow block ``i`` (a rule across the page between two articles
+    of a collection: ==========, then the next one's title)?"""
+    after = [x for x in blocks[i + 1 : i + 4] if x.kind != "boilerplate"]
+    return len(after) >= 2 and _title_like(after[0], rules) and not _title_like(after[1], rules)
 
 
 def _heads_body(blocks: list[Block], i: int, rules: _Rules) -> bool:
