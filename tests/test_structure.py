@@ -1259,3 +1259,10 @@ def test_a_rule_across_the_page_before_a_title_and_its_text_parts_two_articles()
     # before a heading with no text of its own, or at the end, a rule parts nothing
     (only,) = articles("标题\n\n正文第一段。\n\n----------\n\n相关阅读\n\n")
     assert only.title.text == "标题"
+
+
+def test_markdown_sets_an_editor_s_note_label_off_with_a_colon(nlp):
+    from tifalens import analyze
+
+    md = analyze("编者按\n今年是开局之年。\n\n奋力谱写新篇章\n\n本报北京3月1日电 今年以来经济运行稳中向好。\n", nlp=nlp).to_markdown()
+    assert "# 奋力谱写新篇章\n" in md and "> *编者按：今年是开局之年。*\n" in md

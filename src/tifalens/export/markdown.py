@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..components.structure import cn_small_number
+from ..tables import table
 from ..reading import Source
 from .jsonout import as_written, entity_rows, gloss_text, shown_kind, shown_value, to_dict
 
@@ -86,6 +87,15 @@ def _first_sentence(text: str) -> str:
 _NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))|(?:问题?|[Qq])\s*(\d+|[一二三四五六七八九十]+)")
 
 
+def _labelled_note(text: str) -> str:
+    """An editor's note as shown: its label set off by a colon when the text had it alone on a line (编者按今年… ->
+    编者按：今年…)."""
+    label = next((m for m in table("structure")["editor_note_markers"] if text.startswith(m)), None)
+    if label is None or text[len(label) : len(label) + 1] in ("：", ":", "】", "]", " "):
+        return text
+    return f"{label}：{text[len(label):]}"
+
+
 def _number(marker: str | None) -> str:
     """The number a numbered question's marker gives it (1.问：, （二）问：, 问题一：, Q1：, 一、), or ''."""
     m = _NUMBERED.match(marker or "")
@@ -155,7 +165,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     out.append(f"- {md_escape(block['text'][len(block['marker'] or ''):].strip())}")
                     continue  # (bullets close up; whatever comes next opens with a blank line)
                 elif block["kind"] == "editor_note":
-                    out += [f"> *{md_escape(block['text'])}*", ""]
+                    out += [f"> *{md_escape(_labelled_note(block['text']))}*", ""]
                 elif block["kind"] == "quote":
                     out += [f"> {md_escape(block['text'])}", ""]
                 elif block["duplicate_of"] is not None:
