@@ -855,7 +855,7 @@ def _asked_in_turn(body: list[Block], start: int, rules: _Rules) -> set[int]:
     out: set[int] = set()
     for style in {found[0] for _, found in asked}:
         run = [k for k, found in asked if found[0] == style]
-        numbers = [_asking_number(body[k].text, rules)[1] for k in run]  # type: ignore[index]
+        numbers = [found[1] for _, found in asked if found[0] == style]
         if len(run) >= 2 and numbers == list(range(1, len(run) + 1)) and all(k + 1 < len(body) and k + 1 not in run for k in run):
             out.update(run)
     return out
