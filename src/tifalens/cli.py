@@ -408,8 +408,7 @@ def stats(
     *,
     reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
-    """List the figures of the inputs (text, value, unit, kind, approx, modality and the column of a table figure where
-    any has one, subject) and the checks on them."""
+    """List the figures of the inputs (text, value, unit, kind, approx, subject; modality, table column where any) and their checks."""
     from rich.console import Console
     from rich.table import Table
 
