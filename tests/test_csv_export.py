@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import tifalens
-from tifalens.export.csvout import STAT_COLUMNS, TERM_COLUMNS, stat_rows, term_rows, to_csv
+from tifalens.export.csvout import QA_COLUMNS, STAT_COLUMNS, TERM_COLUMNS, stat_rows, term_rows, to_csv
 from tifalens.export.markdown import to_markdown
 
 EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
@@ -83,6 +83,22 @@ def test_cli_several_inputs_one_table(tmp_path, seed_path, seed_result):
     stats = run("analyze", str(tmp_path), "--format", "csv", "--table", "stats")
     assert stats.returncode == 0
     assert stats.stdout.decode().splitlines()[0] == "document,text,value,unit,kind,approx,modality,subject,column,date"
+
+
+def test_qa_table_names_who_asks_and_who_answers(tmp_path):
+    # a transcript in Traditional script: the cells as the input writes them, offsets into it
+    text = "答問會\n\n記者問：政府會否推出更多措施，吸引人才？\n\n行政長官答：會繼續優化。\n\n法新社记者：有何回应？\n\n毛宁：中方已提出交涉。\n"
+    f = tmp_path / "t.txt"
+    f.write_text(text, encoding="utf-8")
+    proc = run("analyze", str(f), "--format", "csv", "--table", "qa")
+    assert proc.returncode == 0, proc.stderr
+    rows = read(proc.stdout.decode("utf-8"))
+    assert list(rows[0]) == list(QA_COLUMNS)
+    assert [(r["pair"], r["asker"], r["question"], r["answerer"], r["answer"]) for r in rows] == [
+        ("1", "", "政府會否推出更多措施，吸引人才？", "行政長官", "會繼續優化。"),
+        ("2", "法新社记者", "有何回应？", "毛宁", "中方已提出交涉。"),
+    ]
+    assert text[int(rows[1]["orig_start"]) : int(rows[1]["orig_end"])] == "法新社记者：有何回应？\n\n毛宁：中方已提出交涉。"
 
 
 def test_cli_table_needs_csv(seed_path):

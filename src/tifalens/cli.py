@@ -80,6 +80,7 @@ def _parse_format(value: str) -> Format:
 class Table(str, Enum):
     terms = "terms"
     stats = "stats"
+    qa = "qa"
 
 
 class Backend(str, Enum):
@@ -358,7 +359,7 @@ def analyze(
         None, "--format", "-f", parser=_parse_format, metavar="[json|jsonl|md|html|conllu|csv]",
         help="json (one input; JSONL for several), jsonl, md (or markdown), html (one self-contained report page), conllu, or csv.",
     ),
-    table: Optional[Table] = typer.Option(None, "--table", help="With --format csv: the terms table (default) or the stats (figures) table."),
+    table: Optional[Table] = typer.Option(None, "--table", help="With --format csv: the terms table (default), the stats (figures) table or the qa table (question and answer pairs)."),
     output: Optional[Path] = _OUT,
     *,
     reading: ReadingOptions,  # filled by @reading_options

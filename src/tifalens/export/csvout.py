@@ -1,6 +1,6 @@
-"""CSV export: the terms table or the figures table, one row per term (or figure) per document.
+"""CSV export: the terms table, the figures table or the Q/A table, one row per term (figure, pair) per document.
 
-Rows are plain dicts (:func:`term_rows`, :func:`stat_rows`), pure functions of the
+Rows are plain dicts (:func:`term_rows`, :func:`stat_rows`, :func:`qa_rows`), pure functions of the
 Doc and its Source; :func:`to_csv` writes any number of documents as one table
 with a ``document`` column, quoted by the :mod:`csv` module::
 
@@ -20,10 +20,11 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import gloss_text, to_dict
+from .jsonout import as_written, gloss_text, to_dict
 
 TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used", "gloss")
 STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "modality", "subject", "column", "date")
+QA_COLUMNS = ("document", "article", "pair", "heading", "asker", "question", "answerer", "answer", "orig_start", "orig_end")
 
 
 def term_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
@@ -43,9 +44,21 @@ def stat_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
     ]
 
 
+def qa_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
+    """One row per question and answer pair, numbered from 1 in each article: who asks and who answers (empty when
+    the text does not say), the question and the answer without their markers, as the input writes them."""
+    data = as_written(to_dict(doc, source), source)
+    return [
+        {"document": source.path, "article": art["index"], "pair": n, **{key: pair[key] for key in QA_COLUMNS[3:]}}
+        for art in data["articles"]
+        for n, pair in enumerate(art["qa"], 1)
+    ]
+
+
 TABLES: dict[str, tuple[tuple[str, ...], Callable[[Doc, Source], list[dict[str, Any]]]]] = {
     "terms": (TERM_COLUMNS, term_rows),
     "stats": (STAT_COLUMNS, stat_rows),
+    "qa": (QA_COLUMNS, qa_rows),
 }
 
 
@@ -60,7 +73,7 @@ def write_rows(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
 
 
 def to_csv(analyses: Iterable[tuple[Doc, Source]], *, table: str = "terms") -> str:
-    """One CSV table (``terms`` or ``stats``) over all the given documents.
+    """One CSV table (``terms``, ``stats`` or ``qa``) over all the given documents.
 
     Raises:
         KeyError: ``table`` is not one of :data:`TABLES`.
