@@ -1266,3 +1266,14 @@ def test_markdown_sets_an_editor_s_note_label_off_with_a_colon(nlp):
 
     md = analyze("编者按\n今年是开局之年。\n\n奋力谱写新篇章\n\n本报北京3月1日电 今年以来经济运行稳中向好。\n", nlp=nlp).to_markdown()
     assert "# 奋力谱写新篇章\n" in md and "> *编者按：今年是开局之年。*\n" in md
+
+
+def test_a_paragraph_that_counts_the_list_below_it_is_held_to_it():
+    head = "近日，中央纪委国家监委对{}起违反中央八项规定精神典型问题进行公开通报。具体如下：\n\n"
+    items = "1.某市原副市长张三违规收受礼品礼金问题。\n\n2.某县原县委书记李四违规公款吃喝问题。\n\n3.某企业原总经理王五违规发放津贴补贴问题。\n"
+    structure = parse_structure(read_bytes(("标题\n\n" + head.format(5) + items).encode("utf-8"), path="t").text)
+    assert [c["message"] for c in structure.checks] == ["5起违反中央八项规定精神典型问题 announces 5 below, but 3 are listed (1. … 3.)"]
+    assert parse_structure("标题\n\n" + head.format(3) + items).checks == []
+    # two counts in the paragraph: which one the list is of is not said
+    two = "标题\n\n今年查处5起问题，通报3起典型问题，具体如下：\n\n" + items.replace("3.某企业原总经理王五违规发放津贴补贴问题。\n", "")
+    assert parse_structure(two).checks == []

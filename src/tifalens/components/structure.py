@@ -164,6 +164,8 @@ class _Rules:
         self.section_words = frozenset(data["section_words"])
         self.announced = re.compile(data["announced_count"])
         self.not_announcing = re.compile(data["not_announcing"])
+        self.listed_below = re.compile(data["listed_below"], re.M)
+        self.counted_kind = re.compile(data["counted_kind"])
         self.max_date_line: int = data["max_date_line_chars"]
         self.shingle = data["near_duplicate_shingle"]
         self.containment = data["near_duplicate_containment"]
@@ -1491,6 +1493,25 @@ def list_counts(text: str, items: list[Item], rules: _Rules) -> list[dict]:
             announced = m.group(0).rstrip("：: ")
             named = _QUOTE_MARKS.sub("", announced)  # 要牢固树立“四个意识”： names 四个意识
             out.append({"code": "list_count", "level": "warning", "message": f"{named} announces {int(n)}, but {listed}", "start": m.start(), "end": m.start() + len(announced), "figures": []})
+    return out + _listed_below(text, runs, rules)
+
+
+def _listed_below(text: str, runs: dict[int, list[Item]], rules: _Rules) -> list[dict]:
+    """``list_count`` of a paragraph that counts what it lists below (对5起典型问题进行公开通报。具体如下：) when the
+    numbered list on the next lines has another number of members: one count of the kind in the paragraph only."""
+    out = []
+    for m in rules.listed_below.finditer(text):
+        counts = [c for c in rules.counted_kind.finditer(m.group()) if not (c.start() and m.group()[c.start() - 1] in "第0123456789")]
+        after = m.end()
+        while after < len(text) and text[after].isspace():
+            after += 1
+        run = runs.get(after)
+        if len(counts) != 1 or run is None or len(run) < 2 or (n := parse_number(counts[0].group("n"))) is None or int(n) == len(run):
+            continue
+        start, end = m.start() + counts[0].start(), m.start() + counts[0].end()
+        named = _QUOTE_MARKS.sub("", text[start:end])
+        listed = f"{len(run)} are listed ({run[0].marker} … {run[-1].marker})"
+        out.append({"code": "list_count", "level": "warning", "message": f"{named} announces {int(n)} below, but {listed}", "start": start, "end": end, "figures": []})
     return out
 
 
