@@ -1764,6 +1764,12 @@ def test_a_forecast_said_by_us_is_of_what_follows_the_verb(nlp):
     assert [(s["text"], s["subject"], s["modality"]) for s in stats] == [("2.5%至3.5%", "经济增长", "forecast"), ("60%至65%", "城镇化率", None)]
 
 
+def test_a_clause_before_with_no_noun_names_nothing(nlp):
+    # 稳中向好 (稳中|向|好), 与去年同期相比, 20多年来: a figure after them has no subject, not those words
+    stats = analyse(nlp, "稳中向好，全年增长5.2%。与去年同期相比，增长了30%。出口企稳，增长3%。")["stats"]
+    assert [(s["text"], s["subject"]) for s in stats] == [("5.2%", None), ("30%", None), ("3%", "出口")]
+
+
 def test_a_formula_s_numerals_are_no_figure(nlp):
     # “四千四万”精神 is an unseen formula's name: no count of 44 million
     data = analyse(nlp, "弘扬“四千四万”精神，全县有党员四万人。")

@@ -1854,6 +1854,8 @@ class Linker:
         at = self.text.find(words, start, end)
         if at < 0:
             return words
+        if not self.tokens.noun_between(at, at + len(words), self.rules):
+            return ""  # 稳中向好，全年增长5.2%: a predicate alone names nothing
         head = self.tokens.following_noun(at, at + len(words), self.rules)
         if not head or not words.startswith(head):
             return words
