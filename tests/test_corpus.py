@@ -156,6 +156,26 @@ def test_entities_table_counts_names_per_document(tmp_path):
     ]
 
 
+def test_figures_and_qa_tables_hold_every_figure_and_pair_of_the_corpus(tmp_path):
+    src = tmp_path / "c.jsonl"
+    texts = [
+        "今年发展主要预期目标是：国内生产总值增长5%左右。去年粮食产量1.39万亿斤。",
+        "访谈\n\n记者专访了国家统计局局长康义。\n\n问：经济怎么样？\n\n答：稳中向好，\n全年增长5.2%。\n\n法新社记者：还有呢？\n\n毛宁：没有了。\n",
+    ]
+    src.write_text("".join(json.dumps({"id": f"d{i}", "date": f"202{i}-03-05", "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    out = tmp_path / "out"
+    run_corpus([str(src)], out, Options(), progress=False)
+    assert [tuple(r.values()) for r in rows(out / "figures.csv")] == [
+        ("d0", "2020-03-05", "5%", "5", "%", "change", "约", "target", "国内生产总值"),
+        ("d0", "2020-03-05", "1.39万亿斤", "1390000000000", "斤", "measure", "", "", "粮食产量"),
+        ("d1", "2021-03-05", "5.2%", "5.2", "%", "change", "", "", ""),
+    ]
+    assert [tuple(r.values()) for r in rows(out / "qa.csv")] == [
+        ("d1", "2021-03-05", "0", "1", "", "经济怎么样？", "康义", "稳中向好，全年增长5.2%。"),
+        ("d1", "2021-03-05", "0", "2", "法新社记者", "还有呢？", "毛宁", "没有了。"),
+    ]
+
+
 def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path):
     src = make_jsonl(tmp_path / "big.jsonl", 400, size=6)
     out = tmp_path / "out"
@@ -361,7 +381,7 @@ def test_tables_are_read_from_each_record_head_and_old_records_still_count(tmp_p
     (shard,) = out.glob("analyses-*.jsonl")
     lines = shard.read_text(encoding="utf-8").splitlines()
     assert all(line.startswith('{"ok": true, "key": ') and ', "tables": {"id": ' in line[:400] for line in lines)
-    tables = {name: (out / name).read_text(encoding="utf-8") for name in ("documents.csv", "terms.csv", "entities.csv", "trends.csv")}
+    tables = {name: (out / name).read_text(encoding="utf-8") for name in ("documents.csv", "terms.csv", "entities.csv", "figures.csv", "qa.csv", "trends.csv")}
     records = [json.loads(line) for line in lines]
     for r in records[::2]:
         del r["tables"]
@@ -410,7 +430,7 @@ def test_terms_table_holds_each_documents_gloss(tmp_path):
     ]
 
 
-TABLES = ("documents.csv", "terms.csv", "entities.csv", "trends.csv")
+TABLES = ("documents.csv", "terms.csv", "entities.csv", "figures.csv", "qa.csv", "trends.csv")
 
 
 def read_tables(out: Path) -> dict[str, str]:

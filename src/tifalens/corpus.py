@@ -12,6 +12,8 @@ Output folder::
     documents.csv              id, input, date, title, chars, sha256
     terms.csv                  document, date, term, count, known
     entities.csv               document, date, name, label, full_name, count
+    figures.csv                document, date, text, value, unit, kind, approx, modality, subject
+    qa.csv                     document, date, article, pair, asker, question, answerer, answer
     trends.csv                 period, term, count, chars, per_10k
     errors.jsonl               input, reason (inputs that failed in the last run)
     manifest.json              inputs, options, version, counts, timing
@@ -190,9 +192,10 @@ def document_date(analysis: dict, source) -> str | None:
 
 def table_row(record: dict) -> dict:
     """What the tables and index.html need of a record, small enough to read without the analysis:
-    id, input, sha256, date, title, chars, report, terms ``[term, count, known, gloss]`` and entities
-    ``[name, label, full name, count]``."""
-    from .export.jsonout import entity_rows, gloss_text
+    id, input, sha256, date, title, chars, report, terms ``[term, count, known, gloss]``, entities
+    ``[name, label, full name, count]``, figures ``[text, value, unit, kind, approx, modality, subject]`` and
+    Q/A pairs ``[article, pair, asker, question, answerer, answer]``."""
+    from .export.jsonout import entity_rows, gloss_text, shown_value
 
     a = record["analysis"]
     return {
@@ -205,6 +208,12 @@ def table_row(record: dict) -> dict:
         "report": record.get("report"),
         "terms": [[t["term"], t["count"], t["known"], gloss_text(t) or ""] for t in a["terms"]],
         "entities": [[e["text"], e["label"], e["kb_id"], e["count"]] for e in entity_rows(a)],
+        "figures": [[f["text"], shown_value(f), f["unit"], f["kind"], f["approx"], f["modality"], f["subject"]] for f in a["stats"]],
+        "qa": [
+            [art["index"], n, q["asker"], q["question"], q["answerer"], q["answer"]]
+            for art in a["articles"]
+            for n, q in enumerate(art["qa"], 1)
+        ],
     }
 
 
@@ -546,15 +555,18 @@ def current_rows(out: Path, keys: set[str] | None = None) -> Iterator[dict]:
 
 
 class TableWriter:
-    """documents.csv, terms.csv and entities.csv written row by row from :func:`table_row` dicts,
-    trends.csv from their counts at the end; each file appears (renamed from a temporary) on
-    :meth:`close`, so a reader never sees half a table."""
+    """documents.csv, terms.csv, entities.csv, figures.csv and qa.csv written row by row from :func:`table_row`
+    dicts, trends.csv from their counts at the end; each file appears (renamed from a temporary) on
+    :meth:`close`, so a reader never sees half a table. (A record of a version before figures and Q/A pairs
+    were in its row adds none to those two tables.)"""
 
-    NAMES = ("documents.csv", "terms.csv", "entities.csv")
+    NAMES = ("documents.csv", "terms.csv", "entities.csv", "figures.csv", "qa.csv")
     HEADERS = (
         ["id", "input", "date", "title", "chars", "sha256"],
         ["document", "date", "term", "count", "known", "gloss"],
         ["document", "date", "name", "label", "full_name", "count"],
+        ["document", "date", "text", "value", "unit", "kind", "approx", "modality", "subject"],
+        ["document", "date", "article", "pair", "asker", "question", "answerer", "answer"],
     )
 
     def __init__(self, out: Path, *, period: str) -> None:
@@ -564,8 +576,8 @@ class TableWriter:
         self._trend_chars: Counter = Counter()
         self._temps = [out / f".{name}.tmp" for name in self.NAMES]
         self._files = [open(temp, "w", encoding="utf-8", newline="") for temp in self._temps]
-        self._docs, self._terms, self._entities = (csv.writer(fh, lineterminator="\n") for fh in self._files)
-        for writer, header in zip((self._docs, self._terms, self._entities), self.HEADERS):
+        self._docs, self._terms, self._entities, self._figures, self._qa = (csv.writer(fh, lineterminator="\n") for fh in self._files)
+        for writer, header in zip((self._docs, self._terms, self._entities, self._figures, self._qa), self.HEADERS):
             writer.writerow(header)
 
     def add(self, row: dict) -> None:
@@ -580,6 +592,8 @@ class TableWriter:
             if p:
                 self._trend_counts[(p, term)] += count
         self._entities.writerows([doc_id, date, *entity] for entity in row["entities"])
+        self._figures.writerows([doc_id, date, *figure] for figure in row.get("figures", ()))
+        self._qa.writerows([doc_id, date, *pair] for pair in row.get("qa", ()))
 
     def close(self) -> dict[str, int]:
         """Write trends.csv, put every table in place, and return how many documents they hold and
@@ -607,7 +621,7 @@ class TableWriter:
 
 def write_tables(out: Path, *, period: str, keys: set[str] | None = None) -> dict[str, int]:
     """Stream the current records (:func:`current_rows`) into documents.csv, terms.csv,
-    entities.csv and trends.csv."""
+    entities.csv, figures.csv, qa.csv and trends.csv."""
     tables = TableWriter(out, period=period)
     try:
         for row in current_rows(out, keys):
