@@ -940,5 +940,8 @@ def test_seas_straits_islands_and_mountains_are_locations(nlp):
     assert [(t, label) for t, label, _ in ents(nlp, "青岛东海药业集团发布公告。广东佛山市南海区召开会议。")] == [
         ("青岛东海药业集团", "ORG"), ("广东佛山市南海区", "GPE"),
     ]
+    # a given name after a surname is no sea (姜|东海, 王|长江); after a number and its unit it is (800|米|长江)
+    assert [e for e in ents(nlp, "排长姜东海、副主任王长江等人受到表彰。") if e[1] == "LOC"] == []
+    assert ("长江", "LOC", "") in ents(nlp, "金牛湖800米长江民堤上出现多处管涌。")
     # a division named as a region stays one before a body's head (河北|雄安新区|规划展示中心)
     assert ("河北雄安新区", "GPE") in [(t, label) for t, label, _ in ents(nlp, "习近平在河北雄安新区规划展示中心听取汇报。")]

@@ -637,6 +637,8 @@ def checked_runs(
             if body is not None:
                 out.append(body)
                 continue
+            if run.end - run.start == 1 and rules.places.get(words[run.start]) == "LOC" and _named_after(words, range(run.start, run.end), {}, rules):
+                continue  # 姜|东海: a given name, not the sea
             for piece in _listed_apart(words, run, rules):
                 start = piece.start
                 while start < piece.end and (place := rules.place(words.span(start, piece.end))) is not None:
@@ -830,8 +832,8 @@ def _named_after(words: TokenTexts, tokens: range, labels: dict[int, str], rules
     k = tokens.start - 1
     if k < 0:
         return False
-    if len(words[k]) == 1 and words[k] in rules.surnames and int(words.tags[k]) in rules.surname_tags:
-        return True  # (向|南海 is no name: 向 is tagged p)
+    if len(words[k]) == 1 and words[k] in rules.surnames and int(words.tags[k]) in rules.surname_tags and not (k and words[k - 1][-1:].isdigit()):
+        return True  # (向|南海 is no name: 向 is tagged p; nor 800|米|长江: 米 measures)
     after = "".join(words[j] for j in range(tokens.stop, min(tokens.stop + 2, len(words))))
     named = "".join(words[j] for j in tokens)
     return rules.places.get(named) == "LOC" and labels.get(k) == "GPE" and any(rules.organization(after[:n]) for n in range(2, len(after) + 1))
