@@ -945,3 +945,9 @@ def test_seas_straits_islands_and_mountains_are_locations(nlp):
     assert ("长江", "LOC", "") in ents(nlp, "金牛湖800米长江民堤上出现多处管涌。")
     # a division named as a region stays one before a body's head (河北|雄安新区|规划展示中心)
     assert ("河北雄安新区", "GPE") in [(t, label) for t, label, _ in ents(nlp, "习近平在河北雄安新区规划展示中心听取汇报。")]
+
+
+def test_a_name_after_a_title_may_be_a_surname_and_a_place_s_name(nlp):
+    # 王|长江, 蔡|长春 (nr, ns): a person after a title; 王|表示 is a surname and a verb, 向|北京 a preposition
+    text = "副主任王长江等人受到表彰。市委书记蔡长春出席。书记王表示同意。代表团向北京出发。"
+    assert [(t, label) for t, label, _ in ents(nlp, text)] == [("王长江", "PERSON"), ("蔡长春", "PERSON"), ("北京", "GPE")]

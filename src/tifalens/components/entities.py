@@ -361,8 +361,11 @@ def token_labels(
     no word of its own (和平村, 文明村 are also honours: left out)."""
     tags = words.tags
     labels: dict[int, str] = {}
+    given: set[int] = set()  # the place-named halves of names after a title (王|长江): no place, whatever their tag
     for tag, label in tag_labels.items():  # a few name tags: one vectorised comparison each
         for i in numpy.flatnonzero(tags == get_string_id(tag)).tolist():
+            if i in given:
+                continue
             before = word_before(words, i)
             titled = rules.is_title(before, before=True) and rules.person_shape(words[i])
             # 总统普京 (普京 ns), not 总统南非 (a place)
@@ -371,6 +374,9 @@ def token_labels(
                 labels[i] = "PERSON"
             elif label == "PERSON" and (rules.is_title(before, before=True) or _says_after(words, i, rules)) and _cut_after_last_char(words, i, rules):
                 labels[i] = labels[i + 1] = "PERSON"  # 行政长官李家|超, ，李家|超|说: 李家 is no name (家 ends none), 李家超 is
+            elif label == "PERSON" and rules.is_title(before, before=True) and _given_place_name(words, i, rules):
+                labels[i] = labels[i + 1] = "PERSON"  # 副主任王|长江: a surname and a place's name
+                given.add(i + 1)
             elif label == "PERSON" and rules.placed_title(words[i]):
                 continue  # 德国总理 (nr): a title, and the name after it stands alone (陈先生 and 吴书记 name someone)
             elif label == "PERSON" and (rules.village(words[i], is_word) or (len(words[i]) >= 3 and rules.named_place(words[i]))):
@@ -381,6 +387,22 @@ def token_labels(
         _anonymised(words, labels, rules)
         _cut_names(words, labels, rules, is_word)
     return labels
+
+
+_PLACE_TAG = get_string_id("ns")
+
+
+def _given_place_name(words: TokenTexts, i: int, rules: EntityRules) -> bool:
+    """Is token ``i`` a surname alone and the next a two-character word tagged a place (王|长江, 姜|东海): a name
+    after a title, the given name a place's?"""
+    return (
+        len(words[i]) == 1
+        and words[i] in rules.surnames
+        and i + 1 < len(words)
+        and len(words[i + 1]) == 2
+        and int(words.tags[i + 1]) == _PLACE_TAG
+        and rules.person_shape(words[i] + words[i + 1])
+    )
 
 
 def _says_after(words: TokenTexts, i: int, rules: EntityRules) -> bool:
