@@ -951,3 +951,6 @@ def test_a_name_after_a_title_may_be_a_surname_and_a_place_s_name(nlp):
     # 王|长江, 蔡|长春 (nr, ns): a person after a title; 王|表示 is a surname and a verb, 向|北京 a preposition
     text = "副主任王长江等人受到表彰。市委书记蔡长春出席。书记王表示同意。代表团向北京出发。"
     assert [(t, label) for t, label, _ in ents(nlp, text)] == [("王长江", "PERSON"), ("蔡长春", "PERSON"), ("北京", "GPE")]
+    # titles of soldiers, police and crews (排长姜|东海, 民警王小明); 卓越医生 names no one
+    text = "排长姜东海带领战士冲锋。民警王小明及时赶到。推进卓越工程师、卓越医生培养。"
+    assert [(t, label) for t, label, _ in ents(nlp, text)] == [("姜东海", "PERSON"), ("王小明", "PERSON")]
