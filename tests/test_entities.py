@@ -954,3 +954,7 @@ def test_a_name_after_a_title_may_be_a_surname_and_a_place_s_name(nlp):
     # titles of soldiers, police and crews (排长姜|东海, 民警王小明); 卓越医生 names no one
     text = "排长姜东海带领战士冲锋。民警王小明及时赶到。推进卓越工程师、卓越医生培养。"
     assert [(t, label) for t, label, _ in ents(nlp, text)] == [("姜东海", "PERSON"), ("王小明", "PERSON")]
+    # a name jieba reads short, then a character it tags a pronoun or a numeral (旅长张体|任 r); not a verb (李明|赴),
+    # a numeral (王平|一行) or a word that is no name (关于|本)
+    text = "旅长张体任告诉记者。部长李明赴京开会。书记王平一行到场。关于本次会议。"
+    assert [(t, label) for t, label, _ in ents(nlp, text)] == [("张体任", "PERSON"), ("李明", "PERSON"), ("王平", "PERSON")]

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 from ..batching import Batched
 from ..extensions import CREDITED_KEY, doc_text, register_extensions
 from ..lexicon.institutions import Institutions, parse_institutions
+from ..numbers import CN_NUMERAL_CHARS
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
 from ..tables import alternation, table
@@ -71,6 +72,7 @@ class EntityRules:
     given_name_end_tags: frozenset[int]  # tag hashes
     surname_tags: frozenset[int]  # tag hashes
     given_noun_tags: frozenset[int]  # tag hashes
+    name_end_after_name_tags: frozenset[int]  # tag hashes
     not_given_name_end: frozenset[str]
     foreign_titles: tuple[str, ...]
     max_foreign_name: int
@@ -257,6 +259,7 @@ def entity_rules() -> EntityRules:
         given_name_end_tags=frozenset(get_string_id(t) for t in person["given_name_end_tags"]),
         surname_tags=frozenset(get_string_id(t) for t in person["surname_tags"]),
         given_noun_tags=frozenset(get_string_id(t) for t in person["given_noun_tags"]),
+        name_end_after_name_tags=frozenset(get_string_id(t) for t in person["name_end_after_name_tags"]),
         not_given_name_end=frozenset(person["not_given_name_end"]),
         foreign_titles=tuple(person["foreign_titles"]),
         max_foreign_name=person["max_transliterated_chars"],
@@ -458,13 +461,15 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules, is
                 labels[i + 2] = "PERSON"
         elif (
             len(first) == 2
-            and i not in labels
             and len(given) == 1
             and given not in rules.derived_noun_suffixes
-            and int(words.tags[i + 1]) in rules.given_noun_tags
+            and (
+                (i not in labels and int(words.tags[i + 1]) in rules.given_noun_tags)
+                or (labels.get(i) == "PERSON" and int(words.tags[i + 1]) in rules.name_end_after_name_tags and given not in CN_NUMERAL_CHARS)
+            )
             and rules.person_shape(first + given)
         ):
-            labels[i] = labels[i + 1] = "PERSON"
+            labels[i] = labels[i + 1] = "PERSON"  # (大法官张述|元 m, 旅长张体|任 r: a name jieba reads short)
 
 
 def _next_word(words: TokenTexts, i: int) -> str:
