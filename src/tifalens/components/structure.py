@@ -820,7 +820,7 @@ def _titled_speaker(s: str, rules: _Rules, is_name: Callable[[str], bool]) -> st
 def marker_who(marker: str | None, rules: _Rules) -> str | None:
     """Who asks or answers, as a marker names them (法新社记者, 杨传堂, 寿小丽 of 新闻发言人 寿小丽：); None for
     问, 答, 记者, 回答 (1.问：, （二）问： too)."""
-    who = (marker or "").rstrip(":： ").strip("【】[]")
+    who = _bare_marker(marker)
     if m := _NUMBERED_MARKER.match(who):
         who = who[m.end() :].lstrip()  # 1.问, 一问, （二）问: the number is not who asks
     who = _NUMBER_AFTER_MARKER.sub("", who)  # 问题一, 问二, Q1: the number after the marker neither
@@ -829,8 +829,19 @@ def marker_who(marker: str | None, rules: _Rules) -> str | None:
     return None if len(who) < 2 or who in rules.plain_markers else who.split()[-1]
 
 
+def question_number(marker: str | None) -> int | None:
+    """The number a numbered question's marker gives it (1.问：, （二）问：, 一、, 问题一：, Q1：), or None."""
+    bare = _bare_marker(marker)
+    m = _NUMBERED_MARKER.match(bare) or _NUMBER_AFTER_MARKER.search(bare)
+    return cn_small_number(m.group(1)) if m else None
+
+
+def _bare_marker(marker: str | None) -> str:
+    return (marker or "").rstrip(":： ").strip("【】[]")
+
+
 _NUMBERED_MARKER = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))")
-_NUMBER_AFTER_MARKER = re.compile(r"(?<=[问题Qq])\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
+_NUMBER_AFTER_MARKER = re.compile(r"(?<=[问题Qq])\s*(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$")
 
 
 def _asking_number(s: str, rules: _Rules) -> tuple[str, int, re.Match] | None:

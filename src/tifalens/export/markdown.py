@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..components.structure import cn_small_number
+from ..components.structure import question_number
 from ..tables import table
 from ..reading import Source
 from .jsonout import as_written, entity_rows, gloss_text, shown_kind, shown_value, to_dict
@@ -84,9 +84,6 @@ def _first_sentence(text: str) -> str:
     return text[: m.end()] if m else text
 
 
-_NUMBERED = re.compile(r"[（(]?(\d+|[一二三四五六七八九十]+)(?:[.、．)）]|(?=问))|(?:问题?|[Qq])\s*(\d+|[一二三四五六七八九十]+)")
-
-
 def _labelled_note(text: str) -> str:
     """An editor's note as shown: its label set off by a colon when the text had it alone on a line (编者按今年… ->
     编者按：今年…)."""
@@ -94,13 +91,6 @@ def _labelled_note(text: str) -> str:
     if label is None or text[len(label) : len(label) + 1] in ("：", ":", "】", "]", " "):
         return text
     return f"{label}：{text[len(label):]}"
-
-
-def _number(marker: str | None) -> str:
-    """The number a numbered question's marker gives it (1.问：, （二）问：, 问题一：, Q1：, 一、), or ''."""
-    m = _NUMBERED.match(marker or "")
-    number = m and (m.group(1) or m.group(2))
-    return str(cn_small_number(number) or number) if number else ""
 
 
 def _cell(value) -> str:
@@ -152,7 +142,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     answer = q["answer"].split("\n")
                     speaker, asker = q["answerer"], q["asker"]
                     a = f"**A ({md_escape(speaker)}):**" if speaker else "**A:**"
-                    n = _number(q["question_marker"])
+                    n = question_number(q["question_marker"]) or ""
                     qm = f"**Q{n} ({md_escape(asker)}):**" if asker else f"**Q{n}:**"
                     out += [f"{qm} {md_escape(q['question'])}", ""]
                     shown: set[int] = set()
