@@ -72,6 +72,19 @@ def test_abbreviations_link_to_full_names(ents_nlp):
     assert ents(ents_nlp, "行政长官在立法会发表施政报告。") == [("立法会", "ORG", "立法会")]
 
 
+def test_the_central_commissions_and_leading_groups_are_bodies(ents_nlp):
+    # a formula inside the name (全面依法治国) does not cut it
+    assert ents(ents_nlp, "中央全面依法治国委员会第三次会议和中央审计委员会第一次会议召开。") == [
+        ("中央全面依法治国委员会", "ORG", "中央全面依法治国委员会"),
+        ("中央审计委员会", "ORG", "中央审计委员会"),
+    ]
+    assert ents(ents_nlp, "中央依法治国办、中央农办和中央深改组") == [
+        ("中央依法治国办", "ORG", "中央全面依法治国委员会办公室"),
+        ("中央农办", "ORG", "中央农村工作领导小组办公室"),
+        ("中央深改组", "ORG", "中央全面深化改革领导小组"),
+    ]
+
+
 def test_full_name_and_every_alias_share_one_kb_id(ents_nlp):
     text = "中共中央组织部、中央组织部和中组部"
     assert ents(ents_nlp, text) == [
