@@ -683,6 +683,51 @@ def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
     assert byline("乡村振兴取得新成效\n市长 张强\n" + body + "（记者 王明）\n")[0] == ("市长", ["张强"], "市长 张强")
 
 
+def test_an_author_note_is_a_block_of_its_own_and_credits_the_byline(nlp):
+    from tifalens import analyze
+
+    def read(text):
+        data = analyze(text, nlp=nlp).to_dict()
+        (art,) = data["articles"]
+        by = art["byline"]
+        kinds = [(b["kind"], b["text"]) for s in art["sections"] for b in s["blocks"]]
+        persons = [e["text"] for e in data["entities"] if e["label"] == "PERSON"]
+        return by and (by["role"], by["names"], by["affiliation"], text[by["orig_start"] : by["orig_end"]]), kinds, persons
+
+    title, body = "论新时代的伟大变革\n\n", "新时代十年的伟大变革，在党史、新中国史上具有里程碑意义。\n\n"
+    note = "（作者：张三丰，系中国人民大学马克思主义学院教授）"
+    by, kinds, persons = read(title + body + note + "\n")
+    assert by == ("作者", ["张三丰"], "中国人民大学马克思主义学院教授", "张三丰")
+    assert kinds[-1] == ("author_note", note) and persons == ["张三丰"]
+    # several names, one affiliation; a body that is the author and the names that wrote for it
+    by = read(title + body + "（作者：王明、李华，均系北京大学国家发展研究院教授）\n")[0]
+    assert by == ("作者", ["王明", "李华"], "北京大学国家发展研究院教授", "王明、李华")
+    # each name with its own affiliation, after a comma and 系 or after a space
+    by = read(title + body + "（作者：王明，系北京大学教授；李华，系清华大学副教授）\n")[0]
+    assert by == ("作者", ["王明", "李华"], "北京大学教授；清华大学副教授", "王明，系北京大学教授；李华")
+    by = read(title + body + "（作者：王明 河南省鹤壁市副市长；李华 河南省鹤壁市委常委）\n")[0]
+    assert by[:3] == ("作者", ["王明", "李华"], "河南省鹤壁市副市长；河南省鹤壁市委常委")
+    note = "【作者：中央党校（国家行政学院）习近平新时代中国特色社会主义思想研究中心 执笔：郝永平、赵慧】"
+    by, kinds, persons = read(title + body + note + "\n")
+    assert by == ("执笔", ["郝永平", "赵慧"], "中央党校（国家行政学院）习近平新时代中国特色社会主义思想研究中心", "郝永平、赵慧")
+    assert kinds[-1] == ("author_note", note) and persons == ["郝永平", "赵慧"]
+    by = read(title + body + "（作者：上海市习近平新时代中国特色社会主义思想研究中心，执笔：董德兵）\n")[0]
+    assert by == ("执笔", ["董德兵"], "上海市习近平新时代中国特色社会主义思想研究中心", "董德兵")
+    # a note that names no one: where the author works, no byline; under the title it is no subtitle
+    by, kinds, _ = read(title + body + "（作者为中国人民大学马克思主义学院教授）\n")
+    assert by is None and kinds[-1] == ("author_note", "（作者为中国人民大学马克思主义学院教授）")
+    data = analyze("论新时代的伟大变革\n（作者单位：北京大学）\n" + body, nlp=nlp).to_dict()
+    (art,) = data["articles"]
+    assert art["subtitles"] == [] and art["sections"][0]["blocks"][0]["kind"] == "author_note"
+    # what is no person's name credits no one; a byline under the title comes first
+    assert read(title + body + "（作者：本报评论部）\n")[0] is None
+    by = read("论新时代的伟大变革\n本报记者 王明\n\n" + body + note + "\n")[0]
+    assert by[:2] == ("本报记者", ["王明"])
+    # 执笔 is a credit's label like 作者 (a line of its own: the byline)
+    assert read(title + body + "执笔：郝永平、赵慧\n")[0] == ("执笔", ["郝永平", "赵慧"], None, "执笔：郝永平、赵慧")
+    assert read(title + body + "本文执笔：郝永平\n")[0] == ("本文执笔", ["郝永平"], None, "本文执笔：郝永平")
+
+
 def test_the_lines_that_close_a_release_are_no_headings(nlp):
     from tifalens import analyze
 

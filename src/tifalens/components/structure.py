@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING EDITOR_NOTE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING EDITOR_NOTE AUTHOR_NOTE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
 QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -128,6 +128,11 @@ class _Rules:
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
+        # （作者：张三，系…教授）, 【作者：…研究中心 执笔：王明、李华】: the names a note credits, and where they work
+        self.author_note = re.compile(rf"\s*[（(【\[〔]\s*(?:{data['author_note']})\s*(?P<rest>.+?)\s*[）)】\]〕]\s*")
+        affiliation = alternation(data["author_note_affiliation"])
+        self.noted_names = re.compile(rf"(?P<names>{name}(?:[、，,]{name})*)(?:(?:\s*[，,]?\s*(?:{affiliation})|[ \u3000]+)\s*(?P<affiliation>.+))?")
+        self.noted_pen = re.compile(rf"[\s，,；;]+执笔人?\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)$")
         self.outlet_endings = tuple(data["outlet_endings"])
         self.max_collective_author: int = data["max_collective_author_chars"]
         self.bullet = re.compile(rf"^(?P<marker>(?P<mark>[{bullets}])(?P=mark)?)\s*(?=\S)")  # (——: a dash doubled is one)
@@ -260,6 +265,7 @@ class Byline:
     start: int = -1  # the credit within the block (作者：王明 of a page's date and source line); else the block
     end: int = -1
     persons: tuple[tuple[int, int, str], ...] = ()  # (start, end, name) of each person's name as written (龙 军: 龙军); none for 本报评论员
+    affiliation: str | None = None  # where they work, as an author note says (中国人民大学马克思主义学院教授)
 
     def __post_init__(self) -> None:
         self.names = self.names or (self.name,)
@@ -1096,6 +1102,29 @@ def _credit(blocks: list[Block], rules: _Rules) -> Byline | None:
     return None
 
 
+def _noted_author(b: Block, note: re.Match, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
+    """The byline an author note gives: the names it credits, each one the segmenter reads as a name, and
+    where they work (（作者：张三，系…教授）; 【作者：…研究中心 执笔：王明、李华】: the centre is the affiliation;
+    （作者：张三，系…；李四，系…）: each one's, apart by ；)."""
+    rest, at = note.group("rest"), b.start + note.start("rest")
+    if pen := rules.noted_pen.search(rest):
+        credits, role = [(pen.group("names"), at + pen.start("names"), rest[: pen.start()].strip())], "执笔"
+    else:
+        entries = [(m, rules.noted_names.fullmatch(m.group())) for m in re.finditer(r"[^；;]+", rest)]
+        if not entries or not all(noted for _, noted in entries):
+            return None  # （作者为…教授）: where they work, naming no one
+        credits, role = [(noted.group("names"), at + m.start(), noted.group("affiliation")) for m, noted in entries], "作者"
+    persons = tuple(
+        (names_at + n.start(), names_at + n.end(), re.sub(r"[ \u3000]", "", n.group()))
+        for names, names_at, _ in credits
+        for n in rules.credited_name.finditer(names)
+    )
+    if not all(is_name(name) for _, _, name in persons):
+        return None  # （作者：本报评论部）
+    affiliation = "；".join(where for _, _, where in credits if where) or None
+    return Byline(b, role, persons[0][2], tuple(p[2] for p in persons), persons[0][0], persons[-1][1], persons, affiliation)
+
+
 def _classify_article(
     blocks: list[Block], rules: _Rules, is_name: Callable[[str], bool] = no_words, is_one_name: Callable[[str], bool] = no_words
 ) -> Article:
@@ -1120,6 +1149,7 @@ def _classify_article(
             and _heading_like(body[i], rules, rules.max_title)
             and not _numbered_heading(body[i].text, rules)
             and body[i].text.replace(" ", "") not in rules.section_words
+            and rules.author_note.fullmatch(body[i].text) is None
         ):
             if art.byline is None and (byline := _byline(body[i], rules, is_one_name)):
                 body[i].kind = "byline"
@@ -1158,6 +1188,10 @@ def _classify_article(
             art.dateline = _dateline(leading, b.start, "leading")
         if _editor_note(b, rules):
             b.kind = "editor_note"  # (further down: a note on the part of the text it heads)
+        elif note_of_author := rules.author_note.fullmatch(s):
+            b.kind = "author_note"
+            if art.byline is None:
+                art.byline = _noted_author(b, note_of_author, rules, is_name)
         elif m := rules.question.match(said) or _answered_asker(body, k, rules, is_name) or _numbered_question(body, k, rules, asked):
             b.kind, b.marker = "question", _marker_of(s, m.group(0).strip())
             qa = QA(heading=section.heading, question=b)
@@ -1609,7 +1643,7 @@ class StructureComponent(Batched):
                 add(art.title.start, art.title.end, "TITLE", article=a)
             if art.byline:
                 by = art.byline
-                add(by.start, by.end, "BYLINE", article=a, fields={"role": by.role, "name": by.name, "names": list(by.names)})
+                add(by.start, by.end, "BYLINE", article=a, fields={"role": by.role, "name": by.name, "names": list(by.names), "affiliation": by.affiliation})
                 credited.extend(by.persons)
             for b in art.subtitles:
                 add(b.start, b.end, "SUBTITLE", article=a)

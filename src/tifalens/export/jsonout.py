@@ -19,7 +19,7 @@ from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
 SCHEMA_VERSION = "1.1"
-_BLOCK_LABELS = {"EDITOR_NOTE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
+_BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
 
 
 def schema() -> dict:

@@ -113,7 +113,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
             said = ", ".join(f"{key} {md_escape(d[key])}" for key in ("agency", "place", "date") if d[key])  # (a paper's source line names no place)
             out.append(f"Dateline: {md_escape(d['text'])}" + (f" ({said})" if said else ""))
         if art["byline"]:
-            out.append(f"By: {md_escape(art['byline']['text'])}  ")
+            where = art["byline"].get("affiliation")
+            out.append(f"By: {md_escape(art['byline']['text'])}" + (f" ({md_escape(where)})" if where else "") + "  ")
         if art["date"]:
             d = art["date"]
             year = ", year from the file name" if d.get("year_from") == "file name" else ""
@@ -156,6 +157,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
                     continue  # (bullets close up; whatever comes next opens with a blank line)
                 elif block["kind"] == "editor_note":
                     out += [f"> *{md_escape(_labelled_note(block['text']))}*", ""]
+                elif block["kind"] == "author_note":
+                    out += [f"*{md_escape(block['text'].strip())}*", ""]
                 elif block["kind"] == "quote":
                     out += [f"> {md_escape(block['text'])}", ""]
                 elif block["duplicate_of"] is not None:
