@@ -728,6 +728,34 @@ def test_an_author_note_is_a_block_of_its_own_and_credits_the_byline(nlp):
     assert read(title + body + "本文执笔：郝永平\n")[0] == ("本文执笔", ["郝永平"], None, "本文执笔：郝永平")
 
 
+def test_the_reporters_a_dateline_credits_are_the_byline(nlp):
+    from tifalens import analyze
+
+    def read(text):
+        data = analyze(text, nlp=nlp).to_dict()
+        (art,) = data["articles"]
+        by = art["byline"]
+        persons = [e["text"] for e in data["entities"] if e["label"] == "PERSON"]
+        return art["dateline"]["text"], by and (by["role"], by["names"], text[by["orig_start"] : by["orig_end"]]), persons
+
+    body = "全省今年新建高标准农田120万亩，粮食生产再获丰收。"
+    # in the brackets after a leading dateline
+    assert read("标题在此\n\n新华社北京3月5日电（记者 张三、李四）" + body + "\n") == (
+        "新华社北京3月5日电（记者 张三、李四）", ("记者", ["张三", "李四"], "记者 张三、李四"), ["张三", "李四"]
+    )
+    # inside a closing dateline's brackets, after a space (the analysed text has a space for U+3000): a name
+    # that is also a word (关心) too
+    assert read(body + "\n\n（新华社福州1月8日电　记者于晓泉、关心）\n") == (
+        "（新华社福州1月8日电 记者于晓泉、关心）", ("记者", ["于晓泉", "关心"], "记者于晓泉、关心"), ["于晓泉", "关心"]
+    )
+    # brackets that credit no one the segmenter reads as a name, or hold something else, give none
+    assert read("标题在此\n\n新华社北京3月5日电（记者报道）" + body + "\n")[1:] == (None, [])
+    assert read("标题在此\n\n新华社北京3月5日电（图文互动）" + body + "\n")[1] is None
+    # a byline under the title comes first
+    by = read("标题在此\n本报记者 赵六\n\n新华社北京3月5日电（记者 张三）" + body + "\n")[1]
+    assert by == ("本报记者", ["赵六"], "本报记者 赵六")
+
+
 def test_the_lines_that_close_a_release_are_no_headings(nlp):
     from tifalens import analyze
 

@@ -67,8 +67,10 @@ class _Rules:
     def __init__(self, data: dict) -> None:
         agencies = alternation(data["agencies"])
         date = r"(?:\d{4}年)?[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日"
+        # (新华社福州1月8日电 记者于晓泉、关心): the reporters credited after it, inside the brackets
         self.closing_dateline = re.compile(
-            rf"[（(【]\s*(?P<agency>{agencies})(?:记者[^（()）【】]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电\s*[）)】]\s*$"
+            rf"[（(【]\s*(?P<agency>{agencies})(?:记者[^（()）【】]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电"
+            rf"(?:\s+(?P<credit>(?:{data['credit_label']})[^（()）【】]{{1,60}}?))?\s*[）)】]\s*$"
         )
         # 《人民日报》（2025年07月20日 01版）, （人民日报2025年7月20日 01版）: the paper and page an article
         # was printed on, closing it as a closing dateline does
@@ -80,7 +82,7 @@ class _Rules:
         # closes one), 【本报讯】, and a paper's own 本报长沙5月5日讯
         self.leading_dateline = re.compile(
             rf"^(?:(?P<open>[（(【]\s*)?(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})[电讯](?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
-            r"\s*(?:[（(][^（()）]{0,40}[）)])?"
+            r"\s*(?:[（(](?P<credit>[^（()）]{0,40})[）)])?"
         )
         q = "|".join(map(re.escape, data["question_markers"]))
         a = "|".join(map(re.escape, data["answer_markers"]))
@@ -1081,25 +1083,39 @@ def _credit(blocks: list[Block], rules: _Rules) -> Byline | None:
     for b in blocks:
         if rules.credit_line.match(b.text):
             parts = list(rules.credit.finditer(b.text))
-            start, end = b.start + parts[0].start(), b.start + parts[-1].end()
         elif rules.page_date_line.match(b.text) or b.text.startswith(rules.boiler_prefixes):
             parts = list(rules.page_credit.finditer(b.text))[:1]
-            if not parts:
-                continue
-            start, end = b.start + parts[0].start(), b.start + parts[0].end()
         else:
             continue
-        at = b.start
-        persons = tuple(
-            (at + m.start("names") + n.start(), at + m.start("names") + n.end(), re.sub(r"[ \u3000]", "", n.group()))
-            for m in parts
-            for n in rules.credited_name.finditer(m.group("names"))
-        )
-        names = tuple(name for _, _, name in persons)
-        if names and not any(n.endswith(rules.outlet_endings) for n in names):  # 作者：人民网 credits no person
-            role = parts[0].group("label").rstrip(" \t\u3000:：/")
-            return Byline(b, role, names[0], names, start, end, persons)
+        if byline := _credited(b, parts, b.start, rules):
+            return byline
     return None
+
+
+def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
+    """The byline of the reporters a dateline credits in its brackets (新华社北京3月5日电（记者 张三、李四）,
+    （新华社福州1月8日电 记者于晓泉、关心））, when the brackets hold credits only, one of them a name the
+    segmenter reads (not （记者报道）)."""
+    credit = dateline.group("credit")
+    if not credit or not rules.credit_line.match(credit.strip()):
+        return None
+    byline = _credited(b, list(rules.credit.finditer(credit)), b.start + dateline.start("credit"), rules)
+    return byline if byline is not None and any(map(is_name, byline.names)) else None
+
+
+def _credited(b: Block, parts: list[re.Match], at: int, rules: _Rules) -> Byline | None:
+    """The byline of the credits ``parts`` (label and names) found in a text at offset ``at`` of block ``b``:
+    none when they name no one or only an outlet (作者：人民网)."""
+    persons = tuple(
+        (at + m.start("names") + n.start(), at + m.start("names") + n.end(), re.sub(r"[ \u3000]", "", n.group()))
+        for m in parts
+        for n in rules.credited_name.finditer(m.group("names"))
+    )
+    names = tuple(name for _, _, name in persons)
+    if not names or any(n.endswith(rules.outlet_endings) for n in names):
+        return None
+    role = parts[0].group("label").rstrip(" \t\u3000:：/")
+    return Byline(b, role, names[0], names, at + parts[0].start(), at + parts[-1].end(), persons)
 
 
 def _noted_author(b: Block, note: re.Match, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
@@ -1179,6 +1195,7 @@ def _classify_article(
             alone = closing.start() == 0
             opens = alone and k == i and k < len(body) - 1  # right under the title, with the text after it
             art.dateline = _dateline(closing, b.start, "leading" if opens else "closing")
+            art.byline = art.byline or _dateline_credit(b, closing, rules, is_name)
             if alone:
                 b.kind = "dateline"
                 section.blocks.append(b)
@@ -1186,6 +1203,7 @@ def _classify_article(
         leading = rules.leading_dateline.match(s)
         if leading and art.dateline is None:
             art.dateline = _dateline(leading, b.start, "leading")
+            art.byline = art.byline or _dateline_credit(b, leading, rules, is_name)
         if _editor_note(b, rules):
             b.kind = "editor_note"  # (further down: a note on the part of the text it heads)
         elif note_of_author := rules.author_note.fullmatch(s):
