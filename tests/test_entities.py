@@ -870,6 +870,12 @@ def test_villages_jieba_tags_as_names_are_not_persons(ents_nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("沙美村", "GPE"), ("王强", "PERSON")]
 
 
+def test_a_word_jieba_reads_as_a_name_in_a_parallel_phrase_with_yi_is_none(ents_nlp):
+    doc = ents_nlp("明纪以自守，怀德以自重。")
+    assert "怀德以" in [t.text for t in doc if t.tag_ == "nr"]
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == []
+
+
 def test_kinds_of_area_are_not_places(ents_nlp):
     doc = ents_nlp("支持偏远地区和沿海地区发展，新疆阿勒泰地区。")
     assert {t.text: t.tag_ for t in doc if t.text in ("偏远地区", "沿海地区")} == {"偏远地区": "ns", "沿海地区": "ns"}
