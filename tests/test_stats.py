@@ -1350,6 +1350,14 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("设立3岁以下婴幼儿照护扣除，80岁老人有20位。", [("3岁", "婴幼儿"), ("80岁", "老人"), ("20位", "老人")]),
         ("40岁及以下党员总数稳中有升，占党员总数的33.8%。", [("40岁", "党员总数"), ("33.8%", "40岁及以下党员总数稳中有升")]),
         ("老张30岁时入党，93岁高龄的蔡老太也来了。", [("30岁", "老张"), ("93岁", "蔡老太")]),
+        # a numeral word after the noun (一一, 一道, 一起, 分批) is the predicate's; a morpheme jieba tags a numeral
+        # (点, 党日) and a numeral word before a noun or 的 (两级, 一线的) are of what is counted
+        ("督导组对照900余份纪实性材料一一检查，与4名同乡一道，220名队员分批走进那曲。", [
+            ("900余份", "纪实性材料"), ("4名", "同乡"), ("220名", "队员"),
+        ]),
+        ("解决2个水源点，开展12次主题党日活动，建设8个市县两级示范点。", [
+            ("2个", "水源点"), ("12次", "主题党日活动"), ("8个", "市县两级示范点"),
+        ]),
     ],
 )
 def test_what_a_count_counts_ends_where_the_predicate_starts(nlp, text, subjects):
