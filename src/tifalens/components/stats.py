@@ -1287,13 +1287,19 @@ class TokenIndex:
             (tag in rules.verb_tags and word not in rules.people_words and not (word in rules.settlement_verbs and self._tag_at(i + 1, limit) in rules.lead_noun_tags))
             or (tag in rules.modifier_tags and not self._nominal(self._tag_at(i + 1, limit), rules))
             or (word == "的" and self._nominal(words[0][1], rules))
-            or (tag == "m" and word[0] in _NUMERAL_WORD_STARTS and not self._tag_at(i + 1, limit).startswith("n") and self._word_at(i + 1, limit) != "的")
+            or (tag == "m" and word[0] in _NUMERAL_WORD_STARTS and not self._qualifies_noun(i + 1, limit))
             # 900余份材料|一一|检查, 4名同乡|一道: the predicate's (not a morpheme jieba tags m: 2个水源|点, 12次主题|党日;
-            # nor one that qualifies a noun: 8个市县|两级|示范点, 228名来自脱贫攻坚|一线|的干部)
+            # nor one that qualifies a noun: 8个市县|两级|示范点, 228名来自脱贫攻坚|一线|的干部, 党的|十九|大|精神)
             or (tag == "vn" and self._word_at(i + 1, limit) in rules.resultative_words)  # 61名党员|发展|到: a verb there
             or (word[0] in _NEGATIONS and "的" not in self.text[self.starts[i] : limit])  # 15份合同|不厚: the predicate
             or (tag == "l" and self._verb_phrase(word, before_noun=self._nominal(self._tag_at(i + 1, limit), rules)))  # 党员|积极开展(l)
         )  # (45个办公设施不全的党员活动室: a relative clause, read as before)
+
+    def _qualifies_noun(self, i: int, limit: int) -> bool:
+        """Does token ``i`` start what a numeral before it qualifies: a noun, a place word (第四批|高中), a
+        distinguishing word, 的, or an adjective before a noun (十九|大|精神)?"""
+        tag = self._tag_at(i, limit)
+        return tag.startswith("n") or tag in ("s", "b") or self._word_at(i, limit) == "的" or (tag == "a" and self._tag_at(i + 1, limit).startswith("n"))
 
     def _verb_phrase(self, word: str, *, before_noun: bool) -> bool:
         """Is ``word``, a phrase jieba's dictionary holds whole (l), a verb with what leads it: an adverb (积极|开展
