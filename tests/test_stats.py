@@ -354,6 +354,8 @@ def test_seed_datelines_keep_their_fields(seed):
             ("四成", 0.4, "成", "ratio", "近", "女党员"),
         ]),
         ("一成不变，八成新的房子，完成任务。", []),
+        # also when jieba glues 成 to the 为 after it (六|成为: six tenths are); 希望孩子成为医生 has no figure
+        ("受访企业中，三成为制造业企业，孩子成为医生。", [("三成", 0.3, "成", "ratio", None, "制造业企业")]),
         ("公司员工六七成是青年。", [("六七成", 0.6, "成", "ratio", "约", "公司员工")]),  # about either, as 三四万
         # X为Y的N%, X是Y的N倍: the share is of X, Y is its whole
         ("全年完成投资3500亿元，为年度计划的105%。", [
@@ -1770,6 +1772,16 @@ def test_a_forecast_said_by_us_is_of_what_follows_the_verb(nlp):
     # 我们预计(vn)|今年|经济增长: the pronoun and its verb are no part of the subject, nor 介于/介乎 (between)
     stats = analyse(nlp, "我们预计今年经济增长介乎2.5%至3.5%。城镇化率介于60%至65%之间。")["stats"]
     assert [(s["text"], s["subject"], s["modality"]) for s in stats] == [("2.5%至3.5%", "经济增长", "forecast"), ("60%至65%", "城镇化率", None)]
+    # so are a body that foresees and its verb
+    stats = analyse(nlp, "政府预计今年本地生产总值增长2.5%至3.5%。国际货币基金组织预测今年中国经济增长5.2%。")["stats"]
+    assert [(s["text"], s["subject"], s["modality"]) for s in stats] == [("2.5%至3.5%", "本地生产总值", "forecast"), ("5.2%", "中国经济", "forecast")]
+    # a year before what is foreseen says when; 萎缩 (shrink) is a change down, as 下挫 and 收缩 are
+    stats = analyse(nlp, "国际货币基金组织预计2020年全球经济将萎缩3%，房价下挫2.1%。")["stats"]
+    assert [(s["text"], s["kind"], s["direction"], s["subject"]) for s in stats if s["kind"] != "year"] == [
+        ("3%", "change", "decrease", "全球经济"), ("2.1%", "change", "decrease", "房价"),
+    ]
+    stats = analyse(nlp, "预计2019年年底完成107条。")["stats"]  # (a date alone: when, and no subject, not 年底)
+    assert [(s["text"], s["subject"]) for s in stats] == [("2019年", None), ("107条", None)]
 
 
 def test_a_clause_before_with_no_noun_names_nothing(nlp):

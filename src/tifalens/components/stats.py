@@ -149,6 +149,7 @@ _BARE_SPAN = re.compile(rf"(?:\d{{1,2}}|[两三四五六七八九十]+){_SPAN_UN
 _YEAR_MONTH = r"(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末)?)?"
 # A year or month alone (1980年, 2019年年底, 2020年6月): when, not what (上年, 去年 stay: a change's checks read them)
 _A_DATE = re.compile(_YEAR_MONTH)
+_LEADING_DATE = re.compile(rf"{_YEAR_MONTH}(?![年底末初月份\d])(?=[\u4e00-\u9fff]{{2}})")  # 2020年|全球经济: when, before what
 _TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 _LEVEL_BETWEEN = re.compile(r"[0-9〇零一二两三四五六七八九十百千万到至为年月]")  # a figure, a time or a level between 从 and a figure
 _SENTENCE_PART = re.compile(r"[^。；;！？!?\n]*")
@@ -201,6 +202,7 @@ class StatsRules:
         self.comparison_false = data["comparison_false_words"]
         self.comparison_adverbs = longest_first(data["comparison_adverbs"])
         self.actor_pronouns = tuple(data["actor_pronouns"])
+        self.foresight_verbs = tuple(data["foresight_verbs"])
         self.rate_nouns: dict[str, int] = data["rate_nouns"]
         self.rate_words = longest_first(self.rate_nouns)
         self.tally_words = frozenset(data["tally_words"])
@@ -597,8 +599,10 @@ class FigureFinder:
 
     def _tenths(self, m: re.Match, text: str) -> Figure | None:
         """三成, 近七成, 8成以上, 六七成 (0.6 to 0.7): tenths, as a ratio (0.3), when the segmenter
-        reads the figure as words of its own (not 一成不变, 八成新, 完成)."""
-        if not (self.is_boundary(m.start()) and self.is_boundary(m.end())):
+        reads the figure as words of its own (not 一成不变, 八成新, 完成), or glues 成 to 为 after it (其中约六|成为|零售业:
+        six tenths are)."""
+        glued = text.startswith("成为", m.end() - 1) and self.is_boundary(m.end() + 1)
+        if not (self.is_boundary(m.start()) and (self.is_boundary(m.end()) or glued)):
             return None
         value = parse_number(m.group("num"))
         high = parse_number(m.group("num2")) if m.group("num2") else None
@@ -1034,6 +1038,17 @@ class TokenIndex:
             return start  # (梳理了|整整30个月, 奔波|到|距离银川: no object there)
         return self.starts[j] if self.noun_between(self.starts[j], end, rules) else start  # 我们看到|国内(s)生产总值
 
+    def foreseen_start(self, start: int, end: int, rules: StatsRules) -> int:
+        """Where what is foreseen starts when a word of foresight stands inside the text before ``end``, a word
+        of its own with a noun after it (政府预计|今年本地生产总值); else ``start``."""
+        text = self.text[start:end]
+        for verb in rules.foresight_verbs:
+            at = text.find(verb, 1)
+            after = start + at + len(verb)
+            if at > 0 and self.is_boundary(start + at) and self.is_boundary(after) and self.noun_between(after, end, rules):
+                return after
+        return start
+
     def tally_object_start(self, start: int, end: int, rules: StatsRules) -> int:
         """Where the object starts when a word of tallying, a verb and a noun end the text before ``end``
         (全市各级调解员共|化解|各类矛盾纠纷2642起, 全国铁路共|发展|劳务派遣工党员427人); else ``start``."""
@@ -1435,10 +1450,13 @@ class Linker:
     def _trim(self, start: int, end: int) -> str:
         """The text between ``start`` and ``end`` without filler words at either end (cut at word boundaries),
         from the object of a 将 or 把 in it on (中方决定将|单方面免签国家范围) unless nothing is left of that
-        (全年经济总量将|突破: 将 is will there), or of the verb after a pronoun (我们已经下拨|中央财政资金)."""
+        (全年经济总量将|突破: 将 is will there), or of the verb after a pronoun (我们已经下拨|中央财政资金), or after
+        a word of foresight (政府预计|今年本地生产总值)."""
         obj = self.tokens.object_start(start, end, self.rules)
         if obj == start:
             obj = self.tokens.actor_object_start(start, end, self.rules)
+        if obj == start:
+            obj = self.tokens.foreseen_start(start, end, self.rules)
         if obj == start:
             obj = self.tokens.tally_object_start(start, end, self.rules)
         return (obj != start and self._trimmed(obj, end)) or self._trimmed(start, end)
@@ -1500,6 +1518,8 @@ class Linker:
                         return start, end - len(tail)
         if span[:1] == "的" and len(span) > 1 and ok(start + 1):
             return start + 1, end  # 超过100毫米|的区域面积: what a figure before it qualifies (not 的确)
+        if (m := _LEADING_DATE.match(span)) and ok(start + m.end()):
+            return start + m.end(), end  # (预计)2020年|全球经济: when, before what
         at = self.tokens.object_after_done(start, end, rules)  # 确定了|立查立改事项12项: what was done is the verb's
         if at is None:
             at = self.tokens.complement_start(start, end, rules)  # 测评结果为|满意46票: what the result was
