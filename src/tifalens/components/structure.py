@@ -1617,8 +1617,10 @@ JOINERS = re.compile(r"以及|和|及|与")  # what joins the last two members o
 
 def member_counts(parts: list[str]) -> set[int]:
     """How many members the parts of a list between 、 may be: one more when the last part joins
-    two by 和, 及, 与 or 以及 (政治意识、大局意识、核心意识和看齐意识: 3 or 4)."""
-    return {len(parts), len(parts) + 1} if len(JOINERS.split(parts[-1])) == 2 else {len(parts)}
+    two by 和, 及, 与 or 以及 (政治意识、大局意识、核心意识和看齐意识: 3 or 4), or holds 以及 whatever else
+    it holds (…；扶贫领域腐败和作风问题线索以及各项整改工作中的问题: 以及 joins members, 和 their words)."""
+    joined = len(JOINERS.split(parts[-1])) == 2 or "以及" in parts[-1]
+    return {len(parts), len(parts) + 1} if joined else {len(parts)}
 
 
 _OPEN_LIST = ("等", "等等")
