@@ -1144,6 +1144,29 @@ def test_a_doubled_dash_opens_a_bullet_as_one_marker():
     assert bullets == [("——", "——经济总体回升向好。增长5.2%。"), ("——", "——粮食产量再创新高。"), ("—", "—就业总体稳定。")]
 
 
+def test_subheads_in_square_brackets_or_after_a_bullet_over_paragraphs_are_headings():
+    text = (
+        "标题\n\n今年以来，经济运行持续向好，主要指标好于预期。\n\n【坚持创新驱动】\n\n全省研发经费投入强度达到2.6%。\n\n"
+        "■ 深化改革开放\n\n进出口总额增长8.2%，外资规模稳中有升。\n"
+    )
+    (a,) = articles(text)
+    assert [s.heading.text if s.heading else None for s in a.sections] == [None, "【坚持创新驱动】", "■ 深化改革开放"]
+    # bullets one after another are a list's items, and so is one with a clause's punctuation
+    (a,) = articles("标题\n\n今年以来经济运行持续向好。\n\n■ 深化改革\n\n■ 扩大开放\n\n全省进出口总额增长8.2%。\n\n■ 稳外贸，稳外资\n\n外资规模稳中有升，结构持续优化。\n")
+    assert [(blk.kind, blk.marker) for sec in a.sections for blk in sec.blocks] == [
+        ("lead", ""), ("bullet", "■"), ("bullet", "■"), ("paragraph", ""), ("bullet", "■"), ("paragraph", ""),
+    ]
+    # a transcript's label in brackets names who speaks; a labelled line in brackets is no heading either
+    (a,) = articles("发布会实录\n\n【国家统计局局长 康义】\n\n各位记者朋友，大家上午好，今年以来经济运行稳中向好。\n")
+    assert [s.heading for s in a.sections] == [None]
+    (a,) = articles("标题\n\n今年以来经济运行持续向好。\n\n【链接：相关报道】\n\n全省进出口总额增长8.2%，外资规模稳中有升。\n")
+    assert [s.heading for s in a.sections] == [None]
+    # a bullet before the authors of the piece under it credits them
+    for credit in ("■任 明 程小冬 本报记者 周 远", "■任 帆", "■顾亚根 遇际坤", "■第83集团军某旅政治工作部主任 朱 刚"):
+        (a,) = articles(f"标题\n\n今年以来经济运行持续向好。\n\n{credit}\n\n全省进出口总额增长8.2%，外资规模稳中有升。\n")
+        assert [s.heading for s in a.sections] == [None], credit
+
+
 def test_a_rule_drawn_across_the_page_is_furniture_not_a_bullet():
     (a,) = articles("深圳四十年\n\n深圳创造了奇迹。\n\n----------------\n\n习近平总书记回顾了五大历史性跨越。\n\n＊＊＊\n\n——经济保持恢复发展。\n")
     blocks = [(blk.kind, blk.text) for sec in a.sections for blk in sec.blocks]

@@ -684,6 +684,41 @@ def _parenthesised(s: str) -> bool:
     return s[0] in "（(【[" and s[-1] in "）)】]"
 
 
+def _bracket_heading(s: str, said: str, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
+    """【坚持创新驱动】 alone on its line: a subhead in square brackets, not a transcript's label naming who
+    speaks (【国家统计局局长 康义】) nor a labelled note (【字号：大 中 小】)."""
+    return s[0] == "【" and s[-1] == "】" and not any(ch in s for ch in "：:") and _speaker(said, rules, is_name) is None
+
+
+_SPACED_LAST_NAME = re.compile(r"(\s[\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])$")
+_LAST_NAME = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]{2,4}$")
+
+
+def _bullet_heading(body: list[Block], k: int, marker_end: int, rules: _Rules, is_name: Callable[[str], bool]) -> bool:
+    """■ 深化改革开放 over a paragraph: a subhead, not a list's item: short, with no punctuation of a clause,
+    no bullet right before or after it, and the block after it longer (a paragraph under it); not a line
+    that credits authors (■任 明 程小冬 本报记者 周 远, ■刘正权, ■某旅政治工作部主任 朱 刚)."""
+    s = body[k].text
+    rest = s[marker_end:].strip()
+    if not rest or len(rest) > rules.max_heading or any(ch in rest for ch in _CLAUSE_ENDS + "：:、"):
+        return False
+    parts = rest.split()
+    lined_up = _SPACED_LAST_NAME.sub(r"\1\2", rest)  # (主任 朱 刚: a two-character name lined up with longer ones)
+    titled = _LAST_NAME.search(lined_up)
+    if "记者" in rest or "通讯员" in rest or (titled and lined_up[: titled.start()].endswith(rules.speaker_titles)):
+        return False
+    if all(len(p) <= 4 for p in parts) and (len(parts) > 1 or is_name(rest)):
+        return False  # names only (■顾亚根 遇际坤, ■刘正权; a subhead has no spaces inside)
+    after = body[k + 1] if k + 1 < len(body) else None
+    before = body[k - 1] if k > 0 else None
+    return (
+        after is not None
+        and len(after.text) > len(s)
+        and rules.bullet.match(after.text) is None
+        and (before is None or rules.bullet.match(before.text) is None)
+    )
+
+
 def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
     cuts: set[int] = set()
     body_since_cut = False
@@ -1218,11 +1253,16 @@ def _classify_article(
             b.kind, b.marker = "answer", _marker_of(s, m.group(0).strip())
             if qa is not None:
                 qa.answers.append(b)
-        elif m := rules.bullet.match(s):
+        elif (m := rules.bullet.match(s)) and not (qa is None and _bullet_heading(body, k, m.end(), rules, is_name)):
             b.kind, b.marker = "bullet", m.group("marker")
-        elif qa is None and not any(ch in s for ch in _CLAUSE_ENDS) and (_table_row(s) or _header_row(s, body, k, rules)):
+        elif not m and qa is None and not any(ch in s for ch in _CLAUSE_ENDS) and (_table_row(s) or _header_row(s, body, k, rules)):
             b.kind = "table_row"  # a row of a table the input lays out with tabs or spaces (a sentence is none: 2013 年 3 月 23日，…)
-        elif _heading_like(b, rules, rules.max_heading) and not _parenthesised(s) and not _only_date(s) and not listed_names(b, rules, is_name):
+        elif m or (
+            _heading_like(b, rules, rules.max_heading)
+            and (not _parenthesised(s) or _bracket_heading(s, said, rules, is_name))
+            and not _only_date(s)
+            and not listed_names(b, rules, is_name)
+        ):
             b.kind = "heading"
             section = Section(heading=b)
             art.sections.append(section)
