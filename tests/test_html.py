@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import tifalens
+import tifalens.analysis
 from tifalens.export.html import Mark, asset, fill_text, nest_marks, report_html, to_html
 
 EXE = shutil.which("tifalens") or str(Path(sys.executable).with_name("tifalens"))
@@ -230,20 +231,28 @@ def test_figures_and_failed_checks_are_marked_where_they_occur(nlp):
         span._.fields = {**fields, "start": start, "end": end}
         figures.append(span)
     doc.spans["stats"] = figures
-    doc._.checks = [{"code": "share_total", "level": "error", "message": "shares add up to 127%", "start": b, "end": b + 5}]
+    doc._.checks = [
+        {"code": "change", "level": "info", "message": "what it implies", "start": a, "end": a + 4},
+        {"code": "share_total", "level": "error", "message": "shares add up to 127%", "start": b, "end": b + 5},
+    ]
     root = assert_no_markup_from_input(to_html(doc, result.source)).root
     (full,) = root.find_all("div", "fulltext")
     assert full.text() == text
     assert [(f.text(), f.attrs["title"]) for f in full.find_all("span", "fig")] == [("619名", "619 名 · count · 女党员"), ("27.0%", "≈ 27.0 % · share · 女党员")]
-    (check,) = full.find_all("span", "check")
+    info, check = full.find_all("span", "check")
     assert (check.classes(), check.attrs["title"], check.text()) == ({"check", "lvl-error"}, "shares add up to 127%", "27.0%")
     assert check.find_all("span", "fig")[0].text() == "27.0%"  # the figure stays highlighted inside the check
+    assert info.classes() == {"check", "lvl-info"}
     rows = root.by_id("d0-figures-table").find_all("tr")[1:]
     assert [[td.text() for td in r.find_all("td")] for r in rows] == [
-        ["619名", "619", "名", "count", "", "女党员", ""],
+        ["619名", "619", "名", "count", "", "女党员", "what it implies"],
         ["27.0%", "27.0", "%", "share", "约", "女党员", "shares add up to 127%"],
     ]
-    assert [td.text() for td in root.by_id("d0-checks-table").find_all("td")] == ["error", "share_total", "shares add up to 127%", str(b)]
+    # a row is marked failed for a warning or an error, not for what a change implies
+    assert [r.classes() for r in rows] == [set(), {"failed"}]
+    assert [td.text() for td in root.by_id("d0-checks-table").find_all("td")][4:] == ["error", "share_total", "shares add up to 127%", str(b)]
+    # the counts under the document's name say one check, two checks
+    assert "· 2 checks ·" in root.find_all("p", "meta")[-1].text() and "· 2 figures ·" in root.find_all("p", "meta")[-1].text()
 
 
 def test_traditional_text_is_shown_as_written(nlp):
