@@ -1167,6 +1167,28 @@ def test_subheads_in_square_brackets_or_after_a_bullet_over_paragraphs_are_headi
         assert [s.heading for s in a.sections] == [None], credit
 
 
+def test_an_official_document_s_number_and_who_signs_it():
+    text = (
+        "国务院关于进一步优化营商环境的意见\n国发〔2023〕15号\n\n各省、自治区、直辖市人民政府：\n\n"
+        "优化营商环境是建设现代化经济体系的重要内容。\n\n一、总体要求\n\n坚持稳中求进工作总基调。\n\n"
+        "二、重点任务\n\n深化“放管服”改革。\n\n国务院\n2023年12月20日\n\n（此件公开发布）\n"
+    )
+    (a,) = articles(text)
+    assert (a.doc_number.text, a.subtitles) == ("国发〔2023〕15号", [])
+    # the body that signs it, above the date that closes it, is no heading
+    assert [s.heading.text for s in a.sections if s.heading] == ["一、总体要求", "二、重点任务"]
+    assert (a.issuer.text, a.issuer.kind, a.date.value) == ("国务院", "signature", "2023-12-20")
+    assert [(b.kind, b.text) for b in a.sections[-1].blocks][-3:] == [("signature", "国务院"), ("paragraph", "2023年12月20日"), ("paragraph", "（此件公开发布）")]
+    # a decree's number; a letter signed by a person
+    (a,) = articles("中华人民共和国国务院令\n国务院令第781号\n\n《条例》已经国务院常务会议通过，现予公布。\n")
+    assert a.doc_number.text == "国务院令第781号"
+    (a,) = articles("致全国人民的一封信\n\n同志们：新年好！希望大家身体健康。\n\n习近平\n2020年11月29日\n")
+    assert a.issuer.text == "习近平"
+    # a short last line of the body above a date is a signature only when the date ends the text
+    (a,) = articles("大事记\n\n会议召开\n2020年11月29日\n\n这一天，会议在北京召开，审议通过了决议。\n")
+    assert a.issuer is None
+
+
 def test_a_rule_drawn_across_the_page_is_furniture_not_a_bullet():
     (a,) = articles("深圳四十年\n\n深圳创造了奇迹。\n\n----------------\n\n习近平总书记回顾了五大历史性跨越。\n\n＊＊＊\n\n——经济保持恢复发展。\n")
     blocks = [(blk.kind, blk.text) for sec in a.sections for blk in sec.blocks]

@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING EDITOR_NOTE AUTHOR_NOTE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING DOC_NUMBER EDITOR_NOTE AUTHOR_NOTE SIGNATURE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
 QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -130,6 +130,7 @@ class _Rules:
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
+        self.doc_number = re.compile(data["doc_number"])
         # （作者：张三，系…教授）, 【作者：…研究中心 执笔：王明、李华】: the names a note credits, and where they work
         self.author_note = re.compile(rf"\s*[（(【\[〔]\s*(?:{data['author_note']})\s*(?P<rest>.+?)\s*[）)】\]〕]\s*")
         affiliation = alternation(data["author_note_affiliation"])
@@ -254,6 +255,8 @@ class Article:
     date: "DocumentDate | None" = None
     byline: "Byline | None" = None
     interviewee: "Interviewee | None" = None  # whom an interview's plain answers (答：) are by
+    doc_number: Block | None = None  # an official document's number under its title (国发〔2023〕15号)
+    issuer: Block | None = None  # who signs it, above the date that closes it (国务院 / 2023年12月20日)
 
 
 @dataclass
@@ -1085,6 +1088,31 @@ def _closing_date(body: list[Block], rules: _Rules) -> DocumentDate | None:
     return DocumentDate(b.start + m.start(), b.start + m.end(), m.group(0), value)
 
 
+def _close_signed(art: Article, rules: _Rules) -> None:
+    """A last heading with only the lines that close a document under it (国务院 / 2023年12月20日 /
+    （此件公开发布）) is who signs it: no heading, its lines go to the section before."""
+    last = art.sections[-1]
+    if len(art.sections) < 2 or last.heading is None or not last.blocks or not _only_date(last.blocks[0].text):
+        return
+    if all(_only_date(b.text) or (_parenthesised(b.text) and len(b.text) <= rules.max_date_line) for b in last.blocks):
+        art.sections.pop()
+        last.heading.kind = "paragraph"
+        art.sections[-1].blocks += [last.heading, *last.blocks]
+
+
+def _signature(art: Article, rules: _Rules) -> None:
+    """The line right above the date that closes a document, short and no sentence (国务院, 中共中央 国务院,
+    习近平), is its signature: kind signature, the article's issuer."""
+    blocks = art.sections[-1].blocks
+    for k in range(len(blocks) - 1, max(len(blocks) - 4, 0), -1):
+        if _only_date(blocks[k].text) and len(blocks[k].text) <= rules.max_date_line:
+            b = blocks[k - 1]
+            s = b.text.strip()
+            if b.kind == "paragraph" and len(s) <= rules.max_date_line and not any(ch in s for ch in _CLAUSE_ENDS + "：:、") and not _only_date(s) and not _parenthesised(s):
+                b.kind, art.issuer = "signature", b
+            return
+
+
 def _close_empty_sections(art: Article) -> None:
     """Short lines that end an article with nothing under them are no headings (a signature,
     a date): they close the last section that has text."""
@@ -1205,6 +1233,9 @@ def _classify_article(
             if art.byline is None and (byline := _byline(body[i], rules, is_one_name)):
                 body[i].kind = "byline"
                 art.byline = byline
+            elif art.doc_number is None and rules.doc_number.fullmatch(body[i].text):
+                body[i].kind = "doc_number"
+                art.doc_number = body[i]
             else:
                 body[i].kind = "subtitle"
                 art.subtitles.append(body[i])
@@ -1286,7 +1317,9 @@ def _classify_article(
         section.blocks.append(b)
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
+    _close_signed(art, rules)
     _close_empty_sections(art)
+    _signature(art, rules)
     if art.qa and not art.qa[-1].answers and not any(ch in art.qa[-1].question.text for ch in "？?"):
         closing = art.qa.pop().question  # 主持人：谢谢您接受采访。 closes, asking nothing
         closing.kind, closing.marker = "paragraph", None
@@ -1707,6 +1740,8 @@ class StructureComponent(Batched):
                 credited.extend(by.persons)
             for b in art.subtitles:
                 add(b.start, b.end, "SUBTITLE", article=a)
+            if art.doc_number:
+                add(art.doc_number.start, art.doc_number.end, "DOC_NUMBER", article=a)
             if art.date:
                 # only the article: a figure span has the same offsets, and spaCy keys span attributes by offsets
                 add(art.date.start, art.date.end, "DATE", article=a)

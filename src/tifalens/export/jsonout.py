@@ -19,7 +19,7 @@ from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
 SCHEMA_VERSION = "1.1"
-_BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
+_BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "SIGNATURE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
 
 
 def schema() -> dict:
@@ -138,6 +138,8 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "byline": None if byline is None else {"text": _text(byline), **byline._.fields, **_offsets(source, byline.start_char, byline.end_char)},
                 "date": _dateline_date(dl, source) if date is None else _document_date(date, source),
                 "interviewee": None if interviewee is None else {"name": _text(interviewee), **interviewee._.fields, **_offsets(source, interviewee.start_char, interviewee.end_char)},
+                "doc_number": _plain("DOC_NUMBER", first, source),
+                "issuer": _plain("SIGNATURE", first, source),
                 "dateline": None if dl is None else {"text": span_text(dl), **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
                 **_offsets(source, art.start_char, art.end_char),
                 "sections": [sections[k] for k in sorted(sections)],
@@ -148,6 +150,12 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _plain(label: str, first: dict[str, Span], source: Source) -> dict[str, Any] | None:
+    """The text and offsets of the article's first span with ``label``, or None."""
+    span = first.get(label)
+    return None if span is None else {"text": _text(span), **_offsets(source, span.start_char, span.end_char)}
 
 
 def _document_date(span: Span, source: Source) -> dict[str, Any]:
