@@ -1175,6 +1175,8 @@ def test_an_official_document_s_number_and_who_signs_it():
     )
     (a,) = articles(text)
     assert (a.doc_number.text, a.subtitles) == ("国发〔2023〕15号", [])
+    # whom it is sent to: its body's first line, ending with a colon
+    assert (a.addressee.text, a.addressee.kind) == ("各省、自治区、直辖市人民政府：", "addressee")
     # the body that signs it, above the date that closes it, is no heading
     assert [s.heading.text for s in a.sections if s.heading] == ["一、总体要求", "二、重点任务"]
     assert (a.issuer.text, a.issuer.kind, a.date.value) == ("国务院", "signature", "2023-12-20")
@@ -1183,7 +1185,10 @@ def test_an_official_document_s_number_and_who_signs_it():
     (a,) = articles("中华人民共和国国务院令\n国务院令第781号\n\n《条例》已经国务院常务会议通过，现予公布。\n")
     assert a.doc_number.text == "国务院令第781号"
     (a,) = articles("致全国人民的一封信\n\n同志们：新年好！希望大家身体健康。\n\n习近平\n2020年11月29日\n")
-    assert a.issuer.text == "习近平"
+    assert (a.issuer.text, a.addressee) == ("习近平", None)
+    # a colon later in the body names no addressee
+    (a,) = articles("标题\n\n今年以来，全省经济运行稳中向好。\n\n各市、县人民政府：\n")
+    assert a.addressee is None
     # a short last line of the body above a date is a signature only when the date ends the text
     (a,) = articles("大事记\n\n会议召开\n2020年11月29日\n\n这一天，会议在北京召开，审议通过了决议。\n")
     assert a.issuer is None

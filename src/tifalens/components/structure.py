@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING DOC_NUMBER EDITOR_NOTE AUTHOR_NOTE SIGNATURE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING DOC_NUMBER ADDRESSEE EDITOR_NOTE AUTHOR_NOTE SIGNATURE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
 QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -131,6 +131,7 @@ class _Rules:
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
         self.doc_number = re.compile(data["doc_number"])
+        self.addressee = re.compile(data["addressee"])
         # （作者：张三，系…教授）, 【作者：…研究中心 执笔：王明、李华】: the names a note credits, and where they work
         self.author_note = re.compile(rf"\s*[（(【\[〔]\s*(?:{data['author_note']})\s*(?P<rest>.+?)\s*[）)】\]〕]\s*")
         affiliation = alternation(data["author_note_affiliation"])
@@ -257,6 +258,7 @@ class Article:
     interviewee: "Interviewee | None" = None  # whom an interview's plain answers (答：) are by
     doc_number: Block | None = None  # an official document's number under its title (国发〔2023〕15号)
     issuer: Block | None = None  # who signs it, above the date that closes it (国务院 / 2023年12月20日)
+    addressee: Block | None = None  # whom it is sent to, its body's first line (各省、自治区、直辖市人民政府：)
 
 
 @dataclass
@@ -1272,6 +1274,8 @@ def _classify_article(
             art.byline = art.byline or _dateline_credit(b, leading, rules, is_name)
         if _editor_note(b, rules):
             b.kind = "editor_note"  # (further down: a note on the part of the text it heads)
+        elif k == i and art.title is not None and rules.addressee.fullmatch(s):
+            b.kind, art.addressee = "addressee", b
         elif note_of_author := rules.author_note.fullmatch(s):
             b.kind = "author_note"
             if art.byline is None:

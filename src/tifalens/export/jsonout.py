@@ -19,7 +19,7 @@ from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
 SCHEMA_VERSION = "1.1"
-_BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "SIGNATURE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
+_BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "SIGNATURE", "ADDRESSEE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
 
 
 def schema() -> dict:
@@ -140,6 +140,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "interviewee": None if interviewee is None else {"name": _text(interviewee), **interviewee._.fields, **_offsets(source, interviewee.start_char, interviewee.end_char)},
                 "doc_number": _plain("DOC_NUMBER", first, source),
                 "issuer": _plain("SIGNATURE", first, source),
+                "addressee": _plain("ADDRESSEE", first, source),
                 "dateline": None if dl is None else {"text": span_text(dl), **dl._.fields, **_offsets(source, dl.start_char, dl.end_char)},
                 **_offsets(source, art.start_char, art.end_char),
                 "sections": [sections[k] for k in sorted(sections)],

@@ -116,6 +116,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
             out.append(f"Number: {md_escape(art['doc_number']['text'])}  ")
         if art["issuer"]:
             out.append(f"Signed: {md_escape(art['issuer']['text'])}  ")
+        if art["addressee"]:
+            out.append(f"To: {md_escape(art['addressee']['text'].rstrip('：: '))}  ")
         if art["byline"]:
             where = art["byline"].get("affiliation")
             out.append(f"By: {md_escape(art['byline']['text'])}" + (f" ({md_escape(where)})" if where else "") + "  ")
