@@ -390,22 +390,24 @@ def test_tables_are_read_from_each_record_head_and_old_records_still_count(tmp_p
     assert {name: (out / name).read_text(encoding="utf-8") for name in tables} == tables
 
 
-def test_documents_csv_names_the_authors_and_where_they_work(tmp_path):
+def test_documents_csv_names_the_authors_where_they_work_and_an_official_document_s_number_and_issuer(tmp_path):
     src = tmp_path / "c.jsonl"
     texts = {
         "theory": f"论新时代\n\n{PARAGRAPH}\n\n（作者：张三丰，系中国人民大学马克思主义学院教授）",
         "news": f"标题\n\n新华社北京3月5日电（记者 王明、李华）{PARAGRAPH}",
         "none": f"标题\n\n{PARAGRAPH}",
+        "notice": f"国务院关于加强党建工作的意见\n国发〔2023〕15号\n\n{PARAGRAPH}\n\n国务院\n2023年12月20日",
     }
     src.write_text("".join(json.dumps({"id": k, "text": v}, ensure_ascii=False) + "\n" for k, v in texts.items()), encoding="utf-8")
     out = tmp_path / "out"
     run_corpus([str(src)], out, Options(), progress=False)
     docs = rows(out / "documents.csv")
-    assert list(docs[0]) == ["id", "input", "date", "title", "authors", "affiliation", "chars", "sha256"]
-    assert [(d["id"], d["authors"], d["affiliation"]) for d in docs] == [
-        ("theory", "张三丰", "中国人民大学马克思主义学院教授"),
-        ("news", "王明、李华", ""),
-        ("none", "", ""),
+    assert list(docs[0]) == ["id", "input", "date", "title", "authors", "affiliation", "doc_number", "issuer", "chars", "sha256"]
+    assert [(d["id"], d["authors"], d["affiliation"], d["doc_number"], d["issuer"]) for d in docs] == [
+        ("theory", "张三丰", "中国人民大学马克思主义学院教授", "", ""),
+        ("news", "王明、李华", "", "", ""),
+        ("none", "", "", "", ""),
+        ("notice", "", "", "国发〔2023〕15号", "国务院"),
     ]
 
 
