@@ -194,6 +194,10 @@ def test_deputy_glued_to_the_institution_before_a_title_is_cut_off(backend, seg_
     assert "委" in tokens and "主任" in tokens and tokens[tokens.index("主任") - 1] == "副"
     assert "名副其实" in tokens  # 副 before no title stays where jieba put it
     assert "".join(tokens) == doc.text and [t.idx for t in doc][2:5] == [4, 5, 6]
+    # so is 原 (former) before a title, or before 副 and a title, when jieba made up the word it ends (局原)
+    doc = seg("国家能源局原副局长刘宝华，青藏高原县长会议召开。")
+    tokens = [t.text for t in doc]
+    assert tokens[2:5] == ["局", "原", "副局长"] and "青藏高原" in tokens
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

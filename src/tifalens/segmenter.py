@@ -139,18 +139,22 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
 
 @lru_cache(maxsize=1)
 def _deputy() -> re.Pattern:
-    """副 right before a title (副部长, 副主任), which is where jieba glues it to the word before."""
-    return re.compile(f"副(?={alternation(table('entities')['person']['titles'])})")
+    """副 right before a title (副部长, 副主任), or 原 (former) before one or 副 and one (原副局长), which is
+    where jieba glues it to the word before."""
+    titles = alternation(table("entities")["person"]["titles"])
+    return re.compile(f"副(?={titles})|原(?=副?(?:{titles}))")
 
 
 def _unglue_deputy(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
     """农业农村部副部长, 国家发展改革委副主任: jieba glues 副 to the end of the institution (部副 | 部长, 委副 |
     主任); cut it off, in place, so the institution and the title each end at a token edge (部 | 副 | 部长),
-    as jieba reads 副部长 alone. Only a token that ends with that 副 and is followed by the title's token."""
+    as jieba reads 副部长 alone. Only a token that ends with that 副 and is followed by the title's token.
+    So with 原 (former) before a title or 副 and a title (国家能源局原副局长: 局原 | 副局长 -> 局 | 原 | 副局长),
+    when the token is no word of the dictionary (高原|县长 stays)."""
     for m in _deputy().finditer(text):
         at = m.start()
         i = bisect.bisect_right(starts, at) - 1
-        if starts[i] < at and starts[i + 1] == at + 1:
+        if starts[i] < at and starts[i + 1] == at + 1 and (m.group() == "副" or not backend.has_word(words[i])):
             _split_token(words, tags, starts, i, at, _tag_of(text[starts[i] : at], tags[i], backend), "b")
 
 
@@ -559,7 +563,7 @@ class JiebaSegmenter(Batched):
                     tags[i] = self._retag[words[i]]
         if "为" in text:
             _unglue_appointed(text, words, tags, starts)
-        if "副" in text:
+        if "副" in text or "原" in text:
             _unglue_deputy(text, words, tags, starts, self._backend)
         _unglue_name_end(text, words, tags, starts, self._backend)
         _unglue_counted(text, words, tags, starts, self._backend)
