@@ -1174,7 +1174,7 @@ def test_an_official_document_s_number_and_who_signs_it():
         "二、重点任务\n\n深化“放管服”改革。\n\n国务院\n2023年12月20日\n\n（此件公开发布）\n"
     )
     (a,) = articles(text)
-    assert (a.doc_number.text, a.subtitles) == ("国发〔2023〕15号", [])
+    assert (a.doc_number.text, a.subtitles, a.doc_type) == ("国发〔2023〕15号", [], "意见")
     # whom it is sent to: its body's first line, ending with a colon
     assert (a.addressee.text, a.addressee.kind) == ("各省、自治区、直辖市人民政府：", "addressee")
     # the body that signs it, above the date that closes it, is no heading
@@ -1192,6 +1192,29 @@ def test_an_official_document_s_number_and_who_signs_it():
     # a short last line of the body above a date is a signature only when the date ends the text
     (a,) = articles("大事记\n\n会议召开\n2020年11月29日\n\n这一天，会议在北京召开，审议通过了决议。\n")
     assert a.issuer is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("国务院关于进一步优化营商环境的意见", "意见"),
+        ("关于做好2024年春节期间有关工作的通知", "通知"),
+        ("关于实施乡村振兴战略的意见", "意见"),  # (实施 inside a 关于 title)
+        ("中国共产党纪律处分条例（2023年修订）", "条例"),
+        ("中华人民共和国反间谍法实施细则", "实施细则"),
+        ("中国共产党章程", "章程"),
+        # headlines about a document, and titles that only end with such a word
+        ("国务院印发《2024—2030年规划纲要》", None),
+        ("多地出台新规定", None),
+        ("坚持依法办事的规则", None),
+        ("学习贯彻新条例", None),
+        ("习近平在中央经济工作会议上的讲话", None),
+    ],
+)
+def test_the_kind_of_official_document_a_title_names(title, kind):
+    from tifalens.components.structure import _rules, doc_type
+
+    assert doc_type(title, _rules()) == kind
 
 
 def test_a_rule_drawn_across_the_page_is_furniture_not_a_bullet():

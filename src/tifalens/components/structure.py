@@ -132,6 +132,9 @@ class _Rules:
         self.credited_name = re.compile(name)
         self.doc_number = re.compile(data["doc_number"])
         self.addressee = re.compile(data["addressee"])
+        self.doc_types = tuple(sorted(data["doc_types"], key=len, reverse=True))
+        self.doc_types_alone = frozenset(data["doc_types_alone"])
+        self.doc_type_news_words = tuple(data["doc_type_news_words"])
         # （作者：张三，系…教授）, 【作者：…研究中心 执笔：王明、李华】: the names a note credits, and where they work
         self.author_note = re.compile(rf"\s*[（(【\[〔]\s*(?:{data['author_note']})\s*(?P<rest>.+?)\s*[）)】\]〕]\s*")
         affiliation = alternation(data["author_note_affiliation"])
@@ -259,6 +262,7 @@ class Article:
     doc_number: Block | None = None  # an official document's number under its title (国发〔2023〕15号)
     issuer: Block | None = None  # who signs it, above the date that closes it (国务院 / 2023年12月20日)
     addressee: Block | None = None  # whom it is sent to, its body's first line (各省、自治区、直辖市人民政府：)
+    doc_type: str | None = None  # what kind of official document its title names (意见, 通知, 条例)
 
 
 @dataclass
@@ -1090,6 +1094,25 @@ def _closing_date(body: list[Block], rules: _Rules) -> DocumentDate | None:
     return DocumentDate(b.start + m.start(), b.start + m.end(), m.group(0), value)
 
 
+_TITLE_NOTE = re.compile(r"[（(][^（()）]{1,16}[）)]$")  # （试行）, （2023年修订）
+
+
+def doc_type(title: str, rules: _Rules) -> str | None:
+    """The kind of official document ``title`` names by its last word (…的意见: 意见, …条例（试行）: 条例), when
+    it is a document's title: 关于 before the word, or a word that names a rule by itself; else None (a
+    headline: 国务院印发《…方案》, 多地出台新规定)."""
+    name = _TITLE_NOTE.sub("", title.strip()).rstrip("》”\"")
+    kind = next((t for t in rules.doc_types if name.endswith(t)), None)
+    if kind is None or len(name) <= len(kind) + 2 or "《" in title or "“" in title:
+        return None
+    if "关于" in name:
+        return kind
+    head = name[: -len(kind)]
+    if kind not in rules.doc_types_alone or head.endswith(("的", "新")) or any(w in head for w in rules.doc_type_news_words):
+        return None
+    return kind
+
+
 def _close_signed(art: Article, rules: _Rules) -> None:
     """A last heading with only the lines that close a document under it (国务院 / 2023年12月20日 /
     （此件公开发布）) is who signs it: no heading, its lines go to the section before."""
@@ -1322,6 +1345,7 @@ def _classify_article(
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
     _close_signed(art, rules)
+    art.doc_type = doc_type(art.title.text, rules) if art.title is not None else None
     _close_empty_sections(art)
     _signature(art, rules)
     if art.qa and not art.qa[-1].answers and not any(ch in art.qa[-1].question.text for ch in "？?"):
@@ -1733,7 +1757,7 @@ class StructureComponent(Batched):
 
         credited: list[tuple[int, int, str]] = []
         for a, art in enumerate(structure.articles):
-            add(art.start, art.end, "ARTICLE", article=a)
+            add(art.start, art.end, "ARTICLE", article=a, fields={"doc_type": art.doc_type} if art.doc_type else None)
             for b in art.boilerplate:
                 add(b.start, b.end, "BOILERPLATE", article=a)
             if art.title:

@@ -138,6 +138,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "byline": None if byline is None else {"text": _text(byline), **byline._.fields, **_offsets(source, byline.start_char, byline.end_char)},
                 "date": _dateline_date(dl, source) if date is None else _document_date(date, source),
                 "interviewee": None if interviewee is None else {"name": _text(interviewee), **interviewee._.fields, **_offsets(source, interviewee.start_char, interviewee.end_char)},
+                "doc_type": (art._.fields or {}).get("doc_type"),
                 "doc_number": _plain("DOC_NUMBER", first, source),
                 "issuer": _plain("SIGNATURE", first, source),
                 "addressee": _plain("ADDRESSEE", first, source),

@@ -112,6 +112,8 @@ def to_markdown(doc: Doc, source: Source) -> str:
             d = art["dateline"]
             said = ", ".join(f"{key} {md_escape(d[key])}" for key in ("agency", "place", "date") if d[key])  # (a paper's source line names no place)
             out.append(f"Dateline: {md_escape(d['text'])}" + (f" ({said})" if said else ""))
+        if art["doc_type"]:
+            out.append(f"Kind: {md_escape(art['doc_type'])}  ")
         if art["doc_number"]:
             out.append(f"Number: {md_escape(art['doc_number']['text'])}  ")
         if art["issuer"]:
