@@ -402,12 +402,12 @@ def test_documents_csv_names_the_authors_where_they_work_and_an_official_documen
     out = tmp_path / "out"
     run_corpus([str(src)], out, Options(), progress=False)
     docs = rows(out / "documents.csv")
-    assert list(docs[0]) == ["id", "input", "date", "title", "authors", "affiliation", "doc_number", "issuer", "chars", "sha256"]
-    assert [(d["id"], d["authors"], d["affiliation"], d["doc_number"], d["issuer"]) for d in docs] == [
-        ("theory", "张三丰", "中国人民大学马克思主义学院教授", "", ""),
-        ("news", "王明、李华", "", "", ""),
-        ("none", "", "", "", ""),
-        ("notice", "", "", "国发〔2023〕15号", "国务院"),
+    assert list(docs[0]) == ["id", "input", "date", "title", "authors", "affiliation", "doc_type", "doc_number", "issuer", "chars", "sha256"]
+    assert [(d["id"], d["authors"], d["affiliation"], d["doc_type"], d["doc_number"], d["issuer"]) for d in docs] == [
+        ("theory", "张三丰", "中国人民大学马克思主义学院教授", "", "", ""),
+        ("news", "王明、李华", "", "", "", ""),
+        ("none", "", "", "", "", ""),
+        ("notice", "", "", "意见", "国发〔2023〕15号", "国务院"),
     ]
 
 

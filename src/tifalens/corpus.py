@@ -9,7 +9,7 @@ Output folder::
     analyses-00001.jsonl ...  one JSON object per document (sharded; a shard is complete once renamed):
                               ok, key, sha256, tables (what the tables need), id, input, date,
                               title, report, block, analysis
-    documents.csv              id, input, date, title, authors, affiliation, doc_number, issuer, chars, sha256
+    documents.csv              id, input, date, title, authors, affiliation, doc_type, doc_number, issuer, chars, sha256
     terms.csv                  document, date, term, count, known
     entities.csv               document, date, name, label, full_name, count
     figures.csv                document, date, text, value, unit, kind, approx, modality, subject
@@ -193,7 +193,7 @@ def document_date(analysis: dict, source) -> str | None:
 def table_row(record: dict) -> dict:
     """What the tables and index.html need of a record, small enough to read without the analysis:
     id, input, sha256, date, title, authors (every byline's names, each once), affiliation (the first
-    byline's that has one), doc_number and issuer (the first article's that has one), chars, report, terms ``[term, count, known, gloss]``, entities
+    byline's that has one), doc_type, doc_number and issuer (the first article's that has one), chars, report, terms ``[term, count, known, gloss]``, entities
     ``[name, label, full name, count]``, figures ``[text, value, unit, kind, approx, modality, subject]`` and
     Q/A pairs ``[article, pair, asker, question, answerer, answer]``."""
     from .export.jsonout import entity_rows, gloss_text, shown_value
@@ -208,6 +208,7 @@ def table_row(record: dict) -> dict:
         "title": record["title"],
         "authors": list(dict.fromkeys(name for by in bylines for name in by["names"])),
         "affiliation": next((by["affiliation"] for by in bylines if by.get("affiliation")), None),
+        "doc_type": next((art["doc_type"] for art in a["articles"] if art.get("doc_type")), None),
         "doc_number": next((art["doc_number"]["text"] for art in a["articles"] if art.get("doc_number")), None),
         "issuer": next((art["issuer"]["text"] for art in a["articles"] if art.get("issuer")), None),
         "chars": a["source"]["chars"],
@@ -568,7 +569,7 @@ class TableWriter:
 
     NAMES = ("documents.csv", "terms.csv", "entities.csv", "figures.csv", "qa.csv")
     HEADERS = (
-        ["id", "input", "date", "title", "authors", "affiliation", "doc_number", "issuer", "chars", "sha256"],
+        ["id", "input", "date", "title", "authors", "affiliation", "doc_type", "doc_number", "issuer", "chars", "sha256"],
         ["document", "date", "term", "count", "known", "gloss"],
         ["document", "date", "name", "label", "full_name", "count"],
         ["document", "date", "text", "value", "unit", "kind", "approx", "modality", "subject"],
@@ -590,7 +591,7 @@ class TableWriter:
         self.documents += 1
         doc_id, date, chars = row["id"], row["date"] or "", row["chars"]
         authors = "、".join(row.get("authors", ()))  # (a record of an earlier version has none)
-        extra = [row.get(key) or "" for key in ("affiliation", "doc_number", "issuer")]  # (a record of an earlier version has none)
+        extra = [row.get(key) or "" for key in ("affiliation", "doc_type", "doc_number", "issuer")]  # (a record of an earlier version has none)
         self._docs.writerow([doc_id, row["input"], date, row["title"] or "", authors, *extra, chars, row["sha256"]])
         p = period_of(row["date"], self.period)
         if p:
