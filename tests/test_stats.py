@@ -356,6 +356,8 @@ def test_seed_datelines_keep_their_fields(seed):
         ("一成不变，八成新的房子，完成任务。", []),
         # also when jieba glues 成 to the 为 after it (六|成为: six tenths are); 希望孩子成为医生 has no figure
         ("受访企业中，三成为制造业企业，孩子成为医生。", [("三成", 0.3, "成", "ratio", None, "制造业企业")]),
+        # or the word of about before it (近九成 is one word of jieba's dictionary)
+        ("毕业生中近九成为研究生。", [("九成", 0.9, "成", "ratio", "近", "毕业生")]),
         ("公司员工六七成是青年。", [("六七成", 0.6, "成", "ratio", "约", "公司员工")]),  # about either, as 三四万
         # X为Y的N%, X是Y的N倍: the share is of X, Y is its whole
         ("全年完成投资3500亿元，为年度计划的105%。", [
@@ -1256,8 +1258,11 @@ def test_an_average_agrees_with_the_total_and_the_count(nlp, text, expected):
         # 实际, 名义 and 全年 after the subject say how or when it is measured
         ("居民人均可支配收入实际增长8.1%。", "居民人均可支配收入"),
         ("城镇调查失业率全年控制在5.5%以内。", "城镇调查失业率"),  # an age before 的 is the age of what follows
-        # a negation stays with its verb
+        # a negation stays with its verb; a modal after the subject (就得, 就要, 需) goes
         ("网点党员人数不达3人。", "网点党员人数不达"),
+        ("物业费一年就要400多元。", "物业费一年"),
+        ("满意度需达80%以上。", "满意度"),
+        ("办理时间最短只需28分钟。", "办理时间最短"),
         # a dictionary word is never cut
         ("模拟为3%。", "模拟"),
         # quotes that pair inside the subject stay; one left open at an end goes
@@ -1357,6 +1362,7 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("督导组对照900余份纪实性材料一一检查，与4名同乡一道，220名队员分批走进那曲。", [
             ("900余份", "纪实性材料"), ("4名", "同乡"), ("220名", "队员"),
         ]),
+        ("45万常住人口大部分居住在城中村，上千名员工绝大多数是青年。", [("45万", "常住人口"), ("上千名", "员工")]),
         ("解决2个水源点，开展12次主题党日活动，建设8个市县两级示范点，组建12支党员十九大精神宣讲队。", [
             ("2个", "水源点"), ("12次", "主题党日活动"), ("8个", "市县两级示范点"), ("12支", "党员十九大精神"),
         ]),

@@ -64,7 +64,8 @@ _ARABIC_ONLY = re.compile(ARABIC)
 _MULTIPLIER = re.compile(MULTIPLIER_PATTERN)
 _ROUND_LEADS = "百千万"  # a numeral may start with these where 一 is left out (百万元, 千余名)
 _VAGUE_LEADS = "十百千万"
-_NUMERAL_WORD_STARTS = frozenset("一二三四五六七八九十百千万两几数多若首第分每半")  # 一一, 一道, 两级, 若干, 首次, 分批  # numerals a vague word may stand before (数十万, 上千)
+_TENTHS_LEADS = "近约超逾"  # words of about jieba may glue to a tenth (近九成 is one word of its dictionary)
+_NUMERAL_WORD_STARTS = frozenset("一二三四五六七八九十百千万两几数多若首第分每半大绝")  # 一一, 一道, 两级, 若干, 首次, 分批, 大部分  # numerals a vague word may stand before (数十万, 上千)
 _NEGATIONS = "不未没"
 _LEADING_CN_NUMERAL = re.compile(rf"^[{''.join(CN_DIGITS)}十百千点]+")
 
@@ -602,7 +603,8 @@ class FigureFinder:
         reads the figure as words of its own (not 一成不变, 八成新, 完成), or glues 成 to 为 after it (其中约六|成为|零售业:
         six tenths are)."""
         glued = text.startswith("成为", m.end() - 1) and self.is_boundary(m.end() + 1)
-        if not (self.is_boundary(m.start()) and (self.is_boundary(m.end()) or glued)):
+        led = m.start() > 0 and text[m.start() - 1] in _TENTHS_LEADS and self.is_boundary(m.start() - 1)  # 近九成(l)|为
+        if not ((self.is_boundary(m.start()) or led) and (self.is_boundary(m.end()) or glued)):
             return None
         value = parse_number(m.group("num"))
         high = parse_number(m.group("num2")) if m.group("num2") else None
