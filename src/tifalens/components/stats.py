@@ -64,6 +64,7 @@ _ARABIC_ONLY = re.compile(ARABIC)
 _MULTIPLIER = re.compile(MULTIPLIER_PATTERN)
 _ROUND_LEADS = "百千万"  # a numeral may start with these where 一 is left out (百万元, 千余名)
 _VAGUE_LEADS = "十百千万"
+_ADVERB_MORPHEMES = frozenset("很较且仍也都就还又才再更最太只亦皆均尚已")  # what jieba tags zg that is an adverb
 _TENTHS_LEADS = "近约超逾"  # words of about jieba may glue to a tenth (近九成 is one word of its dictionary)
 _NUMERAL_WORD_STARTS = frozenset("一二三四五六七八九十百千万两几数多若首第分每半大绝")  # 一一, 一道, 两级, 若干, 首次, 分批, 大部分  # numerals a vague word may stand before (数十万, 上千)
 _NEGATIONS = "不未没"
@@ -1179,6 +1180,9 @@ class TokenIndex:
                 continue
             if tag in rules.lead_noun_tags and words and words[-1][0] in rules.settlement_verbs:
                 words.append((word, "n"))  # 重点|帮扶|县(zg): the morpheme after such a verb heads the compound, and ends it
+                break
+            if tag in rules.lead_noun_tags and len(word) == 1 and words and words[-1][1].startswith("n") and word not in _ADVERB_MORPHEMES:
+                words.append((word, "n"))  # 46个村民|组(zg): so does one right after a noun (not 病情|很(zg))
                 break
             if word in rules.class_bounds and words and self._class_word(*words[-1], rules) and self._noun_at(i + 1, limit, rules):
                 words.append((word, tag))  # 97个|省级|以上|园区: the class of what is counted
