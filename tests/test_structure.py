@@ -648,15 +648,19 @@ def test_the_author_line_under_the_title_is_the_byline(nlp):
     assert (art["byline"], art["subtitles"]) == (None, ["坚持把政治标准放在首位 严把政治关廉洁关身份关"])
 
 
-def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
-    from tifalens import analyze
+def one_article(nlp, text: str) -> tuple[dict, tuple | None, list[str]]:
+    """The one article of ``text`` as JSON, its byline (role, names, the credit as written) and the persons found."""
+    data = tifalens.analyze(text, nlp=nlp).to_dict()
+    (art,) = data["articles"]
+    by = art["byline"]
+    persons = [e["text"] for e in data["entities"] if e["label"] == "PERSON"]
+    return art, by and (by["role"], by["names"], text[by["orig_start"] : by["orig_end"]]), persons
 
+
+def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
     def byline(text):
-        data = analyze(text, nlp=nlp).to_dict()
-        (art,) = data["articles"]
-        by = art["byline"]
-        persons = [e["text"] for e in data["entities"] if e["label"] == "PERSON"]
-        return by and (by["role"], by["names"], text[by["orig_start"] : by["orig_end"]]), persons
+        _, by, persons = one_article(nlp, text)
+        return by, persons
 
     body = "\n今年全省粮食播种面积稳定在7100万亩以上。\n"
     assert byline("乡村振兴取得新成效\n本报记者 王明 李华" + body) == (("本报记者", ["王明", "李华"], "本报记者 王明 李华"), ["王明", "李华"])
@@ -684,15 +688,10 @@ def test_a_credit_is_the_byline_of_an_article_with_none_under_its_title(nlp):
 
 
 def test_an_author_note_is_a_block_of_its_own_and_credits_the_byline(nlp):
-    from tifalens import analyze
-
     def read(text):
-        data = analyze(text, nlp=nlp).to_dict()
-        (art,) = data["articles"]
-        by = art["byline"]
+        art, by, persons = one_article(nlp, text)
         kinds = [(b["kind"], b["text"]) for s in art["sections"] for b in s["blocks"]]
-        persons = [e["text"] for e in data["entities"] if e["label"] == "PERSON"]
-        return by and (by["role"], by["names"], by["affiliation"], text[by["orig_start"] : by["orig_end"]]), kinds, persons
+        return by and (*by[:2], art["byline"]["affiliation"], by[2]), kinds, persons
 
     title, body = "论新时代的伟大变革\n\n", "新时代十年的伟大变革，在党史、新中国史上具有里程碑意义。\n\n"
     note = "（作者：张三丰，系中国人民大学马克思主义学院教授）"
@@ -716,7 +715,7 @@ def test_an_author_note_is_a_block_of_its_own_and_credits_the_byline(nlp):
     # a note that names no one: where the author works, no byline; under the title it is no subtitle
     by, kinds, _ = read(title + body + "（作者为中国人民大学马克思主义学院教授）\n")
     assert by is None and kinds[-1] == ("author_note", "（作者为中国人民大学马克思主义学院教授）")
-    data = analyze("论新时代的伟大变革\n（作者单位：北京大学）\n" + body, nlp=nlp).to_dict()
+    data = tifalens.analyze("论新时代的伟大变革\n（作者单位：北京大学）\n" + body, nlp=nlp).to_dict()
     (art,) = data["articles"]
     assert art["subtitles"] == [] and art["sections"][0]["blocks"][0]["kind"] == "author_note"
     # what is no person's name credits no one; a byline under the title comes first
@@ -729,14 +728,9 @@ def test_an_author_note_is_a_block_of_its_own_and_credits_the_byline(nlp):
 
 
 def test_the_reporters_a_dateline_credits_are_the_byline(nlp):
-    from tifalens import analyze
-
     def read(text):
-        data = analyze(text, nlp=nlp).to_dict()
-        (art,) = data["articles"]
-        by = art["byline"]
-        persons = [e["text"] for e in data["entities"] if e["label"] == "PERSON"]
-        return art["dateline"]["text"], by and (by["role"], by["names"], text[by["orig_start"] : by["orig_end"]]), persons
+        art, by, persons = one_article(nlp, text)
+        return art["dateline"]["text"], by, persons
 
     body = "全省今年新建高标准农田120万亩，粮食生产再获丰收。"
     # in the brackets after a leading dateline
