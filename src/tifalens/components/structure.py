@@ -1191,14 +1191,16 @@ def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Calla
     return byline if byline is not None and any(map(is_name, byline.names)) else None
 
 
+def _named(names: str, at: int, rules: _Rules) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, name)`` of each name in ``names``, a text at offset ``at``: the name without the space that
+    lines it up with longer ones (龙 军: 龙军)."""
+    return tuple((at + n.start(), at + n.end(), re.sub(r"[ \u3000]", "", n.group())) for n in rules.credited_name.finditer(names))
+
+
 def _credited(b: Block, parts: list[re.Match], at: int, rules: _Rules) -> Byline | None:
     """The byline of the credits ``parts`` (label and names) found in a text at offset ``at`` of block ``b``:
     none when they name no one or only an outlet (作者：人民网)."""
-    persons = tuple(
-        (at + m.start("names") + n.start(), at + m.start("names") + n.end(), re.sub(r"[ \u3000]", "", n.group()))
-        for m in parts
-        for n in rules.credited_name.finditer(m.group("names"))
-    )
+    persons = tuple(p for m in parts for p in _named(m.group("names"), at + m.start("names"), rules))
     names = tuple(name for _, _, name in persons)
     if not names or any(n.endswith(rules.outlet_endings) for n in names):
         return None
@@ -1218,11 +1220,7 @@ def _noted_author(b: Block, note: re.Match, rules: _Rules, is_name: Callable[[st
         if not entries or not all(noted for _, noted in entries):
             return None  # （作者为…教授）: where they work, naming no one
         credits, role = [(noted.group("names"), at + m.start(), noted.group("affiliation")) for m, noted in entries], "作者"
-    persons = tuple(
-        (names_at + n.start(), names_at + n.end(), re.sub(r"[ \u3000]", "", n.group()))
-        for names, names_at, _ in credits
-        for n in rules.credited_name.finditer(names)
-    )
+    persons = tuple(p for names, names_at, _ in credits for p in _named(names, names_at, rules))
     if not all(is_name(name) for _, _, name in persons):
         return None  # （作者：本报评论部）
     affiliation = "；".join(where for _, _, where in credits if where) or None
