@@ -742,6 +742,9 @@ def test_the_reporters_a_dateline_credits_are_the_byline(nlp):
     assert read(body + "\n\n（新华社福州1月8日电　记者于晓泉、关心）\n") == (
         "（新华社福州1月8日电 记者于晓泉、关心）", ("记者", ["于晓泉", "关心"], "记者于晓泉、关心"), ["于晓泉", "关心"]
     )
+    # credits apart by a comma, the writers' and the contributors' (执笔记者, 参与记者)
+    text = body + "\n\n（新华社北京3月19日电 执笔记者胡浩、施雨岑，参与记者白丽萍、沈洋）\n"
+    assert read(text)[1] == ("执笔记者", ["胡浩", "施雨岑", "白丽萍", "沈洋"], "执笔记者胡浩、施雨岑，参与记者白丽萍、沈洋")
     # brackets that credit no one the segmenter reads as a name, or hold something else, give none
     assert read("标题在此\n\n新华社北京3月5日电（记者报道）" + body + "\n")[1:] == (None, [])
     assert read("标题在此\n\n新华社北京3月5日电（图文互动）" + body + "\n")[1] is None

@@ -124,9 +124,9 @@ class _Rules:
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         # after a bullet too (□本报记者 王明); a photo's credit (新华社记者兰红光摄) credits no author
         photo = re.escape(data["photo_credit_end"])
-        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:\s+{label}\s*{names})*\s*[）)]?$")
+        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:[\s，,；;]+{label}\s*{names})*\s*[）)]?$")
         # one label and its names: up to the next label or the end of the line
-        self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=\s+{label}|\s*[）)]?$)")
+        self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=[\s，,；;]+{label}|\s*[）)]?$)")
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
