@@ -748,6 +748,8 @@ def test_the_reporters_a_dateline_credits_are_the_byline(nlp):
     # brackets that credit no one the segmenter reads as a name, or hold something else, give none
     assert read("标题在此\n\n新华社北京3月5日电（记者报道）" + body + "\n")[1:] == (None, [])
     assert read("标题在此\n\n新华社北京3月5日电（图文互动）" + body + "\n")[1] is None
+    # a paper's source line closing an article credits no one (and reading it is no error)
+    assert read(body + "\n\n（人民日报2025年7月20日 01版）\n") == ("（人民日报2025年7月20日 01版）", None, [])
     # a byline under the title comes first
     by = read("标题在此\n本报记者 赵六\n\n新华社北京3月5日电（记者 张三）" + body + "\n")[1]
     assert by == ("本报记者", ["赵六"], "本报记者 赵六")

@@ -1184,7 +1184,7 @@ def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Calla
     """The byline of the reporters a dateline credits in its brackets (新华社北京3月5日电（记者 张三、李四）,
     （新华社福州1月8日电 记者于晓泉、关心））, when the brackets hold credits only, one of them a name the
     segmenter reads (not （记者报道）)."""
-    credit = dateline.group("credit")
+    credit = dateline.groupdict().get("credit")  # (a paper's source line has none)
     if not credit or not rules.credit_line.match(credit.strip()):
         return None
     byline = _credited(b, list(rules.credit.finditer(credit)), b.start + dateline.start("credit"), rules)
