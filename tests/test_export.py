@@ -7,6 +7,7 @@ import json
 import jsonschema
 
 import tifalens
+import tifalens.analysis
 from tifalens.export.jsonout import schema, to_dict, to_json
 from tifalens.export.markdown import md_escape, to_markdown
 
@@ -158,3 +159,22 @@ def test_a_gloss_in_markdown_and_html(nlp):
     page = to_html(result.doc, result.source)
     assert "四定 · unseen formula (confidence" in page and "in the text: 定人员、定范围、定任务、定考核" in page
     assert "<td>定人员、定范围、定任务、定考核</td>" in page
+
+
+def test_an_official_document_s_kind_number_signature_and_addressee_in_the_reports(nlp):
+    from tifalens.export.html import to_html
+
+    text = (
+        "国务院关于进一步优化营商环境的意见\n国发〔2023〕15号\n\n各省、自治区、直辖市人民政府：\n\n"
+        "优化营商环境是建设现代化经济体系的重要内容。\n\n国务院\n2023年12月20日\n"
+    )
+    result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
+    (art,) = result.to_dict()["articles"]
+    assert (art["doc_type"], art["doc_number"]["text"], art["issuer"]["text"], art["addressee"]["text"]) == (
+        "意见", "国发〔2023〕15号", "国务院", "各省、自治区、直辖市人民政府：",
+    )  # fmt: skip
+    lines = ["Kind: 意见", "Number: 国发〔2023〕15号", "Signed: 国务院", "To: 各省、自治区、直辖市人民政府"]
+    md = result.to_markdown()
+    assert "# 国务院关于进一步优化营商环境的意见\n" + "".join(f"{line}  \n" for line in lines) in md
+    page = to_html(result.doc, result.source)
+    assert "".join(f'        <div class="dateline">{line}</div>\n' for line in lines) in page

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..components.structure import structure_spans
 from ..reading import Source
-from .jsonout import ENTITY_LABELS, as_written, entity_rows, gloss_text, shown_kind, shown_value, summary_rows, to_dict
+from .jsonout import ENTITY_LABELS, as_written, document_lines, entity_rows, gloss_text, shown_kind, shown_value, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question", "TABLE_ROW": "s-row"}
@@ -267,6 +267,7 @@ def outline(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
                 "dateline": art["dateline"]["text"] if art["dateline"] else None,
                 "date": art["date"]["value"] if art["date"] else None,
                 "byline": art["byline"]["text"] if art["byline"] else None,
+                "document": document_lines(art),
                 "sections": sections,
                 "enumeration": _items(art["items"], f"{a}-"),
             }

@@ -154,6 +154,20 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
     return out
 
 
+DOCUMENT_FIELDS = (("doc_type", "Kind"), ("doc_number", "Number"), ("issuer", "Signed"), ("addressee", "To"))
+
+
+def document_lines(art: dict[str, Any]) -> list[str]:
+    """An official document's kind, number, who signs it and whom it is sent to, as the reports show them
+    (Kind: 意见, Number: 国发〔2023〕15号, Signed: 国务院, To: 各省、自治区、直辖市人民政府)."""
+    out = []
+    for key, label in DOCUMENT_FIELDS:
+        value = art.get(key)
+        if value:
+            out.append(f"{label}: {(value['text'] if isinstance(value, dict) else value).rstrip('：: ')}")
+    return out
+
+
 def _plain(label: str, first: dict[str, Span], source: Source) -> dict[str, Any] | None:
     """The text and offsets of the article's first span with ``label``, or None."""
     span = first.get(label)

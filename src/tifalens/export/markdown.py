@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..components.structure import question_number
 from ..tables import table
 from ..reading import Source
-from .jsonout import as_written, entity_rows, gloss_text, shown_kind, shown_value, to_dict
+from .jsonout import as_written, document_lines, entity_rows, gloss_text, shown_kind, shown_value, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
 # What CommonMark reads as a block when a line starts with it: an ATX heading (# x), a quote,
@@ -112,14 +112,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
             d = art["dateline"]
             said = ", ".join(f"{key} {md_escape(d[key])}" for key in ("agency", "place", "date") if d[key])  # (a paper's source line names no place)
             out.append(f"Dateline: {md_escape(d['text'])}" + (f" ({said})" if said else ""))
-        if art["doc_type"]:
-            out.append(f"Kind: {md_escape(art['doc_type'])}  ")
-        if art["doc_number"]:
-            out.append(f"Number: {md_escape(art['doc_number']['text'])}  ")
-        if art["issuer"]:
-            out.append(f"Signed: {md_escape(art['issuer']['text'])}  ")
-        if art["addressee"]:
-            out.append(f"To: {md_escape(art['addressee']['text'].rstrip('：: '))}  ")
+        out += [f"{md_escape(line)}  " for line in document_lines(art)]
         if art["byline"]:
             where = art["byline"].get("affiliation")
             out.append(f"By: {md_escape(art['byline']['text'])}" + (f" ({md_escape(where)})" if where else "") + "  ")
