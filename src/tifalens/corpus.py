@@ -590,9 +590,9 @@ class TableWriter:
     def add(self, row: dict) -> None:
         self.documents += 1
         doc_id, date, chars = row["id"], row["date"] or "", row["chars"]
-        authors = "、".join(row.get("authors", ()))  # (a record of an earlier version has none)
-        extra = [row.get(key) or "" for key in ("affiliation", "doc_type", "doc_number", "issuer")]  # (a record of an earlier version has none)
-        self._docs.writerow([doc_id, row["input"], date, row["title"] or "", authors, *extra, chars, row["sha256"]])
+        # (a record of an earlier version has none of authors … issuer)
+        about = ["、".join(row.get("authors", ())), *(row.get(key) or "" for key in ("affiliation", "doc_type", "doc_number", "issuer"))]
+        self._docs.writerow([doc_id, row["input"], date, row["title"] or "", *about, chars, row["sha256"]])
         p = period_of(row["date"], self.period)
         if p:
             self._trend_chars[p] += chars

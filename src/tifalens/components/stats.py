@@ -63,10 +63,10 @@ SHARE_KINDS = ("percent", "ratio")
 _ARABIC_ONLY = re.compile(ARABIC)
 _MULTIPLIER = re.compile(MULTIPLIER_PATTERN)
 _ROUND_LEADS = "百千万"  # a numeral may start with these where 一 is left out (百万元, 千余名)
-_VAGUE_LEADS = "十百千万"
+_VAGUE_LEADS = "十百千万"  # numerals a vague word may stand before (数十万, 上千)
 _ADVERB_MORPHEMES = frozenset("很较且仍也都就还又才再更最太只亦皆均尚已")  # what jieba tags zg that is an adverb
 _TENTHS_LEADS = "近约超逾"  # words of about jieba may glue to a tenth (近九成 is one word of its dictionary)
-_NUMERAL_WORD_STARTS = frozenset("一二三四五六七八九十百千万两几数多若首第分每半大绝")  # 一一, 一道, 两级, 若干, 首次, 分批, 大部分  # numerals a vague word may stand before (数十万, 上千)
+_NUMERAL_WORD_STARTS = frozenset("一二三四五六七八九十百千万两几数多若首第分每半大绝")  # numeral words: 一一, 一道, 两级, 若干, 首次, 分批, 大部分
 _NEGATIONS = "不未没"
 _LEADING_CN_NUMERAL = re.compile(rf"^[{''.join(CN_DIGITS)}十百千点]+")
 
