@@ -745,6 +745,10 @@ def test_the_reporters_a_dateline_credits_are_the_byline(nlp):
     # credits apart by a comma, the writers' and the contributors' (执笔记者, 参与记者)
     text = body + "\n\n（新华社北京3月19日电 执笔记者胡浩、施雨岑，参与记者白丽萍、沈洋）\n"
     assert read(text)[1] == ("执笔记者", ["胡浩", "施雨岑", "白丽萍", "沈洋"], "执笔记者胡浩、施雨岑，参与记者白丽萍、沈洋")
+    # names without a label, each one the segmenter reads
+    assert read("标题在此\n\n中国共产党新闻网北京6月16日电 （任一林）" + body + "\n") == (
+        "中国共产党新闻网北京6月16日电 （任一林）", (None, ["任一林"], "任一林"), ["任一林"]
+    )
     # brackets that credit no one the segmenter reads as a name, or hold something else, give none
     assert read("标题在此\n\n新华社北京3月5日电（记者报道）" + body + "\n")[1:] == (None, [])
     assert read("标题在此\n\n新华社北京3月5日电（图文互动）" + body + "\n")[1] is None
@@ -1228,6 +1232,34 @@ def test_a_paper_s_own_dateline_ends_in_xun():
     assert (d.text, d.agency, d.place, d.date, d.position) == ("本报长沙5月5日讯（记者 张三）", "本报", "长沙", "5月5日", "leading")
     (a,) = articles("标题\n\n本报12月4日讯（记者黄鹭）近日，全省召开会议。\n")
     assert (a.dateline.text, a.dateline.place, a.dateline.date) == ("本报12月4日讯（记者黄鹭）", "", "12月4日")
+
+
+@pytest.mark.parametrize(
+    "line, dateline",
+    [
+        # a provincial paper is an agency by its shape, dated or not
+        ("湖南日报11月26日讯（记者 冒蕞 孙敏坚）今天上午，", ("湖南日报11月26日讯（记者 冒蕞 孙敏坚）", "湖南日报", "", "11月26日")),
+        ("南方日报讯（记者/张三）近日，", ("南方日报讯（记者/张三）", "南方日报", "", "")),
+        ("本报南宁讯（记者 王明）日前，", ("本报南宁讯（记者 王明）", "本报", "南宁", "")),
+        ("中国共产党新闻网北京3月5日电 日前，", ("中国共产党新闻网北京3月5日电", "中国共产党新闻网", "北京", "3月5日")),
+        # relayed (据) and undated
+        ("据新华社北京3月5日电 日前，", ("据新华社北京3月5日电", "新华社", "北京", "3月5日")),
+        ("新华社电（记者 王明）日前，", ("新华社电（记者 王明）", "新华社", "", "")),
+        # an undated 电 or 讯 is one only before a space or a bracket: these are words
+        ("新华社电视台记者日前走进乡村，", None),
+        ("本报今年以来共收到群众来电一千多件，", None),
+        ("湖南日报社电话会议日前召开，", None),
+    ],
+)
+def test_datelines_of_any_paper_dated_or_not(line, dateline):
+    (a,) = articles("标题在此\n\n" + line + "全省召开会议，部署今年的工作。\n")
+    d = a.dateline
+    assert (d and (d.text, d.agency, d.place, d.date)) == dateline or (d is None and dateline is None)
+
+
+def test_a_relayed_closing_dateline_closes_the_article():
+    (a,) = articles("标题在此\n\n全省召开会议，部署今年的工作。\n\n（据新华社电）\n")
+    assert (a.dateline.text, a.dateline.agency, a.dateline.position) == ("（据新华社电）", "新华社", "closing")
 
 
 def test_lines_wrapped_mid_sentence_are_one_paragraph():

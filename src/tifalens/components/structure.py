@@ -65,11 +65,12 @@ class _Rules:
     """Regular expressions compiled once from ``data/structure.json``."""
 
     def __init__(self, data: dict) -> None:
-        agencies = alternation(data["agencies"])
+        agencies = alternation(data["agencies"]) + "|" + data["agency_shapes"]
         date = r"(?:\d{4}年)?[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日"
-        # (新华社福州1月8日电 记者于晓泉、关心): the reporters credited after it, inside the brackets
+        # (新华社福州1月8日电 记者于晓泉、关心): the reporters credited after it, inside the brackets;
+        # (据新华社电): relayed, and undated
         self.closing_dateline = re.compile(
-            rf"[（(【]\s*(?P<agency>{agencies})(?:记者[^（()）【】]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})电"
+            rf"[（(【]\s*(?:据\s*)?(?P<agency>{agencies})(?:记者[^（()）【】]*?)?(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})?电"
             rf"(?:\s+(?P<credit>(?:{data['credit_label']})[^（()）【】]{{1,60}}?))?\s*[）)】]\s*$"
         )
         # 《人民日报》（2025年07月20日 01版）, （人民日报2025年7月20日 01版）: the paper and page an article
@@ -79,9 +80,12 @@ class _Rules:
             r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]?\s*[）)]?\s*$"
         )
         # 新华社北京9月26日电, （人民日报北京3月4日电）, 【新华社香港10月1日电】 opening a paragraph (alone on its line it
-        # closes one), 【本报讯】, and a paper's own 本报长沙5月5日讯
+        # closes one), 【本报讯】, a paper's own 本报长沙5月5日讯, and undated (本报南宁讯, 南方日报讯, 据新华社电) when a
+        # space or a bracket follows (not 新华社电视, 本报…来电话)
         self.leading_dateline = re.compile(
-            rf"^(?:(?P<open>[（(【]\s*)?(?P<agency>{agencies})(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})[电讯](?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
+            rf"^(?:(?P<open>[（(【]\s*)?(?:据\s*)?(?P<agency>{agencies})"
+            rf"(?:(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})[电讯]|(?P<place2>[\u4e00-\u9fff]{{0,6}}?)[电讯](?=[\s\u3000（(【）)】]))"
+            r"(?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
             r"\s*(?:[（(](?P<credit>[^（()）]{0,40})[）)])?"
         )
         q = "|".join(map(re.escape, data["question_markers"]))
@@ -130,6 +134,7 @@ class _Rules:
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
+        self.bare_names = re.compile(names)  # (任一林), (张三、李四): names a dateline credits without a label
         self.doc_number = re.compile(data["doc_number"])
         self.addressee = re.compile(data["addressee"])
         self.doc_types = tuple(sorted(data["doc_types"], key=len, reverse=True))
@@ -825,7 +830,8 @@ def _dateline(m: re.Match, offset: int, position: str) -> Dateline:
     agency = m.group("agency") or (m.groupdict().get("agency2") or "")
     text = m.group(0).strip()
     start = offset + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-    return Dateline(start, start + len(text), text, agency, m.group("place") or "", m.group("date") or "", position)
+    place = m.group("place") or m.groupdict().get("place2") or ""
+    return Dateline(start, start + len(text), text, agency, place, m.group("date") or "", position)
 
 
 def _colon_form(s: str, rules: _Rules) -> str:
@@ -1183,8 +1189,14 @@ def _credit(blocks: list[Block], rules: _Rules) -> Byline | None:
 def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
     """The byline of the reporters a dateline credits in its brackets (新华社北京3月5日电（记者 张三、李四）,
     （新华社福州1月8日电 记者于晓泉、关心））, when the brackets hold credits only, one of them a name the
-    segmenter reads (not （记者报道）)."""
+    segmenter reads (not （记者报道）), or names only, each one the segmenter reads (中国共产党新闻网北京6月16日电（任一林）)."""
     credit = dateline.groupdict().get("credit")  # (a paper's source line has none)
+    if credit and not rules.credit_line.match(credit.strip()) and rules.bare_names.fullmatch(credit.strip()):
+        at = b.start + dateline.start("credit") + len(credit) - len(credit.lstrip())
+        persons = _named(credit.strip(), at, rules)
+        if all(is_name(name) for _, _, name in persons):
+            return Byline(b, None, persons[0][2], tuple(n for _, _, n in persons), persons[0][0], persons[-1][1], persons)
+        return None
     if not credit or not rules.credit_line.match(credit.strip()):
         return None
     byline = _credited(b, list(rules.credit.finditer(credit)), b.start + dateline.start("credit"), rules)
