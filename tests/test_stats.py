@@ -1728,14 +1728,20 @@ def test_an_approximation_before_a_verb_of_having_or_reaching_is_about(nlp):
 def test_as_high_as_stresses_a_figure_and_leaves_it_exact(nlp):
     # 高达 and 多达 say a figure is large, not that it is more than it (超过 does); 只, 才 and a clause of
     # meaning before a subject (这意味着) are no part of it
-    text = "我国对世界经济增长的贡献高达28%，参会人数多达3000人，超过500家企业参展。消费支出只占世界总额的12.1%。这意味着全市有300万人受益。"
+    # they are read as the others are: a subject ends before them, 占比高达 gives a share
+    text = (
+        "我国对世界经济增长的贡献高达28%，参会人数多达3000人，超过500家企业参展。消费支出只占世界总额的12.1%。这意味着全市有300万人受益。"
+        "月收入最高达4427元。互联网经济在国内生产总值中占比高达6.9%。"
+    )
     stats = analyse(nlp, text)["stats"]
-    assert [(s["text"], s["approx"], s["subject"]) for s in stats] == [
-        ("28%", None, "我国对世界经济增长的贡献"),
-        ("3000人", None, "参会人数"),
-        ("500家", "超过", "企业"),
-        ("12.1%", None, "消费支出"),
-        ("300万人", None, "全市"),
+    assert [(s["text"], s["approx"], s["subject"], s["share_of"] is not None) for s in stats] == [
+        ("28%", None, "我国对世界经济增长的贡献", False),
+        ("3000人", None, "参会人数", False),
+        ("500家", "超过", "企业", False),
+        ("12.1%", None, "消费支出", True),
+        ("300万人", None, "全市", False),
+        ("4427元", None, "月收入", False),
+        ("6.9%", None, "互联网经济", True),
     ]
 
 

@@ -181,7 +181,7 @@ class StatsRules:
         self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶")}
         # a rate's unit: an amount per a unit of something (30微克/立方米, 5000元/吨, 120公里/小时)
         self.per_unit = re.compile(rf"[/／]({alternation(self.units)})")
-        self.approx_before: dict[str, str] = data["approx_before"]
+        self.approx_before: dict[str, str | None] = data["approx_before"]  # (高达: none)
         self.approx_after: dict[str, str] = data["approx_after"]
         self.approx_inside: dict[str, str] = data["approx_inside"]
         self.approx_inside_rx = [(re.compile(rf"[\d{CN_NUMERAL_CHARS}]{re.escape(ch)}"), w) for ch, w in self.approx_inside.items()]
