@@ -549,6 +549,12 @@ def test_a_name_cut_after_its_second_character_is_made_whole(ents_nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["易炼红"]
 
 
+def test_a_conjunction_before_a_pause_ends_a_name_after_a_title(ents_nlp):
+    # jieba cuts 周清|和 and 李永|才: before a pause they end the name; before a name or a verb 和 is a conjunction
+    doc = ents_nlp("公司党委书记、董事长周清和，研究院院长李永才、主任张华出席。书记王大和出席会议。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["周清和", "李永才", "张华"]
+
+
 def test_a_surname_cut_off_after_a_title_or_an_appointment_verb_joins_its_given_name(ents_nlp):
     doc = ents_nlp("免去赵立新的副主任职务；任命孙卫东为外交部副部长。书记赵立新指出，主任王在会上说明，任命制度改革。")
     assert [(t.text, t.tag_) for t in doc if t.text in ("赵", "立新", "孙", "卫东")] == [("赵", "nr"), ("立新", "d"), ("孙", "zg"), ("卫东", "nr"), ("赵", "nr"), ("立新", "d")]

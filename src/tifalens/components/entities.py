@@ -74,6 +74,7 @@ class EntityRules:
     given_noun_tags: frozenset[int]  # tag hashes
     name_end_after_name_tags: frozenset[int]  # tag hashes
     not_given_name_end: frozenset[str]
+    name_ends_before_pause: frozenset[str]
     foreign_titles: tuple[str, ...]
     max_foreign_name: int
     titles: tuple[str, ...]
@@ -261,6 +262,7 @@ def entity_rules() -> EntityRules:
         given_noun_tags=frozenset(get_string_id(t) for t in person["given_noun_tags"]),
         name_end_after_name_tags=frozenset(get_string_id(t) for t in person["name_end_after_name_tags"]),
         not_given_name_end=frozenset(person["not_given_name_end"]),
+        name_ends_before_pause=frozenset(person["name_ends_before_pause"]),
         foreign_titles=tuple(person["foreign_titles"]),
         max_foreign_name=person["max_transliterated_chars"],
         titles=tuple(person["titles"]),
@@ -442,9 +444,11 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules, is
         ):
             labels[i] = "PERSON"
             continue
+        # 董事长周清|和，: before a pause 和 is no conjunction but the name's end (so 才, 为, 有: 李永|才，)
+        paused = len(given) == 1 and given in rules.name_ends_before_pause and _next_word(words, i + 2) in _PAUSES
         if not (
             _han(given)
-            and given[-1] not in rules.not_given_name_end
+            and (given[-1] not in rules.not_given_name_end or paused)
             and not rules.is_title(given, before=False)
             and (labels.get(i + 1) in (None, "PERSON") or (labels[i + 1] == "GPE" and not rules.named_place(given) and not rules.place_word(given + _next_word(words, i + 2))))
         ):
@@ -464,7 +468,7 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules, is
             and len(given) == 1
             and given not in rules.derived_noun_suffixes
             and (
-                (i not in labels and int(words.tags[i + 1]) in rules.given_noun_tags)
+                (i not in labels and (int(words.tags[i + 1]) in rules.given_noun_tags or paused))
                 or (labels.get(i) == "PERSON" and int(words.tags[i + 1]) in rules.name_end_after_name_tags and given not in CN_NUMERAL_CHARS)
             )
             and rules.person_shape(first + given)
