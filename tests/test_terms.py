@@ -200,6 +200,9 @@ def test_unseen_spans_on_doc(nlp):
         # the quoted words right before it; a list it names (即)
         ("他说，王杰“在荣誉上不伸手，在待遇上不伸手，在物质上不伸手”，这“三不伸手”值得学习。", "三不伸手", ["在荣誉上不伸手", "在待遇上不伸手", "在物质上不伸手"]),
         ("把党组织建在产业链上、把党员聚在产业链上，即“双建双链”。", "双建双链", ["把党组织建在产业链上", "把党员聚在产业链上"]),
+        # a list that 等 closes, counted by the formula after it; a paragraph indented with white space
+        ("推动政策沟通、设施联通、贸易畅通、资金融通、民心相通等“五通”。", "五通", ["政策沟通", "设施联通", "贸易畅通", "资金融通", "民心相通"]),
+        ("\t\u3000\u3000标准将组织力细化为政治领导力、发展推动力、社会服务力等“三个力”。", "三个力", ["政治领导力", "发展推动力", "社会服务力"]),
     ],
 )
 def test_glosses(nlp, text, term, items):
@@ -223,6 +226,8 @@ def test_glosses(nlp, text, term, items):
         "会议强调，要抓好学习教育。这“两个确立”具有决定性意义。他说，工作很忙，任务很重。这“两个维护”十分重要。",
         "提升战斗力、执行力及问题解决率、群众满意率（以下简称“两力两率”），开展活动。",
         "推进全员育人、全过程育人、全方位育人综合改革试点工作，即“三全育人”。",
+        # 等 after a list of another count: the list is not all of it
+        "增强政治意识、大局意识等“四个意识”。",
     ],
 )
 def test_no_gloss(nlp, text):

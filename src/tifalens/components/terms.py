@@ -380,7 +380,8 @@ class GlossReader:
             items = self._conjoined(found[0]) if conjoined else found[0]
             if items is None:
                 continue
-            items, offset = self._lead_cut(items, cut)
+            rest = body[cut:]
+            items, offset = self._lead_cut(items, cut + len(rest) - len(rest.lstrip()))  # (the first item is stripped)
             if self._alike(items) and self._even(items):
                 return tuple(items), offset
         return None
