@@ -1368,6 +1368,10 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("解决2个水源点，开展12次主题党日活动，建设8个市县两级示范点，组建12支党员十九大精神宣讲队。", [
             ("2个", "水源点"), ("12次", "主题党日活动"), ("8个", "市县两级示范点"), ("12支", "党员十九大精神"),
         ]),
+        # a morpheme right after the count leads a body's name that follows it (村|党组织|书记), else ends it
+        ("全市120名村党组织书记参加培训，9个县摘帽。", [("120名", "村党组织书记"), ("9个", "县")]),
+        # a modal before the figure is the predicate's (还能, 可以)
+        ("大棚出租后村集体还能有20多万元的收入，贫困户可以达到3000元。", [("20多万元", "大棚出租后村集体"), ("3000元", "贫困户")]),
     ],
 )
 def test_what_a_count_counts_ends_where_the_predicate_starts(nlp, text, subjects):

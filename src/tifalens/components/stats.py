@@ -1167,6 +1167,9 @@ class TokenIndex:
                 tag = "n"  # 500名|困难群众(l), 2架|无人机(l): what is counted
             if lead and tag in rules.lead_noun_tags:
                 words.append((word, "n"))  # 9个|县(zg): right after a count, a morpheme is what is counted,
+                if self._tag_at(i + 1, limit) == "nt":
+                    i += 1  # 120名|村|党组织(nt)|书记: a body's name after it goes on
+                    continue
                 break  # and ends it: jieba's tags after it are no guide (县|摘帽 is tagged n)
             elif lead and tag in rules.lead_modifier_tags and len(word) >= 2 and self._noun_at(i + 1, limit, rules):
                 words.append((word, tag))  # 3578家|非公(d)|企业: a modifier of what is counted (not 又|创新)
