@@ -759,6 +759,25 @@ def test_the_reporters_a_dateline_credits_are_the_byline(nlp):
     assert by == ("本报记者", ["赵六"], "本报记者 赵六")
 
 
+def test_a_credit_in_brackets_closing_the_last_paragraph_is_the_byline(nlp):
+    body = "全市选派干部到乡村任职，实现全覆盖。"
+
+    def read(text):
+        _, by, persons = one_article(nlp, text)
+        return by, persons
+
+    assert read("标题在此\n\n" + body + "（本报记者 张俊在 梁亮）\n") == (("本报记者", ["张俊在", "梁亮"], "本报记者 张俊在 梁亮"), ["张俊在", "梁亮"])
+    # 报道 after the names is no name; labels with no space between the credits
+    assert read("标题在此\n\n" + body + "（记者 赵洪杰 李子路 报道）\n")[0] == ("记者", ["赵洪杰", "李子路"], "记者 赵洪杰 李子路")
+    assert read("标题在此\n\n" + body + "（通讯员郭健记者韩冬）\n")[0] == ("通讯员", ["郭健", "韩冬"], "通讯员郭健记者韩冬")
+    # two three-character names written together, each with a surname, split where both read as names
+    assert read("标题在此\n\n" + body + "（记者于险峰张仁军）\n") == (("记者", ["于险峰", "张仁军"], "记者于险峰张仁军"), ["于险峰", "张仁军"])
+    # brackets that credit no one, or not at the end of the text, give none; a byline under the title comes first
+    assert read("标题在此\n\n" + body + "（见附表）\n")[0] is None
+    assert read("标题在此\n\n全市选派干部（记者 王明）到乡村任职。\n\n实现全覆盖。\n")[0] is None
+    assert read("标题在此\n本报记者 赵六\n\n" + body + "（记者 王明）\n")[0] == ("本报记者", ["赵六"], "本报记者 赵六")
+
+
 def test_the_lines_that_close_a_release_are_no_headings(nlp):
     from tifalens import analyze
 

@@ -128,13 +128,16 @@ class _Rules:
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         # after a bullet too (□本报记者 王明); a photo's credit (新华社记者兰红光摄) credits no author
         photo = re.escape(data["photo_credit_end"])
-        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:[\s，,；;]+{label}\s*{names})*\s*[）)]?$")
-        # one label and its names: up to the next label or the end of the line
-        self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=[\s，,；;]+{label}|\s*[）)]?$)")
+        tail = rf"(?:\s*{re.escape(data['credit_end'])})?"  # （记者 王明 报道）
+        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:[\s，,；;]*{label}\s*{names})*{tail}\s*[）)]?$")
+        # one label and its names: up to the next label (after a space or none: 通讯员郭健记者韩冬) or the end of the line
+        self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=[\s，,；;]*{label}|{tail}\s*[）)]?$)")
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
         self.bare_names = re.compile(names)  # (任一林), (张三、李四): names a dateline credits without a label
+        self.surnames = frozenset(table("entities")["person"]["surnames"])
+        self.glued_credit = re.compile(rf"(?P<label>{label})\s*(?P<names>[\u4e00-\u9fff]{{5,7}})")  # 记者于险峰张仁军
         self.doc_number = re.compile(data["doc_number"])
         self.addressee = re.compile(data["addressee"])
         self.doc_types = tuple(sorted(data["doc_types"], key=len, reverse=True))
@@ -1197,10 +1200,37 @@ def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Calla
         if all(is_name(name) for _, _, name in persons):
             return Byline(b, None, persons[0][2], tuple(n for _, _, n in persons), persons[0][0], persons[-1][1], persons)
         return None
-    if not credit or not rules.credit_line.match(credit.strip()):
+    return _credit_text(b, credit, b.start + dateline.start("credit"), rules, is_name) if credit else None
+
+
+_TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{3,40})[）)]\s*$")
+
+
+def _closing_credit(b: Block, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
+    """The byline of a credit in brackets that ends the last paragraph of an article (…实现全覆盖。（记者 于险峰）),
+    when one of its names is one the segmenter reads."""
+    m = _TRAILING_BRACKETS.search(b.text)
+    return None if m is None else _credit_text(b, m.group("credit"), b.start + m.start("credit"), rules, is_name)
+
+
+def _credit_text(b: Block, credit: str, at: int, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
+    """The byline of ``credit``, a text at offset ``at`` of block ``b`` that holds credits only (记者 张三、李四),
+    one of them a name the segmenter reads; or a label and two names written together (记者于险峰张仁军),
+    each a name the segmenter reads."""
+    if rules.credit_line.match(credit.strip()):
+        byline = _credited(b, list(rules.credit.finditer(credit)), at, rules)
+        return byline if byline is not None and any(map(is_name, byline.names)) else None
+    m = rules.glued_credit.fullmatch(credit.strip())
+    if m is None:
         return None
-    byline = _credited(b, list(rules.credit.finditer(credit)), b.start + dateline.start("credit"), rules)
-    return byline if byline is not None and any(map(is_name, byline.names)) else None
+    glued, where = m.group("names"), at + len(credit) - len(credit.lstrip()) + m.start("names")
+    for k in (3, 2):  # 于险峰|张仁军, 王明|张仁军
+        first, second = glued[:k], glued[k:]
+        if 2 <= len(second) <= 3 and is_name(first) and is_name(second) and first[0] in rules.surnames and second[0] in rules.surnames:
+            persons = ((where, where + k, first), (where + k, where + len(glued), second))
+            role = m.group("label").rstrip(" \t\u3000:：/")
+            return Byline(b, role, first, (first, second), at + len(credit) - len(credit.lstrip()), where + len(glued), persons)
+    return None
 
 
 def _named(names: str, at: int, rules: _Rules) -> tuple[tuple[int, int, str], ...]:
@@ -1354,6 +1384,8 @@ def _classify_article(
         section.blocks.append(b)
     if not art.sections[0].blocks and art.sections[0].heading is None and len(art.sections) > 1:
         art.sections.pop(0)
+    if art.byline is None and (last := next((b for b in reversed(body) if b.kind in ("paragraph", "lead", "answer", "quote")), None)):
+        art.byline = _closing_credit(last, rules, is_name)  # …实现全覆盖。（记者于险峰张仁军）
     _close_signed(art, rules)
     art.doc_type = doc_type(art.title.text, rules) if art.title is not None else None
     _close_empty_sections(art)
