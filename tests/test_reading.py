@@ -96,6 +96,19 @@ def test_crlf_bom_nbsp_fullwidth_and_zero_width_map_back():
     assert src.original[slice(*src.to_original(nl, nl + 1))] == "\n"
 
 
+def test_the_small_forms_of_big5_punctuation_are_the_full_width_ones(nlp):
+    from tifalens.analysis import analyze_source
+
+    # Hong Kong texts in Big5 hold ﹔﹕﹖ for ；：？: the line ending with ﹔ is no heading, and the offsets hold
+    original = "露宿者增多\n\n賴淑芬指區內宿舍經常爆滿，他們未必有位入住﹔\n\n有些人不願遵守規矩﹖他說﹕也沒辦法。\n"
+    src = read_bytes(original.encode("big5hkscs"), path="hk.txt", t2s=False)
+    assert src.text == original.replace("﹔", "；").replace("﹕", "：").replace("﹖", "？")
+    data = analyze_source(src, nlp).to_dict()
+    (art,) = data["articles"]
+    assert [s["heading"] for s in art["sections"]] == [None]
+    assert len(src.original) == len(src.text)
+
+
 def test_forced_encoding_and_bad_name():
     data = TEXT.encode("gb18030")
     assert read_bytes(data, path="f", encoding="gb18030").text == TEXT

@@ -60,6 +60,8 @@ _FOLD = {
     0xFF0B: "+",
 }
 _FOLD.update({cp: " " for cp in range(0x2000, 0x200B)})  # en/em/thin spaces
+# Small and vertical forms that Big5 texts from Hong Kong and Taiwan hold for ，、；：？！（）: the full-width ones
+_FOLD.update(dict(zip(map(ord, "﹐﹑﹒﹔﹕﹖﹗﹙﹚﹝﹞︰"), "，、.；：？！（）〔〕：")))
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF10, 0xFF1A)})  # ０-９
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
