@@ -59,7 +59,7 @@ SEED_FIGURES = [
     ("92.1%", 92.1, "%", "percent", None, "生产和工作第一线党员"),
     ("99.5%", 99.5, "%", "percent", None, "党员参与率"),
     ("15%", 15, "%", "percent", "超过", "差额比例"),
-    ("854.2万条", 8542000, "条", "count", "超过", "收集各类建言"),
+    ("854.2万条", 8542000, "条", "count", "超过", "各类建言"),
     ("6.6亿次", 660000000, "次", "count", None, "各平台征求意见页面总阅读量"),
     ("97%", 97, "%", "percent", "超过", "实名留言"),
     ("三分之一", 0.3333333333, "", "ratio", "约", "民生类意见建议"),
@@ -457,7 +457,7 @@ def test_seed_datelines_keep_their_fields(seed):
         ("帮助五十多个贫困家庭，吸纳党员万余名，开展活动百余次。党的十九届四中全会十分重要。", [
             ("五十多个", 50, "个", "count", "多", "贫困家庭"),
             ("万余名", 10000, "名", "count", "余", "吸纳党员"),
-            ("百余次", 100, "次", "count", "余", "开展活动"),
+            ("百余次", 100, "次", "count", "余", "活动"),
         ]),
         # a round numeral without its 一 after an approximation word (近百万元, 超千亿元, 过万元), with a
         # vague word before it (上千名, 数十万, 几百名: part of the figure) or 几 inside (十几个)
@@ -1370,6 +1370,16 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ]),
         # a morpheme right after the count leads a body's name that follows it (村|党组织|书记), else ends it
         ("全市120名村党组织书记参加培训，9个县摘帽。", [("120名", "村党组织书记"), ("9个", "县")]),
+        # after a verb of holding or giving out, what was held is what is counted; right before the figure the
+        # verb is cut off; not inside a noun (回收利用率)
+        ("领导班子共开展各类学习活动312次，教职工党支部开展1082次，共收集到各类建议1200多条，生活垃圾回收利用率达到43%。", [
+            ("312次", "各类学习活动"), ("1082次", "教职工党支部"), ("1200多条", "各类建议"), ("43%", "生活垃圾回收利用率"),
+        ]),
+        ("面向师生发放问卷5.6万余份，已成功举办8期。", [("5.6万余份", "问卷"), ("8期", None)]),  # (成功 names nothing)
+        # a second verb joined to the first; not a verb that a time word or 并 follows (建成|后, 建成|并)
+        ("已受理并办结司法救助案件15件，全市建成农村颐养之家736个，项目建成后日处理能力将达5100吨。", [
+            ("15件", "司法救助案件"), ("736个", "农村颐养之家"), ("5100吨", "项目建成后日处理能力"),
+        ]),
         # a modal before the figure is the predicate's (还能, 可以)
         ("大棚出租后村集体还能有20多万元的收入，贫困户可以达到3000元。", [("20多万元", "大棚出租后村集体"), ("3000元", "贫困户")]),
     ],

@@ -64,6 +64,7 @@ _ARABIC_ONLY = re.compile(ARABIC)
 _MULTIPLIER = re.compile(MULTIPLIER_PATTERN)
 _ROUND_LEADS = "百千万"  # a numeral may start with these where 一 is left out (百万元, 千余名)
 _VAGUE_LEADS = "十百千万"  # numerals a vague word may stand before (数十万, 上千)
+_NOT_AN_OBJECT = frozenset("fcpu")  # the first letters of the tags of words that start no object: 后, 并, 在, 的
 _ADVERB_MORPHEMES = frozenset("很较且仍也都就还又才再更最太只亦皆均尚已")  # what jieba tags zg that is an adverb
 _TENTHS_LEADS = "近约超逾"  # words of about jieba may glue to a tenth (近九成 is one word of its dictionary)
 _NUMERAL_WORD_STARTS = frozenset("一二三四五六七八九十百千万两几数多若首第分每半大绝")  # numeral words: 一一, 一道, 两级, 若干, 首次, 分批, 大部分
@@ -234,6 +235,7 @@ class StatsRules:
         self.trim_prefix = longest_first(data["subject_trim_prefix"])
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
+        self.holding_verbs = frozenset(data["holding_verbs"])
         self.trim_suffix = longest_first({*data["subject_trim_suffix"], *data["reached_verbs"], *data["approx_before"]})  # (…经济总量迈上|5万亿元台阶, 将近)
         self.per_suffix = longest_first(data["subject_per_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
@@ -1103,6 +1105,26 @@ class TokenIndex:
         at = self.ends[i + 1]
         return at if end - at > 1 and self.noun_between(at, end, rules) else None
 
+    def object_after_holding(self, start: int, end: int, rules: StatsRules) -> int | None:
+        """Where the object starts when a verb of holding or giving out (开展, 召开, 发放, 受理) stands as a word of
+        its own between ``start`` and ``end`` and a noun follows it (领导班子共开展|各类学习活动312次: what is
+        counted is what was held); else None. The last such verb, and not one in a relative clause (…的)."""
+        text = self.text[start:end]
+        if not any(verb in text for verb in rules.holding_verbs):
+            return None  # (most subjects: no token is looked at)
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        for i in range(last - 1, first - 1, -1):
+            word, tag = self.token(i)
+            if word in rules.holding_verbs and tag == "v":
+                j = i + 2 if i + 2 < last and self.token(i + 1)[0] in ("到", "了") else i + 1  # 收集|到|各类建议
+                while j + 2 < last and self.token(j)[1] == "c" and self.token(j + 1)[1] == "v":
+                    j += 2  # 受理|并|办结|司法救助案件, 发放|及|回收|调查问卷: one more verb before what was held
+                nxt = self.token(j)[1] if j < last else ""
+                # what was held comes right after the verb (建成|后, 建成|并|投入使用 are no such)
+                ok = nxt[:1] not in _NOT_AN_OBJECT and "的" not in self.text[self.starts[j] if j < last else end : end]
+                return self.starts[j] if ok and self.noun_between(self.starts[j], end, rules) else None
+        return None
+
     def complement_start(self, start: int, end: int, rules: StatsRules) -> int | None:
         """Where the words after a copula 为 start when two characters or more stand before it and one word or
         two nouns after it before ``end`` (测评结果为|满意46票, 费率为|小型车四十元): the class that is counted,
@@ -1530,6 +1552,8 @@ class Linker:
         if (m := _LEADING_DATE.match(span)) and ok(start + m.end()):
             return start + m.end(), end  # (预计)2020年|全球经济: when, before what
         at = self.tokens.object_after_done(start, end, rules)  # 确定了|立查立改事项12项: what was done is the verb's
+        if at is None:
+            at = self.tokens.object_after_holding(start, end, rules)  # 共开展|各类学习活动312次
         if at is None:
             at = self.tokens.complement_start(start, end, rules)  # 测评结果为|满意46票: what the result was
         return None if at is None else (at, end)
