@@ -627,9 +627,19 @@ def test_a_place_nouns_and_a_head_jieba_reads_apart_are_one_organisation(ents_nl
     # a body that ends with an organisation the tags found is one name, never two overlapping ones
     doc = ents_nlp("福建省宁德市东侨经济技术开发区工商行政管理局\n江西省宜春市工商行政管理局")
     assert [(e.text, e.label_) for e in doc.ents] == [("福建省宁德市东侨经济技术开发区工商行政管理局", "ORG"), ("江西省宜春市工商行政管理局", "ORG")]
-    # a place and a short head, a branch, or a word that only ends like a head, is no body
+    # a place and a short head, or a word that only ends like a head, is no body; a company's branch is one
     doc = ents_nlp("中国大学生很多。中国移动北京分公司。中国经济社会发展新格局。")
-    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "ORG")] == [("中国", "GPE"), ("北京", "GPE"), ("中国", "GPE")]
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("GPE", "ORG")] == [("中国", "GPE"), ("中国移动北京分公司", "ORG"), ("中国", "GPE")]
+
+
+def test_a_company_is_named_by_its_legal_form_or_by_a_name_before_its_head(ents_nlp):
+    text = (
+        "中车株洲电力机车有限公司党委书记出席，湖南兵器长城机械有限公司、国家电网有限公司和华菱钢铁集团有限责任公司签约。"
+        "阿里巴巴集团、腾讯公司参加。中国公司在海外投资，该公司和某科技公司负责人说，全省电力公司也来了。"
+    )
+    assert [e.text for e in ents_nlp(text).ents if e.label_ == "ORG"] == [
+        "中车株洲电力机车有限公司", "湖南兵器长城机械有限公司", "国家电网有限公司", "华菱钢铁集团有限责任公司", "阿里巴巴集团", "腾讯公司",
+    ]
 
 
 def test_a_name_shaped_word_after_a_title_is_a_person_whatever_jieba_tags_it(ents_nlp):

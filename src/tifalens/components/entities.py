@@ -90,6 +90,10 @@ class EntityRules:
     party_names: frozenset[str]
     party_bodies: tuple[str, ...]
     generic_orgs: frozenset[str]
+    company_heads: frozenset[str]
+    legal_forms: tuple[str, ...]
+    company_stops: frozenset[str]
+    company_stop_ends: tuple[str, ...]
     not_organizations: frozenset[str]
     street_words: tuple[str, ...]
     quotes: frozenset[str]
@@ -284,6 +288,10 @@ def entity_rules() -> EntityRules:
         party_names=frozenset(org["party_names"]),
         party_bodies=tuple(h for h in org["committee_heads"] if h.endswith("委") and h not in ("监委",)),
         generic_orgs=frozenset(org["generic"]),
+        company_heads=frozenset(org["company_heads"]),
+        legal_forms=tuple(org["legal_forms"]),
+        company_stops=frozenset(org["company_stops"]),
+        company_stop_ends=tuple(org["company_stop_ends"]),
         not_organizations=frozenset(org["not_organizations"]),
         quotes=frozenset(data["quotes"]),
         list_separators=frozenset(person["list_separators"]),
@@ -391,7 +399,68 @@ def token_labels(
     if "PERSON" in tag_labels.values():
         _anonymised(words, labels, rules)
         _cut_names(words, labels, rules, is_word)
+    if "ORG" in tag_labels.values() and ("公司" in words.text or "集团" in words.text):
+        _companies(words, labels, rules)
     return labels
+
+
+_TRANSLITERATED = get_string_id("nrt")
+_COMPANY_NAME_TAGS = frozenset(get_string_id(t) for t in ("n", "nz", "ns", "nt", "j", "nr", "nrt", "vn", "eng"))
+_PROPER_TAGS = frozenset(get_string_id(t) for t in ("nz", "nt", "j", "nrt", "eng"))
+_MAX_COMPANY_WORDS = 6
+
+
+def _companies(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
+    """A company named by its legal form (中车|株洲|电力机车|有限公司, 国家电网|有限公司, 中国船舶|集团|有限公司) or by
+    公司 or 集团 after a name that is no place alone (华菱|钢铁|集团, 腾讯|公司; not 中国|公司, 该|公司, 某|科技|公司);
+    the name holds a word tagged as one or a place (no 科技|有限公司: the name was cut before it):
+    the nouns before the head, at most six, are one organisation with it, a place among them included
+    (湖南|兵器|长城|机械|有限公司). A word ending with a title (党委书记) ends the name, and so do a person's name but
+    a transliteration (阿里巴巴|集团), a word that says what kind of company it is (制造商, 龙头企业) and a body of the
+    Party or the state (河南省委|组织部|对圆方|集团)."""
+    n = len(words)
+    heads = rules.company_heads
+    i = 0
+    while i < n:
+        word = words[i]
+        if word not in heads and not (word.endswith(rules.legal_forms) and int(words.tags[i]) in _COMPANY_NAME_TAGS):
+            i += 1
+            continue
+        end = i + 1
+        while end < n and words[end] in heads:
+            end += 1  # 集团|有限公司, 有限责任|公司
+        legal = any(words[k].endswith(rules.legal_forms) or words[k] in rules.legal_forms for k in range(i, end)) or (
+            end - i >= 2 and "".join(words[k] for k in range(i, end)).endswith(rules.legal_forms)
+        )
+        start = i
+        while (
+            start > 0
+            and i - start < _MAX_COMPANY_WORDS
+            and int(words.tags[start - 1]) in _COMPANY_NAME_TAGS
+            and (labels.get(start - 1) != "PERSON" or legal or int(words.tags[start - 1]) == _TRANSLITERATED)  # 丁湖|养殖|有限公司, 阿里巴巴|集团
+            and not _descriptor(words[start - 1], rules)
+            and _han_or_latin(words[start - 1])
+            and words[start - 1] not in rules.company_stops
+            and not rules.is_title(words[start - 1], before=True)
+        ):
+            start -= 1
+        name = "".join(words[k] for k in range(start, i))
+        proper = any(int(words.tags[k]) in _PROPER_TAGS or labels.get(k) == "PERSON" for k in range(start, i))
+        places = sum(int(words.tags[k]) == _PLACE_TAG for k in range(start, i))
+        # a name: a word of a name's tag, or a place and more (not 科技|有限公司, 中国|公司 alone)
+        if len(name) >= 2 and (proper or (places and (legal or i - start > places))):
+            for k in range(start, end):
+                labels[k] = "ORG"
+        i = end
+
+
+def _descriptor(word: str, rules: EntityRules) -> bool:
+    """Does ``word`` say what a company is or belongs to, rather than name it (制造商, 龙头企业, 组织部, 省委)?"""
+    return (len(word) >= 3 and word.endswith("商")) or (len(word) >= 2 and word.endswith(rules.company_stop_ends))
+
+
+def _han_or_latin(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() for ch in word)
 
 
 _PLACE_TAG = get_string_id("ns")
