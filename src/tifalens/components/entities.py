@@ -350,6 +350,10 @@ class TokenTexts:
     def __getitem__(self, i: int) -> str:
         return self.text[self._starts[i] : self._ends[i]]
 
+    def index_at(self, pos: int) -> int:
+        """The index of the token holding character ``pos``."""
+        return bisect_left(self._ends, pos + 1)
+
     def end_of(self, i: int) -> int:
         """Character offset where token ``i`` ends."""
         return self._ends[i]
@@ -404,6 +408,7 @@ def token_labels(
     return labels
 
 
+_COMPANY_WORD = re.compile("公司|集团")
 _TRANSLITERATED = get_string_id("nrt")
 _COMPANY_NAME_TAGS = frozenset(get_string_id(t) for t in ("n", "nz", "ns", "nt", "j", "nr", "nrt", "vn", "eng"))
 _PROPER_TAGS = frozenset(get_string_id(t) for t in ("nz", "nt", "j", "nrt", "eng"))
@@ -420,12 +425,17 @@ def _companies(words: TokenTexts, labels: dict[int, str], rules: EntityRules) ->
     Party or the state (河南省委|组织部|对圆方|集团)."""
     n = len(words)
     heads = rules.company_heads
-    i = 0
-    while i < n:
+    # only the tokens that hold 公司 or 集团 are looked at (a company's head or a name jieba holds whole)
+    candidates = sorted({words.index_at(m.start()) for m in _COMPANY_WORD.finditer(words.text)})
+    done = -1
+    for i in candidates:
+        if i <= done:
+            continue
         word = words[i]
         if word not in heads and not (word.endswith(rules.legal_forms) and int(words.tags[i]) in _COMPANY_NAME_TAGS):
-            i += 1
             continue
+        while i - 1 > done and words[i - 1] in heads:
+            i -= 1  # 有限责任|公司: the head starts before the word holding 公司
         end = i + 1
         while end < n and words[end] in heads:
             end += 1  # 集团|有限公司, 有限责任|公司
@@ -451,7 +461,7 @@ def _companies(words: TokenTexts, labels: dict[int, str], rules: EntityRules) ->
         if len(name) >= 2 and (proper or (places and (legal or i - start > places))):
             for k in range(start, end):
                 labels[k] = "ORG"
-        i = end
+        done = end - 1
 
 
 def _descriptor(word: str, rules: EntityRules) -> bool:
