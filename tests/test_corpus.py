@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import time
+import warnings
 from pathlib import Path
 from typing import Callable
 
@@ -285,6 +286,37 @@ def test_trends_cli_csv_and_png(tmp_path):
     ]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert read_trends(out, ["两个确立"], period="month")[0]["period"] == "2018-01"
+
+
+def test_trend_plots_label_every_lexicon_term_with_a_font_that_has_it(capsys):
+    """The legend names the terms: the font shipped with the package has every character of the lexicon,
+    whatever fonts the machine has (a server often has no CJK font: matplotlib would draw boxes)."""
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager, ft2font
+
+    from tifalens.corpus import label_font
+    from tifalens.lexicon import Lexicon
+
+    text = "".join(e.term for e in Lexicon.default().entries)
+    font = label_font(text, font_manager)
+    assert Path(font.get_file()).name == "tifalens-plot-cjk.otf"
+    charmap = ft2font.FT2Font(font.get_file()).get_charmap()
+    assert [ch for ch in text if ord(ch) not in charmap] == []
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2], label="两个确立")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ax.legend(prop=font)
+        fig.canvas.draw()
+    plt.close(fig)
+    assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
+    # a character no font has is named in a warning; the plot is still drawn
+    assert Path(label_font("两个\U000f0000", font_manager).get_file()).name == "tifalens-plot-cjk.otf"
+    assert capsys.readouterr().err == "tifalens: warning: no font here has \U000f0000; the plot shows boxes for them\n"
 
 
 def test_corpus_cli_errors(tmp_path):

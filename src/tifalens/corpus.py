@@ -49,6 +49,7 @@ import time
 import warnings
 from collections import Counter, defaultdict, deque
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -880,6 +881,34 @@ def read_trends(out: Path, terms: list[str], *, period: str = "year") -> list[di
     return rows
 
 
+PLOT_FONT = "data/fonts/tifalens-plot-cjk.otf"
+_CJK_FONT_FILES = ("NotoSansCJK", "NotoSerifCJK", "SourceHan", "wqy", "DroidSansFallback", "msyh", "simhei", "simsun", "PingFang", "STHeiti")
+
+
+def label_font(text: str, font_manager):
+    """The font a plot labels ``text`` with: the one tifalens ships (a subset of Noto Sans CJK SC: the common
+    characters and every lexicon term's), or, for a character it lacks, a CJK font of the machine's, found
+    even when matplotlib's font cache predates it; failing both, the shipped one and a warning naming the
+    characters that will show as boxes."""
+    from matplotlib import ft2font
+
+    shipped = str(resources.files("tifalens").joinpath(PLOT_FONT))
+    missing = sorted({ch for ch in text if ord(ch) not in ft2font.FT2Font(shipped).get_charmap()})
+    if not missing:
+        return font_manager.FontProperties(fname=shipped)
+    system = [f.fname for f in font_manager.fontManager.ttflist if "CJK" in f.name or "WenQuanYi" in f.name]
+    system += [path for path in font_manager.findSystemFonts() if any(name in Path(path).name for name in _CJK_FONT_FILES)]
+    for path in system:
+        try:
+            charmap = ft2font.FT2Font(path).get_charmap()
+        except (OSError, RuntimeError):
+            continue  # (a collection or a file FreeType cannot open)
+        if all(ord(ch) in charmap for ch in missing):
+            return font_manager.FontProperties(fname=path)
+    print(f"tifalens: warning: no font here has {''.join(missing)}; the plot shows boxes for them", file=sys.stderr)
+    return font_manager.FontProperties(fname=shipped)
+
+
 def plot_trends(rows: list[dict], terms: list[str], png: Path) -> None:
     """Line plot of per-10,000-character frequency over time, one line per term."""
     try:
@@ -890,18 +919,15 @@ def plot_trends(rows: list[dict], terms: list[str], png: Path) -> None:
         from matplotlib import font_manager
     except ImportError:
         raise UsageError("--png needs matplotlib: pip install 'tifalens[plot]'") from None
-    cjk = [f.name for f in font_manager.fontManager.ttflist if "CJK" in f.name or "WenQuanYi" in f.name or "Droid Sans Fallback" in f.name]
+    font = label_font("".join(terms), font_manager)
     fig, ax = plt.subplots(figsize=(9, 4.5), dpi=120)
     periods = sorted({r["period"] for r in rows})
     for term in terms:
         by = {r["period"]: r["per_10k"] for r in rows if r["term"] == term}
         ax.plot(periods, [by.get(p, 0) for p in periods], marker="o", label=term)
-    if cjk:
-        for text in (*ax.get_xticklabels(), *ax.get_yticklabels()):
-            text.set_fontfamily(cjk[0])
     ax.set_xlabel("period")
     ax.set_ylabel("occurrences per 10,000 characters")
-    ax.legend(prop={"family": cjk[0]} if cjk else None)
+    ax.legend(prop=font)
     ax.grid(alpha=0.3)
     png.parent.mkdir(parents=True, exist_ok=True)
     tmp = png.with_name(f".{png.name}.tmp.png")
