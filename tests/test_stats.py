@@ -504,11 +504,23 @@ def test_seed_datelines_keep_their_fields(seed):
             ("60%", 60, "%", "percent", None, "从事农业的人口"),
             ("52个", 52, "个", "count", None, "未摘帽县"),
         ]),
-        # a rank a later one rises or falls from: the subject ends before 由
-        ("中国创新指数排名由2016年的第25位上升到第14位。", [
+        # a figure compared with (比2015年的76.34岁) has no subject of its own; the change after it is of what the
+        # clause before, ending with a figure, is about
+        ("我国居民人均预期寿命达到77.3岁，比2015年的76.34岁提高将近1岁。", [
+            ("77.3岁", 77.3, "岁", "age", None, "我国居民人均预期寿命"),
+            ("2015年", 2015, "年", "year", None, None),
+            ("76.34岁", 76.34, "岁", "age", None, None),
+            ("1岁", 1, "岁", "change", "近", "我国居民人均预期寿命"),
+        ]),
+        # a rank a later one rises or falls from: the subject ends before 由, and the rank it moves to is in the
+        # same ranking, a date before it or not
+        ("中国创新指数排名由2016年的第25位上升到第14位，排名由第45位升至2020年的第31位。", [
             ("2016年", 2016, "年", "year", None, None),
             ("第25位", 25, "位", "rank", None, "中国创新指数排名"),
-            ("第14位", 14, "位", "rank", None, None),
+            ("第14位", 14, "位", "rank", None, "中国创新指数排名"),
+            ("第45位", 45, "位", "rank", None, "排名"),
+            ("2020年", 2020, "年", "year", None, None),
+            ("第31位", 31, "位", "rank", None, "排名"),
         ]),
         # a mark passed (大关, 台阶) is no subject; the level the next clause reaches is of what passed it;
         # 连续 and a verb of reaching end no subject; 猛增 is a change

@@ -153,6 +153,7 @@ _YEAR_MONTH = r"(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末
 # A year or month alone (1980年, 2019年年底, 2020年6月): when, not what (上年, 去年 stay: a change's checks read them)
 _A_DATE = re.compile(_YEAR_MONTH)
 _LEADING_DATE = re.compile(rf"{_YEAR_MONTH}(?![年底末初月份\d])(?=[\u4e00-\u9fff]{{2}})")  # 2020年|全球经济: when, before what
+_TRAILING_DATE = re.compile(rf"{_YEAR_MONTH}(?:底|末|初)?的$")
 _TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 _LEVEL_BETWEEN = re.compile(r"[0-9〇零一二两三四五六七八九十百千万到至为年月]")  # a figure, a time or a level between 从 and a figure
 _SENTENCE_PART = re.compile(r"[^。；;！？!?\n]*")
@@ -1551,6 +1552,10 @@ class Linker:
             return start + 1, end  # 超过100毫米|的区域面积: what a figure before it qualifies (not 的确)
         if (m := _LEADING_DATE.match(span)) and ok(start + m.end()):
             return start + m.end(), end  # (预计)2020年|全球经济: when, before what
+        if (m := _TRAILING_DATE.search(span)) and m.start() > 0 and ok(start + m.start()):
+            if span[: m.start()].strip() in rules.comparison_markers:
+                return start, start  # 比|2015年的|76.34岁: what it is compared with, no subject
+            return start, start + m.start()  # 排名…上升至|2020年的|第31位: when, after what
         at = self.tokens.object_after_done(start, end, rules)  # 确定了|立查立改事项12项: what was done is the verb's
         if at is None:
             at = self.tokens.object_after_holding(start, end, rules)  # 共开展|各类学习活动312次
@@ -1834,6 +1839,10 @@ class Linker:
             elif fig.kind in SHARE_KINDS + ("change", "percentage_point"):
                 fig.subject = self._context_subject(figs, i)
                 fig.subject_source = "context" if fig.subject else ""
+            elif fig.kind == "rank":  # 排名由2016年的第45位上升至2020年的第31位: the place it moved to, in that ranking
+                j = self._nearest(figs, i, lambda f: f.kind == "rank" and bool(f.subject))
+                if j is not None and figs[j].sentence == fig.sentence and any(w in self.text[figs[j].tail : fig.start] for w in "至到"):
+                    fig.subject, fig.subject_source = figs[j].subject, "context"
             elif fig.kind in QUANTITY_KINDS:  # 新增1000处信号灯联网、累计达8000处
                 j = self._nearest(figs, i, lambda f: f.unit == fig.unit and f.kind == fig.kind and bool(f.subject))
                 prev = figs[i - 1] if i else None
@@ -1906,6 +1915,11 @@ class Linker:
             return ""
         start = clause_start(self.text, fig.clause - 1, self.rules.delimiters)
         start = max(sentence_start, past_aside(self.text, start, self.rules))  # 全国居民消费价格（CPI）|同比持平
+        held = next((f for f in reversed(figs) if start <= f.start and f.end <= fig.clause - 1 and f.kind not in ("year", "date")), None)
+        if held is not None and not self.text[held.tail : fig.clause - 1].strip():
+            # 人均预期寿命达到77.3岁，比…提高将近1岁: a clause that ends with a figure says what that figure is of
+            # (not 40岁及以下党员总数稳中有升: the age qualifies what the clause is about)
+            return held.subject or self._trim(start, held.cut)
         words = self._trim(max(start, sentence_start), fig.clause - 1)
         if any(f.text == words and f.kind in ("year", "date") for f in figs):
             return ""
