@@ -386,7 +386,30 @@ def _check_part_group(
                 direct[-1],
                 [whole, *rest],
             )
+    if all(figs[p].exact for p in direct) and (division := complete_division([figs[p].subject or "" for p in direct], rules)):
+        total = sum(figs[p].value for p in direct)
+        if total + sum(figs[p].spread for p in direct) < w.value - w.spread:
+            yield _check(
+                "parts_short_of_whole",
+                "warning",
+                f"the parts under {marker} ({', '.join(figs[p].text for p in direct)}) divide it by {'、'.join(division)} and"
+                f" add up to {_as_written(total, w)}, less than the whole {w.text}",
+                direct[-1],
+                [whole, *direct],
+            )
     yield from _check_part_shares(figs, whole, direct)
+
+
+def complete_division(subjects: list[str], rules: StatsRules) -> tuple[str, ...] | None:
+    """The division that leaves nothing out (第一产业, 第二产业, 第三产业; 城镇, 农村) whose members, one each,
+    open ``subjects``, the rest of them alike (…增加值), or None."""
+    for division in rules.complete_divisions:
+        if len(subjects) != len(division):
+            continue
+        members = [next((m for m in division if s.startswith(m)), None) for s in subjects]
+        if None not in members and len(set(members)) == len(division) and len({s[len(m) :] for s, m in zip(subjects, members)}) == 1:
+            return tuple(m for m in members if m)
+    return None
 
 
 def check_remainders(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:

@@ -308,6 +308,7 @@ class StatsRules:
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.overlapping_kinds: tuple[str, ...] = tuple(data["overlapping_kinds"])
         self.remainder_words: tuple[str, ...] = tuple(data["remainder_words"])
+        self.complete_divisions: list[tuple[str, ...]] = [tuple(sorted(d, key=len, reverse=True)) for d in data["complete_divisions"]]
         self.count_whole_words: tuple[str, ...] = tuple(data["count_whole_words"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
