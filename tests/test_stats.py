@@ -1760,6 +1760,16 @@ def test_an_approximation_before_a_verb_of_having_or_reaching_is_about(nlp):
     ]
 
 
+def test_a_share_held_at_a_level_is_a_share(nlp):
+    # 比重(长期)保持在, 占比稳定在: the share of the whole named before, of the subject before 占
+    text = "我们的国防开支占国内生产总值的比重长期保持在1.5%以下。民营企业占比稳定在30%左右。"
+    stats = analyse(nlp, text)["stats"]
+    assert [(s["text"], s["approx"], s["subject"], (s["share_of"] or {}).get("whole")) for s in stats] == [
+        ("1.5%", "以下", "我们的国防开支", "国内生产总值"),
+        ("30%", "约", "民营企业", None),
+    ]
+
+
 def test_as_high_as_stresses_a_figure_and_leaves_it_exact(nlp):
     # 高达 and 多达 say a figure is large, not that it is more than it (超过 does); 只, 才 and a clause of
     # meaning before a subject (这意味着) are no part of it

@@ -308,6 +308,8 @@ class StatsRules:
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.overlapping_kinds: tuple[str, ...] = tuple(data["overlapping_kinds"])
         self.remainder_words: tuple[str, ...] = tuple(data["remainder_words"])
+        self.holding_level_verbs = longest_first(data["holding_level_verbs"])
+        self.ratio_adverbs = longest_first(data["ratio_adverbs"])
         self.complete_divisions: list[tuple[str, ...]] = [tuple(sorted(d, key=len, reverse=True)) for d in data["complete_divisions"]]
         self.count_whole_words: tuple[str, ...] = tuple(data["count_whole_words"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
@@ -1790,7 +1792,8 @@ class Linker:
         (民营企业150家，占比80%) makes a share of the whole its context names.
         ``煤炭在一次能源消费中的占比由68.5%``: the whole between 在 and 中."""
         text, rules = self.text, self.rules
-        end -= len(ends_with(text[start:end], rules.whole_verbs) or "")
+        end -= len(ends_with(text[start:end], rules.whole_verbs) or ends_with(text[start:end], rules.holding_level_verbs) or "")
+        end -= len(ends_with(text[start:end], rules.ratio_adverbs) or "")  # 比重|长期|保持在1.5%以下
         end -= text[end - 1 : end] in rules.from_markers  # 占比由68.5%下降到56.0%
         if end > start and text[end - 1] in rules.close_brackets:
             end = max(text.rfind(b, start, end) for b in rules.open_brackets)
