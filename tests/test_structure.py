@@ -1276,6 +1276,16 @@ def test_datelines_of_any_paper_dated_or_not(line, dateline):
     assert (d and (d.text, d.agency, d.place, d.date)) == dateline or (d is None and dateline is None)
 
 
+def test_a_photo_credit_closes_a_caption_and_is_no_title_of_the_next_article():
+    text = (
+        "喜迎新世纪第一缕曙光（图片）\n十二月三十一日，新西兰的吉斯伯恩市举行庆祝活动，迎接新世纪的到来。\n（新华社记者刘宇摄）\n"
+        "法塔赫一高官被以军打死\n新华社加沙12月31日电（记者马晓霖）巴勒斯坦的一名重要官员31日上午被打死。\n据官方人士称，他当天上午被击中。\n"
+    )
+    first, second = articles(text)
+    assert (first.title.text, second.title.text, second.subtitles) == ("喜迎新世纪第一缕曙光（图片）", "法塔赫一高官被以军打死", [])
+    assert [blk.text for sec in first.sections for blk in sec.blocks][-1] == "（新华社记者刘宇摄）"
+
+
 def test_a_relayed_closing_dateline_closes_the_article():
     (a,) = articles("标题在此\n\n全省召开会议，部署今年的工作。\n\n（据新华社电）\n")
     assert (a.dateline.text, a.dateline.agency, a.dateline.position) == ("（据新华社电）", "新华社", "closing")

@@ -128,6 +128,7 @@ class _Rules:
         bullets = "".join(re.escape(b) for b in data["bullet_markers"])
         # after a bullet too (□本报记者 王明); a photo's credit (新华社记者兰红光摄) credits no author
         photo = re.escape(data["photo_credit_end"])
+        self.photo_credit = re.compile(rf"^[（(]\s*[^（()）]{{2,40}}{photo}\s*[）)]$")  # （新华社记者刘宇摄）
         tail = rf"(?:\s*{re.escape(data['credit_end'])})?"  # （记者 王明 报道）
         self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:[\s，,；;]*{label}\s*{names})*{tail}\s*[）)]?$")
         # one label and its names: up to the next label (after a space or none: 通讯员郭健记者韩冬) or the end of the line
@@ -591,6 +592,8 @@ def _title_like(b: Block, rules: _Rules) -> bool:
     “武汉必将再一次被载入英雄史册！”), or a question or an exclamation (钟声：这样的拙劣表演还要持续多久？,
     望海楼：再折腾，香港伤不起！): short, with no sentence ending outside quotes before its end, no Q/A marker?"""
     s = b.text
+    if rules.photo_credit.match(s):
+        return False  # （新华社记者刘宇摄）: it closes a photo's caption
     limit = _title_limit(s, rules)
     if _heading_like(b, rules, limit):
         return True
