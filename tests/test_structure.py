@@ -745,6 +745,10 @@ def test_the_reporters_a_dateline_credits_are_the_byline(nlp):
     # credits apart by a comma, the writers' and the contributors' (执笔记者, 参与记者)
     text = body + "\n\n（新华社北京3月19日电 执笔记者胡浩、施雨岑，参与记者白丽萍、沈洋）\n"
     assert read(text)[1] == ("执笔记者", ["胡浩", "施雨岑", "白丽萍", "沈洋"], "执笔记者胡浩、施雨岑，参与记者白丽萍、沈洋")
+    # after the dateline with no brackets, up to 报道： (as People's Daily printed it), credits apart by 、
+    assert read("标题在此\n\n本报北京12月31日讯新华社记者秦杰、本报记者赵川东报道：" + body + "\n") == (
+        "本报北京12月31日讯新华社记者秦杰、本报记者赵川东报道：", ("新华社记者", ["秦杰", "赵川东"], "新华社记者秦杰、本报记者赵川东"), ["秦杰", "赵川东"]
+    )
     # names without a label, each one the segmenter reads
     assert read("标题在此\n\n中国共产党新闻网北京6月16日电 （任一林）" + body + "\n") == (
         "中国共产党新闻网北京6月16日电 （任一林）", (None, ["任一林"], "任一林"), ["任一林"]

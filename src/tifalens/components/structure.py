@@ -86,7 +86,8 @@ class _Rules:
             rf"^(?:(?P<open>[（(【]\s*)?(?:据\s*)?(?P<agency>{agencies})"
             rf"(?:(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})[电讯]|(?P<place2>[\u4e00-\u9fff]{{0,6}}?)[电讯](?=[\s\u3000（(【）)】]))"
             r"(?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
-            r"\s*(?:[（(](?P<credit>[^（()）]{0,40})[）)])?"
+            r"\s*(?:[（(](?P<credit>[^（()）]{0,40})[）)]"
+            rf"|(?P<credit2>(?:{data['credit_label']})[^（()）。：:，,]{{2,40}}?)报道[：:])?"  # 本报北京12月31日讯记者吴坤胜报道：
         )
         q = "|".join(map(re.escape, data["question_markers"]))
         a = "|".join(map(re.escape, data["answer_markers"]))
@@ -130,9 +131,9 @@ class _Rules:
         photo = re.escape(data["photo_credit_end"])
         self.photo_credit = re.compile(rf"^[（(]\s*[^（()）]{{2,40}}{photo}\s*[）)]$")  # （新华社记者刘宇摄）
         tail = rf"(?:\s*{re.escape(data['credit_end'])})?"  # （记者 王明 报道）
-        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:[\s，,；;]*{label}\s*{names})*{tail}\s*[）)]?$")
+        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:[\s，,；;、]*{label}\s*{names})*{tail}\s*[）)]?$")
         # one label and its names: up to the next label (after a space or none: 通讯员郭健记者韩冬) or the end of the line
-        self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=[\s，,；;]*{label}|{tail}\s*[）)]?$)")
+        self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=[\s，,；;、]*{label}|{tail}\s*[）)]?$)")
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
@@ -1196,14 +1197,15 @@ def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Calla
     """The byline of the reporters a dateline credits in its brackets (新华社北京3月5日电（记者 张三、李四）,
     （新华社福州1月8日电 记者于晓泉、关心））, when the brackets hold credits only, one of them a name the
     segmenter reads (not （记者报道）), or names only, each one the segmenter reads (中国共产党新闻网北京6月16日电（任一林）)."""
-    credit = dateline.groupdict().get("credit")  # (a paper's source line has none)
+    group = "credit2" if dateline.groupdict().get("credit2") else "credit"  # (…讯记者吴坤胜报道：, no brackets)
+    credit = dateline.groupdict().get(group)  # (a paper's source line has none)
     if credit and not rules.credit_line.match(credit.strip()) and rules.bare_names.fullmatch(credit.strip()):
-        at = b.start + dateline.start("credit") + len(credit) - len(credit.lstrip())
+        at = b.start + dateline.start(group) + len(credit) - len(credit.lstrip())
         persons = _named(credit.strip(), at, rules)
         if all(is_name(name) for _, _, name in persons):
             return Byline(b, None, persons[0][2], tuple(n for _, _, n in persons), persons[0][0], persons[-1][1], persons)
         return None
-    return _credit_text(b, credit, b.start + dateline.start("credit"), rules, is_name) if credit else None
+    return _credit_text(b, credit, b.start + dateline.start(group), rules, is_name) if credit else None
 
 
 _TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{3,40})[）)]\s*$")
