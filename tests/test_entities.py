@@ -555,6 +555,12 @@ def test_a_conjunction_before_a_pause_ends_a_name_after_a_title(ents_nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["周清和", "李永才", "张华"]
 
 
+def test_a_verb_jieba_cuts_off_a_name_ends_it_before_a_time_word(ents_nlp):
+    # 杨国(ns)|赐(v)|昨（八）日: after a title, before 昨 or 今, the verb is the name's last character
+    doc = ents_nlp("嘉义大学校长杨国赐昨（八）日在发表会上说，书记王明今天到村里调研。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["杨国赐", "王明"]
+
+
 def test_a_surname_cut_off_after_a_title_or_an_appointment_verb_joins_its_given_name(ents_nlp):
     doc = ents_nlp("免去赵立新的副主任职务；任命孙卫东为外交部副部长。书记赵立新指出，主任王在会上说明，任命制度改革。")
     assert [(t.text, t.tag_) for t in doc if t.text in ("赵", "立新", "孙", "卫东")] == [("赵", "nr"), ("立新", "d"), ("孙", "zg"), ("卫东", "nr"), ("赵", "nr"), ("立新", "d")]

@@ -702,16 +702,19 @@ def _speaks(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
 
 def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules) -> Run:
     """A two-character name with the one-character word after it that ends the given name
-    (书记易炼+红, 总统马克+龙), when that word's tag allows it (not 李强+说, 汪洋+在)."""
+    (书记易炼+红, 总统马克+龙), when that word's tag allows it (not 李强+说, 汪洋+在), or it is a verb before a pause
+    or a time word (代主席蓝天+立，, 校长杨国+赐+昨（八）日)."""
     i = run.end
     if run.end - run.start != 1 or len(words[run.start]) != 2 or i >= len(words) or i in taken:
         return run
-    if len(words[i]) == 1 and _ends_name(words, i, rules, before_pause=_next_word(words, i + 1) in _PAUSES) and rules.person_shape(words[run.start] + words[i]):
+    pause = _next_word(words, i + 1) in _PAUSES or _next_word(words, i + 1) in _WHEN_AFTER_NAME  # (校长杨国|赐|昨（八）日)
+    if len(words[i]) == 1 and _ends_name(words, i, rules, before_pause=pause) and rules.person_shape(words[run.start] + words[i]):
         return Run(run.start, i + 1, run.label)
     return run
 
 
 _PAUSES = frozenset("，、；。,;")
+_WHEN_AFTER_NAME = frozenset(("昨", "今", "昨天", "今天", "日前", "近日"))  # a time word after a name: the clause goes on
 
 
 def _organization(words: TokenTexts, run: Run, place: Run | None, rules: EntityRules) -> Run | None:
