@@ -1401,6 +1401,11 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("已受理并办结司法救助案件15件，全市建成农村颐养之家736个，项目建成后日处理能力将达5100吨。", [
             ("15件", "司法救助案件"), ("736个", "农村颐养之家"), ("5100吨", "项目建成后日处理能力"),
         ]),
+        # two counts of other units written together count what follows the second (households and people of the
+        # poor); a verb of pushing or driving opens no subject
+        ("带动566户1255名贫困群众顺利脱贫，推动全旗贫困率降至0.14%，梳理20类195项改革任务。", [
+            ("566户", "贫困群众"), ("1255名", "贫困群众"), ("0.14%", "全旗贫困率"), ("20类", "改革任务"), ("195项", "改革任务"),
+        ]),
         # a modal before the figure is the predicate's (还能, 可以)
         ("大棚出租后村集体还能有20多万元的收入，贫困户可以达到3000元。", [("20多万元", "大棚出租后村集体"), ("3000元", "贫困户")]),
     ],

@@ -1423,6 +1423,7 @@ class Linker:
         for i, fig in enumerate(figs):
             self._own_subject(fig, figs[i - 1] if i else None, quantity)
             quantity = quantity if fig.kind in ("year", "date") else fig
+        self._counted_together(figs)
         self.partitives = self._find_partitives(figs)  # once the counts have their own subjects
         self._partitive_parts(figs)
         self._lists(figs)
@@ -1657,6 +1658,20 @@ class Linker:
             words = (obj != lo and self._trimmed(obj, bracket)) or self._trim(lo, bracket)
             fig.subject = words[len(starts_with(words, _COMPARING) or "") :]
         fig.subject_source = "own" if fig.subject else ""
+
+    def _counted_together(self, figs: list[Figure]) -> None:
+        """``带动566户1255名贫困群众``: two counts of other units written together before what they count; the first
+        counts what the second does (households and people of the poor), not what stands before it."""
+        for f, g in zip(figs, figs[1:]):
+            if (
+                f.kind == g.kind == "count"
+                and g.start == f.tail
+                and f.unit != g.unit
+                and g.subject
+                and self.text.startswith(g.subject, g.tail)
+                and self.tokens.token_at(g.tail)[1][:1] in ("n", "a", "b", "")  # a noun right after (not 赴疆内外, 驻村)
+            ):
+                f.subject, f.subject_source = g.subject, "own"
 
     def _find_partitives(self, figs: list[Figure]) -> list[tuple[int, int, int]]:
         """``832个贫困县中``, ``在100名党员中``: a count and what it counts, then 中 (a word of its own), which
