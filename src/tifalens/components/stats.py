@@ -1669,7 +1669,7 @@ class Linker:
                 and f.unit != g.unit
                 and g.subject
                 and self.text.startswith(g.subject, g.tail)
-                and self.tokens.token_at(g.tail)[1][:1] in ("n", "a", "b", "")  # a noun right after (not 赴疆内外, 驻村)
+                and (self.tokens.token_at(g.tail)[1][:1] in ("n", "a", "b", "") or self.tokens.token_at(g.tail)[1] == "vn")  # not 赴疆内外, 驻村
             ):
                 f.subject, f.subject_source = g.subject, "own"
 
