@@ -774,6 +774,10 @@ def test_a_credit_in_brackets_closing_the_last_paragraph_is_the_byline(nlp):
     # 报道 after the names is no name; labels with no space between the credits
     assert read("标题在此\n\n" + body + "（记者 赵洪杰 李子路 报道）\n")[0] == ("记者", ["赵洪杰", "李子路"], "记者 赵洪杰 李子路")
     assert read("标题在此\n\n" + body + "（通讯员郭健记者韩冬）\n")[0] == ("通讯员", ["郭健", "韩冬"], "通讯员郭健记者韩冬")
+    # in brackets, a name may come before the first label, on the last paragraph's line or on a line of its own
+    expected = (("记者", ["任家驹", "马晓刚", "李昊"], "任家驹 记者 马晓刚 李昊"), ["任家驹", "马晓刚", "李昊"])
+    assert read("标题在此\n\n" + body + "（任家驹 记者 马晓刚 李昊）\n") == expected
+    assert read("标题在此\n\n" + body + "\n\n（任家驹 记者 马晓刚 李昊）\n") == expected
     # two three-character names written together, each with a surname, split where both read as names
     assert read("标题在此\n\n" + body + "（记者于险峰张仁军）\n") == (("记者", ["于险峰", "张仁军"], "记者于险峰张仁军"), ["于险峰", "张仁军"])
     # brackets that credit no one, or not at the end of the text, give none; a byline under the title comes first

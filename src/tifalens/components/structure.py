@@ -131,7 +131,8 @@ class _Rules:
         photo = re.escape(data["photo_credit_end"])
         self.photo_credit = re.compile(rf"^[（(]\s*[^（()）]{{2,40}}{photo}\s*[）)]$")  # （新华社记者刘宇摄）
         tail = rf"(?:\s*{re.escape(data['credit_end'])})?"  # （记者 王明 报道）
-        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?[（(]?\s*{label}\s*{names}(?:[\s，,；;、]*{label}\s*{names})*{tail}\s*[）)]?$")
+        # (任家驹 记者 马晓刚 李昊): in brackets, names may come before the first label
+        self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?(?:[（(]\s*{names}[\s、，,]+(?={label})|[（(]?)\s*{label}\s*{names}(?:[\s，,；;、]*{label}\s*{names})*{tail}\s*[）)]?$")
         # one label and its names: up to the next label (after a space or none: 通讯员郭健记者韩冬) or the end of the line
         self.credit = re.compile(rf"(?P<label>{label})\s*(?P<names>{name}(?:{sep}{name})*?)(?=[\s，,；;、]*{label}|{tail}\s*[）)]?$)")
         page_labels = alternation(data["page_credit_labels"])
@@ -139,7 +140,7 @@ class _Rules:
         self.credited_name = re.compile(name)
         self.bare_names = re.compile(names)  # (任一林), (张三、李四): names a dateline credits without a label
         self.surnames = frozenset(table("entities")["person"]["surnames"])
-        self.glued_credit = re.compile(rf"(?P<label>{label})\s*(?P<names>[\u4e00-\u9fff]{{5,7}})")  # 记者于险峰张仁军
+        self.glued_credit = re.compile(rf"[（(]?\s*(?P<label>{label})\s*(?P<names>[\u4e00-\u9fff]{{5,7}})\s*[）)]?")  # 记者于险峰张仁军
         self.doc_number = re.compile(data["doc_number"])
         self.addressee = re.compile(data["addressee"])
         self.doc_types = tuple(sorted(data["doc_types"], key=len, reverse=True))
@@ -1215,7 +1216,8 @@ def _closing_credit(b: Block, rules: _Rules, is_name: Callable[[str], bool]) -> 
     """The byline of a credit in brackets that ends the last paragraph of an article (…实现全覆盖。（记者 于险峰）),
     when one of its names is one the segmenter reads."""
     m = _TRAILING_BRACKETS.search(b.text)
-    return None if m is None else _credit_text(b, m.group("credit"), b.start + m.start("credit"), rules, is_name)
+    # the brackets with it: names may open a credit in brackets before the first label (（任家驹 记者 马晓刚）)
+    return None if m is None else _credit_text(b, m.group(0).rstrip(), b.start + m.start(), rules, is_name)
 
 
 def _credit_text(b: Block, credit: str, at: int, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
@@ -1234,7 +1236,7 @@ def _credit_text(b: Block, credit: str, at: int, rules: _Rules, is_name: Callabl
         if 2 <= len(second) <= 3 and is_name(first) and is_name(second) and first[0] in rules.surnames and second[0] in rules.surnames:
             persons = ((where, where + k, first), (where + k, where + len(glued), second))
             role = m.group("label").rstrip(" \t\u3000:：/")
-            return Byline(b, role, first, (first, second), at + len(credit) - len(credit.lstrip()), where + len(glued), persons)
+            return Byline(b, role, first, (first, second), at + len(credit) - len(credit.lstrip()) + m.start("label"), where + len(glued), persons)
     return None
 
 
@@ -1248,11 +1250,16 @@ def _credited(b: Block, parts: list[re.Match], at: int, rules: _Rules) -> Byline
     """The byline of the credits ``parts`` (label and names) found in a text at offset ``at`` of block ``b``:
     none when they name no one or only an outlet (作者：人民网)."""
     persons = tuple(p for m in parts for p in _named(m.group("names"), at + m.start("names"), rules))
+    if parts and (lead := parts[0].string[: parts[0].start()]).strip(" \t\u3000（(、，,"):
+        names_at = len(lead) - len(lead.lstrip(" \t\u3000（("))
+        bare = lead[names_at:].rstrip(" \t\u3000、，,")
+        if rules.bare_names.fullmatch(bare):
+            persons = _named(bare, at + names_at, rules) + persons  # (任家驹 记者 马晓刚): the first, with no label
     names = tuple(name for _, _, name in persons)
     if not names or any(n.endswith(rules.outlet_endings) for n in names):
         return None
     role = parts[0].group("label").rstrip(" \t\u3000:：/")
-    return Byline(b, role, names[0], names, at + parts[0].start(), at + parts[-1].end(), persons)
+    return Byline(b, role, names[0], names, min(at + parts[0].start(), persons[0][0]), at + parts[-1].end(), persons)
 
 
 def _noted_author(b: Block, note: re.Match, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
