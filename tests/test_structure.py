@@ -778,6 +778,11 @@ def test_a_credit_in_brackets_closing_the_last_paragraph_is_the_byline(nlp):
     expected = (("记者", ["任家驹", "马晓刚", "李昊"], "任家驹 记者 马晓刚 李昊"), ["任家驹", "马晓刚", "李昊"])
     assert read("标题在此\n\n" + body + "（任家驹 记者 马晓刚 李昊）\n") == expected
     assert read("标题在此\n\n" + body + "\n\n（任家驹 记者 马晓刚 李昊）\n") == expected
+    # names alone in the brackets, each with a common surname; 整理 after the names; a full stop after the brackets
+    assert read("标题在此\n\n" + body + "(王爱民 张秋实)\n")[0] == (None, ["王爱民", "张秋实"], "王爱民 张秋实")
+    assert read("标题在此\n\n" + body + "\n\n（本报记者 冉永平整理）\n")[0] == ("本报记者", ["冉永平"], "本报记者 冉永平")
+    assert read("标题在此\n\n" + body + "（记者 郑芳芳）。\n")[0] == ("记者", ["郑芳芳"], "记者 郑芳芳")
+    assert read("标题在此\n\n" + body + "（试行）\n")[0] is None
     # two three-character names written together, each with a surname, split where both read as names
     assert read("标题在此\n\n" + body + "（记者于险峰张仁军）\n") == (("记者", ["于险峰", "张仁军"], "记者于险峰张仁军"), ["于险峰", "张仁军"])
     # brackets that credit no one, or not at the end of the text, give none; a byline under the title comes first

@@ -130,7 +130,7 @@ class _Rules:
         # after a bullet too (□本报记者 王明); a photo's credit (新华社记者兰红光摄) credits no author
         photo = re.escape(data["photo_credit_end"])
         self.photo_credit = re.compile(rf"^[（(]\s*[^（()）]{{2,40}}{photo}\s*[）)]$")  # （新华社记者刘宇摄）
-        tail = rf"(?:\s*{re.escape(data['credit_end'])})?"  # （记者 王明 报道）
+        tail = rf"(?:\s*(?:{alternation(data['credit_ends'])}))?"  # （记者 王明 报道）, （本报记者 冉永平整理）
         # (任家驹 记者 马晓刚 李昊): in brackets, names may come before the first label
         self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?(?:[（(]\s*{names}[\s、，,]+(?={label})|[（(]?)\s*{label}\s*{names}(?:[\s，,；;、]*{label}\s*{names})*{tail}\s*[）)]?$")
         # one label and its names: up to the next label (after a space or none: 通讯员郭健记者韩冬) or the end of the line
@@ -1200,16 +1200,10 @@ def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Calla
     segmenter reads (not （记者报道）), or names only, each one the segmenter reads (中国共产党新闻网北京6月16日电（任一林）)."""
     group = "credit2" if dateline.groupdict().get("credit2") else "credit"  # (…讯记者吴坤胜报道：, no brackets)
     credit = dateline.groupdict().get(group)  # (a paper's source line has none)
-    if credit and not rules.credit_line.match(credit.strip()) and rules.bare_names.fullmatch(credit.strip()):
-        at = b.start + dateline.start(group) + len(credit) - len(credit.lstrip())
-        persons = _named(credit.strip(), at, rules)
-        if all(is_name(name) for _, _, name in persons):
-            return Byline(b, None, persons[0][2], tuple(n for _, _, n in persons), persons[0][0], persons[-1][1], persons)
-        return None
     return _credit_text(b, credit, b.start + dateline.start(group), rules, is_name) if credit else None
 
 
-_TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{3,40})[）)]\s*$")
+_TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,40})[）)]\s*[。.]?\s*$")  # (…。（记者 郑芳芳）。)
 
 
 def _closing_credit(b: Block, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
@@ -1217,16 +1211,23 @@ def _closing_credit(b: Block, rules: _Rules, is_name: Callable[[str], bool]) -> 
     when one of its names is one the segmenter reads."""
     m = _TRAILING_BRACKETS.search(b.text)
     # the brackets with it: names may open a credit in brackets before the first label (（任家驹 记者 马晓刚）)
-    return None if m is None else _credit_text(b, m.group(0).rstrip(), b.start + m.start(), rules, is_name)
+    return None if m is None else _credit_text(b, b.text[m.start() : m.end("credit") + 1], b.start + m.start(), rules, is_name, surnamed=True)
 
 
-def _credit_text(b: Block, credit: str, at: int, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
+def _credit_text(b: Block, credit: str, at: int, rules: _Rules, is_name: Callable[[str], bool], *, surnamed: bool = False) -> Byline | None:
     """The byline of ``credit``, a text at offset ``at`` of block ``b`` that holds credits only (记者 张三、李四),
     one of them a name the segmenter reads; or a label and two names written together (记者于险峰张仁军),
-    each a name the segmenter reads."""
+    each a name the segmenter reads; or names only, each one the segmenter reads (（任一林）, (王爱民 张秋实)) and, with
+    ``surnamed`` (brackets closing a paragraph, where a name is less sure than in a dateline), each with a common surname."""
     if rules.credit_line.match(credit.strip()):
         byline = _credited(b, list(rules.credit.finditer(credit)), at, rules)
         return byline if byline is not None and any(map(is_name, byline.names)) else None
+    bare = credit.strip(" \t\u3000（()）")
+    if rules.bare_names.fullmatch(bare):
+        persons = _named(bare, at + credit.index(bare), rules)
+        if all(is_name(name) and (not surnamed or name[0] in rules.surnames) for _, _, name in persons):
+            return Byline(b, None, persons[0][2], tuple(n for _, _, n in persons), persons[0][0], persons[-1][1], persons)
+        return None
     m = rules.glued_credit.fullmatch(credit.strip())
     if m is None:
         return None
