@@ -1289,6 +1289,21 @@ def test_datelines_of_any_paper_dated_or_not(line, dateline):
     assert (d and (d.text, d.agency, d.place, d.date)) == dateline or (d is None and dateline is None)
 
 
+def test_a_title_with_a_byline_under_it_opens_another_article_of_a_collection(nlp):
+    # no datelines: each piece a title, its author (a name alone, a credit, 本报评论员) and its body
+    text = (
+        "以高质量党建引领基层治理\n\n本报评论员\n\n基层治则天下安。各地坚持以党建引领基层治理，推动治理重心下移。\n\n"
+        "实践证明，只有把党的领导贯穿基层治理全过程，才能形成共建共治共享的格局。\n\n"
+        "稳住农业基本盘\n\n李明\n\n手中有粮，心中不慌。今年全国粮食总产量达到13908亿斤。\n\n"
+        "让数字经济更好赋能实体经济\n\n本报记者 张华\n\n数字经济是新的经济形态，要推动数字技术与实体经济深度融合。\n"
+    )
+    found = [(a["title"], a["byline"]["text"]) for a in tifalens.analyze(text, nlp=nlp).to_dict()["articles"]]
+    assert found == [("以高质量党建引领基层治理", "本报评论员"), ("稳住农业基本盘", "李明"), ("让数字经济更好赋能实体经济", "本报记者 张华")]
+    # an editors' note signed ――编者 above the byline opens nothing
+    text = "标题在此\n\n编者按：这是一段很长的编者按语，介绍了文章的背景和意义，请读者关注。\n\n――编 者\n\n本报记者 汪志球\n\n正文第一段，全省召开会议。\n"
+    assert len(tifalens.analyze(text, nlp=nlp).to_dict()["articles"]) == 1
+
+
 def test_a_photo_credit_closes_a_caption_and_is_no_title_of_the_next_article():
     text = (
         "喜迎新世纪第一缕曙光（图片）\n十二月三十一日，新西兰的吉斯伯恩市举行庆祝活动，迎接新世纪的到来。\n（新华社记者刘宇摄）\n"

@@ -741,11 +741,15 @@ def _bullet_heading(body: list[Block], k: int, marker_end: int, rules: _Rules, i
     )
 
 
-def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
+def _split_articles(blocks: list[Block], rules: _Rules, is_one_name: Callable[[str], bool] = no_words) -> list[list[Block]]:
     cuts: set[int] = set()
     body_since_cut = False
     last_cut = 0
     for i, b in enumerate(blocks):
+        if body_since_cut and _titled_and_signed(blocks, i, rules, is_one_name):
+            cuts.add(i)  # …。/ 稳住农业基本盘 / 李明 / 正文: the next article's title and byline
+            last_cut, body_since_cut = i, False
+            continue
         if b.kind == "boilerplate":
             if body_since_cut and rules.page_date_line.match(b.text):
                 j = _title_start(blocks, i, last_cut, rules)
@@ -782,6 +786,20 @@ def _split_articles(blocks: list[Block], rules: _Rules) -> list[list[Block]]:
 
 
 _RULE_LINE = re.compile(r"^[-—–=_~*·•.．…─━＿＝＊\s]{3,}$")  # (one of the boilerplate patterns)
+
+
+_DASHES = "―—–-"
+
+
+def _titled_and_signed(blocks: list[Block], i: int, rules: _Rules, is_one_name: Callable[[str], bool]) -> bool:
+    """Is block ``i`` a title with a byline under it (a name alone, 本报评论员, 本报记者 王明) and body under that:
+    the start of another article of a collection with no datelines?"""
+    if i + 2 >= len(blocks) or blocks[i].kind != "paragraph" or blocks[i].text[:1] in _DASHES or not _title_like(blocks[i], rules):
+        return False  # (――编者: the signature closing an editors' note above the byline, no title)
+    by, body = blocks[i + 1], blocks[i + 2]
+    if by.kind not in ("paragraph", "boilerplate") or body.kind != "paragraph" or _title_like(body, rules):
+        return False
+    return rules.credit_line.match(by.text) is not None or (by.kind == "paragraph" and _byline(by, rules, is_one_name) is not None)
 
 
 def _titled_next(blocks: list[Block], i: int, rules: _Rules) -> bool:
@@ -1654,7 +1672,7 @@ def parse_structure(
     blocks = _blocks(text, rules, notes, is_name, joins_across)
     if not blocks:
         return Structure([], notes)
-    articles = [_classify_article(group, rules, is_name, is_one_name) for group in _split_articles(blocks, rules)]
+    articles = [_classify_article(group, rules, is_name, is_one_name) for group in _split_articles(blocks, rules, is_one_name)]
     _mark_duplicates(blocks, rules, notes)
     notes.sort(key=lambda n: n["start"])
     return Structure(articles, notes, list_counts(text, [it for art in articles for it in _all_items(art)], rules))
