@@ -747,8 +747,9 @@ def _split_articles(blocks: list[Block], rules: _Rules, is_one_name: Callable[[s
     last_cut = 0
     for i, b in enumerate(blocks):
         if body_since_cut and _titled_and_signed(blocks, i, rules, is_one_name):
-            cuts.add(i)  # …。/ 稳住农业基本盘 / 李明 / 正文: the next article's title and byline
-            last_cut, body_since_cut = i, False
+            j = i - 1 if i - 1 > last_cut and _editor_note(blocks[i - 1], rules) else i  # (an editors' note above it is its)
+            cuts.add(j)  # …。/ 稳住农业基本盘 / 李明 / 正文: the next article's title and byline
+            last_cut, body_since_cut = j, False
             continue
         if b.kind == "boilerplate":
             if body_since_cut and rules.page_date_line.match(b.text):
