@@ -646,6 +646,12 @@ def test_a_company_is_named_by_its_legal_form_or_by_a_name_before_its_head(ents_
     assert [e.text for e in ents_nlp(text).ents if e.label_ == "ORG"] == [
         "中车株洲电力机车有限公司", "湖南兵器长城机械有限公司", "国家电网有限公司", "华菱钢铁集团有限责任公司", "阿里巴巴集团", "腾讯公司",
     ]
+    # before a legal form, a brand word jieba tags oddly (粤能 v, 首新 d, 诚通 a) after a place is in the name; a
+    # particle or a preposition before the place is not (亳州的|安徽济人药业有限公司, 街道与|湖南标志房地产有限公司)
+    text = "联合深圳市粤能环保科技有限公司、北京首新屋宇资产管理有限公司、中国诚通控股集团有限公司、亳州的安徽济人药业有限公司和青园街道与湖南标志房地产有限公司开展活动。"
+    assert [e.text for e in ents_nlp(text).ents if e.label_ == "ORG"] == [
+        "深圳市粤能环保科技有限公司", "北京首新屋宇资产管理有限公司", "中国诚通控股集团有限公司", "安徽济人药业有限公司", "湖南标志房地产有限公司",
+    ]
 
 
 def test_a_name_shaped_word_after_a_title_is_a_person_whatever_jieba_tags_it(ents_nlp):

@@ -410,6 +410,11 @@ def token_labels(
 
 _COMPANY_WORD = re.compile("公司|集团")
 _TRANSLITERATED = get_string_id("nrt")
+# the tags of words that are no part of a name (与, 和, 的, 这): prepositions, conjunctions, particles, pronouns,
+# punctuation, modal particles, interjections, onomatopoeia (numerals and places of direction may be: 深圳一百教育集团, 西部公共汽车)
+_FUNCTION_TAGS = frozenset(
+    get_string_id(t) for t in ("p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "rr", "rz", "rg", "x", "y", "e", "o", "w")
+)
 _COMPANY_NAME_TAGS = frozenset(get_string_id(t) for t in ("n", "nz", "ns", "nt", "j", "nr", "nrt", "vn", "eng"))
 _PROPER_TAGS = frozenset(get_string_id(t) for t in ("nz", "nt", "j", "nrt", "eng"))
 _MAX_COMPANY_WORDS = 6
@@ -454,6 +459,14 @@ def _companies(words: TokenTexts, labels: dict[int, str], rules: EntityRules) ->
             and not rules.is_title(words[start - 1], before=True)
         ):
             start -= 1
+        if legal:  # 深圳市|粤能(v)|环保|科技|有限公司, 北京|首新(d)|屋宇…: a brand word jieba tags oddly, a place before it
+            for odd in (1, 2):
+                k = start - odd - 1
+                if k >= 0 and int(words.tags[k]) == _PLACE_TAG and all(
+                    _han_or_latin(words[j]) and int(words.tags[j]) not in _FUNCTION_TAGS and words[j] not in rules.company_stops for j in range(k + 1, start)
+                ):
+                    start = k
+                    break
         name = "".join(words[k] for k in range(start, i))
         proper = any(int(words.tags[k]) in _PROPER_TAGS or labels.get(k) == "PERSON" for k in range(start, i))
         places = sum(int(words.tags[k]) == _PLACE_TAG for k in range(start, i))
