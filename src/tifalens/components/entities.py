@@ -421,13 +421,13 @@ _MAX_COMPANY_WORDS = 6
 
 
 def _companies(words: TokenTexts, labels: dict[int, str], rules: EntityRules) -> None:
-    """A company named by its legal form (中车|株洲|电力机车|有限公司, 国家电网|有限公司, 中国船舶|集团|有限公司) or by
-    公司 or 集团 after a name that is no place alone (华菱|钢铁|集团, 腾讯|公司; not 中国|公司, 该|公司, 某|科技|公司);
-    the name holds a word tagged as one or a place (no 科技|有限公司: the name was cut before it):
-    the nouns before the head, at most six, are one organisation with it, a place among them included
-    (湖南|兵器|长城|机械|有限公司). A word ending with a title (党委书记) ends the name, and so do a person's name but
-    a transliteration (阿里巴巴|集团), a word that says what kind of company it is (制造商, 龙头企业) and a body of the
-    Party or the state (河南省委|组织部|对圆方|集团)."""
+    """Companies, each one organisation with the nouns before its head (at most six, a place among them included:
+    湖南|兵器|长城|机械|有限公司): named by a legal form (中车|株洲|电力机车|有限公司, 国家电网|有限公司,
+    中国船舶|集团|有限公司), or by 公司 or 集团 after a name that is no place alone (华菱|钢铁|集团, 腾讯|公司; not
+    中国|公司, 该|公司, 某|科技|公司). The name holds a word tagged as one or a place (not 科技|有限公司: it was cut).
+    A word ending with a title (党委书记) ends it, and so do a person's name but a transliteration (阿里巴巴|集团), a
+    word that says what kind of company it is (制造商, 龙头企业) and a body of the Party or the state (河南省委|组织部|
+    对圆方|集团). Before a legal form, one or two words jieba tags oddly after a place are the brand (深圳市|粤能(v)|…)."""
     n = len(words)
     heads = rules.company_heads
     # only the tokens that hold 公司 or 集团 are looked at (a company's head or a name jieba holds whole)

@@ -138,7 +138,7 @@ class _Rules:
         page_labels = alternation(data["page_credit_labels"])
         self.page_credit = re.compile(rf"(?:^|(?<=\s))(?P<label>{page_labels})\s*[:：]\s*(?P<names>{name}(?:[、，,]{name})*)(?=\s|$)")
         self.credited_name = re.compile(name)
-        self.bare_names = re.compile(names)  # (任一林), (张三、李四): names a dateline credits without a label
+        self.bare_names = re.compile(names)  # (任一林), (张三、李四): names credited without a label
         self.surnames = frozenset(table("entities")["person"]["surnames"])
         self.glued_credit = re.compile(rf"[（(]?\s*(?P<label>{label})\s*(?P<names>[\u4e00-\u9fff]{{5,7}})\s*[）)]?")  # 记者于险峰张仁军
         self.doc_number = re.compile(data["doc_number"])
@@ -790,13 +790,16 @@ _RULE_LINE = re.compile(r"^[-—–=_~*·•.．…─━＿＝＊\s]{3,}$")  # 
 
 
 _DASHES = "―—–-"
+_MAX_BYLINE = 40  # characters: a byline or a line of credits is short
 
 
 def _titled_and_signed(blocks: list[Block], i: int, rules: _Rules, is_one_name: Callable[[str], bool]) -> bool:
     """Is block ``i`` a title with a byline under it (a name alone, 本报评论员, 本报记者 王明) and body under that:
     the start of another article of a collection with no datelines?"""
-    if i + 2 >= len(blocks) or blocks[i].kind != "paragraph" or blocks[i].text[:1] in _DASHES or not _title_like(blocks[i], rules):
-        return False  # (――编者: the signature closing an editors' note above the byline, no title)
+    if i + 2 >= len(blocks) or len(blocks[i + 1].text) > _MAX_BYLINE or blocks[i].kind != "paragraph" or blocks[i].text[:1] in _DASHES:
+        return False  # (a short line under it first: most lines have none; ――编者 closes an editors' note, no title)
+    if not _title_like(blocks[i], rules):
+        return False
     by, body = blocks[i + 1], blocks[i + 2]
     if by.kind not in ("paragraph", "boilerplate") or body.kind != "paragraph" or _title_like(body, rules):
         return False
