@@ -408,7 +408,7 @@ def complete_division(subjects: list[str], rules: StatsRules) -> tuple[str, ...]
             continue
         members = [next((m for m in division if s.startswith(m)), None) for s in subjects]
         if None not in members and len(set(members)) == len(division) and len({s[len(m) :] for s, m in zip(subjects, members)}) == 1:
-            return tuple(m for m in members if m)
+            return tuple(members)
     return None
 
 

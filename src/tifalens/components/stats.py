@@ -1123,10 +1123,10 @@ class TokenIndex:
                 j = i + 2 if i + 2 < last and self.token(i + 1)[0] in ("到", "了") else i + 1  # 收集|到|各类建议
                 while j + 2 < last and self.token(j)[1] == "c" and self.token(j + 1)[1] == "v":
                     j += 2  # 受理|并|办结|司法救助案件, 发放|及|回收|调查问卷: one more verb before what was held
-                nxt = self.token(j)[1] if j < last else ""
-                # what was held comes right after the verb (建成|后, 建成|并|投入使用 are no such)
-                ok = nxt[:1] not in _NOT_AN_OBJECT and "的" not in self.text[self.starts[j] if j < last else end : end]
-                return self.starts[j] if ok and self.noun_between(self.starts[j], end, rules) else None
+                if j >= last or self.token(j)[1][:1] in _NOT_AN_OBJECT:
+                    return None  # what was held comes right after the verb (建成|后, 建成|并|投入使用 are no such)
+                at = self.starts[j]
+                return at if "的" not in self.text[at:end] and self.noun_between(at, end, rules) else None
         return None
 
     def complement_start(self, start: int, end: int, rules: StatsRules) -> int | None:
@@ -1663,15 +1663,10 @@ class Linker:
         """``带动566户1255名贫困群众``: two counts of other units written together before what they count; the first
         counts what the second does (households and people of the poor), not what stands before it."""
         for f, g in zip(figs, figs[1:]):
-            if (
-                f.kind == g.kind == "count"
-                and g.start == f.tail
-                and f.unit != g.unit
-                and g.subject
-                and self.text.startswith(g.subject, g.tail)
-                and (self.tokens.token_at(g.tail)[1][:1] in ("n", "a", "b", "") or self.tokens.token_at(g.tail)[1] == "vn")  # not 赴疆内外, 驻村
-            ):
-                f.subject, f.subject_source = g.subject, "own"
+            if f.kind == g.kind == "count" and g.start == f.tail and f.unit != g.unit and g.subject and self.text.startswith(g.subject, g.tail):
+                tag = self.tokens.token_at(g.tail)[1]
+                if tag[:1] in ("n", "a", "b", "") or tag == "vn":  # a noun after them (not a verb: 赴疆内外, 驻村)
+                    f.subject, f.subject_source = g.subject, "own"
 
     def _find_partitives(self, figs: list[Figure]) -> list[tuple[int, int, int]]:
         """``832个贫困县中``, ``在100名党员中``: a count and what it counts, then 中 (a word of its own), which
