@@ -555,6 +555,12 @@ def test_a_conjunction_before_a_pause_ends_a_name_after_a_title(ents_nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["周清和", "李永才", "张华"]
 
 
+def test_a_name_before_a_township_word_is_the_township_s(ents_nlp):
+    # jieba tags 白土岗 and 张山营 nr; 乡, 镇 or 街道 after them as words of their own make them townships (乡长 is a title)
+    doc = ents_nlp("在位于白土岗乡的养殖场，张山营镇的干部和王明乡长都来了。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["王明"]
+
+
 def test_a_verb_jieba_cuts_off_a_name_ends_it_before_a_time_word(ents_nlp):
     # 杨国(ns)|赐(v)|昨（八）日: after a title, before 昨 or 今, the verb is the name's last character
     doc = ents_nlp("嘉义大学校长杨国赐昨（八）日在发表会上说，书记王明今天到村里调研。")

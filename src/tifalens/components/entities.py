@@ -396,6 +396,8 @@ def token_labels(
                 given.add(i + 1)
             elif label == "PERSON" and rules.placed_title(words[i]):
                 continue  # 德国总理 (nr): a title, and the name after it stands alone (陈先生 and 吴书记 name someone)
+            elif label == "PERSON" and _next_word(words, i + 1) in _DIVISION_WORDS:
+                continue  # 白土岗|乡, 某某|镇: jieba read a township's name as a person's
             elif label == "PERSON" and (rules.village(words[i], is_word) or (len(words[i]) >= 3 and rules.named_place(words[i]))):
                 labels[i] = "GPE"  # 沙美村, 石家庄 (nr); not 玉林 of 赵玉林
             else:
@@ -727,6 +729,7 @@ def _completed(words: TokenTexts, run: Run, taken: set[int], rules: EntityRules)
 
 
 _PAUSES = frozenset("，、；。,;")
+_DIVISION_WORDS = frozenset(("乡", "镇", "街道"))  # a word of its own after a name: the name is a township's
 _WHEN_AFTER_NAME = frozenset(("昨", "今", "昨天", "今天", "日前", "近日"))  # a time word after a name: the clause goes on
 
 
