@@ -1248,7 +1248,7 @@ def _credit_text(b: Block, credit: str, at: int, rules: _Rules, is_name: Callabl
     if rules.bare_names.fullmatch(bare):
         persons = _named(bare, at + credit.index(bare), rules)
         if all(is_name(name) and (not surnamed or name[0] in rules.surnames) for _, _, name in persons):
-            return Byline(b, None, persons[0][2], tuple(n for _, _, n in persons), persons[0][0], persons[-1][1], persons)
+            return _persons_byline(b, None, persons)
         return None
     m = rules.glued_credit.fullmatch(credit.strip())
     if m is None:
@@ -1259,8 +1259,19 @@ def _credit_text(b: Block, credit: str, at: int, rules: _Rules, is_name: Callabl
         if 2 <= len(second) <= 3 and is_name(first) and is_name(second) and first[0] in rules.surnames and second[0] in rules.surnames:
             persons = ((where, where + k, first), (where + k, where + len(glued), second))
             role = m.group("label").rstrip(" \t\u3000:：/")
-            return Byline(b, role, first, (first, second), at + len(credit) - len(credit.lstrip()) + m.start("label"), where + len(glued), persons)
+            return _persons_byline(b, role, persons, start=at + len(credit) - len(credit.lstrip()) + m.start("label"))
     return None
+
+
+def _persons_byline(
+    b: Block, role: str | None, persons: tuple[tuple[int, int, str], ...], *, start: int = -1, end: int = -1, affiliation: str | None = None
+) -> Byline:
+    """The byline of ``persons`` ((start, end, name) each), from the first name's start to the last's end unless
+    ``start`` or ``end`` (a credit's label, what follows the names) says otherwise."""
+    return Byline(
+        b, role, persons[0][2], tuple(p[2] for p in persons),
+        persons[0][0] if start < 0 else start, persons[-1][1] if end < 0 else end, persons, affiliation,
+    )
 
 
 def _named(names: str, at: int, rules: _Rules) -> tuple[tuple[int, int, str], ...]:
@@ -1282,7 +1293,7 @@ def _credited(b: Block, parts: list[re.Match], at: int, rules: _Rules) -> Byline
     if not names or any(n.endswith(rules.outlet_endings) for n in names):
         return None
     role = parts[0].group("label").rstrip(" \t\u3000:：/")
-    return Byline(b, role, names[0], names, min(at + parts[0].start(), persons[0][0]), at + parts[-1].end(), persons)
+    return _persons_byline(b, role, persons, start=min(at + parts[0].start(), persons[0][0]), end=at + parts[-1].end())
 
 
 def _noted_author(b: Block, note: re.Match, rules: _Rules, is_name: Callable[[str], bool]) -> Byline | None:
@@ -1301,7 +1312,7 @@ def _noted_author(b: Block, note: re.Match, rules: _Rules, is_name: Callable[[st
     if not all(is_name(name) for _, _, name in persons):
         return None  # （作者：本报评论部）
     affiliation = "；".join(where for _, _, where in credits if where) or None
-    return Byline(b, role, persons[0][2], tuple(p[2] for p in persons), persons[0][0], persons[-1][1], persons, affiliation)
+    return _persons_byline(b, role, persons, affiliation=affiliation)
 
 
 def _classify_article(
