@@ -372,6 +372,9 @@ def test_breadcrumbs_font_size_and_related_links_are_boilerplate_and_a_bracketed
         "会议召开\n\n新华社北京5月3日电 会议召开。\n\n扫一扫在手机打开当前页\n\nCopyright © 2000-2023 XINHUANET.com\n\n制作单位：新华网股份有限公司\n"
     )
     assert [x.text for x in a.boilerplate] == ["扫一扫在手机打开当前页", "Copyright © 2000-2023 XINHUANET.com", "制作单位：新华网股份有限公司"]
+    # the prompt with a comma in it (扫一扫，分享到微信); a sentence that starts so is text
+    (a,) = articles("会议召开\n\n新华社北京5月3日电 会议召开。\n\n扫一扫，就能查到办事指南。\n\n扫一扫，分享到微信\n")
+    assert [x.text for x in a.boilerplate] == ["扫一扫，分享到微信"]
 
 
 def test_an_end_mark_in_brackets_closes_an_article():

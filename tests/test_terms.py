@@ -108,6 +108,14 @@ def test_longer_known_term_counts_once(nlp, tmp_path):
     assert found["两个确立"]["count"] == 1
 
 
+def test_unnumbered_and_historical_formulas_are_known(nlp):
+    # 专精特新 has no number for the pattern finder; 两个不能否定 is also written with its quoted half
+    found = terms(tifalens.analyze("培育专精特新“小巨人”企业326家。坚持两个“不能否定”，正确看待两个不能否定。", nlp=nlp))
+    assert (found["专精特新"]["count"], found["专精特新"]["category"], found["专精特新"]["first_used"]) == (1, "economy", 2011)
+    assert found["专精特新"]["expansion"] == "专业化、精细化、特色化、新颖化"
+    assert (found["两个不能否定"]["count"], found["两个不能否定"]["first_used"]) == (2, 2013)
+
+
 def test_terms_are_single_tokens(nlp):
     doc = nlp("坚持三上三下，落实三去一降一补，实现两不愁三保障。")
     assert "三上三下" in [t.text for t in doc]

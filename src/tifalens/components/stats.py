@@ -1119,14 +1119,22 @@ class TokenIndex:
         first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         for i in range(last - 1, first - 1, -1):
             word, tag = self.token(i)
-            if word in rules.holding_verbs and tag == "v":
-                j = i + 2 if i + 2 < last and self.token(i + 1)[0] in ("到", "了") else i + 1  # 收集|到|各类建议
-                while j + 2 < last and self.token(j)[1] == "c" and self.token(j + 1)[1] == "v":
-                    j += 2  # 受理|并|办结|司法救助案件, 发放|及|回收|调查问卷: one more verb before what was held
-                if j >= last or self.token(j)[1][:1] in _NOT_AN_OBJECT:
-                    return None  # what was held comes right after the verb (建成|后, 建成|并|投入使用 are no such)
-                at = self.starts[j]
-                return at if "的" not in self.text[at:end] and self.noun_between(at, end, rules) else None
+            if word not in rules.holding_verbs or tag not in ("v", "vn"):
+                continue
+            if self.text.count("“", start, self.starts[i]) > self.text.count("”", start, self.starts[i]):
+                continue  # a verb in a quoted name (“学生培养工作”等专题座谈会)
+            before, before_tag = self.token(i - 1) if i > first else ("", "")
+            if tag == "vn" and before_tag != "d" or before_tag == "uj" or before_tag == "r" and before[-1:] in "类种项":
+                continue  # a verbal noun is the verb after an adverb (已|培育|国家级…企业); not after 的 or 各类 (党组织的|组建率)
+            j = i + 2 if i + 2 < last and self.token(i + 1)[0] in ("到", "了", "出") else i + 1  # 收集|到|各类建议, 培养|出|技术人才
+            while j + 2 < last and self.token(j)[1] == "c" and self.token(j + 1)[1] == "v":
+                j += 2  # 受理|并|办结|司法救助案件, 发放|及|回收|调查问卷: one more verb before what was held
+            if j >= last or self.token(j)[1][:1] in _NOT_AN_OBJECT:
+                return None  # what was held comes right after the verb (建成|后, 建成|并|投入使用 are no such)
+            at = self.starts[j]
+            if "的" in self.text[at:end] or self.text[at:end] in rules.generic_heads:
+                return None  # (累计签约|规模: the size of what was signed, said by the verb)
+            return at if self.noun_between(at, end, rules) else None
         return None
 
     def complement_start(self, start: int, end: int, rules: StatsRules) -> int | None:
