@@ -312,6 +312,8 @@ class StatsRules:
         self.ratio_adverbs = longest_first(data["ratio_adverbs"])
         self.complete_divisions: list[tuple[str, ...]] = [tuple(sorted(d, key=len, reverse=True)) for d in data["complete_divisions"]]
         self.count_whole_words: tuple[str, ...] = tuple(data["count_whole_words"])
+        self.bare_totals = frozenset(data["bare_totals"])
+        self.addition_verbs = longest_first(data["addition_verbs"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
         self.rank_prefixes: list[str] = data["rank_prefixes"]
@@ -1439,6 +1441,7 @@ class Linker:
         self._changes(figs)
         self._levels(figs)
         self._shares(figs)
+        self._bare_totals(figs)
         self._inherit_subjects(figs)
         self._refine_wholes(figs)
         self._named_counts(figs)
@@ -1885,6 +1888,25 @@ class Linker:
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
                     fig.subject = self._clause_before(fig, figs)
                     fig.subject_source = "context" if fig.subject else ""
+
+    def _bare_totals(self, figs: list[Figure]) -> None:
+        """A subject that is only a total (总数, 总量) is the total of what the nearest figure before it in the
+        sentence, in the same unit, counts (新增国家高新技术企业560家，总数达到3200家 -> 国家高新技术企业总数)."""
+        for i, fig in enumerate(figs):
+            if fig.subject not in self.rules.bare_totals or fig.subject_source != "own":
+                continue
+            j = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
+            if j is None or figs[j].sentence != fig.sentence or figs[j].unit != fig.unit or figs[j].kind != fig.kind:
+                continue
+            whole = figs[j].subject
+            if not whole or whole in self.rules.bare_totals or whole.endswith(fig.subject):
+                continue
+            for verb in self.rules.addition_verbs:  # the total is of all, not of the new ones
+                at = whole.find(verb)
+                if at >= 0 and len(whole) - at - len(verb) > 1 and whole[at + len(verb)] != "长":  # (not 新增|长点)
+                    whole = whole[:at] + whole[at + len(verb) :]
+                    break
+            fig.subject, fig.subject_source = whole + fig.subject, "context"
 
     def _bare_clause(self, fig: Figure) -> bool:
         """Is ``fig`` alone in its clause but for an approximation word before it (，约150万字，)? Not with
