@@ -58,6 +58,12 @@ from tifalens.numbers import DATE_PATTERN, date_in_name, decimals, iso_date, par
         ("千分之五", 0.005),
         ("一半", 0.5),
         ("半数", 0.5),
+        # two sections in Arabic digits, and Taiwan's 兆 (10^12)
+        ("1亿2000万", 120000000),
+        ("3亿零500万", 305000000),
+        ("1亿2000多万", 120000000),
+        ("2兆8,813亿", 2881300000000),
+        ("2兆", 2000000000000),
     ],
 )
 def test_parse_number(text, value):

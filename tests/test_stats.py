@@ -1792,6 +1792,27 @@ def test_a_share_held_at_a_level_is_a_share(nlp):
     ]
 
 
+def test_a_share_with_no_de_and_numbers_of_two_sections(nlp):
+    # 占 and a whole right before the share (占总预算23.7%, as Taiwan texts write it), 占到 too; 1亿2000万元 is one
+    # figure, and 兆 before money is 10^12 (2兆8,813亿元), not before 瓦 (300兆瓦 is 300 MW)
+    text = (
+        "社会福利支出6830亿元，占总预算23.7%。其中女性占到45%。总投资1亿2000万元，岁出2兆8,813亿元，岁入2兆元，"
+        "装机容量300兆瓦。主计总处预估明年经济成长率为3.26%。"
+    )
+    stats = analyse(nlp, text)["stats"]
+    assert [(s["text"], s["value"], s["subject"], s["modality"], (s["share_of"] or {}).get("whole")) for s in stats] == [
+        ("6830亿元", 683000000000, "社会福利支出", None, None),
+        ("23.7%", 23.7, "社会福利支出", None, "总预算"),
+        ("45%", 45, "女性", None, None),
+        ("1亿2000万元", 120000000, "总投资", None, None),
+        ("2兆8,813亿元", 2881300000000, "岁出", None, None),
+        ("2兆元", 2000000000000, "岁入", None, None),
+        ("300兆瓦", 300, "装机容量", None, None),
+        ("3.26%", 3.26, "经济成长率", "forecast", None),
+    ]
+    assert stats[1]["share_of"]["count"]["text"] == "6830亿元"
+
+
 def test_as_high_as_stresses_a_figure_and_leaves_it_exact(nlp):
     # 高达 and 多达 say a figure is large, not that it is more than it (超过 does); 只, 才 and a clause of
     # meaning before a subject (这意味着) are no part of it

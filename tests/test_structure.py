@@ -1277,6 +1277,9 @@ def test_a_paper_s_own_dateline_ends_in_xun():
         ("南方日报讯（记者/张三）近日，", ("南方日报讯（记者/张三）", "南方日报", "", "")),
         ("本报南宁讯（记者 王明）日前，", ("本报南宁讯（记者 王明）", "本报", "南宁", "")),
         ("中国共产党新闻网北京3月5日电 日前，", ("中国共产党新闻网北京3月5日电", "中国共产党新闻网", "北京", "3月5日")),
+        # the day alone (本报26日讯, 中央社台北22日电)
+        ("本报26日讯（记者曹忠义）11月25日，", ("本报26日讯（记者曹忠义）", "本报", "", "26日")),
+        ("（中央社台北22日电）今日，", ("（中央社台北22日电）", "中央社", "台北", "22日")),
         # relayed (据) and undated
         ("据新华社北京3月5日电 日前，", ("据新华社北京3月5日电", "新华社", "北京", "3月5日")),
         ("新华社电（记者 王明）日前，", ("新华社电（记者 王明）", "新华社", "", "")),
@@ -1305,6 +1308,25 @@ def test_a_title_with_a_byline_under_it_opens_another_article_of_a_collection(nl
     # an editors' note signed ――编者 above the byline opens nothing
     text = "标题在此\n\n编者按：这是一段很长的编者按语，介绍了文章的背景和意义，请读者关注。\n\n――编 者\n\n本报记者 汪志球\n\n正文第一段，全省召开会议。\n"
     assert len(tifalens.analyze(text, nlp=nlp).to_dict()["articles"]) == 1
+
+
+def test_taiwan_and_provincial_credits_and_the_central_news_agency_s_dateline(nlp):
+    body = "行政院会今日通过总预算案，岁出规模创新高。"
+    # a line of its own under the title: the reporter, a slash and where from, 报导 (Taiwan papers)
+    art, by, persons = one_article(nlp, "总预算案出炉\n\n记者王大明／台北报导\n\n" + body + "\n")
+    assert (by, art["subtitles"]) == (("记者", ["王大明"], "记者王大明"), [])
+    # the same in brackets opening the first paragraph (〔〕 as the Liberty Times writes it, （） as provincial
+    # papers do), in Traditional characters too
+    assert one_article(nlp, "總預算案出爐\n\n〔記者王大明／台北報導〕行政院會今日通過總預算案，歲出規模創新高。\n")[1] == ("记者", ["王大明"], "記者王大明")
+    assert one_article(nlp, "标题在此\n\n（记者杨文 孙蕊）11月26日，全省文化活动闭幕。\n")[1] == ("记者", ["杨文", "孙蕊"], "记者杨文 孙蕊")
+    # 中央社 names the reporter before the place and gives the day alone; the editor's credit and the date code
+    # after it close the article as page furniture
+    art, by, persons = one_article(nlp, "总预算案出炉\n\n（中央社记者王大明台北22日电）" + body + "\n\n（编辑：李小华）1131022\n")
+    d = art["dateline"]
+    assert (d["text"], d["agency"], d["place"], d["date"], by) == ("（中央社记者王大明台北22日电）", "中央社", "台北", "22日", ("记者", ["王大明"], "记者王大明"))
+    assert [b["text"] for sec in art["sections"] for b in sec["blocks"]] == ["（中央社记者王大明台北22日电）" + body]
+    (a,) = articles("总预算案出炉\n\n（中央社台北22日电）" + body + "\n\n（编辑：李小华）1131022\n")
+    assert ((a.dateline.place, a.dateline.date), [x.text for x in a.boilerplate]) == (("台北", "22日"), ["（编辑：李小华）1131022"])
 
 
 def test_a_photo_credit_closes_a_caption_and_is_no_title_of_the_next_article():

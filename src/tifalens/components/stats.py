@@ -44,6 +44,8 @@ from ..numbers import (
     DATE_PATTERN,
     MULTIPLIER_PATTERN,
     RANGE_SEPARATORS,
+    SECTIONED,
+    ZHAO_MONEY,
     approximate_pair,
     decimals,
     parse_number,
@@ -339,7 +341,8 @@ class StatsRules:
         pair = r"(?<=[\u4e00-\u9fff])[一二三四五六七八]、(?=[二三四五六七八九][十百千万亿])"
         chinese = rf"(?<![{cn_all}.．])(?:(?:{pair})?[{digits}十][{cn_all}]*(?:[.．][{digits}]+[{cn_all}]*)?|[{_ROUND_LEADS}])"
         inner = "".join(self.approx_inside)
-        number = rf"(?:{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
+        sectioned = rf"(?<![\d.A-Za-z])(?:{SECTIONED}|{ZHAO_MONEY})"  # 1亿2000万, 2兆8,813亿, 2兆元
+        number = rf"(?:{sectioned}|{arabic}|{chinese})(?:[{inner}]?(?:{MULTIPLIER_PATTERN}))*[{inner}]?"
         unit, sep = alternation(self.units), alternation(RANGE_SEPARATORS)
         year = rf"(?<![\d{cn_all}])(?:\d{{4}}|[{digits}]{{4}})"
         small = "[一二三四五六七八九十]"
@@ -1791,6 +1794,9 @@ class Linker:
             share = self._ratio_share(fig, start, start + len(raw))
             if share is not None:
                 return share
+            found = self._bare_share(start, start + len(raw))
+            if found is not None:  # 占总预算23.7% (no 的, as Taiwan texts write it)
+                return self._share_of_whole(fig, start, *found, start + len(raw))
         if fig.kind not in SHARE_KINDS or not raw.endswith("的"):
             return self._trim(start, fig.cut)
         end = start + len(raw) - 1
@@ -1806,6 +1812,17 @@ class Linker:
             fig.whole, fig.whole_word = word, True
             end -= len(word)
         return self._trim(start, end)
+
+    def _bare_share(self, start: int, end: int) -> tuple[int, str] | None:
+        """Where 占 stands, a word of its own, when only names of things follow it up to ``end`` (占总预算|23.7%),
+        else None."""
+        at, verb = max((self.text.rfind(v, start, end), v) for v in self.rules.share_verbs)
+        after, tokens = at + len(verb), self.tokens
+        if at < 0 or end - after < 2 or not (tokens.is_boundary(at) and tokens.is_boundary(after)):
+            return None
+        if tokens._tag_between(after, end, lambda tag: tag == "v" or tag[:1] in "dpucmrx"):
+            return None  # (verbal nouns and idioms are names here: 占|全部投资, 占|总预算)
+        return at, verb
 
     def _ratio_share(self, fig: Figure, start: int, end: int) -> str | None:
         """``占地区生产总值比重为7.9%``, ``占常住人口比重（常住人口城镇化率）为65.03%``: 占, the whole,

@@ -82,9 +82,11 @@ class _Rules:
         # 新华社北京9月26日电, （人民日报北京3月4日电）, 【新华社香港10月1日电】 opening a paragraph (alone on its line it
         # closes one), 【本报讯】, a paper's own 本报长沙5月5日讯, and undated (本报南宁讯, 南方日报讯, 据新华社电) when a
         # space or a bracket follows (not 新华社电视, 本报…来电话)
+        # (中央社记者王大明台北22日电), as Taiwan's agency writes it: the reporter before the place, the day alone
+        day = r"[\d〇零一二三四五六七八九十]{1,3}日"
         self.leading_dateline = re.compile(
-            rf"^(?:(?P<open>[（(【]\s*)?(?:据\s*)?(?P<agency>{agencies})"
-            rf"(?:(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date})[电讯]|(?P<place2>[\u4e00-\u9fff]{{0,6}}?)[电讯](?=[\s\u3000（(【）)】]))"
+            rf"^(?:(?P<open>[（(【]\s*)?(?:据\s*)?(?P<agency>{agencies})(?P<reporter>记者)?"
+            rf"(?:(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date}|{day})[电讯]|(?P<place2>[\u4e00-\u9fff]{{0,6}}?)[电讯](?=[\s\u3000（(【）)】]))"
             r"(?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
             r"\s*(?:[（(](?P<credit>[^（()）]{0,40})[）)]"
             rf"|(?P<credit2>(?:{data['credit_label']})[^（()）。：:，,]{{2,40}}?)报道[：:])?"  # 本报北京12月31日讯记者吴坤胜报道：
@@ -130,7 +132,8 @@ class _Rules:
         # after a bullet too (□本报记者 王明); a photo's credit (新华社记者兰红光摄) credits no author
         photo = re.escape(data["photo_credit_end"])
         self.photo_credit = re.compile(rf"^[（(]\s*[^（()）]{{2,40}}{photo}\s*[）)]$")  # （新华社记者刘宇摄）
-        tail = rf"(?:\s*(?:{alternation(data['credit_ends'])}))?"  # （记者 王明 报道）, （本报记者 冉永平整理）
+        # （记者 王明 报道）, （本报记者 冉永平整理）; 记者王大明／台北报导 (where from, as Taiwan papers write it)
+        tail = rf"(?:\s*[／/]\s*[\u4e00-\u9fff]{{1,8}}?(?=\s*(?:{alternation(data['credit_ends'])})))?(?:\s*(?:{alternation(data['credit_ends'])}))?"
         # (任家驹 记者 马晓刚 李昊): in brackets, names may come before the first label
         self.credit_line = re.compile(rf"^(?!.*{photo}\s*[）)]?$)(?:[{bullets}]\s*)?(?:[（(]\s*{names}[\s、，,]+(?={label})|[（(]?)\s*{label}\s*{names}(?:[\s，,；;、]*{label}\s*{names})*{tail}\s*[）)]?$")
         # one label and its names: up to the next label (after a space or none: 通讯员郭健记者韩冬) or the end of the line
@@ -140,6 +143,8 @@ class _Rules:
         self.credited_name = re.compile(name)
         self.bare_names = re.compile(names)  # (任一林), (张三、李四): names credited without a label
         self.surnames = frozenset(table("entities")["person"]["surnames"])
+        # 〔记者王大明／台北报导〕 opening the first paragraph, as Taiwan papers credit their reporters
+        self.leading_credit = re.compile(rf"^[〔【\[（(]\s*(?P<credit>{label}\s*{names}{tail})\s*[〕】\]）)]")
         self.glued_credit = re.compile(rf"[（(]?\s*(?P<label>{label})\s*(?P<names>[\u4e00-\u9fff]{{5,7}})\s*[）)]?")  # 记者于险峰张仁军
         self.doc_number = re.compile(data["doc_number"])
         self.addressee = re.compile(data["addressee"])
@@ -1225,6 +1230,19 @@ def _dateline_credit(b: Block, dateline: re.Match, rules: _Rules, is_name: Calla
     return _credit_text(b, credit, b.start + dateline.start(group), rules, is_name) if credit else None
 
 
+def _dateline_reporter(b: Block, dateline: re.Match, found: Dateline, is_name: Callable[[str], bool]) -> Byline | None:
+    """The reporter a dateline names before its place (中央社记者王大明台北22日电): the first two to four characters
+    after 记者 that the segmenter reads as a name, the rest the place (``found`` keeps only the rest)."""
+    if not dateline.group("reporter") or not (both := dateline.group("place")):
+        return None
+    at = b.start + dateline.start("place")
+    for k in (3, 2, 4):
+        if len(both) > k and is_name(both[:k]):
+            found.place = both[k:]
+            return _persons_byline(b, "记者", ((at, at + k, both[:k]),), start=b.start + dateline.start("reporter"))
+    return None
+
+
 _TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,40})[）)]\s*[。.]?\s*$")  # (…。（记者 郑芳芳）。)
 
 
@@ -1380,7 +1398,9 @@ def _classify_article(
         leading = rules.leading_dateline.match(s)
         if leading and art.dateline is None:
             art.dateline = _dateline(leading, b.start, "leading")
-            art.byline = art.byline or _dateline_credit(b, leading, rules, is_name)
+            art.byline = art.byline or _dateline_credit(b, leading, rules, is_name) or _dateline_reporter(b, leading, art.dateline, is_name)
+        if k == i and art.byline is None and (credit := rules.leading_credit.match(s)):
+            art.byline = _credit_text(b, credit.group("credit"), b.start + credit.start("credit"), rules, is_name)  # 〔记者王大明／台北报导〕
         if _editor_note(b, rules):
             b.kind = "editor_note"  # (further down: a note on the part of the text it heads)
         elif k == i and art.title is not None and rules.addressee.fullmatch(s):
