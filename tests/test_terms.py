@@ -114,6 +114,11 @@ def test_unnumbered_and_historical_formulas_are_known(nlp):
     assert (found["专精特新"]["count"], found["专精特新"]["category"], found["专精特新"]["first_used"]) == (1, "economy", 2011)
     assert found["专精特新"]["expansion"] == "专业化、精细化、特色化、新颖化"
     assert (found["两个不能否定"]["count"], found["两个不能否定"]["first_used"]) == (2, 2013)
+    # slogans tracked as formulas, a longer variant counted under the short form
+    found = terms(tifalens.analyze("坚持以人民为中心的发展思想，坚持人民至上，建设社会主义文化强国，实现中华民族伟大复兴。", nlp=nlp))
+    assert {t: (v["count"], v["category"]) for t, v in found.items()} == {
+        "以人民为中心": (1, "ideology"), "人民至上": (1, "social"), "文化强国": (1, "development"), "中华民族伟大复兴": (1, "ideology"),
+    }
 
 
 def test_terms_are_single_tokens(nlp):
