@@ -121,6 +121,15 @@ def test_unnumbered_and_historical_formulas_are_known(nlp):
     }
 
 
+def test_a_numbered_formula_counted_in_a_series_is_no_use_of_it(nlp):
+    # flags counted (五面红旗, 三面红旗, 两面红旗), not the 三面红旗 of 1958; a formula and the one it grew from is
+    # no series, nor is the formula quoted among others
+    counted = "全市评定红旗200面，其中获得五面红旗的嘎查村4个，三面红旗的嘎查村9个，两面红旗的嘎查村23个。"
+    assert terms(tifalens.analyze(counted, nlp=nlp)) == {}
+    assert sorted(terms(tifalens.analyze("总书记把三大赤字发展为四大赤字。高举三面红旗。", nlp=nlp))) == ["三面红旗", "四大赤字"]
+    assert terms(tifalens.analyze("从“一面红旗”“两面红旗”到“三面红旗”。", nlp=nlp))["三面红旗"]["known"] is True
+
+
 def test_terms_are_single_tokens(nlp):
     doc = nlp("坚持三上三下，落实三去一降一补，实现两不愁三保障。")
     assert "三上三下" in [t.text for t in doc]

@@ -68,6 +68,11 @@ class Candidate:
     confidence: float
 
 
+_NUMERALS = "一二两三四五六七八九十百"
+_NUMBERED = re.compile(rf"([{_NUMERALS}]+)([个项条面点大种类只件]?)([\u4e00-\u9fff]{{1,6}})")  # 三|面|红旗
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』\""
+
+
 @lru_cache(maxsize=1)
 def _formula_rules() -> dict:
     return table("formulas")
@@ -499,6 +504,7 @@ class TermsComponent(Batched):
         self.finder = FormulaFinder(is_word=is_word, is_idiom=idiom_test(nlp), frequency=frequency_test(nlp))
         self.glosses = GlossReader(is_word=is_word)
         self.senses = table("formulas")["senses"]
+        self.series_reach: int = table("formulas")["series_reach"]
 
     def _sense(self, term: str, category: str, expansion: str, text: str, start: int, end: int) -> tuple[str, str]:
         """The category and expansion of the sense of ``term`` its neighbourhood shows (两新 beside 两重 or 以旧换新:
@@ -509,6 +515,24 @@ class TermsComponent(Batched):
             if any(cue in around for cue in sense["cues"]):
                 return sense["category"], sense["expansion"]
         return category, expansion
+
+    def _counted_in_series(self, term: str, text: str, start: int, end: int) -> bool:
+        """Is ``term`` (a numbered formula) said as a count, the same words with two other numerals beside it in its
+        sentence and none quoted (五面红旗的嘎查村4个，三面红旗的嘎查村9个，两面红旗的嘎查村23个)?"""
+        m = _NUMBERED.fullmatch(term)
+        if m is None or len(m.group(3)) < 2 or text[start - 1 : start] in _OPEN_QUOTES:
+            return False  # (三必讲、四必问、五必访: one character after the numeral makes a group of formulas)
+        reach = self.series_reach
+        left, right = max(0, start - reach), min(len(text), end + reach)
+        left = max(left, *(text.rfind(mark, left, start) + 1 for mark in "。！？\n"))  # within its sentence
+        right = min(right, *(k for k in (text.find(mark, end, right) for mark in "。！？\n") if k >= 0), right)
+        series = re.compile(rf"(?<![“‘「『\"第])([{_NUMERALS}]+){re.escape(m.group(2) + m.group(3))}")
+        others = {
+            s.group(1)
+            for s in series.finditer(text, left, right)
+            if s.group(1) != m.group(1) and text[s.end() : s.end() + 1] not in _CLOSE_QUOTES
+        }
+        return len(others) >= 2  # a series of three (not 把三大赤字发展为四大赤字: a formula and the one before it)
 
     def _lexicon_matches(self, doc: Doc, text: str) -> list[Match]:
         """The matches the segmenter found with this lexicon, or a search of ``text`` where it found none
@@ -531,6 +555,8 @@ class TermsComponent(Batched):
                 continue
             if _in_a_name(doc, span[0]):
                 continue  # 中央全面深化改革委员会: the organisation's name, not a use of the formula
+            if m.form[:1] in _NUMERALS and self._counted_in_series(m.form, text, m.start, m.end):
+                continue  # 五面红旗的…4个，三面红旗的…9个: flags counted, not the formula of 1958
             e, u = m.entry, span._  # (a new object at each ``span._``)
             category, expansion = e.category, e.expansion
             if e.term in self.senses["terms"]:
