@@ -346,7 +346,7 @@ def test_seed_datelines_keep_their_fields(seed):
         ]),
         # tenths (成) when the segmenter reads the figure as its own word
         ("近七成受访者表示满意，交通事故下降三成。", [
-            ("七成", 0.7, "成", "ratio", "近", "受访者表示满意"),
+            ("七成", 0.7, "成", "ratio", "近", "受访者"),
             ("三成", 0.3, "成", "change", None, "交通事故"),
         ]),
         ("党员1200名，其中女党员近四成。", [
@@ -1812,6 +1812,23 @@ def test_a_share_with_no_de_and_numbers_of_two_sections(nlp):
         ("3.26%", 3.26, "经济成长率", "forecast", None),
     ]
     assert stats[1]["share_of"]["count"]["text"] == "6830亿元"
+
+
+def test_a_figure_before_de_and_a_target_is_a_target_of_what_the_clause_measures(nlp):
+    # 超过 compares the outcome with the target: no approximation of it; 左右 still is one; 的目标群体 is no target
+    text = (
+        "城镇新增就业1244万人，超过1200万人的预期目标。居民消费价格上涨0.2%，低于3%左右的预期目标。"
+        "今年GDP增长5%左右的预期目标是合适的。85%的目标群体表示满意。"
+    )
+    stats = analyse(nlp, text)["stats"]
+    assert [(s["text"], s["approx"], s["modality"], s["subject"]) for s in stats] == [
+        ("1244万人", None, None, "城镇新增就业"),
+        ("1200万人", None, "target", "城镇新增就业"),
+        ("0.2%", None, None, "居民消费价格"),
+        ("3%", "约", "target", "居民消费价格"),
+        ("5%", "约", "target", "GDP"),
+        ("85%", None, None, "目标群体"),
+    ]
 
 
 def test_as_high_as_stresses_a_figure_and_leaves_it_exact(nlp):

@@ -204,6 +204,8 @@ class StatsRules:
         self.rate_base_nouns = tuple(data["rate_base_nouns"])
         self.class_suffix: str = data["class_suffix"]
         self.generic_heads = frozenset(data["generic_heads"])
+        self.target_heads = longest_first(data["target_heads"])
+        self.target_comparisons = longest_first(data["target_comparisons"])
         self.threshold_heads = frozenset(data["threshold_heads"])
         self.comparison_false = data["comparison_false_words"]
         self.comparison_adverbs = longest_first(data["comparison_adverbs"])
@@ -1617,6 +1619,9 @@ class Linker:
             if qualified.endswith(before):
                 before = qualified  # 30岁及以下党员|1259.4万名: those of that age are counted
         after, share_of_noun = "", False
+        target = fig.kind not in ("year", "date", "rank") and self._target_after(fig)
+        if target:
+            self._target(fig)
         if fig.kind in QUANTITY_KINDS + SHARE_KINDS and "/" not in fig.unit:  # (a rate, 1000元/亩, is of what comes before)
             limit = clause_end(self.text, fig.tail, self.rules.delimiters)
             copula = starts_with(self.text[fig.tail : limit], self.rules.copulas)
@@ -1633,7 +1638,9 @@ class Linker:
                     through_de=fig.kind in ("measure", "money") or share_of_noun,
                     counted=(fig.kind == "count" and bool(fig.unit)) or share_of_noun,
                 )
-                if after in self.rules.threshold_heads or (after in self.rules.generic_heads and (fig.kind in ("measure", "money") or share_of_noun)):
+                if target:
+                    after = ""  # 超过1200万人的预期目标: the target of what the clause measures
+                elif after in self.rules.threshold_heads or (after in self.rules.generic_heads and (fig.kind in ("measure", "money") or share_of_noun)):
                     after = ""  # 实现年经营收入100亿元的目标, 突破百万大关: what comes before says what the figure is
                 if after and fig.kind == "count" and fig.unit in self.rules.person_units and self._acts(fig, before):
                     after = ""  # 官兵1000余人|参加仪式: the people before the count, not what they do
@@ -1672,6 +1679,22 @@ class Linker:
             words = (obj != lo and self._trimmed(obj, bracket)) or self._trim(lo, bracket)
             fig.subject = words[len(starts_with(words, _COMPARING) or "") :]
         fig.subject_source = "own" if fig.subject else ""
+
+    def _target_after(self, fig: Figure) -> bool:
+        """Do 的 and a target noun, a word of its own, follow ``fig`` (…的预期目标, not 的目标群体)?"""
+        if not self.text.startswith("的", fig.tail):
+            return False
+        head = starts_with(self.text[fig.tail + 1 : fig.tail + 8], self.rules.target_heads)
+        return bool(head) and self.tokens.is_boundary(fig.tail + 1 + len(head))
+
+    def _target(self, fig: Figure) -> None:
+        """Mark ``fig``, followed by 的 and a target noun (超过1200万人的预期目标), a target; a comparison right before
+        it compares the outcome with it and gives it no approximation (超过 is then no 超过). Its subject is left to
+        the words before it or the clause before."""
+        fig.modality = "target"
+        word = ends_with(self.text[fig.clause : fig.start].rstrip(), self.rules.target_comparisons)
+        if word and fig.approx is not None and self.rules.approx_before.get(word) == fig.approx:
+            fig.approx = next((w for rx, w in self.rules.approx_inside_rx if rx.search(fig.number)), None)
 
     def _counted_together(self, figs: list[Figure]) -> None:
         """``带动566户1255名贫困群众``: two counts of other units written together before what they count; the first
