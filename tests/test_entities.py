@@ -727,6 +727,24 @@ def test_transliterated_names_after_a_foreign_title_are_whole(ents_nlp, text, pe
     assert [len(e) for e in doc.ents if e.label_ == "PERSON"] == [1] * len(persons)  # one token each
 
 
+def test_titles_chinese_officials_hold_too_name_foreigners_in_the_characters_of_transliteration(ents_nlp, nlp):
+    # 部长, 行长, 主席 before a foreign name (财政部长耶伦, 世界银行行长彭安杰, 顾问委员会主席蒂姆・库克 with the katakana
+    # dot); before a Chinese name with a verb glued to it, the Chinese name's rules
+    doc = ents_nlp("美国国务卿布林肯、财政部长耶伦、商务部长雷蒙多出席。世界银行行长彭安杰表示欢迎。商务部长王文涛说。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["布林肯", "耶伦", "雷蒙多", "彭安杰", "王文涛"]
+    text = "苹果公司顾问委员会主席蒂姆・库克表示。"
+    (person,) = [e for e in tifalens.analyze(text, nlp=nlp).to_dict()["entities"] if e["label"] == "PERSON"]
+    assert (person["text"], text[person["orig_start"] : person["orig_end"]]) == ("蒂姆·库克", "蒂姆・库克")
+
+
+def test_china_and_a_partner_before_an_institution_jieba_reads_as_the_partner_s(ents_nlp):
+    # jieba: 中 | 美国防部 (the US Department of Defense); 中美 | 国防部 here, while 美国防部 alone stays the US one
+    doc = ents_nlp("双方同意开展中美国防部工作会晤。美国防部发表声明。")
+    words = [t.text for t in doc]
+    assert words[words.index("中美") - 1 : words.index("中美") + 2] == ["开展", "中美", "国防部"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("国防部", "ORG"), ("美国防部", "ORG")]
+
+
 def test_a_country_and_its_office_jieba_holds_as_one_word_are_a_place_and_a_title(ents_nlp):
     # jieba's dictionary: 德国总理 nr, 日本首相 n; 朔 is a character of transliterated names too
     doc = ents_nlp("德国总理朔尔茨、日本首相岸田文雄、法国总理巴尔尼耶等发来贺电。")

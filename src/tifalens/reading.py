@@ -62,6 +62,8 @@ _FOLD = {
 _FOLD.update({cp: " " for cp in range(0x2000, 0x200B)})  # en/em/thin spaces
 # Small and vertical forms that Big5 texts from Hong Kong and Taiwan hold for ，、；：？！（）: the full-width ones
 _FOLD.update(dict(zip(map(ord, "﹐﹑﹒﹔﹕﹖﹗﹙﹚﹝﹞︰"), "，、.；：？！（）〔〕：")))
+# The dots other scripts put between the parts of a foreign name (蒂姆・库克 with the katakana ・, Taiwan's ‧): ·
+_FOLD.update(dict.fromkeys((0x30FB, 0xFF65, 0x2027), "·"))
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF10, 0xFF1A)})  # ０-９
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ

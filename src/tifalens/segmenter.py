@@ -158,6 +158,25 @@ def _unglue_deputy(text: str, words: list[str], tags: list[str], starts: list[in
             _split_token(words, tags, starts, i, at, _tag_of(text[starts[i] : at], tags[i], backend), "b")
 
 
+_PARTNERS = re.compile("中(?=[美俄日英法德欧韩朝印澳加意])")  # 中美, 中俄, 中欧 …: China and a partner
+
+
+def _unglue_partners(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> None:
+    """中美国防部工作会晤: jieba reads 中 | 美国防部 (its word for the US Department of Defense); where 中 and the
+    partner's character make a word (中美, 中俄) and the rest of the institution's token is a word of its own
+    (国防部), read 中美 | 国防部, in place."""
+    for m in _PARTNERS.finditer(text):
+        at = m.start()
+        i = _token_of(starts, at, at + 1)
+        if i is None or i + 1 >= len(words) or tags[i + 1] != "nt" or len(words[i + 1]) < 3:
+            continue
+        pair, rest = text[at : at + 2], words[i + 1][1:]
+        if backend.has_word(pair) and backend.has_word(rest):
+            words[i : i + 2] = [pair, rest]
+            tags[i : i + 2] = [_tag_of(pair, "j", backend), "nt"]
+            starts[i + 1] = at + 2
+
+
 @lru_cache(maxsize=1)
 def _counted() -> tuple[re.Pattern, frozenset[str]]:
     """Where a unit follows a number (10个村, 三百人中, 2000多家律所, 30万千瓦时电): a pattern for the
@@ -570,6 +589,8 @@ class JiebaSegmenter(Batched):
         _unglue_office(text, words, tags, starts, self._backend)
         if "委" in text or "政协" in text or "人大" in text:
             _unglue_committee(text, words, tags, starts)
+        if "中" in text:
+            _unglue_partners(text, words, tags, starts, self._backend)
         matches = self.lexicon.find(text)
         foreign = _foreign_names(text, self._backend)
         if matches or foreign:

@@ -76,6 +76,8 @@ class EntityRules:
     not_given_name_end: frozenset[str]
     name_ends_before_pause: frozenset[str]
     foreign_titles: tuple[str, ...]
+    shared_foreign_titles: tuple[str, ...]
+    transliteration_chars: frozenset[str]
     max_foreign_name: int
     titles: tuple[str, ...]
     appointment_verbs: frozenset[str]
@@ -227,6 +229,16 @@ class EntityRules:
         """Chinese characters of a transliterated name, 2 to max_transliterated_chars, a dot (·) between its parts."""
         return 2 <= len(text) <= self.max_foreign_name and _han(text.replace("·", "")) and text[0] != "·" != text[-1]
 
+    def foreign_after(self, before: str, text: str) -> bool:
+        """Is ``text`` a foreign name after ``before``, a word ending with a foreign title? After a title Chinese
+        officials hold too (部长, 主席), only one in the characters of transliteration (财政部长耶伦; not a Chinese
+        name with a verb glued to it, 部长王文涛说)."""
+        if not (before.endswith(self.foreign_titles) and self.foreign_shape(text)):
+            return False
+        if not before.endswith(self.shared_foreign_titles):
+            return True
+        return self.transliteration_chars.issuperset(text)
+
     def separates(self, word: str) -> bool:
         """Does ``word`` stand between two items of a list of names (、, 和; or spaces within a line, as in
         a byline: 记者李伟 张明)?"""
@@ -268,6 +280,8 @@ def entity_rules() -> EntityRules:
         not_given_name_end=frozenset(person["not_given_name_end"]),
         name_ends_before_pause=frozenset(person["name_ends_before_pause"]),
         foreign_titles=tuple(person["foreign_titles"]),
+        shared_foreign_titles=tuple(person["shared_foreign_titles"]),
+        transliteration_chars=frozenset(person["transliteration_chars"] + "·"),
         max_foreign_name=person["max_transliterated_chars"],
         titles=tuple(person["titles"]),
         appointment_verbs=frozenset(person["appointment_verbs"]),
@@ -386,7 +400,7 @@ def token_labels(
             before = word_before(words, i)
             titled = rules.is_title(before, before=True) and rules.person_shape(words[i])
             # 总统普京 (普京 ns), not 总统南非 (a place)
-            foreign = label != "ORG" and before.endswith(rules.foreign_titles) and rules.foreign_shape(words[i]) and not rules.place_word(words[i])
+            foreign = label != "ORG" and rules.foreign_after(before, words[i]) and not rules.place_word(words[i])
             if titled or foreign:
                 labels[i] = "PERSON"
             elif label == "PERSON" and (rules.is_title(before, before=True) or _says_after(words, i, rules)) and _cut_after_last_char(words, i, rules):
@@ -639,7 +653,7 @@ def _titled(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
 
 def _foreign(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
     """A transliterated name right after a title such as 总统 (拜登, 马克龙, 安东尼奥·古特雷斯)."""
-    return run.start > 0 and words[run.start - 1].endswith(rules.foreign_titles) and rules.foreign_shape(_text(words, run))
+    return run.start > 0 and rules.foreign_after(words[run.start - 1], _text(words, run))
 
 
 def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Callable[[str], bool]) -> bool:
