@@ -1403,6 +1403,8 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
             ("326家", "国家级专精特新“小巨人”企业"), ("1200家", "高新技术企业"), ("120支", "志愿服务队伍"),
         ]),
         ("全区公开选聘专职化村党组织书记87名。", [("87名", "专职化村党组织书记")]),
+        # inside or outside a noun (目录|外|药品) is part of what is counted
+        ("今年共有117个目录外药品参加谈判，新增300个体制外岗位。", [("117个", "目录外药品"), ("300个", "体制外岗位")]),
         ("学校培养出技术人才980多名，党组织的组建率保持在95%，开展“学生培养工作”等专题座谈会32场。", [
             ("980多名", "技术人才"), ("95%", "党组织的组建率"), ("32场", "“学生培养工作”等专题座谈会"),
         ]),
@@ -1790,6 +1792,13 @@ def test_a_share_held_at_a_level_is_a_share(nlp):
     assert [(s["text"], s["approx"], s["subject"], (s["share_of"] or {}).get("whole")) for s in stats] == [
         ("1.5%", "以下", "我们的国防开支", "国内生产总值"),
         ("30%", "约", "民营企业", None),
+    ]
+
+
+def test_a_price_cut_is_a_decrease(nlp):
+    stats = analyse(nlp, "今年共有91个药品新增进入目录，其中90个为目录外药品，平均降价63%。猪肉价格涨价12%。")["stats"]
+    assert [(s["text"], s["kind"], s["direction"], s["subject"]) for s in stats] == [
+        ("91个", "count", None, "药品"), ("90个", "count", None, "药品"), ("63%", "change", "decrease", "药品"), ("12%", "change", "increase", "猪肉价格"),
     ]
 
 

@@ -1239,6 +1239,10 @@ class TokenIndex:
             if word in rules.last_joining_words and words and words[-1][1] in rules.joined_last_tags and self._joins_last(i + 1, words, rules, limit):
                 words += [(word, tag), self.token(i + 1)]  # 300名党员|和|群众|参与, 50多个国家|和|地区
                 break
+            if word in ("外", "内") and tag == "f" and words and words[-1][1].startswith("n") and self._noun_at(i + 1, limit, rules):
+                words.append((word, tag))  # 117个目录|外|药品: inside or outside a noun, then what is counted
+                i += 1
+                continue
             if self._ends_phrase(word, tag, words, rules, i, limit):
                 break
             words.append((word, tag))
