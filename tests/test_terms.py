@@ -130,6 +130,12 @@ def test_a_numbered_formula_counted_in_a_series_is_no_use_of_it(nlp):
     assert terms(tifalens.analyze("从“一面红旗”“两面红旗”到“三面红旗”。", nlp=nlp))["三面红旗"]["known"] is True
 
 
+def test_a_numeral_inside_a_word_opens_no_group_of_an_unseen_formula(nlp):
+    # 统一, 唯一, 千方百计 hold their numeral; 三抓三促 and 一企一策 are formulas though the segmenter reads 抓三 as a guess
+    text = "在场所门口一侧统一悬挂。二要统一生态补偿方式标准。这是双方唯一正确选择。四要千方百计。开展三抓三促，实行一企一策。"
+    assert sorted(terms(tifalens.analyze(text, nlp=nlp))) == ["一企一策", "三抓三促"]
+
+
 def test_terms_are_single_tokens(nlp):
     doc = nlp("坚持三上三下，落实三去一降一补，实现两不愁三保障。")
     assert "三上三下" in [t.text for t in doc]

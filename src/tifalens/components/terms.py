@@ -500,7 +500,7 @@ class TermsComponent(Batched):
         tokenizer_lexicon = getattr(nlp.tokenizer, "lexicon", None)
         self.shares_lexicon = isinstance(tokenizer_lexicon, Lexicon)
         self.lexicon: Lexicon = tokenizer_lexicon if self.shares_lexicon else Lexicon.default()
-        is_word = word_test(nlp)
+        is_word = self.is_word = word_test(nlp)
         self.finder = FormulaFinder(is_word=is_word, is_idiom=idiom_test(nlp), frequency=frequency_test(nlp))
         self.glosses = GlossReader(is_word=is_word)
         self.senses = table("formulas")["senses"]
@@ -533,6 +533,16 @@ class TermsComponent(Batched):
             if s.group(1) != m.group(1) and text[s.end() : s.end() + 1] not in _CLOSE_QUOTES
         }
         return len(others) >= 2  # a series of three (not 把三大赤字发展为四大赤字: a formula and the one before it)
+
+    def _numeral_in_a_word(self, doc: Doc, c: Candidate) -> bool:
+        """Does a numeral of ``c`` stand inside a dictionary word that starts before it (统一, 唯一, 进一步, 千方百计),
+        not at the start of a group (三抓三促 is read 三|抓三|促, a guess of the segmenter's, no word)?"""
+        for k, ch in enumerate(c.text):
+            if k and ch in _NUMERALS:
+                token = doc[doc.char_span(c.start + k, c.start + k + 1, alignment_mode="expand").start]
+                if token.idx < c.start + k and self.is_word(token.text):
+                    return True
+        return False
 
     def _lexicon_matches(self, doc: Doc, text: str) -> list[Match]:
         """The matches the segmenter found with this lexicon, or a search of ``text`` where it found none
@@ -568,6 +578,8 @@ class TermsComponent(Batched):
         for c in self.finder.find(text, known=self.lexicon.__contains__):
             if excluded and inside(excluded, c.start, c.end):
                 continue
+            if "quoted" not in c.evidence and self._numeral_in_a_word(doc, c):
+                continue  # 一侧|统一|悬挂, 双方|唯一|正确: 一 of a word opens no group of a formula
             # Unquoted shapes must be whole words to the segmenter (长三角一体化 is not 三角一体).
             mode = "expand" if "quoted" in c.evidence else "strict"
             span = doc.char_span(c.start, c.end, label="TIFA_UNSEEN", alignment_mode=mode)
