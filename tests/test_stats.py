@@ -1376,7 +1376,7 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         # so is an age right before a noun, after 以上/以下 too; an idiom after it says what they did, and 时,
         # 起 or 高龄 after an age say when or how old: the subject is then before it
         ("设立3岁以下婴幼儿照护扣除，80岁老人有20位。", [("3岁", "婴幼儿"), ("80岁", "老人"), ("20位", "老人")]),
-        ("40岁及以下党员总数稳中有升，占党员总数的33.8%。", [("40岁", "党员总数"), ("33.8%", "40岁及以下党员总数稳中有升")]),
+        ("40岁及以下党员总数稳中有升，占党员总数的33.8%。", [("40岁", "党员总数"), ("33.8%", "40岁及以下党员总数")]),
         ("老张30岁时入党，93岁高龄的蔡老太也来了。", [("30岁", "老张"), ("93岁", "蔡老太")]),
         # a numeral word after the noun (一一, 一道, 一起, 分批) is the predicate's; a morpheme jieba tags a numeral
         # (点, 党日) and a numeral word before a noun or 的 (两级, 一线的) are of what is counted
@@ -1793,6 +1793,17 @@ def test_a_share_held_at_a_level_is_a_share(nlp):
         ("1.5%", "以下", "我们的国防开支", "国内生产总值"),
         ("30%", "约", "民营企业", None),
     ]
+
+
+def test_a_peak_reached_in_a_clause_of_its_own_is_of_what_the_clause_before_is_about(nlp):
+    # 最高达到: the peak of what the clause before is about, its predicate (屡创新高, 稳中有升) cut off; not of a count
+    # of times before it (5次刷新纪录), nor of a clause that opens with its verb
+    text = (
+        "2019年以来，广东电网统调负荷屡创新高，最高达到了1.188亿千瓦。入境外商稳中有升，达39.7万人次。"
+        "电网负荷5次刷新纪录，最高达到12687万千瓦。进入上中等收入阶段，2019年达到1万美元。"
+    )
+    stats = [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"] if s["kind"] not in ("year", "date")]
+    assert stats == [("1.188亿千瓦", "广东电网统调负荷"), ("39.7万人次", "入境外商"), ("5次", "刷新纪录"), ("12687万千瓦", None), ("1万美元", None)]
 
 
 def test_a_price_cut_is_a_decrease(nlp):

@@ -317,6 +317,7 @@ class StatsRules:
         self.complete_divisions: list[tuple[str, ...]] = [tuple(sorted(d, key=len, reverse=True)) for d in data["complete_divisions"]]
         self.count_whole_words: tuple[str, ...] = tuple(data["count_whole_words"])
         self.bare_totals = frozenset(data["bare_totals"])
+        self.extremum_words = longest_first(data["extremum_words"])
         self.addition_verbs = longest_first(data["addition_verbs"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
@@ -1921,13 +1922,21 @@ class Linker:
                     j = i - 1 if self._clause_before_holds(prev, fig) else None  # 丛书共14册，约150万字: the same thing measured again
                 if j is None and prev and prev.kind == "money" == fig.kind and prev.subject_source == "own" and self._converts(prev, fig):
                     j = i - 1  # 1.2万亿美元，约合人民币8.6万亿元: the same amount in another currency
-                if j is None and self._level_clause(fig):  # 年均增长5.8%，2025年达到4.2万亿元: the level the change
+                level = j is None and self._level_clause(fig)
+                if level:  # 年均增长5.8%，2025年达到4.2万亿元: the level the change
                     # reached; 市场主体突破百万大关，达到103.33万户: the level the mark passed led to
                     k = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
+                    peak = starts_with(self.text[fig.clause : fig.start].strip(), self.rules.extremum_words)
                     if k is not None and figs[k].subject_source == "own" and (figs[k].kind == "change" or self._clause_before_holds(figs[k], fig)):
-                        j = k
+                        j = k if not peak or figs[k].kind in ("change", fig.kind) else None  # (5次刷新纪录，最高达到12687万千瓦: not of 5次)
                 if j is not None and figs[j].subject:
                     fig.subject, fig.subject_source = figs[j].subject, "context"
+                elif level and self._nearest(figs, i, lambda f: f.kind not in ("year", "date")) is None:
+                    # 广东电网统调负荷屡创新高，最高达到了1.188亿千瓦: what the clause before, with no figure, is about
+                    # (not a clause that opens with its verb: 进入上中等收入阶段)
+                    words = self._clause_before(fig, figs)
+                    if words and not self.tokens.token_at(self.text.rfind(words, 0, fig.clause))[1].startswith("v"):
+                        fig.subject, fig.subject_source = words, "context"
                 elif self.text[fig.clause : fig.cut].strip().startswith(self.rules.sum_words):
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
                     fig.subject = self._clause_before(fig, figs)
@@ -1975,6 +1984,7 @@ class Linker:
     def _level_clause(self, fig: Figure) -> bool:
         """Does the figure's clause say only when and that a level was reached (，2025年达到4.2万亿元)?"""
         words = DATE_PATTERN.sub("", self.text[fig.clause : fig.start]).strip(" ，,、")
+        words = words[len(starts_with(words, self.rules.extremum_words) or "") :]  # 最高|达到: the peak reached
         return words in self.rules.reached_verbs
 
     def _context_subject(self, figs: list[Figure], i: int) -> str:
