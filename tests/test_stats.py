@@ -1403,6 +1403,10 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
             ("326家", "国家级专精特新“小巨人”企业"), ("1200家", "高新技术企业"), ("120支", "志愿服务队伍"),
         ]),
         ("全区公开选聘专职化村党组织书记87名。", [("87名", "专职化村党组织书记")]),
+        # a date after 在 or 于 at the subject's end says when (财政储备预计|在2024年3月31日|为7333亿元)
+        ("财政储备预计在2024年3月31日为7333亿元，全市常住人口于2023年底达到1200万人。", [
+            ("2024年3月31日", None), ("7333亿元", "财政储备"), ("2023年", None), ("1200万人", "全市常住人口"),
+        ]),
         # inside or outside a noun (目录|外|药品) is part of what is counted
         ("今年共有117个目录外药品参加谈判，新增300个体制外岗位。", [("117个", "目录外药品"), ("300个", "体制外岗位")]),
         ("学校培养出技术人才980多名，党组织的组建率保持在95%，开展“学生培养工作”等专题座谈会32场。", [
@@ -1804,6 +1808,13 @@ def test_a_peak_reached_in_a_clause_of_its_own_is_of_what_the_clause_before_is_a
     )
     stats = [(s["text"], s["subject"]) for s in analyse(nlp, text)["stats"] if s["kind"] not in ("year", "date")]
     assert stats == [("1.188亿千瓦", "广东电网统调负荷"), ("39.7万人次", "入境外商"), ("5次", "刷新纪录"), ("12687万千瓦", None), ("1万美元", None)]
+
+
+def test_a_hundred_percent_is_a_share_only_where_it_is_one(nlp):
+    # after a verb of reaching or before 的 and what it is of; not 百分之百 said of a deed or a will
+    text = "政府会宽减百分之百的薪俸税。要百分之百落实到位。我们有百分之百的信心。行政村通宽带比例达到百分之百。网格百分之百的覆盖了全区。"
+    stats = analyse(nlp, text)["stats"]
+    assert [(s["text"], s["value"], s["subject"]) for s in stats] == [("百分之百", 100, "薪俸税"), ("百分之百", 100, "行政村通宽带比例")]
 
 
 def test_a_price_cut_is_a_decrease(nlp):

@@ -156,6 +156,7 @@ _YEAR_MONTH = r"(?:19|20)\d{2}年(?:年?[底末初])?(?:\d{1,2}月(?:份|底|末
 _A_DATE = re.compile(_YEAR_MONTH)
 _LEADING_DATE = re.compile(rf"{_YEAR_MONTH}(?![年底末初月份\d])(?=[\u4e00-\u9fff]{{2}})")  # 2020年|全球经济: when, before what
 _TRAILING_DATE = re.compile(rf"{_YEAR_MONTH}(?:底|末|初)?的$")
+_TRAILING_WHEN = re.compile(rf"(?:在|于|到|截至|截止)(?:{_YEAR_MONTH})(?:\d{{1,2}}日)?(?:底|末|初)?$")  # 财政储备预计|在2024年3月31日
 _TIME_TAIL = re.compile(r"(?:年底|年末|年初|底|末|初|以来|以后|以前|期间|上半年|下半年)?[\s，,]*")
 _LEVEL_BETWEEN = re.compile(r"[0-9〇零一二两三四五六七八九十百千万到至为年月]")  # a figure, a time or a level between 从 and a figure
 _SENTENCE_PART = re.compile(r"[^。；;！？!?\n]*")
@@ -237,6 +238,7 @@ class StatsRules:
         self.ratio_words = longest_first(data["ratio_words"])
         self.max_aside_chars: int = data["max_aside_chars"]
         self.predicates: list[str] = data["predicates"]
+        self.predicate_ends = tuple(self.predicates)
         self.trim_prefix = longest_first(data["subject_trim_prefix"])
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
@@ -318,6 +320,7 @@ class StatsRules:
         self.count_whole_words: tuple[str, ...] = tuple(data["count_whole_words"])
         self.bare_totals = frozenset(data["bare_totals"])
         self.extremum_words = longest_first(data["extremum_words"])
+        self.resolve_words = tuple(data["resolve_words"])
         self.addition_verbs = longest_first(data["addition_verbs"])
         self.average_words: tuple[str, ...] = tuple(data["average_words"])
         self.differences: list[tuple[str, str, str]] = [tuple(row) for row in data["differences"]]
@@ -760,7 +763,9 @@ class FigureFinder:
             return None  # a bare number: an enumeration, a phone number, a code
         inner = next((w for rx, w in self.rules.approx_inside_rx if rx.search(body)), None)
         vague = None if percent_cn else self._vague_prefix(start, first, text)
-        round_lead = first[0] in _ROUND_LEADS and not inner
+        round_lead = first[0] in _ROUND_LEADS and not inner and not percent_cn  # (百分之百 is 100%, no slogan's 百)
+        if percent_cn and body == "百" and not self._whole_hundred(start, end, text):
+            return None  # 百分之百落实, 百分之百的信心: fully, said of a deed, no share
         if (round_lead or vague) and not unit and (not self.is_boundary(end) or text[end : end + 1] in _NEGATIONS):
             return None  # 上万|不可, 千万|不要, 约|万诺夫斯基: no figure
         if round_lead:
@@ -786,6 +791,13 @@ class FigureFinder:
             return None  # (十六字方针, 20字要求: the name of a formula, not the length of a text)
         kind = "percent" if percent_cn else self.rules.units.get(unit, "count")
         return Figure(start, end, text[start:end], first, value, "%" if percent_cn else unit, kind, high=high, approx=vague or inner, about=pair is not None)
+
+    def _whole_hundred(self, start: int, end: int, text: str) -> bool:
+        """Is 百分之百 at ``start``–``end`` a share: after a verb of being or reaching (覆盖率达到百分之百), or before 的 and
+        what it is of (宽减百分之百的薪俸税), not before a word of will (百分之百的信心) or a verb (百分之百落实)?"""
+        if text.startswith("的", end):  # (not 百分之百的覆盖了: 的 for 地, before a verb)
+            return not text.startswith(self.rules.resolve_words, end + 1) and "了" not in text[end + 1 : end + 5]
+        return text[max(0, start - 4) : start].endswith(self.rules.predicate_ends)
 
     def _vague_prefix(self, start: int, first: str, text: str) -> str | None:
         """The approximation of a vague word right before a round Chinese numeral (数十万, 几百, 上千),
@@ -1581,6 +1593,8 @@ class Linker:
             if span[: m.start()].strip() in rules.comparison_markers:
                 return start, start  # 比|2015年的|76.34岁: what it is compared with, no subject
             return start, start + m.start()  # 排名…上升至|2020年的|第31位: when, after what
+        if (m := _TRAILING_WHEN.search(span)) and m.start() > 1 and ok(start + m.start()):
+            return start, start + m.start()  # 财政储备预计|在2024年3月31日|为7333亿元: when, after what
         at = self.tokens.object_after_done(start, end, rules)  # 确定了|立查立改事项12项: what was done is the verb's
         if at is None:
             at = self.tokens.object_after_holding(start, end, rules)  # 共开展|各类学习活动312次
