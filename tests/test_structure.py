@@ -1329,6 +1329,16 @@ def test_taiwan_and_provincial_credits_and_the_central_news_agency_s_dateline(nl
     assert ((a.dateline.place, a.dateline.date), [x.text for x in a.boilerplate]) == (("台北", "22日"), ["（编辑：李小华）1131022"])
 
 
+def test_a_column_label_over_a_collection_is_no_title():
+    text = (
+        "今日要闻\n\n习近平会见柬埔寨首相洪玛奈\n新华社北京9月15日电 国家主席习近平15日在人民大会堂会见柬埔寨首相。\n（完）\n\n"
+        "李强主持召开国务院常务会议\n新华社北京9月15日电 国务院总理李强15日主持召开国务院常务会议。\n（完）\n"
+    )
+    first, second = articles(text)
+    assert (first.title.text, first.subtitles, second.title.text) == ("习近平会见柬埔寨首相洪玛奈", [], "李强主持召开国务院常务会议")
+    assert [b.text for b in first.boilerplate][:1] == ["今日要闻"]
+
+
 def test_a_photo_credit_closes_a_caption_and_is_no_title_of_the_next_article():
     text = (
         "喜迎新世纪第一缕曙光（图片）\n十二月三十一日，新西兰的吉斯伯恩市举行庆祝活动，迎接新世纪的到来。\n（新华社记者刘宇摄）\n"
