@@ -1329,6 +1329,21 @@ def test_taiwan_and_provincial_credits_and_the_central_news_agency_s_dateline(nl
     assert ((a.dateline.place, a.dateline.date), [x.text for x in a.boilerplate]) == (("台北", "22日"), ["（编辑：李小华）1131022"])
 
 
+def test_a_wechat_post_s_furniture_is_boilerplate(nlp):
+    # the prompt to follow, the end mark, the editors' credits, a list of earlier posts and the toolbar: only the
+    # article is read (the formula in a linked post's title is not counted)
+    text = (
+        "点击蓝字 关注我们\n\n全省基层党建工作推进会召开\n\n作者：李华\n\n"
+        "11月20日，全省基层党建工作推进会在长沙召开。全省已建成党群服务中心1.2万个。\n\n"
+        "— END —\n\n编辑：王明\n审核：张强\n监制：刘伟\n\n往期推荐\n◆ 坚持“两个确立”\n◆ 全省组织工作会议召开\n\n分享\n在看\n阅读原文\n"
+    )
+    data = tifalens.analyze(text, nlp=nlp).to_dict()
+    (art,) = data["articles"]
+    assert (art["title"], art["subtitles"]) == ("全省基层党建工作推进会召开", [])
+    assert [b["text"] for sec in art["sections"] for b in sec["blocks"]] == ["11月20日，全省基层党建工作推进会在长沙召开。全省已建成党群服务中心1.2万个。"]
+    assert data["terms"] == []
+
+
 def test_a_column_label_over_a_collection_is_no_title():
     text = (
         "今日要闻\n\n习近平会见柬埔寨首相洪玛奈\n新华社北京9月15日电 国家主席习近平15日在人民大会堂会见柬埔寨首相。\n（完）\n\n"
