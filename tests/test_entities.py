@@ -972,6 +972,21 @@ def test_names_with_the_surnames_hong_mao_niu_and_shou(ents_nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("洪军星", "PERSON"), ("寿小丽", "PERSON"), ("茅金虎", "PERSON"), ("钮菊香", "PERSON")]
 
 
+def test_a_quotation_of_several_paragraphs_is_one_speaker_s(nlp):
+    # each paragraph of it opens with a quotation mark and only the last closes it; a closing mark mistyped as an
+    # opening one (…！“老茅建议…) opens none
+    text = (
+        "标题\n\n习近平总书记指出：“要把两山理念贯穿始终，久久为功。\n“我们既要绿水青山，也要金山银山。”\n\n"
+        "张总找到老茅，“业务会要和党建工作结合起来！“老茅建议他们去遵义开会，大家都很赞同。\n“在红色地标开业务会，已成时尚了。”王明说。\n"
+    )
+    quotes = tifalens.analyze(text, nlp=nlp).to_dict()["articles"][0]["quotations"]
+    assert [(q["text"], q["speaker"] and q["speaker"]["name"]) for q in quotes] == [
+        ("要把两山理念贯穿始终，久久为功。", "习近平"),
+        ("我们既要绿水青山，也要金山银山。", "习近平"),
+        ("在红色地标开业务会，已成时尚了。", "王明"),
+    ]
+
+
 def test_a_quotation_names_its_speaker(nlp):
     text = (
         "标题\n\n国家主席习近平在贺信中强调：“要坚持以人民为中心。”“我们要推动高质量发展。”李强说。"

@@ -1006,6 +1006,7 @@ def quotation_speakers(doc: Doc, rules: EntityRules) -> None:
     ends = [p.end_char for p in people]
     starts = [p.start_char for p in people]
     lead = rules.quote_lead
+    before = None  # the quotation before, and its speaker
     for q in quotes:
         speaker = None
         open_at = q.start_char - 1 if q.start_char and text[q.start_char - 1] in _OPEN_QUOTES else q.start_char
@@ -1018,7 +1019,23 @@ def quotation_speakers(doc: Doc, rules: EntityRules) -> None:
             k = bisect_left(starts, at)
             if k < len(people) and (starts[k] == at or _titled_after(doc, text, at, people[k], rules)) and rules.quote_verb_after.match(text, people[k].end_char):
                 speaker = people[k]
-        q._.speaker = None if speaker is None else {"start": speaker.start_char, "end": speaker.end_char, "name": text[speaker.start_char : speaker.end_char]}
+        said = None if speaker is None else {"start": speaker.start_char, "end": speaker.end_char, "name": text[speaker.start_char : speaker.end_char]}
+        if said is None and before is not None and _goes_on(text, before[0], open_at):
+            said = before[1]  # “…。\n“…。”: a quotation of several paragraphs is all the first one's speaker's
+        q._.speaker = said
+        before = (q, said)
+
+
+def _goes_on(text: str, quote: Span, open_at: int) -> bool:
+    """Does a quotation opening at ``open_at`` at the start of a paragraph go on from ``quote``, which ends its
+    own paragraph with no closing mark?"""
+    end = quote.end_char
+    return (
+        not text[end : end + 1] in _CLOSE_QUOTES
+        and not text[end:open_at].strip()
+        and "\n" in text[end:open_at]
+        and text[open_at : open_at + 1] in _OPEN_QUOTES
+    )
 
 
 class EntitiesComponent(Batched):

@@ -1471,9 +1471,24 @@ def _classify_article(
     art.items.extend(_enumerate([b for blocks in numbered for b in blocks], rules, rules.across_sections))
     art.items.sort(key=lambda it: it.start)
     for sec in art.sections:
-        for b in sec.blocks:
+        for b, after in zip(sec.blocks, [*sec.blocks[1:], None]):
             art.quotations.extend((_abs(b, m.start(1)), _abs(b, m.end(1))) for m in rules.quotation.finditer(b.text))
+            if after is not None and (run_on := _quotation_run_on(b.text, after.text, rules)):
+                art.quotations.append((_abs(b, run_on[0]), _abs(b, run_on[1])))
+    art.quotations.sort()
     return art
+
+
+def _quotation_run_on(text: str, after: str, rules: _Rules) -> tuple[int, int] | None:
+    """A quotation that opens in ``text`` and goes on in the next paragraph, which opens with a quotation mark
+    again, as Chinese quotes several paragraphs (…指出：“要把…。\n“我们既要…。”): from after the mark to the end."""
+    opened = text.rfind("“")
+    if opened < 0 or text.find("”", opened) >= 0 or not after.lstrip().startswith("“"):
+        return None
+    if text.count("“", 0, opened) != text.count("”", 0, opened):
+        return None  # (…结合起来！“老茅建议…: a closing mark mistyped, the quotation before it unclosed)
+    end = len(text.rstrip())
+    return (opened + 1, end) if end - opened - 1 >= rules.min_quotation else None
 
 
 def _heading_levels(sections: list[Section], rules: _Rules) -> None:
