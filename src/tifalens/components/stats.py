@@ -243,7 +243,7 @@ class StatsRules:
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
         self.holding_verbs = frozenset(data["holding_verbs"])
-        self.trim_suffix = longest_first({*data["subject_trim_suffix"], *data["reached_verbs"], *data["approx_before"]})  # (…经济总量迈上|5万亿元台阶, 将近)
+        self.trim_suffix = longest_first({*data["subject_trim_suffix"], *data["reached_verbs"], *data["approx_before"], *data["holding_level_verbs"]})  # (…经济总量迈上|5万亿元台阶, 将近)
         self.per_suffix = longest_first(data["subject_per_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
         self.signed_change_markers = longest_first(data["signed_change_markers"])
