@@ -737,6 +737,12 @@ def test_titles_chinese_officials_hold_too_name_foreigners_in_the_characters_of_
     assert (person["text"], text[person["orig_start"] : person["orig_end"]]) == ("蒂姆·库克", "蒂姆・库克")
 
 
+def test_villages_jieba_reads_as_names_are_no_persons(ents_nlp):
+    # a name jieba guesses for a village (崔各庄, 马连庄) or a family's camp (关家营); a titled name still counts
+    doc = ents_nlp("朝阳区崔各庄乡的村民来到马连庄和关家营参观。2008年7月，营长侯法营毕业后分配到边防连工作。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["侯法营"]
+
+
 def test_china_and_a_partner_before_an_institution_jieba_reads_as_the_partner_s(ents_nlp):
     # jieba: 中 | 美国防部 (the US Department of Defense); 中美 | 国防部 here, while 美国防部 alone stays the US one
     doc = ents_nlp("双方同意开展中美国防部工作会晤。美国防部发表声明。")
