@@ -45,8 +45,8 @@ from .lexicon import Entry, Lexicon, parse_tsv
 from .numbers import CN_DIGITS, CN_UNITS, INNER_APPROX
 
 BACKENDS = ("rjieba", "jieba")
-_OPEN_QUOTES = "“‘「『\"'《"
-_CLOSE_QUOTES = "”’」』\"'》"
+OPEN_QUOTES = "“‘「『\"'《"  # marks that open a quotation or a title, and those that close one
+CLOSE_QUOTES = "”’」』\"'》"
 TIFA_TAG = "nz"
 FOREIGN_NAME_TAG = "nrt"  # a transliterated foreign name kept whole after a title
 _HAN_WORD = re.compile("[\u4e00-\u9fd5]+")
@@ -687,7 +687,7 @@ class JiebaSegmenter(Batched):
                 continue
             j = bisect.bisect_left(starts, m.end, 1, n + 1) - 1  # the token holding the match's last character
             straddles = starts[i] < m.start or starts[j + 1] > m.end
-            quoted = m.start > 0 and m.end < len(text) and text[m.start - 1] in _OPEN_QUOTES and text[m.end] in _CLOSE_QUOTES
+            quoted = m.start > 0 and m.end < len(text) and text[m.start - 1] in OPEN_QUOTES and text[m.end] in CLOSE_QUOTES
             inside = i == j and starts[i] < m.start and starts[i + 1] > m.end
             if straddles and not quoted and (i != j or (inside and self._backend.has_word(words[i]))):
                 continue  # the segmenter reads a different word here: 四必须, 两会儿, 北京大学第三医院 (not 村两委)

@@ -1031,7 +1031,8 @@ def _goes_on(text: str, quote: Span, open_at: int) -> bool:
     own paragraph with no closing mark?"""
     end = quote.end_char
     return (
-        not text[end : end + 1] in _CLOSE_QUOTES
+        end < open_at
+        and text[end] not in _CLOSE_QUOTES
         and not text[end:open_at].strip()
         and "\n" in text[end:open_at]
         and text[open_at : open_at + 1] in _OPEN_QUOTES

@@ -25,7 +25,7 @@ from ..batching import Batched
 from ..extensions import LEXICON_KEY, doc_text, register_extensions
 from ..lexicon import Lexicon, Match
 from ..numbers import CN_NUMERAL_CHARS, parse_number
-from ..segmenter import frequency_test, idiom_test, no_words, word_test
+from ..segmenter import CLOSE_QUOTES, OPEN_QUOTES, frequency_test, idiom_test, no_words, word_test
 from .structure import JOINERS, masked_enclosures, set_aside, structure_spans
 
 
@@ -70,7 +70,6 @@ class Candidate:
 
 _NUMERALS = "一二两三四五六七八九十百"
 _NUMBERED = re.compile(rf"([{_NUMERALS}]+)([个项条面点大种类只件]?)([\u4e00-\u9fff]{{1,6}})")  # 三|面|红旗
-_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』\""
 
 
 @lru_cache(maxsize=1)
@@ -520,17 +519,17 @@ class TermsComponent(Batched):
         """Is ``term`` (a numbered formula) said as a count, the same words with two other numerals beside it in its
         sentence and none quoted (五面红旗的嘎查村4个，三面红旗的嘎查村9个，两面红旗的嘎查村23个)?"""
         m = _NUMBERED.fullmatch(term)
-        if m is None or len(m.group(3)) < 2 or text[start - 1 : start] in _OPEN_QUOTES:
+        if m is None or len(m.group(3)) < 2 or (start and text[start - 1] in OPEN_QUOTES):
             return False  # (三必讲、四必问、五必访: one character after the numeral makes a group of formulas)
         reach = self.series_reach
         left, right = max(0, start - reach), min(len(text), end + reach)
         left = max(left, *(text.rfind(mark, left, start) + 1 for mark in "。！？\n"))  # within its sentence
         right = min(right, *(k for k in (text.find(mark, end, right) for mark in "。！？\n") if k >= 0), right)
-        series = re.compile(rf"(?<![“‘「『\"第])([{_NUMERALS}]+){re.escape(m.group(2) + m.group(3))}")
+        series = re.compile(rf"(?<![{re.escape(OPEN_QUOTES)}第])([{_NUMERALS}]+){re.escape(m.group(2) + m.group(3))}")
         others = {
             s.group(1)
             for s in series.finditer(text, left, right)
-            if s.group(1) != m.group(1) and text[s.end() : s.end() + 1] not in _CLOSE_QUOTES
+            if s.group(1) != m.group(1) and not (s.end() < len(text) and text[s.end()] in CLOSE_QUOTES)
         }
         return len(others) >= 2  # a series of three (not 把三大赤字发展为四大赤字: a formula and the one before it)
 
