@@ -339,6 +339,10 @@ class StatsRules:
         self.enumeration_prefix = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
         self.shapes = self._shapes()
 
+    def inner_approx(self, number: str) -> str | None:
+        """The approximation a number holds inside (9600多万: 多, 3000余: 余), or None."""
+        return next((w for rx, w in self.approx_inside_rx if rx.search(number)), None)
+
     def _shapes(self) -> list[tuple[str, re.Pattern]]:
         digits, cn_all = "".join(CN_DIGITS), CN_NUMERAL_CHARS
         arabic = rf"(?<![\d.A-Za-z])(?:{ARABIC})(?![A-Za-z])"
@@ -761,7 +765,7 @@ class FigureFinder:
         multiplied = _MULTIPLIER.search(_LEADING_CN_NUMERAL.sub("", body)) is not None
         if not unit and not multiplied and not percent_cn:
             return None  # a bare number: an enumeration, a phone number, a code
-        inner = next((w for rx, w in self.rules.approx_inside_rx if rx.search(body)), None)
+        inner = self.rules.inner_approx(body)
         vague = None if percent_cn else self._vague_prefix(start, first, text)
         round_lead = first[0] in _ROUND_LEADS and not inner and not percent_cn  # (百分之百 is 100%, no slogan's 百)
         if percent_cn and body == "百" and not self._whole_hundred(start, end, text):
@@ -1316,7 +1320,7 @@ class TokenIndex:
         tag = self._tag_at(i, limit)
         return tag.startswith("n") or tag in rules.lead_noun_tags
 
-    def _tag_between(self, start: int, end: int, test: Callable[[str], bool]) -> bool:
+    def tag_between(self, start: int, end: int, test: Callable[[str], bool]) -> bool:
         """Does the tag of any token in ``[start, end)`` pass ``test``?"""
         i = bisect.bisect_left(self.starts, start)
         while i < len(self.starts) and self.starts[i] < end:
@@ -1327,11 +1331,11 @@ class TokenIndex:
 
     def verb_between(self, start: int, end: int) -> bool:
         """Is there a verb (v) among the tokens in ``[start, end)``?"""
-        return self._tag_between(start, end, lambda tag: tag == "v")
+        return self.tag_between(start, end, lambda tag: tag == "v")
 
     def noun_between(self, start: int, end: int, rules: StatsRules) -> bool:
         """Is there a noun (or a word read as one right after a count) among the tokens in ``[start, end)``?"""
-        return self._tag_between(start, end, lambda tag: self._nominal(tag, rules) or tag in rules.lead_noun_tags)
+        return self.tag_between(start, end, lambda tag: self._nominal(tag, rules) or tag in rules.lead_noun_tags)
 
     def token_at(self, pos: int) -> tuple[str, str]:
         """The token starting at ``pos`` (word, tag), or ('', '') when none does."""
@@ -1713,7 +1717,7 @@ class Linker:
         fig.modality = "target"
         word = ends_with(self.text[fig.clause : fig.start].rstrip(), self.rules.target_comparisons)
         if word and fig.approx is not None and self.rules.approx_before.get(word) == fig.approx:
-            fig.approx = next((w for rx, w in self.rules.approx_inside_rx if rx.search(fig.number)), None)
+            fig.approx = self.rules.inner_approx(fig.number)
 
     def _counted_together(self, figs: list[Figure]) -> None:
         """``带动566户1255名贫困群众``: two counts of other units written together before what they count; the first
@@ -1862,7 +1866,7 @@ class Linker:
         after, tokens = at + len(verb), self.tokens
         if at < 0 or end - after < 2 or not (tokens.is_boundary(at) and tokens.is_boundary(after)):
             return None
-        if tokens._tag_between(after, end, lambda tag: tag == "v" or tag[:1] in "dpucmrx"):
+        if tokens.tag_between(after, end, lambda tag: tag == "v" or tag[:1] in "dpucmrx"):
             return None  # (verbal nouns and idioms are names here: 占|全部投资, 占|总预算)
         return at, verb
 
