@@ -76,7 +76,7 @@ def test_exact_values_have_no_binary_noise():
     assert parse_number("三分之一") == 0.3333333333
 
 
-@pytest.mark.parametrize("text", ["", "abc", "数百万", "点五", "五点", "1.2.3", "第一", "15%—20%", "分之一"])
+@pytest.mark.parametrize("text", ["", "abc", "数百万", "点五", "五点", "1.2.3", "第一", "15%—20%", "分之一", "1亿5亿", "2万3000亿"])
 def test_not_a_number(text):
     assert parse_number(text) is None
 

@@ -52,10 +52,12 @@ _ARABIC_WITH_MULTIPLIER = re.compile(rf"({ARABIC})((?:{MULTIPLIER_PATTERN})*)")
 _CN_ONLY = re.compile(rf"[{CN_NUMERAL_CHARS}]+")
 #: A number of two sections in Arabic digits (1亿2000万, 3亿零500万; 2兆8,813亿 in Taiwan, where 兆 is 10^12),
 #: and a number of 兆 before money (2兆元): what a text may write instead of 1.2亿 or 2.8813万亿.
-SECTIONED = rf"\d{{1,4}}(?:兆零?(?:\d,\d{{3}}|\d{{1,4}})[{INNER_APPROX}]?亿|亿零?\d{{1,4}}[{INNER_APPROX}]?万)"
+_SECTION = r"(?:\d,\d{3}|\d{1,4})"  # the second section: below 10,000 of its multiplier
+SECTIONED = rf"\d{{1,4}}(?:兆零?{_SECTION}[{INNER_APPROX}]?亿|亿零?{_SECTION}[{INNER_APPROX}]?万)"
 ZHAO_MONEY = rf"(?:{ARABIC})兆(?=(?:美|日|港|新台|台)?(?:元|币))"
-_SECTIONED = re.compile(rf"(\d{{1,4}})(兆|亿)零?(\d{{1,4}}|\d,\d{{3}})[{INNER_APPROX}]?(亿|万)|({ARABIC})兆")
+_SECTIONED = re.compile(rf"(\d{{1,4}})(兆|亿)零?({_SECTION})[{INNER_APPROX}]?(亿|万)|({ARABIC})兆")
 _SECTION_SCALE = MappingProxyType({"兆": 10**12, "亿": 10**8, "万": 10**4})
+_SECTION_PAIRS = frozenset({("兆", "亿"), ("亿", "万")})
 _HALF = MappingProxyType({"一半": 0.5, "半数": 0.5})
 _BARE_UNITS = MappingProxyType({"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8})
 
@@ -222,7 +224,7 @@ def parse_number(text: str) -> float | None:
     m = _SECTIONED.fullmatch(s)
     if m and m.group(5):
         return _clean(float(Decimal(m.group(5).replace(",", "")) * _SECTION_SCALE["兆"]))  # 2兆元 (before money only)
-    if m:  # 1亿2000万, 2兆8,813亿
+    if m and (m.group(2), m.group(4)) in _SECTION_PAIRS:  # 1亿2000万, 2兆8,813亿 (not 1亿5亿)
         high, low = (int(m.group(i).replace(",", "")) * _SECTION_SCALE[m.group(i + 1)] for i in (1, 3))
         return float(high + low)
     value = _chinese(s)
