@@ -1821,6 +1821,20 @@ def test_a_hundred_percent_is_a_share_only_where_it_is_one(nlp):
     assert [(s["text"], s["value"], s["subject"]) for s in stats] == [("百分之百", 100, "薪俸税"), ("百分之百", 100, "行政村通宽带比例")]
 
 
+def test_a_change_against_the_year_before_is_held_against_that_year_s_figure(nlp):
+    def found(text):
+        return [(c["level"], c["code"], c["message"]) for c in analyse(nlp, text)["checks"]]
+
+    # the year before the one the change's sentence names, stated in a sentence of its own
+    assert found("2022年全市地区生产总值5000亿元。2023年全市地区生产总值5300亿元，比上年增加200亿元。") == [
+        ("error", "change", "“比上年增加200亿元” after 5300亿元 implies 全市地区生产总值 was 5100亿元 at 上年, but the text gives 5000亿元")
+    ]
+    assert found("2022年全国粮食产量13731亿斤。2023年全国粮食产量13908亿斤，比上年增长1.3%。") == []
+    assert found("2022年全国粮食产量13731亿斤。2023年全国粮食产量13908亿斤，比上年增长2.3%。")[0][:2] == ("error", "change")
+    # a rate of change of money is often real growth: two nominal amounts are not held against it
+    assert found("2022年国内生产总值121万亿元。2023年国内生产总值126万亿元，比上年增长5.2%。") == []
+
+
 def test_a_price_cut_is_a_decrease(nlp):
     stats = analyse(nlp, "今年共有91个药品新增进入目录，其中90个为目录外药品，平均降价63%。猪肉价格涨价12%。")["stats"]
     assert [(s["text"], s["kind"], s["direction"], s["subject"]) for s in stats] == [

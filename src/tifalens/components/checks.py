@@ -822,7 +822,31 @@ def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: 
         if f.sentence != base.sentence and (base.subject in (f.subject, f.subject.removeprefix(against)) or earlier):
             if against in linker.sentence_text(f.sentence):
                 return j
-    return None
+    return _stated_for_year_before(figs, change, base, against, rules)
+
+
+def _stated_for_year_before(figs: list[Figure], change: Figure, base: Figure, against: str, rules: StatsRules) -> int | None:
+    """A figure of the base's subject in a sentence that names the year before the one the base's sentence names,
+    when the change compares with the year before (2022年全市地区生产总值5000亿元。2023年全市地区生产总值5300亿元，
+    比上年增加200亿元: 5000亿元). Not for a rate of change of money, often at comparable prices (国内生产总值增长5.2%
+    is real growth; the two amounts are nominal)."""
+    if against not in rules.year_before_words or (change.reference and change.reference["relative"] and base.kind == "money"):
+        return None
+    years: dict[int, set[int]] = {}
+    for f in figs:
+        if f.kind == "year" and f.high is None:
+            years.setdefault(f.sentence, set()).add(int(f.value))
+    named = years.get(base.sentence, set())
+    if len(named) != 1:
+        return None  # (no year, or several: which one the change is of is not sure)
+    year = next(iter(named))
+    found = [
+        j
+        for j, f in enumerate(figs)
+        if f.sentence != base.sentence and years.get(f.sentence) == {year - 1} and f.subject == base.subject
+        and f.unit == base.unit and f.kind == base.kind and f.exact and f.reference is None and f.article == base.article
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _stated_earlier(figs: list[Figure], change: Figure, base: Figure, linker: Linker, rules: StatsRules) -> int | None:

@@ -219,6 +219,7 @@ class StatsRules:
         self.money_purpose_objects = frozenset(data["money_purpose_objects"])
         self.time_endings = tuple(data["time_endings"])
         self.period_words = longest_first(data["period_words"])
+        self.year_before_words = frozenset(data["year_before_words"])
         self.level_markers = longest_first(data["level_markers"])
         self.level_verbs = longest_first(data["level_only_verbs"])
         self.reached_verbs = frozenset(data["reached_verbs"])
