@@ -1329,6 +1329,20 @@ def test_taiwan_and_provincial_credits_and_the_central_news_agency_s_dateline(nl
     assert ((a.dateline.place, a.dateline.date), [x.text for x in a.boilerplate]) == (("台北", "22日"), ["（编辑：李小华）1131022"])
 
 
+def test_a_speech_that_says_how_many_parts_follow_is_held_to_its_headings():
+    def checks(intro, headings):
+        text = "在全市组织工作会议上的讲话\n\n同志们：\n\n" + intro + "\n\n" + "".join(f"{h}\n\n这一部分讲具体的工作。\n\n" for h in headings)
+        return [c["message"] for c in parse_structure(read_bytes(text.encode("utf-8"), path="t").text).checks]
+
+    assert checks("今天召开会议。下面，我讲三点意见。", ["一、提高政治站位", "二、突出工作重点"]) == [
+        "三点意见 announces 3, but 2 headings follow (一、 … 二、)"
+    ]
+    assert checks("今天召开会议。下面，我讲两点意见。", ["一、提高政治站位", "二、突出工作重点"]) == []
+    # subheadings of another style are not counted; an announcement not right above the first heading holds nothing
+    assert checks("下面，我讲两点意见。", ["一、提高政治站位", "（一）加强学习", "（二）狠抓落实", "二、突出工作重点"]) == []
+    assert checks("我讲三点意见。今天召开会议，大家都来了。", ["一、提高政治站位", "二、突出工作重点"]) == []
+
+
 def test_a_wechat_post_s_furniture_is_boilerplate(nlp):
     # the prompt to follow, the end mark, the editors' credits, a list of earlier posts and the toolbar: only the
     # article is read (the formula in a linked post's title is not counted)

@@ -193,6 +193,7 @@ class _Rules:
         self.announced = re.compile(data["announced_count"])
         self.not_announcing = re.compile(data["not_announcing"])
         self.listed_below = re.compile(data["listed_below"], re.M)
+        self.announced_sections = re.compile(data["announced_sections"])
         self.counted_kind = re.compile(data["counted_kind"])
         self.max_date_line: int = data["max_date_line_chars"]
         self.shingle = data["near_duplicate_shingle"]
@@ -1725,7 +1726,9 @@ def parse_structure(
     articles = [_classify_article(group, rules, is_name, is_one_name) for group in _split_articles(blocks, rules, is_one_name)]
     _mark_duplicates(blocks, rules, notes)
     notes.sort(key=lambda n: n["start"])
-    return Structure(articles, notes, list_counts(text, [it for art in articles for it in _all_items(art)], rules))
+    checks = list_counts(text, [it for art in articles for it in _all_items(art)], rules)
+    checks += [check for art in articles if (check := _announced_sections(art, rules)) is not None]
+    return Structure(articles, notes, sorted(checks, key=lambda c: c["start"]))
 
 
 def _all_items(art: Article) -> list[Item]:
@@ -1781,6 +1784,40 @@ def list_counts(text: str, items: list[Item], rules: _Rules) -> list[dict]:
             named = _QUOTE_MARKS.sub("", announced)  # 要牢固树立“四个意识”： names 四个意识
             out.append({"code": "list_count", "level": "warning", "message": f"{named} announces {int(n)}, but {listed}", "start": m.start(), "end": m.start() + len(announced), "figures": []})
     return out + _listed_below(text, runs, rules)
+
+
+def _announced_sections(art: Article, rules: _Rules) -> dict | None:
+    """``list_count`` of a speech or report that says how many parts follow (下面，我讲三点意见。) at the end of the
+    paragraph right above its first numbered heading, when the headings numbered as that one is are another number."""
+    first = next((k for k, sec in enumerate(art.sections) if sec.heading is not None and sec.numbering not in (None, "plain")), None)
+    if not first or not art.sections[first - 1].blocks:
+        return None
+    above = art.sections[first - 1].blocks[-1]
+    m = rules.announced_sections.search(above.text)
+    n = parse_number(m.group("n")) if m else None
+    if n is None:
+        return None
+    style, level = art.sections[first].numbering, art.sections[first].level
+    headings = [sec.heading for sec in art.sections[first:] if sec.heading is not None and sec.numbering == style and sec.level == level]
+    if len(headings) == int(n):
+        return None
+    start = above.start + m.start("n")
+    marks = f"{_marker_text(headings[0])} … {_marker_text(headings[-1])}" if len(headings) > 1 else _marker_text(headings[0])
+    said = above.text[m.start("n") : m.end()].rstrip("。：: \n")
+    return {
+        "code": "list_count",
+        "level": "warning",
+        "message": f"{said} announces {int(n)}, but {len(headings)} headings follow ({marks})",
+        "start": start,
+        "end": start + len(said),
+        "figures": [],
+    }
+
+
+def _marker_text(heading: Block) -> str:
+    """The number a heading opens with (一、 of 一、提高政治站位)."""
+    m = re.match(r"\S*?[、．.）)]|第\S{1,4}?[部章节]分?", heading.text)
+    return m.group() if m else heading.text[:4]
 
 
 def _listed_below(text: str, runs: dict[int, list[Item]], rules: _Rules) -> list[dict]:
