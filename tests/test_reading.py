@@ -252,6 +252,16 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs():
     assert [(s.text, s.start_char) for s in doc.spans["tifa"]] == [("两个确立", at)]
 
 
+def test_a_document_s_number_addressees_and_attachments_keep_their_lines_in_wrapped_text():
+    # lines of one width, as a short notice has them: the number, the addressees and the attachments are lines
+    text = (
+        "国务院办公厅关于印发《加快构建废弃物循环利用体系的意见》的通知\n国办发〔2024〕7号\n\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n经国务院同意，现将《意见》印发给你们，请认真贯彻执行。\n\n"
+        "附件：1. 加快构建废弃物循环利用体系的意见\n      2. 重点任务分工表\n\n国务院办公厅\n2024年2月6日\n"
+    )
+    assert read_text(text).text == text
+
+
 @pytest.mark.parametrize(
     "original",
     [

@@ -1329,6 +1329,18 @@ def test_taiwan_and_provincial_credits_and_the_central_news_agency_s_dateline(nl
     assert ((a.dateline.place, a.dateline.date), [x.text for x in a.boilerplate]) == (("台北", "22日"), ["（编辑：李小华）1131022"])
 
 
+def test_a_notice_that_prints_a_document_and_its_attachments():
+    text = (
+        "国务院办公厅关于印发《加快构建废弃物循环利用体系的意见》的通知\n国办发〔2024〕7号\n\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n经国务院同意，现将《意见》印发给你们，请认真贯彻执行。\n\n"
+        "附件：1. 加快构建废弃物循环利用体系的意见\n      2. 重点任务分工表\n\n国务院办公厅\n2024年2月6日\n"
+    )
+    (a,) = articles(text)
+    assert (a.doc_type, a.doc_number.text) == ("通知", "国办发〔2024〕7号")
+    assert [sec.heading for sec in a.sections] == [None]  # the attachments are no headings
+    assert [b.text for b in a.sections[0].blocks if b.text.startswith(("附件", "2."))] == ["附件：1. 加快构建废弃物循环利用体系的意见", "2. 重点任务分工表"]
+
+
 def test_a_speech_that_says_how_many_parts_follow_is_held_to_its_headings():
     def checks(intro, headings):
         text = "在全市组织工作会议上的讲话\n\n同志们：\n\n" + intro + "\n\n" + "".join(f"{h}\n\n这一部分讲具体的工作。\n\n" for h in headings)

@@ -254,7 +254,12 @@ class Source:
 # a CJK or full-width character counting two.
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 # A line that opens one of these starts its own unit, wherever the line before stops.
-_OWN_LINE = re.compile(r"[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十]+[，,、章节条部]|[问答][:：]|[■●◆▲•·\-—*“「]")
+_OWN_LINE = re.compile(
+    r"[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十]+[，,、章节条部]|[问答][:：]|[■●◆▲•·\-—*“「]"
+    r"|[\u4e00-\u9fff]{1,15}\s*[〔［\[（(]\d{4}[〕］\]）)]\s*第?\s*\d{1,4}\s*号\s*$"  # a document's number (国办发〔2024〕7号)
+    r"|附件\d*\s*[:：]",
+    re.M,
+)
 _GAPS = re.compile(r"\s+")
 _MIN_WRAP_COLUMNS = 30  # narrower "wrapping" is a list of short lines or verse
 _WRAP_SLACK = 3  # a full line may stop a wide character and a narrow one short of the width
@@ -311,6 +316,8 @@ def wrapped_breaks(original: str) -> tuple[list[tuple[int, int]], int]:
         before, after = original[prev[2] - 1], original[row[1]]
         if _OWN_LINE.match(original, row[1]) or (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
             continue
+        if before in "：:" and original[prev[1]] == "各":
+            continue  # 各省、自治区…各直属机构：: a document's addressees, on a line of their own
         if any(len(_GAPS.findall(original, r[1], r[2])) >= 2 for r in (prev, row)):
             continue  # columns (a list of names, a table) are no wrapped sentence
         breaks.append((prev[2], row[1]))

@@ -577,6 +577,22 @@ def _split_inline_answer(b: Block, rules: _Rules) -> list[Block]:
 _SECTION_FAMILIES = ("cn_dun", "paren", "arabic", "di")
 
 
+_ATTACHMENTS = re.compile(r"附件\d*\s*[:：]")
+_ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.．、]")
+
+
+def _attachment_line(body: list[Block], k: int) -> bool:
+    """Is block ``k`` a document's list of attachments (附件：1. …意见), or an item under it (2. 重点任务分工表): no heading."""
+    if _ATTACHMENTS.match(body[k].text):
+        return True
+    if not _ATTACHMENT_ITEM.match(body[k].text):
+        return False
+    j = k - 1
+    while j >= 0 and _ATTACHMENT_ITEM.match(body[j].text):
+        j -= 1
+    return j >= 0 and _ATTACHMENTS.match(body[j].text) is not None
+
+
 def _heading_like(b: Block, rules: _Rules, limit: int) -> bool:
     s = b.text
     return (
@@ -1141,12 +1157,16 @@ _TITLE_NOTE = re.compile(r"[（(][^（()）]{1,16}[）)]$")  # （试行）, （
 
 def doc_type(title: str, rules: _Rules) -> str | None:
     """The kind of official document ``title`` names by its last word (…的意见: 意见, …条例（试行）: 条例), when
-    it is a document's title: 关于 before the word, or a word that names a rule by itself; else None (a
-    headline: 国务院印发《…方案》, 多地出台新规定)."""
+    it is a document's title: 关于 before the word (关于印发《…》的通知 too), or a word that names a rule by itself;
+    else None (a headline: 国务院印发《…方案》, 多地出台新规定)."""
     name = _TITLE_NOTE.sub("", title.strip()).rstrip("》”\"")
     kind = next((t for t in rules.doc_types if name.endswith(t)), None)
-    if kind is None or len(name) <= len(kind) + 2 or "《" in title or "“" in title:
+    if kind is None or len(name) <= len(kind) + 2:
         return None
+    quoted = min((k for k in (title.find("《"), title.find("“")) if k >= 0), default=-1)
+    if quoted >= 0:  # a title quoted in it: a notice that prints or forwards it (关于印发《…》的通知), else a headline
+        about = name.find("关于")
+        return kind if 0 <= about < quoted and name.endswith(("》的" + kind, "”的" + kind)) else None
     if "关于" in name:
         return kind
     head = name[: -len(kind)]
@@ -1427,6 +1447,7 @@ def _classify_article(
             and (not _parenthesised(s) or _bracket_heading(s, said, rules, is_name))
             and not _only_date(s)
             and not listed_names(b, rules, is_name)
+            and not _attachment_line(body, k)
         ):
             b.kind = "heading"
             section = Section(heading=b)
