@@ -244,6 +244,7 @@ class StatsRules:
         self.object_markers = frozenset(data["object_markers"])
         self.having_verbs: list[str] = data["having_verbs"]
         self.holding_verbs = frozenset(data["holding_verbs"])
+        self.holding_rx = re.compile(alternation(self.holding_verbs))  # (one C search for all of them)
         self.trim_suffix = longest_first({*data["subject_trim_suffix"], *data["reached_verbs"], *data["approx_before"], *data["holding_level_verbs"]})  # (…经济总量迈上|5万亿元台阶, 将近)
         self.per_suffix = longest_first(data["subject_per_suffix"])
         self.adverb_subjects = frozenset(data["adverb_subjects"])
@@ -1139,7 +1140,7 @@ class TokenIndex:
         its own between ``start`` and ``end`` and a noun follows it (领导班子共开展|各类学习活动312次: what is
         counted is what was held); else None. The last such verb, and not one in a relative clause (…的)."""
         text = self.text[start:end]
-        if not any(verb in text for verb in rules.holding_verbs):
+        if not rules.holding_rx.search(text):
             return None  # (most subjects: no token is looked at)
         first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         for i in range(last - 1, first - 1, -1):
