@@ -269,6 +269,16 @@ def test_a_classifier_jieba_glues_after_a_number_is_cut_off(backend, seg_rjieba,
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_a_number_with_its_thousands_set_apart_by_commas_is_one_token(backend, seg_rjieba, seg_jieba):
+    seg = seg_rjieba if backend == "rjieba" else seg_jieba
+    doc = seg("岁出2兆8,813亿元，共计1,260,582.5万元，坐标为1,2,3。")
+    words = [(t.text, t.tag_) for t in doc]
+    assert ("8,813", "m") in words and ("1,260,582.5", "m") in words
+    assert "1,2,3" not in [t.text for t in doc]  # (no groups of three digits: a list of numbers)
+    assert "".join(t.text for t in doc) == doc.text
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
 def test_a_unit_is_cut_off_after_chinese_numerals_and_where_it_ends_inside_a_token(backend, seg_rjieba, seg_jieba):
     seg = seg_rjieba if backend == "rjieba" else seg_jieba
     doc = seg("选拔的三百人中，五千人未脱贫，两千多家律所，发表3篇文章，提供30万千瓦时电，5万人民币。")

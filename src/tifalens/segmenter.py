@@ -158,6 +158,17 @@ def _unglue_deputy(text: str, words: list[str], tags: list[str], starts: list[in
             _split_token(words, tags, starts, i, at, _tag_of(text[starts[i] : at], tags[i], backend), "b")
 
 
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")  # 8,813 and 1,260,582.5
+
+
+def _grouped_numbers_whole(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> tuple[list[str], list[str], list[int]]:
+    """A number with its thousands set apart by commas (8,813, 1,260,582) as one token tagged m, where jieba cuts it at
+    each comma; only where the number starts and ends on token edges."""
+    edges = set(starts)
+    whole = [(m.start(), m.end(), "m") for m in _GROUPED_NUMBER.finditer(text) if m.start() in edges and m.end() in edges]
+    return _recut(text, words, tags, starts, whole, backend) if whole else (words, tags, starts)
+
+
 _PARTNERS = re.compile("中(?=[美俄日英法德欧韩朝印澳加意])")  # 中美, 中俄, 中欧 …: China and a partner
 
 
@@ -595,6 +606,8 @@ class JiebaSegmenter(Batched):
         foreign = _foreign_names(text, self._backend)
         if matches or foreign:
             words, tags, starts = self._keep_whole(text, words, tags, starts, matches, foreign)
+        if "," in text:
+            words, tags, starts = _grouped_numbers_whole(text, words, tags, starts, self._backend)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         if words:
             # Precomputed (tag hash, UPOS id) pairs and sentence starts set in one
