@@ -86,7 +86,7 @@ class _Rules:
         day = r"[\d〇零一二三四五六七八九十]{1,3}日"
         self.leading_dateline = re.compile(
             rf"^(?:(?P<open>[（(【]\s*)?(?:据\s*)?(?P<agency>{agencies})(?P<reporter>记者)?"
-            rf"(?:(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date}|{day})[电讯]|(?P<place2>[\u4e00-\u9fff]{{0,6}}?)[电讯](?=[\s\u3000（(【）)】]))"
+            rf"(?:(?P<place>[\u4e00-\u9fff]{{0,10}}?)(?P<date>{date}|{day})[电讯]|(?P<place2>[\u4e00-\u9fff]{{0,6}}?)(?:通讯|[电讯])(?=[\s\u3000（(【）)】]))"
             r"(?(open)\s*[）)】](?=\s*\S))|【?(?P<agency2>本报)讯】?)"
             r"\s*(?:[（(](?P<credit>[^（()）]{0,40})[）)]"
             rf"|(?P<credit2>(?:{data['credit_label']})[^（()）。：:，,]{{2,40}}?)报道[：:])?"  # 本报北京12月31日讯记者吴坤胜报道：
