@@ -289,6 +289,7 @@ class StatsRules:
         self.noun_tags = set(data["following_noun_tags"])
         self.stop_words = set(data["following_stop_words"])
         self.predicate_leads = frozenset(data["following_predicate_leads"])
+        self.negated_qualifiers = frozenset(data["negated_qualifiers"])
         self.lead_modifier_tags = set(data["following_lead_modifier_tags"])
         self.lead_noun_tags = set(data["following_lead_noun_tags"])
         self.lead_phrase_tags = set(data["following_lead_phrase_tags"])
@@ -1216,6 +1217,10 @@ class TokenIndex:
             i = bisect.bisect_left(self.starts, end + 1)
         while i < len(self.starts) and self.starts[i] < limit:
             word, tag = self.token(i)
+            if counted and not words and word in rules.negated_qualifiers and self._tag_at(i + 1, limit)[:1] in ("v", "n") and self._noun_at(i + 2, limit, rules):
+                words += [(word, "d"), (self.token(i + 1)[0], "b")]  # 52个|未|摘帽|贫困县: a qualifier with no 的
+                i += 2
+                continue
             if not words and word == "的":
                 if not through_de:
                     return ""  # 十四亿多人的粮食安全: the figure qualifies what follows, it does not count it
