@@ -1839,6 +1839,23 @@ def test_a_change_against_the_year_before_is_held_against_that_year_s_figure(nlp
     assert found("2022年国内生产总值121万亿元。2023年国内生产总值126万亿元，比上年增长5.2%。") == []
 
 
+def test_a_rate_per_year_is_held_against_the_levels_it_compounds_between(nlp):
+    def found(text):
+        return [(c["level"], c["code"], c["message"]) for c in analyse(nlp, text)["checks"]]
+
+    # 年均增幅 after a level reached from another, each dated: (9808 / 3416) ** (1 / 4) is 1.302
+    assert found("全国建档立卡贫困户人均纯收入从2015年的3416元增加到2019年的9808元，年均增幅30.2%。") == []
+    assert found("全市常住人口从2010年的1000万人增加到2020年的1200万人，年均增长3%。") == [
+        ("error", "change_rate", "from 1000万人 in 2010 to 1200万人 in 2020 is 1.8% a year, not 3%")
+    ]
+    # output in money, or a rate said to be real, is growth at comparable prices: not held against nominal levels
+    assert found("国内生产总值从2012年的54万亿元增长到2022年的121万亿元，年均增长6.2%。") == []
+    assert found("农村居民人均可支配收入从2012年的8389元增加到2022年的20133元，年均实际增长7.3%。") == []
+    # a change after a rate compared with another group is no level it reached
+    text = "贫困地区农民收入年均增速高出全国农村平均水平2.2个百分点，贫困户人均纯收入由2015年的3416元增加到2019年的9808元，年均增幅30.2%。"
+    assert found(text) == []
+
+
 def test_a_price_cut_is_a_decrease(nlp):
     stats = analyse(nlp, "今年共有91个药品新增进入目录，其中90个为目录外药品，平均降价63%。猪肉价格涨价12%。")["stats"]
     assert [(s["text"], s["kind"], s["direction"], s["subject"]) for s in stats] == [

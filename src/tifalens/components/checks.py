@@ -76,7 +76,7 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
     found: list[Check] = []
     for check in (
         check_shares, check_parts, check_remainders, check_conflicts, check_share_conflicts, check_changes, check_change_rates,
-        check_averages, check_differences, check_dangling, check_respectively, check_compositions,
+        check_annual_rates, check_averages, check_differences, check_dangling, check_respectively, check_compositions,
     ):  # fmt: skip
         found.extend(check(figs, linker, rules))
     return sorted(found, key=lambda c: (figs[c["at"]].start, c["code"]))
@@ -678,6 +678,68 @@ def check_change_rates(figs: list[Figure], linker: Linker, rules: StatsRules) ->
             computed = 100 * amount.value / (current.value - amount.direction * amount.value)
             message = f"{amount.text} on {before} before is a change of {_fmt(computed, max(rate.decimals + 1, 2))}%, not {rate.text} ({what} is {current.text})"
         yield _check("change_rate", "error", message, rates[0], [j, amounts[0], rates[0]])
+
+
+def check_annual_rates(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``change_rate``: a rate per year (年均增长30.2%) after a level reached from another, each dated by the year right
+    before it (从2015年的3416元增加到2019年的9808元): compounded over the years between, the two levels give another rate."""
+    for i, fig in enumerate(figs):
+        ref = fig.reference
+        if fig.kind != "change" or fig.base is None or not ref or not ref["relative"] or not fig.exact or fig.unit != "%":
+            continue
+        if not any(w in linker.text[fig.clause : fig.start] for w in rules.annual_rate_words):
+            continue
+        end = figs[fig.base]
+        start_at = _stated_origin_any(figs, fig.base)
+        if start_at is None or not end.exact or _real_growth(end, linker, rules):
+            continue
+        begin = figs[start_at]
+        years = _year_of(figs, start_at, linker), _year_of(figs, fig.base, linker)
+        if None in years or years[1] <= years[0] or begin.value <= 0:
+            continue
+        n = years[1] - years[0]
+        low = 100 * (((end.value - end.spread) / (begin.value + begin.spread)) ** (1 / n) - 1)
+        high = 100 * (((end.value + end.spread) / (begin.value - begin.spread)) ** (1 / n) - 1) if begin.value > begin.spread else float("inf")
+        rate = fig.direction * fig.value
+        if low - fig.spread <= rate <= high + fig.spread:
+            continue
+        actual = 100 * ((end.value / begin.value) ** (1 / n) - 1)
+        yield _check(
+            "change_rate",
+            "error",
+            f"from {begin.text} in {years[0]} to {end.text} in {years[1]} is {_fmt(actual, max(fig.decimals, 1))}% a year, not {fig.text}",
+            i,
+            [start_at, fig.base, i],
+        )
+
+
+def _real_growth(level: Figure, linker: Linker, rules: StatsRules) -> bool:
+    """May the rate of change of ``level`` be real growth, at comparable prices, while the levels are nominal: output
+    in money (国内生产总值, 增加值), or a sentence that says so (实际增长, 按可比价格)?"""
+    sentence = linker.sentence_text(level.sentence)
+    if any(w in sentence for w in rules.real_growth_words):
+        return True
+    return level.kind == "money" and any(w in (level.subject or "") for w in rules.rate_base_nouns)
+
+
+def _stated_origin_any(figs: list[Figure], b: int) -> int | None:
+    """The figure ``figs[b]`` was reached from in its sentence (从2015年的3416元增加到…), or None."""
+    base = figs[b]
+    for j in range(b - 1, -1, -1):
+        f = figs[j]
+        if f.sentence != base.sentence:
+            return None
+        if f.origin and f.unit == base.unit and f.kind == base.kind and f.exact:
+            return j
+    return None
+
+
+def _year_of(figs: list[Figure], i: int, linker: Linker) -> int | None:
+    """The year a figure is of, said right before it (2015年的3416元, 2019年底的9808元), or None."""
+    if i == 0 or figs[i - 1].kind != "year" or figs[i - 1].high is not None:
+        return None
+    between = linker.text[figs[i - 1].end : figs[i].start]
+    return int(figs[i - 1].value) if between in ("的", "底的", "末的", "年底的", "年末的", "") else None
 
 
 # ---------------------------------------------------------------------------- average

@@ -203,6 +203,7 @@ class StatsRules:
         self.implied_against: dict[str, str] = data["implied_against"]
         self.per_markers: str = data["per_markers"]
         self.rate_base_nouns = tuple(data["rate_base_nouns"])
+        self.real_growth_words = tuple(data["real_growth_words"])
         self.class_suffix: str = data["class_suffix"]
         self.generic_heads = frozenset(data["generic_heads"])
         self.target_heads = longest_first(data["target_heads"])
@@ -2218,8 +2219,8 @@ class Linker:
                 if j is None:  # 提高2.2个百分点，达到65%: the level after it; not a rate of something else
                     # (…高出全国农村平均水平2.2个百分点，贫困户人均纯收入…年均增幅30.2%)
                     j = self._nearest(figs, i, is_rate, forward=True)
-                    if j is not None and figs[j].subject_source == "own" and figs[j].subject not in ("", fig.subject):
-                        j = None
+                    if j is not None and (figs[j].kind == "change" or figs[j].subject_source == "own" and figs[j].subject not in ("", fig.subject)):
+                        j = None  # (a change after it is no level it reached: …，年均增幅30.2%)
             elif fig.kind == "change" and fig.paired is not None:
                 j = fig.paired if fig.unit in ("%", figs[fig.paired].unit) else None  # (增长了338倍: no amount to subtract)
             elif fig.kind == "change" and fig.unit == "%":
