@@ -690,7 +690,7 @@ def check_annual_rates(figs: list[Figure], linker: Linker, rules: StatsRules) ->
         if not any(w in linker.text[fig.clause : fig.start] for w in rules.annual_rate_words):
             continue
         end = figs[fig.base]
-        start_at = _stated_origin_any(figs, fig.base)
+        start_at = _origin_of(figs, fig.base)
         if start_at is None or not end.exact or _real_growth(end, linker, rules):
             continue
         begin = figs[start_at]
@@ -722,7 +722,7 @@ def _real_growth(level: Figure, linker: Linker, rules: StatsRules) -> bool:
     return level.kind == "money" and any(w in (level.subject or "") for w in rules.rate_base_nouns)
 
 
-def _stated_origin_any(figs: list[Figure], b: int) -> int | None:
+def _origin_of(figs: list[Figure], b: int) -> int | None:
     """The figure ``figs[b]`` was reached from in its sentence (从2015年的3416元增加到…), or None."""
     base = figs[b]
     for j in range(b - 1, -1, -1):
@@ -925,15 +925,7 @@ def _stated_origin(figs: list[Figure], change: Figure, linker: Linker, rules: St
     (年均增长4.8%: a rate over the years, not the whole change)."""
     if any(w in linker.text[change.clause : change.start] for w in rules.annual_rate_words):
         return None
-    b = change.base
-    base = figs[b]
-    for j in range(b - 1, -1, -1):
-        f = figs[j]
-        if f.sentence != base.sentence:
-            return None
-        if f.origin and f.unit == base.unit and f.kind == base.kind and f.exact:
-            return j
-    return None
+    return _origin_of(figs, change.base)
 
 
 def _period(subject: str, rules: StatsRules) -> tuple[str, str]:
