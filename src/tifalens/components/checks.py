@@ -38,7 +38,7 @@ import bisect
 import os
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 from ..numbers import MULTIPLIERS, parse_number, place
 
@@ -48,6 +48,18 @@ if TYPE_CHECKING:  # pragma: no cover
 Check = dict[str, Any]
 _QUANTITY = ("count", "money", "measure")
 _COMPARABLE = ("count", "money", "measure", "age", "percent")
+
+
+def nearest_in_sentence(figs: list[Figure], i: int, ok: Callable[[Figure], bool], *, forward: bool = False) -> int | None:
+    """The index of the nearest figure before ``figs[i]`` (after it, with ``forward``) in its sentence that passes
+    ``ok``, or None."""
+    step = 1 if forward else -1
+    j = i + step
+    while 0 <= j < len(figs) and figs[j].sentence == figs[i].sentence:
+        if ok(figs[j]):
+            return j
+        j += step
+    return None
 
 
 def _check(code: str, level: str, message: str, at: int, figures: list[int]) -> Check:
@@ -567,13 +579,7 @@ def _regrouped(figs: list[Figure], a: int, b: int, linker: Linker, rules: StatsR
 def _head(figs: list[Figure], i: int) -> int | None:
     """The nearest figure before ``i`` in its sentence that counts something else."""
     f = figs[i]
-    for j in range(i - 1, -1, -1):
-        g = figs[j]
-        if g.sentence != f.sentence:
-            return None
-        if g.subject_source == "own" and g.subject and g.subject != f.subject and g.kind in _COMPARABLE:
-            return j
-    return None
+    return nearest_in_sentence(figs, i, lambda g: g.subject_source == "own" and bool(g.subject) and g.subject != f.subject and g.kind in _COMPARABLE)
 
 
 def _lead(f: Figure, linker: Linker) -> str:
@@ -725,13 +731,7 @@ def _real_growth(level: Figure, linker: Linker, rules: StatsRules) -> bool:
 def _origin_of(figs: list[Figure], b: int) -> int | None:
     """The figure ``figs[b]`` was reached from in its sentence (从2015年的3416元增加到…), or None."""
     base = figs[b]
-    for j in range(b - 1, -1, -1):
-        f = figs[j]
-        if f.sentence != base.sentence:
-            return None
-        if f.origin and f.unit == base.unit and f.kind == base.kind and f.exact:
-            return j
-    return None
+    return nearest_in_sentence(figs, b, lambda f: f.origin and f.unit == base.unit and f.kind == base.kind and f.exact)
 
 
 def _year_of(figs: list[Figure], i: int, linker: Linker) -> int | None:

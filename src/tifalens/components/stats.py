@@ -54,7 +54,7 @@ from ..numbers import (
     split_range,
 )
 from ..segmenter import edge_tag_test, no_tags, no_words, word_test
-from .checks import run_checks, share_fits
+from .checks import nearest_in_sentence, run_checks, share_fits
 from .structure import JOINERS, member_counts, set_aside, structure_spans
 from .terms import article_at, article_index
 
@@ -1936,11 +1936,11 @@ class Linker:
                 fig.subject = self._context_subject(figs, i)
                 fig.subject_source = "context" if fig.subject else ""
             elif fig.kind == "rank":  # 排名由2016年的第45位上升至2020年的第31位: the place it moved to, in that ranking
-                j = self._nearest(figs, i, lambda f: f.kind == "rank" and bool(f.subject))
+                j = nearest_in_sentence(figs, i, lambda f: f.kind == "rank" and bool(f.subject))
                 if j is not None and figs[j].sentence == fig.sentence and any(w in self.text[figs[j].tail : fig.start] for w in "至到"):
                     fig.subject, fig.subject_source = figs[j].subject, "context"
             elif fig.kind in QUANTITY_KINDS:  # 新增1000处信号灯联网、累计达8000处
-                j = self._nearest(figs, i, lambda f: f.unit == fig.unit and f.kind == fig.kind and bool(f.subject))
+                j = nearest_in_sentence(figs, i, lambda f: f.unit == fig.unit and f.kind == fig.kind and bool(f.subject))
                 prev = figs[i - 1] if i else None
                 if j is None and prev and prev.tail == fig.start and prev.kind in QUANTITY_KINDS and prev.subject_source == "own":
                     j = i - 1  # 共10章66条: two counts of one thing, written together
@@ -1951,13 +1951,13 @@ class Linker:
                 level = j is None and self._level_clause(fig)
                 if level:  # 年均增长5.8%，2025年达到4.2万亿元: the level the change
                     # reached; 市场主体突破百万大关，达到103.33万户: the level the mark passed led to
-                    k = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
+                    k = nearest_in_sentence(figs, i, lambda f: f.kind not in ("year", "date"))
                     peak = starts_with(self.text[fig.clause : fig.start].strip(), self.rules.extremum_words)
                     if k is not None and figs[k].subject_source == "own" and (figs[k].kind == "change" or self._clause_before_holds(figs[k], fig)):
                         j = k if not peak or figs[k].kind in ("change", fig.kind) else None  # (5次刷新纪录，最高达到12687万千瓦: not of 5次)
                 if j is not None and figs[j].subject:
                     fig.subject, fig.subject_source = figs[j].subject, "context"
-                elif level and self._nearest(figs, i, lambda f: f.kind not in ("year", "date")) is None:
+                elif level and nearest_in_sentence(figs, i, lambda f: f.kind not in ("year", "date")) is None:
                     # 广东电网统调负荷屡创新高，最高达到了1.188亿千瓦: what the clause before, with no figure, is about
                     # (not a clause that opens with its verb: 进入上中等收入阶段)
                     words = self._clause_before(fig, figs)
@@ -1974,7 +1974,7 @@ class Linker:
         for i, fig in enumerate(figs):
             if fig.subject not in self.rules.bare_totals or fig.subject_source != "own":
                 continue
-            j = self._nearest(figs, i, lambda f: f.kind not in ("year", "date"))
+            j = nearest_in_sentence(figs, i, lambda f: f.kind not in ("year", "date"))
             if j is None or figs[j].sentence != fig.sentence or figs[j].unit != fig.unit or figs[j].kind != fig.kind:
                 continue
             whole = figs[j].subject
@@ -2193,14 +2193,6 @@ class Linker:
                 return [m + head for m in members[:-1]] + [last[:cut] + head]
         return members
 
-    def _nearest(self, figs: list[Figure], i: int, ok: Callable[[Figure], bool], *, forward: bool = False) -> int | None:
-        step = 1 if forward else -1
-        j = i + step
-        while 0 <= j < len(figs) and figs[j].sentence == figs[i].sentence:
-            if ok(figs[j]):
-                return j
-            j += step
-        return None
 
     def _changes(self, figs: list[Figure]) -> None:
         """Each change's base: the nearest figure before it in its sentence that it can change, not one in
@@ -2213,24 +2205,24 @@ class Linker:
                 j = fig.paired if figs[fig.paired].unit == "%" else None  # 分别增加19.8%和1.27个百分点: of the rate listed for it
             elif fig.kind == "percentage_point":
                 is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point" and f.depth <= depth  # noqa: E731
-                j = self._nearest(figs, i, is_rate)
+                j = nearest_in_sentence(figs, i, is_rate)
                 if j is not None and not fig.subject and self._item_between(figs[j], fig) and self._clause_before(fig, figs):
                     j = None  # …同比下降2.1%；采购经理指数重回扩张区间，比上月上升1.3个百分点: of the clause's own subject
                 if j is None:  # 提高2.2个百分点，达到65%: the level after it; not a rate of something else
                     # (…高出全国农村平均水平2.2个百分点，贫困户人均纯收入…年均增幅30.2%)
-                    j = self._nearest(figs, i, is_rate, forward=True)
+                    j = nearest_in_sentence(figs, i, is_rate, forward=True)
                     if j is not None and (figs[j].kind == "change" or figs[j].subject_source == "own" and figs[j].subject not in ("", fig.subject)):
                         j = None  # (a change after it is no level it reached: …，年均增幅30.2%)
             elif fig.kind == "change" and fig.paired is not None:
                 j = fig.paired if fig.unit in ("%", figs[fig.paired].unit) else None  # (增长了338倍: no amount to subtract)
             elif fig.kind == "change" and fig.unit == "%":
-                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS and f.depth <= depth)
+                j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS and f.depth <= depth)
             elif fig.kind == "change":
-                j = self._nearest(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth)
+                j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth)
             else:
                 continue
             if fig.against is None:  # 比十九大增加68名,占27.0%,提高2.8个百分点: both against 十九大
-                k = self._nearest(figs, i, lambda f: f.against is not None and f.kind in ("change", "percentage_point"))
+                k = nearest_in_sentence(figs, i, lambda f: f.against is not None and f.kind in ("change", "percentage_point"))
                 fig.against = figs[k].against if k is not None else None
             if j is not None and fig.kind == "change" and not self._same_thing(fig, figs[j]):
                 j = None  # 村集体经济将增收200万元，每股分红增加500元: a change of something else
@@ -2266,7 +2258,7 @@ class Linker:
         for i, fig in enumerate(figs):
             if not fig.level:
                 continue
-            j = self._nearest(figs, i, lambda f: f.origin and f.unit == fig.unit)
+            j = nearest_in_sentence(figs, i, lambda f: f.origin and f.unit == fig.unit)
             if j is None:
                 continue
             origin = figs[j]
@@ -2291,9 +2283,9 @@ class Linker:
             j = fig.paired  # 分别占…60%和40%: each of the counts listed before, in order
             kinds = ("count",) if fig.whole and fig.whole.endswith(self.rules.count_whole_words) else QUANTITY_KINDS
             if j is None and (not fig.subject or fig.subject_source != "own"):
-                j = self._nearest(figs, i, lambda f: f.kind in kinds and f.depth == fig.depth and f.base is None)
+                j = nearest_in_sentence(figs, i, lambda f: f.kind in kinds and f.depth == fig.depth and f.base is None)
             elif j is None:  # 女教师60人，女教师占比65%: its own subject, counted before it in its sentence
-                j = self._nearest(figs, i, lambda f: f.kind in kinds and f.subject == fig.subject and f.depth == fig.depth and f.base is None)
+                j = nearest_in_sentence(figs, i, lambda f: f.kind in kinds and f.subject == fig.subject and f.depth == fig.depth and f.base is None)
             if j is None and fig.whole is None:
                 continue
             fig.base = j
