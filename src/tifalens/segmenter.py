@@ -164,8 +164,11 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
 def _grouped_numbers_whole(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> tuple[list[str], list[str], list[int]]:
     """A number with its thousands set apart by commas (8,813, 1,260,582) as one token tagged m, where jieba cuts it at
     each comma; only where the number starts and ends on token edges."""
+    found = list(_GROUPED_NUMBER.finditer(text))
+    if not found:
+        return words, tags, starts  # (most texts with a comma: the seed writes ， as ,)
     edges = set(starts)
-    whole = [(m.start(), m.end(), "m") for m in _GROUPED_NUMBER.finditer(text) if m.start() in edges and m.end() in edges]
+    whole = [(m.start(), m.end(), "m") for m in found if m.start() in edges and m.end() in edges]
     return _recut(text, words, tags, starts, whole, backend) if whole else (words, tags, starts)
 
 
