@@ -314,7 +314,7 @@ class StatsRules:
         self.part_marker: str = data["part_marker"]
         self.partitive_word: str = data["partitive_word"]
         self.partitive_part_leads = frozenset(data["partitive_part_leads"])
-        self.part_markers_rx = re.compile("|".join(map(re.escape, longest_first(data["part_markers"]))))
+        self.part_markers_rx = re.compile("|".join([*data["division_patterns"], *map(re.escape, longest_first(data["part_markers"]))]))
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.overlapping_kinds: tuple[str, ...] = tuple(data["overlapping_kinds"])
         self.remainder_words: tuple[str, ...] = tuple(data["remainder_words"])
