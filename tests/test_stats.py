@@ -440,6 +440,13 @@ def test_seed_datelines_keep_their_fields(seed):
         ]),
         # 占Y比重为N%: a share of Y, what comes before 占 is what it counts
         ("第三产业增加值占地区生产总值比重为53.7%。", [("53.7%", 53.7, "%", "percent", None, "第三产业增加值")]),
+        # 与Y之比为N%: the same share, of what is named before 与 or in the clause before
+        ("全省研发投入与地区生产总值之比达到3%。", [("3%", 3, "%", "percent", None, "全省研发投入")]),
+        ("研发经费支出3.3万亿元，与国内生产总值之比为2.64%。", [
+            ("3.3万亿元", 3.3e12, "元", "money", None, "研发经费支出"),
+            ("2.64%", 2.64, "%", "percent", None, "研发经费支出"),
+        ]),
+        ("全国男女之比为105∶100。", [("105∶100", 105 / 100, "", "ratio", None, "全国男女之比")]),
         # 按, 拟安排 say how the figure is set, not what it is of
         ("今年赤字率按3%安排。", [("3%", 3, "%", "percent", None, "赤字率")]),
         ("专项债券拟安排3.9万亿元。", [("3.9万亿元", 3900000000000, "元", "money", None, "专项债券")]),
@@ -777,6 +784,8 @@ def test_text_view_maps_offsets_across_joins():
         ("年末常住人口4890万人。其中,城镇常住人口3180万人,占常住人口比重（城镇化率）为68.03%。", [("share", "error", "68.03%")]),
         ("年末常住人口4890万人。其中,城镇常住人口3180万人,占常住人口比重（城镇化率）为65.03%。", []),
         ("年末常住人口4890万人。其中,城镇常住人口3180万人,占就业人员比重为68.03%。", []),
+        ("全年国内生产总值1260582亿元。全年研发经费支出33278亿元，与国内生产总值之比为3.64%。", [("share", "error", "3.64%")]),
+        ("全年国内生产总值1260582亿元。全年研发经费支出33278亿元，与国内生产总值之比为2.64%。", []),
         # a share of a number of things is of the count before it, past an amount that qualifies them,
         # and a total after it that the share names counts too
         ("全市已有132个村集体经济收入超过10万元，占行政村总数的88%，全市共有行政村160个。", [("share", "error", "88%")]),
@@ -820,9 +829,10 @@ def test_share_check(nlp, text, expected):
             "867人 out of 1264人 is 68.59%, cut to 68%, not rounded (党员; the total given is 1264人)",
             "90名 out of 200名 is 45.00%, not 44% (女教师; the total given is 200名)",
             "2800名 out of 12000名 is 23.33%, not 25% (35岁以下党员; the total given is 12000名)",
+            "33278亿元 out of 1260582亿元 is 2.640%, not 3.64% (全年研发经费支出; 国内生产总值 is 1260582亿元)",
         )
         share = next(s["share_of"] for s in data["stats"] if s["share_of"] and s["share_of"]["confirmed"] is False)
-        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000, 1264, 12000)
+        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000, 1264, 12000, 126058200000000)
 
 
 GDP = "全年国内生产总值1349084亿元。其中，第一产业增加值91414亿元，第二产业增加值492087亿元，第三产业增加值765583亿元。"
@@ -1698,8 +1708,12 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # an amount restated in another currency is of what the first is of
         ("GDP达到1.2万亿美元，约合人民币8.6万亿元。", [("1.2万亿美元", "GDP"), ("8.6万亿元", "GDP")]),
+        # people jieba's dictionary tags as verbs (考生, 选手) are what a count before them counts
+        ("全年共有1291万名考生报名参加高考，来自40个单位的40名选手展开竞赛。", [("1291万名", "考生"), ("40个", "单位"), ("40名", "选手")]),
+        # a change after a clause whose count has no subject is of what those counted do, not of the count's words
+        ("全年有1291万人报名参加高考，比上年增加98万人。", [("1291万人", None), ("98万人", "报名参加高考")]),
         # a filler glued to the end of a word the segmenter guessed (之比为, 降费达) is cut off it
-        ("经费支出30507亿元，与国内生产总值之比为2.55%。一年减税降费达2.36万亿元。", [("30507亿元", "经费支出"), ("2.55%", "与国内生产总值之比"), ("2.36万亿元", "一年减税降费")]),
+        ("经费支出30507亿元，与国内生产总值之比为2.55%。一年减税降费达2.36万亿元。", [("30507亿元", "经费支出"), ("2.55%", "经费支出"), ("2.36万亿元", "一年减税降费")]),
         # after a causative verb the people are those made to do what follows, not the verb or who makes them
         ("让将近4000万人摆脱贫困，该项目带动5000人就业。", [("4000万人", "摆脱贫困"), ("5000人", "就业")]),
         ("帮助3000名农民工返乡创业，全县1000人参加培训。", [("3000名", "农民工"), ("1000人", "全县")]),

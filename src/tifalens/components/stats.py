@@ -314,6 +314,7 @@ class StatsRules:
         self.part_marker: str = data["part_marker"]
         self.partitive_word: str = data["partitive_word"]
         self.partitive_part_leads = frozenset(data["partitive_part_leads"])
+        self.ratio_to_words: list[tuple[str, str]] = [tuple(pair) for pair in data["ratio_to_words"]]
         self.part_markers_rx = re.compile("|".join([*data["division_patterns"], *map(re.escape, longest_first(data["part_markers"]))]))
         self.nested_part_words: list[str] = data["nested_part_words"]
         self.overlapping_kinds: tuple[str, ...] = tuple(data["overlapping_kinds"])
@@ -1893,7 +1894,7 @@ class Linker:
                 return None
         word = ends_with(text[start:end], rules.ratio_words)
         if not word:
-            return None
+            return self._ratio_to(fig, start, end)
         end -= len(word)
         end -= text.startswith("的", end - 1)
         share, verb = max((text.rfind(v, start, end), v) for v in rules.share_verbs)
@@ -1914,6 +1915,20 @@ class Linker:
         if fig.whole:
             self._ratio_whole = (fig.sentence, fig.whole)
         return subject
+
+    def _ratio_to(self, fig: Figure, start: int, end: int) -> str | None:
+        """``与国内生产总值之比为2.64%``: a share of the whole between 与 and 之比, a word of its own; the subject
+        before 与 (often none: the clause before names it), or None when the words are not there."""
+        text = self.text
+        for before, after in self.rules.ratio_to_words:
+            if not text.endswith(after, start, end):
+                continue
+            at = text.rfind(before, start, end - len(after))
+            if at >= 0 and end - len(after) - at > len(before) and self.tokens.is_boundary(at) and self.tokens.is_boundary(at + len(before)):
+                fig.share = True
+                fig.whole = self._trim(at + len(before), end - len(after)) or None
+                return self._trim(start, at)
+        return None
 
     def _share_of_whole(self, fig: Figure, start: int, share: int, verb: str, end: int) -> str:
         """Mark ``fig`` a share of the whole between ``verb`` (at ``share``) and ``end``; the subject
@@ -2044,6 +2059,8 @@ class Linker:
             # 人均预期寿命达到77.3岁，比…提高将近1岁: a clause that ends with a figure says what that figure is of
             # (not 40岁及以下党员总数稳中有升: the age qualifies what the clause is about)
             return held.subject or self._trim(start, held.cut)
+        if held is not None and not held.subject:
+            return self._trim(held.tail, fig.clause - 1)  # 1291万人报名参加高考，比上年增加98万人: those who do it, not the figure
         words = self._trim(max(start, sentence_start), fig.clause - 1)
         if any(f.text == words and f.kind in ("year", "date") for f in figs):
             return ""
