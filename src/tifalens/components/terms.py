@@ -111,6 +111,7 @@ class FormulaFinder:
         # “1+N”, “1+X”, “3+2”: a quoted sum of numbers and letters names a policy set, not a quantity
         self._plus = re.compile(r"[“\"‘「『]((?:\d{1,2}|[A-Z])(?:\s*[+＋]\s*(?:\d{1,2}|[A-Za-z]))+)[”\"’」』]")
         self._ordinary = tuple(rules["ordinary_heads"])
+        self._compound_heads = frozenset(rules["compound_heads"])
         self._stock = frozenset(rules["stock_phrases"])
         self._word_starts = tuple(rules["word_starts"])
         units = alternation(rules["quantity_units"])
@@ -131,14 +132,14 @@ class FormulaFinder:
         return (
             text in self._stock
             or "分之" in text
-            or any(text.endswith(h) and not self._head_in_word(text, h) for h in self._ordinary)
+            or any(text.endswith(h) and not self._head_in_word(text, h, quoted=quoted) for h in self._ordinary)
             or (quantity is not None and parse_number(quantity.group(1)) is not None)  # “五百亩”
             or (not quoted and self._is_word(text))
         )
 
-    def _head_in_word(self, text: str, head: str) -> bool:
+    def _head_in_word(self, text: str, head: str, *, quoted: bool = False) -> bool:
         """Is a one-character ordinary head the end of a word instead (位 of 到位 in “三个到位”; not 三位,
-        两个多月, 一家人)?"""
+        两个多月, 一家人)? Quoted, a place's head after a word the dictionary lacks will do (省 of 强省 in “六大强省”)."""
         if len(head) != 1 or len(text) < 3:
             return False
         before = text[-2]
@@ -147,7 +148,7 @@ class FormulaFinder:
             and before not in self._classifiers
             and before not in self._ordinary  # 一家人: 家 is a measure word there
             and before not in "多余几来"
-            and self._is_word(text[-2:])
+            and ((quoted and head in self._compound_heads) or self._is_word(text[-2:]))
         )
 
     def _opens_paired(self, text: str) -> bool:
