@@ -570,6 +570,13 @@ def test_seed_datelines_keep_their_fields(seed):
             ("4.4万亿元", 4.4e12, "元", "money", None, "北京GDP"),
             ("4.7万亿元", 4.7e12, "元", "money", None, "上海GDP"),
         ]),
+        # a word that says two subjects at once (城乡, 进出口) stands for each in turn
+        ("城乡居民人均可支配收入分别增长4.5%和6.5%，全年进出口分别增长3.1%和2.2%。", [
+            ("4.5%", 4.5, "%", "change", None, "城镇居民人均可支配收入"),
+            ("6.5%", 6.5, "%", "change", None, "农村居民人均可支配收入"),
+            ("3.1%", 3.1, "%", "change", None, "全年进口"),
+            ("2.2%", 2.2, "%", "change", None, "全年出口"),
+        ]),
         ("二、三季度国内生产总值同比分别增长3.2%、4.9%；烟尘、二氧化硫排放浓度将比国家标准限值分别降低33%和82%。", [
             ("二、三季度", 9, "", "date", None, None),  # the second and third quarters: one date, --04/--09
             ("3.2%", 3.2, "%", "change", None, "二季度国内生产总值"),

@@ -314,6 +314,7 @@ class StatsRules:
         self.part_marker: str = data["part_marker"]
         self.partitive_word: str = data["partitive_word"]
         self.partitive_part_leads = frozenset(data["partitive_part_leads"])
+        self.contracted_lists: list[tuple[str, list[str]]] = [(short, members) for short, members in data["contracted_lists"].items()]
         self.ratio_to_words: list[tuple[str, str]] = [tuple(pair) for pair in data["ratio_to_words"]]
         self.part_markers_rx = re.compile("|".join([*data["division_patterns"], *map(re.escape, longest_first(data["part_markers"]))]))
         self.nested_part_words: list[str] = data["nested_part_words"]
@@ -2159,7 +2160,7 @@ class Linker:
             than = phrase.rfind("比")
             if than > 0 and "、" not in phrase[than:] and not any(w in phrase[than - 1 : than + 2] for w in self.rules.comparison_false):
                 phrase = phrase[: than - (phrase[than - 1] in "同环相")]  # 氮氧化物排放浓度将比国家标准限值, 上交税费同比
-            members = _listed(phrase, len(run))
+            members = _listed(phrase, len(run)) or self._contracted(phrase, len(run))
             if members is None:
                 counts = _list_sizes(phrase)
                 if counts and len(run) not in counts:  # 甲、乙、丙分别增长5%和6%
@@ -2197,6 +2198,15 @@ class Linker:
         while (word := ends_with(subject, self.rules.tail_words)) and len(subject) > len(word) + 1:
             subject = subject[: -len(word)]
         return subject
+
+    def _contracted(self, phrase: str, n: int) -> list[str] | None:
+        """The ``n`` subjects a contracted list in ``phrase`` stands for, each said in full
+        (城乡居民收入分别增长4.5%和6.5%: 城镇居民收入, 农村居民收入), or None."""
+        for short, members in self.rules.contracted_lists:
+            at = phrase.find(short)
+            if len(members) == n and at >= 0 and self.tokens.is_boundary(self.text.find(phrase) + at):
+                return [phrase[:at] + member + phrase[at + len(short) :] for member in members]
+        return None
 
     def _with_head(self, members: list[str]) -> list[str]:
         first, last = members[0], members[-1]
