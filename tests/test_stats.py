@@ -1388,10 +1388,10 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("54万名湖北省和武汉市医务人员奔赴前线。", [("54万名", "湖北省和武汉市医务人员")]),
         ("建成10个村和5个社区。", [("10个", "村"), ("5个", "社区")]),
         # and two nouns where the second ends what is counted; not where more follows it, not after 与
-        # (mostly "with"), not where jieba cut a compound noun (社会|组织 with 组织 a verb)
+        # (mostly "with"); a compound noun jieba cut (社会|组织, with 组织 a verb) is the second noun whole
         ("动员300名党员和群众参与，覆盖50多个国家和地区。", [("300名", "党员和群众"), ("50多个", "国家和地区")]),
         ("十几个志愿者和物业工人清理积雪，310名党员干部与贫困户结了对子，28家非公企业和社会组织参加。", [
-            ("十几个", "志愿者"), ("310名", "党员干部"), ("28家", "非公企业"),
+            ("十几个", "志愿者"), ("310名", "党员干部"), ("28家", "非公企业和社会组织"),
         ]),
         # 正在 (tagged t) starts a predicate: a count before it leaves what it counts unsaid (the whole's)
         ("全国832个贫困县，其中179个正在进行退出检查。", [("832个", "贫困县"), ("179个", "贫困县")]),
@@ -1715,6 +1715,14 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # an amount restated in another currency is of what the first is of
         ("GDP达到1.2万亿美元，约合人民币8.6万亿元。", [("1.2万亿美元", "GDP"), ("8.6万亿元", "GDP")]),
+        # nouns listed with 、 and joined by 和 are all what is counted; 组织 after 国际, 社会 heads a compound noun,
+        # after a body it is a verb
+        ("本届进博会共有来自155个国家、地区和国际组织参会，其中77个国家和3个国际组织参加国家展。", [("155个", "国家、地区和国际组织"), ("77个", "国家"), ("3个", "国际组织")]),
+        ("18个党支部组织开展活动，12个非公企业和社会组织建立了党组织。", [("18个", "党支部"), ("12个", "非公企业和社会组织")]),
+        # not a list whose last word is no noun, nor a noun a figure follows
+        ("选出7名热心公益事业、责任心强的代表，29个省、自治区、直辖市派出医护人员。", [("7名", "热心公益事业"), ("29个", "省、自治区、直辖市")]),
+        ("共印发16页纸、近万字的材料。", [("16页", "纸"), ("万字", "材料")]),
+        ("选派1200余名州、市两级党员干部下沉社区。", [("1200余名", "州、市两级党员干部")]),
         # people jieba's dictionary tags as verbs (考生, 选手) are what a count before them counts
         ("全年共有1291万名考生报名参加高考，来自40个单位的40名选手展开竞赛。", [("1291万名", "考生"), ("40个", "单位"), ("40名", "选手")]),
         # a change after a clause whose count has no subject is of what those counted do, not of the count's words

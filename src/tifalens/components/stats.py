@@ -69,6 +69,7 @@ _VAGUE_LEADS = "十百千万"  # numerals a vague word may stand before (数十�
 _NOT_AN_OBJECT = frozenset("fcpu")  # the first letters of the tags of words that start no object: 后, 并, 在, 的
 _ADVERB_MORPHEMES = frozenset("很较且仍也都就还又才再更最太只亦皆均尚已")  # what jieba tags zg that is an adverb
 _TENTHS_LEADS = "近约超逾"  # words of about jieba may glue to a tenth (近九成 is one word of its dictionary)
+_LIST_NUMERALS = frozenset("一二两三四五六七八九十百千万亿")  # (16页纸、近万字: no noun listed)
 _NUMERAL_WORD_STARTS = frozenset("一二三四五六七八九十百千万两几数多若首第分每半大绝")  # numeral words: 一一, 一道, 两级, 若干, 首次, 分批, 大部分
 _NEGATIONS = "不未没"
 _LEADING_CN_NUMERAL = re.compile(rf"^[{''.join(CN_DIGITS)}十百千点]+")
@@ -285,7 +286,8 @@ class StatsRules:
         self.joined_tags = frozenset(data["following_joined_tags"])
         self.joined_last_tags = frozenset(data["following_joined_last_tags"])
         self.last_joining_words = frozenset(data["following_last_joining_words"])
-        self.joined_not_before = frozenset(data["following_joined_not_before"])
+        self.compound_heads: dict[str, tuple[str, ...]] = {head: tuple(before) for head, before in data["compound_heads"].items()}
+        self.list_marks = frozenset(data["following_list_marks"])
         self.people_words = frozenset(data["following_people_words"])
         self.noun_tags = set(data["following_noun_tags"])
         self.stop_words = set(data["following_stop_words"])
@@ -334,6 +336,7 @@ class StatsRules:
         self.half_before = longest_first(data["half_requires_before"])
         self.sentence_ends = set(data["sentence_ends"])
         self.delimiters = set(data["clause_delimiters"])
+        self.delimiters_past_lists = self.delimiters - set(data["following_list_marks"])  # (155个国家、地区和国际组织)
         self.list_delimiters = self.delimiters - {"、"}  # the clauses a list of figures runs across
         self.open_brackets = set(data["open_brackets"])
         self.close_brackets = set(data["close_brackets"])
@@ -1203,14 +1206,19 @@ class TokenIndex:
         pair = self.text[pos - 1 : pos + 1]
         return self.starts[i] == pos - 1 and pair[0] not in _NEGATIONS and not self._is_word(pair)
 
-    def following_noun(self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False, counted: bool = False) -> str:
+    def following_noun(
+        self, pos: int, limit: int, rules: StatsRules, *, through_de: bool = False, counted: bool = False, reach: int | None = None
+    ) -> str:
         """The noun phrase starting at ``pos`` (出席党的二十大代表, 选举单位 of 选举单位分别召开), or ''.
 
         With ``through_de`` a 的 right after the figure leads to the noun it measures
         (280多公里的距离 -> 距离); without, 的 means the figure qualifies what follows.
         With ``counted`` (a count with a measure word) a word jieba tags oddly may start
         the phrase (3578家|非公企业, 9个|县): after 家 or 个 comes what is counted.
+        Nouns listed with 、 (155个国家、地区和国际组织) may take the phrase on to ``reach``, when it ends
+        with a noun there (not 7名热心公益事业、责任心强).
         """
+        listed = 0  # the words before the first list mark taken
         i = bisect.bisect_left(self.starts, pos)
         words: list[tuple[str, str]] = []
         close = rules.quote_pairs.get(self.text[pos : pos + 1])
@@ -1218,8 +1226,10 @@ class TokenIndex:
         if end > 0:  # 9个“空壳村”: a quoted name is what is counted, with a noun right after it if any
             words.append((self.text[pos : end + 1], "n"))
             i = bisect.bisect_left(self.starts, end + 1)
-        while i < len(self.starts) and self.starts[i] < limit:
+        while i < len(self.starts) and self.starts[i] < max(limit, reach or 0):
             word, tag = self.token(i)
+            if self.starts[i] >= limit and word not in rules.list_marks:
+                break  # (past the clause only to read a list)
             if counted and not words and word in rules.negated_qualifiers and self._tag_at(i + 1, limit)[:1] in ("v", "n") and self._noun_at(i + 2, limit, rules):
                 words += [(word, "d"), (self.token(i + 1)[0], "b")]  # 52个|未|摘帽|贫困县: a qualifier with no 的
                 i += 2
@@ -1265,7 +1275,18 @@ class TokenIndex:
                 continue
             if word in rules.last_joining_words and words and words[-1][1] in rules.joined_last_tags and self._joins_last(i + 1, words, rules, limit):
                 words += [(word, tag), self.token(i + 1)]  # 300名党员|和|群众|参与, 50多个国家|和|地区
+                if self._compound_head(self._word_at(i + 2, limit), words[-1][0], rules):
+                    words.append((self.token(i + 2)[0], "n"))  # 非公企业|和|社会|组织
                 break
+            if reach and word in rules.list_marks and words and words[-1][1] in rules.joined_last_tags and self._list_item(i + 1, reach, words[-1]):
+                listed, limit = listed or len(words), reach
+                words += [(word, tag), self.token(i + 1)]  # 155个国家|、|地区|和|国际|组织: kinds listed, then joined
+                i += 2
+                continue
+            if words and self._compound_head(word, words[-1][0], rules):
+                words.append((word, "n"))  # 3个国际|组织(v): the head of a compound noun jieba cut, not a verb
+                i += 1
+                continue
             if word in ("外", "内") and tag == "f" and words and words[-1][1].startswith("n") and self._noun_at(i + 1, limit, rules):
                 words.append((word, tag))  # 117个目录|外|药品: inside or outside a noun, then what is counted
                 i += 1
@@ -1274,6 +1295,8 @@ class TokenIndex:
                 break
             words.append((word, tag))
             i += 1
+        if listed and not words[-1][1].startswith("n"):
+            del words[listed:]  # (7名热心公益事业|、|责任心|强: no list of what is counted)
         if not any(self._nominal(tag, rules) for _, tag in words):
             return ""
         if words[0][0] in rules.predicate_leads and not any(word == "的" for word, _ in words):
@@ -1316,14 +1339,34 @@ class TokenIndex:
 
     def _joins_last(self, i: int, words: list[tuple[str, str]], rules: StatsRules, limit: int) -> bool:
         """Is token ``i``, after a conjunction, a word of the tag of the last of ``words`` that ends what is
-        counted (党员|和|群众|参与), and not a word the segmenter cut from a noun (社会|组织, 国际|组织)?"""
+        counted (党员|和|群众|参与), with the head of a compound the segmenter cut after it (社会|组织, 国际|组织)?"""
         if self._tag_at(i, limit) != words[-1][1]:
             return False
         nxt = self._tag_at(i + 1, limit)
         if not nxt:
             return True
         word, tag = self.token(i + 1)
-        return word not in rules.joined_not_before and self._ends_phrase(word, tag, [*words, self.token(i)], rules, i + 1, limit)
+        words = [*words, self.token(i)]
+        if self._compound_head(word, words[-1][0], rules):  # 社会|组织: the compound goes on; what follows it must end the phrase
+            words.append((word, "n"))
+            i += 1
+            if not self._tag_at(i + 1, limit):
+                return True
+            word, tag = self.token(i + 1)
+        return self._ends_phrase(word, tag, words, rules, i + 1, limit)
+
+    def _list_item(self, i: int, limit: int, last: tuple[str, str]) -> bool:
+        """Is token ``i`` a noun listed after ``last`` (国家|、|地区, 省|、|市), with no numeral in it
+        and no figure right after it (not 16页纸|、|近万字, 袜子8万多双|、|鞋子|2万多双)?"""
+        word, tag = self._word_at(i, limit), self._tag_at(i, limit)
+        if tag != last[1] or any(ch in _LIST_NUMERALS or ch.isdigit() for ch in word):
+            return False
+        return self._tag_at(i + 1, limit) != "m" or self._word_at(i + 1, limit).endswith("级")  # (州、市两级党员干部)
+
+    @staticmethod
+    def _compound_head(word: str, before: str, rules: StatsRules) -> bool:
+        """Is ``word``, after ``before``, the head of a compound noun jieba cut (国际|组织; not 党支部|组织, a verb)?"""
+        return word in rules.compound_heads and before.endswith(rules.compound_heads[word])
 
     def _noun_at(self, i: int, limit: int, rules: StatsRules) -> bool:
         """Is token ``i`` (before ``limit``) a noun (n*), or a word that right after a count reads as one?"""
@@ -1670,6 +1713,7 @@ class Linker:
                     self.rules,
                     through_de=fig.kind in ("measure", "money") or share_of_noun,
                     counted=(fig.kind == "count" and bool(fig.unit)) or share_of_noun,
+                    reach=clause_end(self.text, fig.tail, self.rules.delimiters_past_lists) if fig.kind == "count" and self.text.startswith("、", limit) else limit,
                 )
                 if target:
                     after = ""  # 超过1200万人的预期目标: the target of what the clause measures
