@@ -160,16 +160,17 @@ def test_entities_table_counts_names_per_document(tmp_path):
 def test_figures_and_qa_tables_hold_every_figure_and_pair_of_the_corpus(tmp_path):
     src = tmp_path / "c.jsonl"
     texts = [
-        "今年发展主要预期目标是：国内生产总值增长5%左右。去年粮食产量1.39万亿斤。",
+        "今年发展主要预期目标是：国内生产总值增长5%左右。2019年粮食产量1.39万亿斤。",
         "访谈\n\n记者专访了国家统计局局长康义。\n\n问：经济怎么样？\n\n答：稳中向好，\n全年增长5.2%。\n\n法新社记者：还有呢？\n\n毛宁：没有了。\n",
     ]
     src.write_text("".join(json.dumps({"id": f"d{i}", "date": f"202{i}-03-05", "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
     out = tmp_path / "out"
     run_corpus([str(src)], out, Options(), progress=False)
     assert [tuple(r.values()) for r in rows(out / "figures.csv")] == [
-        ("d0", "2020-03-05", "5%", "5", "%", "change", "约", "target", "国内生产总值"),
-        ("d0", "2020-03-05", "1.39万亿斤", "1390000000000", "斤", "measure", "", "", "粮食产量"),
-        ("d1", "2021-03-05", "5.2%", "5.2", "%", "change", "", "", ""),
+        ("d0", "2020-03-05", "5%", "5", "%", "change", "约", "target", "国内生产总值", ""),
+        ("d0", "2020-03-05", "2019年", "2019", "年", "year", "", "", "", ""),
+        ("d0", "2020-03-05", "1.39万亿斤", "1390000000000", "斤", "measure", "", "", "粮食产量", "2019"),  # when: the year it is of
+        ("d1", "2021-03-05", "5.2%", "5.2", "%", "change", "", "", "", ""),
     ]
     assert [tuple(r.values()) for r in rows(out / "qa.csv")] == [
         ("d1", "2021-03-05", "0", "1", "", "经济怎么样？", "康义", "稳中向好，全年增长5.2%。"),

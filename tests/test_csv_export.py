@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import tifalens
+import tifalens.analysis
 from tifalens.export.csvout import QA_COLUMNS, STAT_COLUMNS, TERM_COLUMNS, stat_rows, term_rows, to_csv
 from tifalens.export.markdown import to_markdown
 
@@ -59,16 +60,18 @@ def test_quoting_survives_commas_quotes_and_newlines(tmp_path):
 
 
 def test_stats_table(nlp):
-    text = "女党员619名，占27.0%。"
+    text = "女党员619名，占27.0%。2024年发展党员12名。"
     result = tifalens.analysis.analyze_source(tifalens.read_text(text), nlp)
-    assert to_csv([(result.doc, result.source)], table="stats") == ",".join(STAT_COLUMNS) + "\n<text>,619名,619,名,count,,,女党员,,\n<text>,27.0%,27.0,%,percent,,,女党员,,\n"
+    assert to_csv([(result.doc, result.source)], table="stats") == ",".join(STAT_COLUMNS) + (
+        "\n<text>,619名,619,名,count,,,女党员,,,\n<text>,27.0%,27.0,%,percent,,,女党员,,,\n<text>,2024年,2024,年,year,,,,,,\n<text>,12名,12,名,count,,,发展党员,,,2024\n"
+    )
     span = result.doc.char_span(text.index("619"), text.index("619") + 4)
     span._.fields = {"text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "subject": "女党员,\n在册", "start": 3, "end": 7}
     result.doc.spans["stats"] = [span]
     assert stat_rows(result.doc, result.source) == [
-        {"document": "<text>", "text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "modality": None, "subject": "女党员,\n在册", "column": None, "date": None}
+        {"document": "<text>", "text": "619名", "value": 619, "unit": "名", "kind": "count", "approx": False, "modality": None, "subject": "女党员,\n在册", "column": None, "date": None, "when": None}
     ]
-    assert to_csv([(result.doc, result.source)], table="stats") == 'document,text,value,unit,kind,approx,modality,subject,column,date\n<text>,619名,619,名,count,False,,"女党员,\n在册",,\n'
+    assert to_csv([(result.doc, result.source)], table="stats") == 'document,text,value,unit,kind,approx,modality,subject,column,date,when\n<text>,619名,619,名,count,False,,"女党员,\n在册",,,\n'
 
 
 def test_cli_several_inputs_one_table(tmp_path, seed_path, seed_result):
@@ -82,7 +85,7 @@ def test_cli_several_inputs_one_table(tmp_path, seed_path, seed_result):
     assert len(rows) == len(seed_result.to_dict()["terms"]) + 2
     stats = run("analyze", str(tmp_path), "--format", "csv", "--table", "stats")
     assert stats.returncode == 0
-    assert stats.stdout.decode().splitlines()[0] == "document,text,value,unit,kind,approx,modality,subject,column,date"
+    assert stats.stdout.decode().splitlines()[0] == "document,text,value,unit,kind,approx,modality,subject,column,date,when"
 
 
 def test_qa_table_names_who_asks_and_who_answers(tmp_path):

@@ -791,7 +791,7 @@ def test_derived_nouns_jieba_tags_as_names_are_not_persons(ents_nlp):
     assert {t.text: t.tag_ for t in doc if t.text in ("严肃性", "安全感", "向心力")} == {"严肃性": "nr", "安全感": "nr", "向心力": "nr"}
     # 何自, 郑智 are no words: those stay names.
     assert [(e.text, e.label_) for e in doc.ents] == [("何自力", "PERSON"), ("郑智化", "PERSON")]
-    doc = ents_nlp("递交入党申请书，发布白皮书，维护国家安全法。孙忠法同志说。")
+    doc = ents_nlp("递交申请书，发布白皮书，维护国家安全法。孙忠法同志说。")
     assert {t.text: t.tag_ for t in doc if t.text in ("申请书", "白皮书", "安全法")} == {"申请书": "nr", "白皮书": "nr", "安全法": "nr"}
     assert [(e.text, e.label_) for e in doc.ents] == [("孙忠法", "PERSON")]
 

@@ -304,6 +304,17 @@ def test_table_figures_show_their_column(nlp):
     assert [th.text() for th in header] == ["text", "value", "unit", "kind", "approx", "subject", "check"]
 
 
+def test_figures_show_the_time_they_are_of_where_any_has_one(nlp):
+    result = tifalens.analysis.analyze_source(tifalens.read_text("1—10月份，规模以上工业增加值同比增长5.8%。全年城镇新增就业1200万人以上。"), nlp)
+    table = assert_no_markup_from_input(to_html(result.doc, result.source)).root.by_id("d0-figures-table")
+    assert [th.text() for th in table.find_all("th")] == ["text", "value", "unit", "kind", "approx", "when", "subject", "check"]
+    assert [[td.text() for td in r.find_all("td")] for r in table.find_all("tr")[1:]] == [
+        ["1—10月份", "--01/--10", "", "date", "", "", "", ""],
+        ["5.8%", "5.8", "%", "change", "", "--01/--10", "规模以上工业增加值", ""],
+        ["1200万人", "12000000", "人", "count", "以上", "", "全年城镇新增就业", ""],
+    ]
+
+
 def test_empty_and_plain_documents_render(nlp):
     empty = tifalens.Source(path="empty.txt", original="", text="", encoding="utf-8", sha256=hashlib.sha256(b"").hexdigest())
     plain = tifalens.read_text("没有任何结构的一句话。")

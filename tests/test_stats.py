@@ -1517,6 +1517,9 @@ def test_figures_in_the_rows_of_a_table_with_their_columns(nlp):
     md = analyze(text, nlp=nlp).to_markdown()
     assert "| text | value | unit | kind | approx | column | subject |" in md and "| &lt;5.5 | 5.5 | % | percent | 以下 | 2025年 | 城镇调查失业率 |" in md  # < escaped as in all cells
     assert "| text | value | unit | kind | approx | subject |" in analyze("党员619名。", nlp=nlp).to_markdown()
+    # and the time a figure is of where any figure has one
+    md = analyze("2024年，全市有党员619名。", nlp=nlp).to_markdown()
+    assert "| text | value | unit | kind | approx | when | subject |" in md and "| 619名 | 619 | 名 | count |  | 2024 | 全市党员 |" in md
     # the running text keeps its own reading, with no column; the header's years stay years
     assert [(s["text"], s["kind"], s["column"]) for s in data["stats"] if not s["column"]] == [
         ("2020年", "year", None), ("2025年", "year", None), ("6%", "change", None),
@@ -2055,3 +2058,39 @@ def test_a_place_in_a_ranking_said_without_di_is_a_rank(nlp):
     # not how far a place moved, nor people ranked low, nor the first so many
     text = "排名跃升了4位。已约谈排名靠后的乡镇党委书记5名。排名前30位的经济体。"
     assert [(s["text"], s["kind"]) for s in analyse(nlp, text)["stats"]] == [("4位", "count"), ("5名", "count"), ("30位", "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the nearest year or date before a figure in its sentence is the time it is of
+        ("10月份，规模以上工业增加值同比实际增长4.6%，环比增长0.41%。1—10月份，规模以上工业增加值同比增长5.8%。", [
+            ("10月份", None), ("4.6%", ("10月份", "--10")), ("0.41%", ("10月份", "--10")), ("1—10月份", None), ("5.8%", ("1—10月份", "--01/--10")),
+        ]),
+        ("贫困人口从2012年的9899万人减到2019年底的551万人。2012年至2022年，全市GDP年均增长6%。", [
+            ("2012年", None), ("9899万人", ("2012年", "2012")), ("2019年", None), ("551万人", ("2019年", "2019")),
+            ("2012年至2022年", None), ("6%", ("2012年至2022年", "2012/2022")),
+        ]),
+        # not a time it is compared with or a multiple of, which is only the time of a level right after it and 的
+        ("2020年全市GDP比2015年增加19.8%，是2010年的2.5倍，较2016年的122位上升了24个位次。", [
+            ("2020年", None), ("2015年", None), ("19.8%", ("2020年", "2020")), ("2010年", None), ("2.5倍", ("2020年", "2020")),
+            ("2016年", None), ("122位", ("2016年", "2016")), ("24个位次", ("2020年", "2020")),
+        ]),
+        ("与2019年同期相比，2023年出口增长30%。", [("2019年", None), ("2023年", None), ("30%", ("2023年", "2023"))]),
+        ("2023年全市GDP达到5000亿元，比上年增长5.2%。", [("2023年", None), ("5000亿元", ("2023年", "2023")), ("5.2%", ("2023年", "2023"))]),
+        # nor one in another sentence, after a semicolon, or with another time the text names between
+        ("2024年是关键之年。全年国内生产总值增长5.0%。", [("2024年", None), ("5.0%", None)]),
+        ("社区于2018年11月举办讲座；社区成立以来，开展活动100余场。", [("2018年11月", None), ("100余场", None)]),
+        # (a year that opens its sentence is the time of all its items)
+        ("2019年，市里列支260万元；各县共列支2587.3万元。", [("2019年", None), ("260万元", ("2019年", "2019")), ("2587.3万元", ("2019年", "2019"))]),
+        ("1997年成立党委以来，目前已发展党员1500名，2006年的“半壁江山”，发展到现在超过GDP的7成。", [
+            ("1997年", None), ("1500名", None), ("2006年", None), ("7成", None),
+        ]),
+    ],
+)
+def test_the_time_a_figure_is_of(nlp, text, expected):
+    stats = analyse(nlp, text)["stats"]
+    assert [(s["text"], s["when"] and (s["when"]["text"], s["when"]["date"])) for s in stats] == expected
+    for s in stats:  # offsets into the text, in both kinds
+        if s["when"]:
+            assert text[s["when"]["orig_start"] : s["when"]["orig_end"]] == s["when"]["text"] == text[s["when"]["start"] : s["when"]["end"]]

@@ -409,26 +409,26 @@ def stats(
     *,
     reading: ReadingOptions,  # filled by @reading_options
 ) -> None:
-    """List the figures of the inputs (text, value, unit, kind, approx, subject; modality, table column where any) and their checks."""
+    """List the figures of the inputs (text, value, unit, kind, approx, subject; modality, table column and the time they are of where any) and their checks."""
     from rich.console import Console
     from rich.table import Table
 
-    from .export.csvout import STAT_COLUMNS, write_rows
+    from .export.csvout import STAT_COLUMNS, stat_row, write_rows
     from .export.jsonout import shown_value
 
     run = _Run(paths, reading)
     rows, found = [], []
     for res in run.analyses():
         data = res.to_dict()
-        rows += [{"document": res.source.path, **{key: rec.get(key) for key in STAT_COLUMNS[1:]}} for rec in data["stats"]]
+        rows += [stat_row(res.source.path, rec) for rec in data["stats"]]
         # "at" is an offset in the whole input, also for a block of a large one
         found += [{"document": res.source.path, **check, "at": _shifted(check.get("orig_start"), res.source.offset)} for check in data["checks"]]
     if run.done:
         cell = lambda value: "" if value is None else str(value)  # noqa: E731
         console = Console(soft_wrap=False)
-        # column: of table figures, modality: of targets and forecasts, each only where a figure has one;
-        # a date's value is its ISO date, so no date column
-        cols = [col for col in STAT_COLUMNS[1:] if col != "date" and (col not in ("column", "modality") or any(r[col] for r in rows))]
+        # column: of table figures, modality: of targets and forecasts, when: of figures a year or date says the time of,
+        # each only where a figure has one; a date's value is its ISO date, so no date column
+        cols = [col for col in STAT_COLUMNS[1:] if col != "date" and (col not in ("column", "modality", "when") or any(r[col] for r in rows))]
         short = tuple((col, _STAT_CAPS.get(col, 12), "right" if col == "value" else "left") for col in cols if col != "subject")
         cells = [tuple(cell(shown_value(r) if col == "value" else r[col]) for col in cols if col != "subject") + (cell(r["subject"]),) for r in rows]
         console.print(_fitted_table(f"figures in {run.done} document(s)", short, "subject", cells, width=console.width, fold=True))
@@ -444,7 +444,7 @@ def stats(
     raise typer.Exit(run.exit_status())
 
 
-_STAT_CAPS = {"text": 12, "value": 14, "unit": 8, "kind": 10, "approx": 6, "modality": 8, "column": 10}  # the subject gets the rest
+_STAT_CAPS = {"text": 12, "value": 14, "unit": 8, "kind": 10, "approx": 6, "modality": 8, "column": 10, "when": 10}  # the subject gets the rest
 
 
 def _fitted_table(title: str, short: tuple[tuple[str, int, str], ...], rest: str, cells: list[tuple[str, ...]], *, width: int, fold: bool):

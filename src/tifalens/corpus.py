@@ -12,7 +12,7 @@ Output folder::
     documents.csv              id, input, date, title, authors, affiliation, doc_type, doc_number, issuer, chars, sha256
     terms.csv                  document, date, term, count, known
     entities.csv               document, date, name, label, full_name, count
-    figures.csv                document, date, text, value, unit, kind, approx, modality, subject
+    figures.csv                document, date, text, value, unit, kind, approx, modality, subject, when
     qa.csv                     document, date, article, pair, asker, question, answerer, answer
     trends.csv                 period, term, count, chars, per_10k
     errors.jsonl               input, reason (inputs that failed in the last run)
@@ -195,9 +195,9 @@ def table_row(record: dict) -> dict:
     """What the tables and index.html need of a record, small enough to read without the analysis:
     id, input, sha256, date, title, authors (every byline's names, each once), affiliation (the first
     byline's that has one), doc_type, doc_number and issuer (the first article's that has one), chars, report, terms ``[term, count, known, gloss]``, entities
-    ``[name, label, full name, count]``, figures ``[text, value, unit, kind, approx, modality, subject]`` and
+    ``[name, label, full name, count]``, figures ``[text, value, unit, kind, approx, modality, subject, when]`` and
     Q/A pairs ``[article, pair, asker, question, answerer, answer]``."""
-    from .export.jsonout import entity_rows, gloss_text, shown_value
+    from .export.jsonout import entity_rows, gloss_text, shown_value, shown_when
 
     a = record["analysis"]
     bylines = [art["byline"] for art in a["articles"] if art["byline"]]
@@ -216,7 +216,7 @@ def table_row(record: dict) -> dict:
         "report": record.get("report"),
         "terms": [[t["term"], t["count"], t["known"], gloss_text(t) or ""] for t in a["terms"]],
         "entities": [[e["text"], e["label"], e["kb_id"], e["count"]] for e in entity_rows(a)],
-        "figures": [[f["text"], shown_value(f), f["unit"], f["kind"], f["approx"], f["modality"], f["subject"]] for f in a["stats"]],
+        "figures": [[f["text"], shown_value(f), f["unit"], f["kind"], f["approx"], f["modality"], f["subject"], shown_when(f)] for f in a["stats"]],
         "qa": [
             [art["index"], n, q["asker"], q["question"], q["answerer"], q["answer"]]
             for art in a["articles"]
@@ -573,7 +573,7 @@ class TableWriter:
         ["id", "input", "date", "title", "authors", "affiliation", "doc_type", "doc_number", "issuer", "chars", "sha256"],
         ["document", "date", "term", "count", "known", "gloss"],
         ["document", "date", "name", "label", "full_name", "count"],
-        ["document", "date", "text", "value", "unit", "kind", "approx", "modality", "subject"],
+        ["document", "date", "text", "value", "unit", "kind", "approx", "modality", "subject", "when"],
         ["document", "date", "article", "pair", "asker", "question", "answerer", "answer"],
     )
 

@@ -199,6 +199,10 @@ class StatsRules:
         self.change_verbs: dict[str, int] = data["change_verbs"]
         self.comparison_only = set(data["comparison_only_verbs"])
         self.comparison_markers = longest_first(data["comparison_markers"])
+        self.time_comparison_words = tuple(data["time_comparison_words"])
+        self.when_lead_chars: int = data["when_lead_chars"]
+        self.when_breaks_rx = re.compile("|".join(map(re.escape, longest_first(data["when_breaks"]))))
+        self.time_comparison_ends = tuple(data["time_comparison_ends"])
         self.clause_predicate_tags = frozenset(data["clause_predicate_tags"])
         self.item_delimiters = data["item_delimiters"]
         self.implied_against: dict[str, str] = data["implied_against"]
@@ -515,6 +519,7 @@ class Figure:
     column: str | None = None
     parts: tuple[str, ...] | None = None  # a composition's numbers as written (5.3, 41.0, 53.7 of 5.3:41.0:53.7)
     modality: str | None = None  # "target" (预期目标是…, 力争, 拟) or "forecast" (预计, 有望); None for what is stated as so
+    when: int | None = None  # the year or date the figure is of (10月份，…增长4.6%), an index into the figures
 
     @property
     def decimals(self) -> int:
@@ -1525,6 +1530,44 @@ class Linker:
         self._refine_wholes(figs)
         self._named_counts(figs)
         self._totals(figs)
+        self._when(figs)
+
+    def _when(self, figs: list[Figure]) -> None:
+        """Each figure's time: the nearest year or date before it in its sentence (10月份，规模以上工业增加值增长4.6%;
+        从2012年的9899万人减到2019年底的551万人), not one it is compared with or a multiple of (比2015年增加19.8%,
+        是2010年的2.5倍), which is only the time of a level right after it and 的 (较2016年的122位上升了24个位次)."""
+        last: int | None = None
+        compared: int | None = None  # a time compared with, and 的 after it: of the next figure alone
+        for i, fig in enumerate(figs):
+            if last is not None and figs[last].sentence != fig.sentence:
+                last = None
+            if fig.kind in ("year", "date"):
+                if not self._compared_time(fig):
+                    last, compared = i, None
+                elif self.text.startswith("的", fig.end):
+                    compared = i
+            else:
+                of_compared = compared is not None and figs[compared].sentence == fig.sentence and fig.kind not in SHARE_KINDS
+                fig.when = compared if of_compared else last  # (是2010年的2.5倍: a multiple of its level, said of the time before)
+                if fig.when is not None and self._other_time(figs[fig.when], fig):
+                    fig.when = last = None  # 2006年的“半壁江山”，发展到现在超过GDP的7成: another time, the text's own
+                compared = None
+
+    def _other_time(self, when: Figure, fig: Figure) -> bool:
+        """Does the text between the year or date ``when`` and ``fig`` name another time (目前, 现在), or open
+        another item with a semicolon where ``when`` is said inside a clause, not before its sentence
+        (2019年，市里列支260万元…；各县共列支2587.3万元: still 2019)?"""
+        if self.rules.when_breaks_rx.search(self.text, when.end, fig.start):
+            return True
+        if not any(mark in self.text[when.end : fig.start] for mark in self.rules.item_delimiters):
+            return False
+        lead = self.text[self.sentence_starts[when.sentence] : when.start].strip()
+        return len(lead) > self.rules.when_lead_chars
+
+    def _compared_time(self, fig: Figure) -> bool:
+        """Is the year or date ``fig`` what something is compared with (比2015年, 与2019年相比, 是2010年的)?"""
+        before = self.text[max(fig.clause, fig.start - 3) : fig.start]
+        return before.endswith(self.rules.time_comparison_words) or self.text.startswith(self.rules.time_comparison_ends, fig.end)
 
     # -- placing and subjects -------------------------------------------------
 
@@ -2485,6 +2528,16 @@ class Renderer:
         fig = self.figs[index]
         return {"text": fig.text, "value": fig.json_value, "start": self.view.to_doc(fig.start), "end": self.view.to_doc_end(fig.end)}
 
+    def when(self, index: int | None) -> dict[str, Any] | None:
+        """How a record names the year or date it is of: text, ISO form and document offsets."""
+        if index is None:
+            return None
+        fig = self.figs[index]
+        date = fig.iso
+        if date is None and fig.kind == "year":  # 2024年: 2024; 2012年至2022年: 2012/2022
+            date = f"{fig.value:.0f}" + (f"/{fig.high:.0f}" if fig.high is not None else "")
+        return {"text": fig.text, "date": date, "start": self.view.to_doc(fig.start), "end": self.view.to_doc_end(fig.end)}
+
     def record(self, fig: Figure) -> dict[str, Any]:
         """The figure's record, as ``span._.fields`` holds it."""
         share = None
@@ -2504,6 +2557,7 @@ class Renderer:
             "subject": fig.subject or None,
             "reference": fig.reference,
             "share_of": share,
+            "when": self.when(fig.when),
             "column": fig.column,
             "start": self.view.to_doc(fig.start),
             "end": self.view.to_doc_end(fig.end),

@@ -20,10 +20,10 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from spacy.tokens import Doc
 
 from ..reading import Source
-from .jsonout import as_written, gloss_text, to_dict
+from .jsonout import as_written, gloss_text, shown_when, to_dict
 
 TERM_COLUMNS = ("document", "term", "count", "known", "category", "expansion", "first_used", "gloss")
-STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "modality", "subject", "column", "date")
+STAT_COLUMNS = ("document", "text", "value", "unit", "kind", "approx", "modality", "subject", "column", "date", "when")
 QA_COLUMNS = ("document", "article", "pair", "heading", "asker", "question", "answerer", "answer", "orig_start", "orig_end")
 
 
@@ -36,12 +36,14 @@ def term_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
     ]
 
 
+def stat_row(document: str, record: dict[str, Any]) -> dict[str, Any]:
+    """The row of one ``stats`` record: its fields, and ``when`` as :func:`shown_when` gives it."""
+    return {"document": document, **{key: record.get(key) for key in STAT_COLUMNS[1:-1]}, "when": shown_when(record)}
+
+
 def stat_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:
     """One row per figure the statistics component recorded (none before it has run)."""
-    return [
-        {"document": source.path, **{key: record.get(key) for key in STAT_COLUMNS[1:]}}
-        for record in to_dict(doc, source)["stats"]
-    ]
+    return [stat_row(source.path, record) for record in to_dict(doc, source)["stats"]]
 
 
 def qa_rows(doc: Doc, source: Source) -> list[dict[str, Any]]:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..components.structure import structure_spans
 from ..reading import Source
-from .jsonout import ENTITY_LABELS, as_written, document_lines, entity_rows, gloss_text, shown_kind, shown_value, summary_rows, to_dict
+from .jsonout import ENTITY_LABELS, as_written, document_lines, entity_rows, gloss_text, shown_kind, shown_value, shown_when, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
 _STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question", "TABLE_ROW": "s-row"}
@@ -292,7 +292,7 @@ def figure_rows(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
     for n, fig in enumerate(data["stats"]):
         checks = [c for c in data["checks"] if _overlaps(fig, c)]
         cells = {key: _cell(fig.get(key)) for key in ("text", "unit", "kind", "approx", "column", "subject")}
-        cells["value"], cells["kind"] = _cell(shown_value(fig)), _cell(shown_kind(fig))
+        cells["value"], cells["kind"], cells["when"] = _cell(shown_value(fig)), _cell(shown_kind(fig)), _cell(shown_when(fig))
         rows.append({"href": f"#{prefix}f{n}", **cells, "checks": [(check_level(c), _message(c)) for c in checks]})
     return rows
 
@@ -325,6 +325,7 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
         "text": fill_text(root, source.written),
         "figures": figure_rows(data, prefix),
         "figure_column": any(f.get("column") for f in data["stats"]),  # a column of its own only where a table has figures
+        "figure_when": any(f.get("when") for f in data["stats"]),  # and where a year or date says when a figure is
         "checks": check_rows(data, prefix),
         "entities": entity_table(data, prefix),
         "duplicates": sum(1 for n in data["notes"] if n["code"] == "duplicate_paragraph"),

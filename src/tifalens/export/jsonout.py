@@ -233,6 +233,13 @@ def shown_value(fig: dict[str, Any]) -> Any:
     return fig["date"] if fig.get("kind") == "date" and fig.get("date") else fig.get("value")
 
 
+def shown_when(fig: dict[str, Any]) -> str | None:
+    """The time a table shows for a ``stats`` entry: the ISO form of the year or date it is of (10月份: --10,
+    2024年: 2024), else that year's or date's words, or None."""
+    when = fig.get("when")
+    return (when["date"] or when["text"]) if when else None
+
+
 def shown_kind(fig: dict[str, Any]) -> Any:
     """The kind a table shows for a ``stats`` entry, with its modality when it has one (money, target)."""
     return f"{fig.get('kind')}, {fig['modality']}" if fig.get("modality") else fig.get("kind")
@@ -335,8 +342,10 @@ def _with_orig(record: dict[str, Any], source: Source) -> dict[str, Any]:
 
 
 def _group_records(doc: Doc, group: str, source: Source) -> list[dict[str, Any]]:
-    """Records that a component keeps for a span group (filled by the statistics component)."""
-    return [_with_orig(span._.fields, source) for span in doc.spans.get(group, []) if span._.fields]
+    """Records that a component keeps for a span group (filled by the statistics component); the year or date
+    a figure is of (``when``) has both kinds of offsets too."""
+    records = [_with_orig(span._.fields, source) for span in doc.spans.get(group, []) if span._.fields]
+    return [{**r, "when": _with_orig(r["when"], source)} if r.get("when") else r for r in records]
 
 
 def checks(doc: Doc, source: Source) -> list[dict[str, Any]]:

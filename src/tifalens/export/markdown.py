@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..components.structure import question_number
 from ..tables import table
 from ..reading import Source
-from .jsonout import as_written, document_lines, entity_rows, gloss_text, shown_kind, shown_value, to_dict
+from .jsonout import as_written, document_lines, entity_rows, gloss_text, shown_kind, shown_value, shown_when, to_dict
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in "\\`*_[]|"}})
 # What CommonMark reads as a block when a line starts with it: an ATX heading (# x), a quote,
@@ -175,13 +175,15 @@ def to_markdown(doc: Doc, source: Source) -> str:
             out.append(f"| {_cell(t['term'])} | {t['count']} | {'yes' if t['known'] else 'no'} | {_cell(t['category'])} | {_cell(t['expansion'])} | {_cell(gloss_text(t))} |")
         out.append("")
     if data["stats"]:
-        column = any(s.get("column") for s in data["stats"])  # a column of its own only where a table has figures
-        out += ["## Figures", "", "| text | value | unit | kind | approx | " + ("column | " if column else "") + "subject |"]
-        out.append("|---|---:|---|---|---|" + ("---|" if column else "") + "---|")
+        # a column of its own only where a table has figures, and where a year or date says when a figure is
+        optional = [key for key in ("column", "when") if any(s.get(key) for s in data["stats"])]
+        out += ["## Figures", "", "| text | value | unit | kind | approx | " + "".join(f"{key} | " for key in optional) + "subject |"]
+        out.append("|---|---:|---|---|---|" + "---|" * len(optional) + "---|")
         for s in data["stats"]:
+            shown = {"column": s.get("column"), "when": shown_when(s)}
             out.append(
                 f"| {_cell(s.get('text'))} | {_cell(shown_value(s))} | {_cell(s.get('unit'))} | {_cell(shown_kind(s))}"
-                f" | {_cell(s.get('approx'))} |" + (f" {_cell(s.get('column'))} |" if column else "") + f" {_cell(s.get('subject'))} |"
+                f" | {_cell(s.get('approx'))} |" + "".join(f" {_cell(shown[key])} |" for key in optional) + f" {_cell(s.get('subject'))} |"
             )
         out.append("")
     if data["entities"]:
