@@ -160,6 +160,13 @@ def finder(nlp):
         ("建设“一点一线多馆”", [("一点一线多馆", ("quoted",), 0.55)]),
         ("构建“1+N”政策体系，推行“1+X”证书制度", [("1+N", ("quoted",), 0.55), ("1+X", ("quoted",), 0.55)]),
         ("做到“三个到位”", [("三个到位", ("quoted", "numbered"), 0.75)]),
+        # numbered formulas listed in one pair of quotation marks, too long for one name, are each a formula;
+        # a short list is one name, and a list of things that are no formulas' shape is none
+        ("提出“两个确保、三个提升、两个强化”。", [
+            ("两个确保", ("quoted", "numbered"), 0.75), ("三个提升", ("quoted", "numbered"), 0.75), ("两个强化", ("quoted", "numbered"), 0.75),
+        ]),
+        ("开展“三亮、三比、三评”活动", [("三亮、三比、三评", ("quoted",), 0.55)]),
+        ("总书记“一次登岛、两次回信”", []),
         # quoted, a place's head after a modifier is a noun of its own (强省), though the dictionary lacks it
         ("实施“六大强省”战略", [("六大强省", ("quoted", "numbered"), 0.75)]),
         # an idiom quoted for emphasis counts against it: only paired and repeated is it reported
@@ -233,6 +240,8 @@ def test_unseen_spans_on_doc(nlp):
         # a list that 等 closes, counted by the formula after it; a paragraph indented with white space
         ("推动政策沟通、设施联通、贸易畅通、资金融通、民心相通等“五通”。", "五通", ["政策沟通", "设施联通", "贸易畅通", "资金融通", "民心相通"]),
         ("\t\u3000\u3000标准将组织力细化为政治领导力、发展推动力、社会服务力等“三个力”。", "三个力", ["政治领导力", "发展推动力", "社会服务力"]),
+        # 就是 opens a gloss as a colon does: parallel items only
+        ("“两个确保”就是确保国家粮食安全、确保不发生规模性返贫。", "两个确保", ["确保国家粮食安全", "确保不发生规模性返贫"]),
     ],
 )
 def test_glosses(nlp, text, term, items):
@@ -258,6 +267,7 @@ def test_glosses(nlp, text, term, items):
         "推进全员育人、全过程育人、全方位育人综合改革试点工作，即“三全育人”。",
         # 等 after a list of another count: the list is not all of it
         "增强政治意识、大局意识等“四个意识”。",
+        "“四个意识”就是我们的根本要求、行动指南。",  # after 就是, items that are not parallel
     ],
 )
 def test_no_gloss(nlp, text):

@@ -106,8 +106,12 @@ class FormulaFinder:
         # The leading lookahead lets the regex engine skip positions without a numeral at once.
         self._paired = [re.compile(rf"(?=[{n}])(?<![{n}\d])(?:[{n}]{han}{{{k}}}){{2,4}}") for k in (2, 1)]
         self._numbered = re.compile(rf"^[{n}]{{1,3}}[{re.escape(rules['classifiers'])}]{han}{{1,4}}$")
-        q = rules["quoted_max_chars"]
+        q = self._quoted_max = rules["quoted_max_chars"]
         self._quoted = re.compile(rf"[“\"‘「『]([{n}][^“”\"‘’「」『』\n\d，,。]{{1,{q - 1}}})[”\"’」』]")
+        # “两个确保、三个提升、两个强化”: numbered formulas listed in one pair of quotation marks, too long to be one
+        # name, each quoted
+        item = rf"[{n}][^“”\"‘’「」『』\n\d，,。、]{{1,{q - 1}}}"
+        self._quoted_list = re.compile(rf"[“\"‘「『]({item}(?:、{item})+)[”\"’」』]")
         # “1+N”, “1+X”, “3+2”: a quoted sum of numbers and letters names a policy set, not a quantity
         self._plus = re.compile(r"[“\"‘「『]((?:\d{1,2}|[A-Z])(?:\s*[+＋]\s*(?:\d{1,2}|[A-Za-z]))+)[”\"’」』]")
         self._ordinary = tuple(rules["ordinary_heads"])
@@ -174,6 +178,14 @@ class FormulaFinder:
         for rx in (self._quoted, self._plus):
             for m in rx.finditer(text):
                 found.setdefault(m.span(1), set()).add("quoted")
+        for m in self._quoted_list.finditer(text):
+            items = m.group(1).split("、")
+            if len(m.group(1)) < self._quoted_max or not all(self._numbered.match(item) for item in items):
+                continue  # (“三亮、三比、三评” is one name, quoted whole; “一次登岛、两次回信” lists no formulas)
+            start = m.start(1)
+            for item in items:
+                found.setdefault((start, start + len(item)), set()).add("quoted")
+                start += len(item) + 1
         for k, rx in enumerate(self._paired):
             width = 2 - k
             for m in rx.finditer(text):
