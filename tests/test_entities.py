@@ -574,6 +574,9 @@ def test_a_surname_cut_off_after_a_title_or_an_appointment_verb_joins_its_given_
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["赵立新", "孙卫东", "赵立新"]
     # and a notice's verb vouches for a two-character name as a title does
     assert [e.text for e in ents_nlp("免去刘洋的职务，提名王伟为候选人。").ents if e.label_ == "PERSON"] == ["刘洋", "王伟"]
+    # a compound surname jieba reads as a place (欧阳 ns), and one whose given name's last character it glues to 为
+    doc = ents_nlp("免去欧阳文华的国家统计局局长职务；任命诸葛明为副部长。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["欧阳文华", "诸葛明"]
 
 
 def test_names_after_a_deputy_title_whatever_jieba_tags_their_parts(ents_nlp):

@@ -182,6 +182,9 @@ def test_a_name_jieba_glues_to_wei_in_a_personnel_notice_is_cut_back(backend, se
     assert [(t.text, t.tag_) for t in doc][:4] == [("提名", "v"), ("王伟", "nr"), ("为", "p"), ("候选人", "n")]
     assert ("王为民", "nr") in [(t.text, t.tag_) for t in doc]
     assert "".join(t.text for t in doc) == doc.text and [t.idx for t in doc][1:4] == [2, 4, 5]
+    # or to the name's last character alone (诸葛|明为)
+    doc = seg("任命诸葛明为副部长。")
+    assert [t.text for t in doc][:4] == ["任命", "诸葛", "明", "为"] and "".join(t.text for t in doc) == doc.text
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

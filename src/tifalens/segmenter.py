@@ -75,10 +75,15 @@ def _appointed() -> re.Pattern:
 
 
 def _unglue_appointed(text: str, words: list[str], tags: list[str], starts: list[int]) -> None:
-    """任命王伟为: jieba glues 为 to a name it does not know (one token 王伟为); cut it back to 王伟 (nr) | 为 (p), in place."""
+    """任命王伟为: jieba glues 为 to a name it does not know (one token 王伟为), or to its last character (诸葛|明为); cut it
+    back to 王伟 (nr) | 为 (p), in place."""
     for m in _appointed().finditer(text):
         a, b = m.span(1)
         if (i := _token_of(starts, a, b + 1)) is not None:  # tagged nr by rjieba, p by jieba
+            _split_token(words, tags, starts, i, b, "nr", "p")
+            continue
+        i = bisect.bisect_right(starts, b) - 1  # 任命诸葛|明为: the last character of the name glued to 为 alone
+        if a < starts[i] < b and starts[i + 1] == b + 1 and starts[i] == b - 1:
             _split_token(words, tags, starts, i, b, "nr", "p")
 
 

@@ -536,7 +536,8 @@ def _cut_after_last_char(words: TokenTexts, i: int, rules: EntityRules) -> bool:
 def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules, is_word: Callable[[str], bool] = no_words) -> None:
     """书记赵|立新, 任命孙|卫东为, 部长张|兴旺 (兴旺 ns), 主席万|鄂|湘: a lone surname right after a title or a
     personnel notice's verb, and one or two words after it that end the given name (at most two
-    characters; no listed place, nor one with the word after it: 代表段|南沟|社区), is one person; so is a two-character word
+    characters; no listed place, nor one with the word after it: 代表段|南沟|社区), is one person, and so is a compound
+    surname jieba reads as a place and a word of one or two characters after it (免去欧阳|文华的); so is a two-character word
     led by a surname and a one-character noun after it (副局长盛来|运; not 书记任务|重, 书记常态|化), and a
     three-character word shaped like a name that is no dictionary word, whatever jieba tags it (书记信长星 n)."""
     cues = rules.cue_ids
@@ -561,7 +562,9 @@ def _cut_names(words: TokenTexts, labels: dict[int, str], rules: EntityRules, is
             and (labels.get(i + 1) in (None, "PERSON") or (labels[i + 1] == "GPE" and not rules.named_place(given) and not rules.place_word(given + _next_word(words, i + 2))))
         ):
             continue
-        if (
+        if first in rules.compound_surnames and len(given) <= 2 and labels.get(i) in (None, "GPE") and not is_word(first + given):
+            labels[i] = labels[i + 1] = "PERSON"  # 免去欧阳(ns)|文华的…职务: a compound surname jieba reads as a place
+        elif (
             len(first) == 1
             and first in rules.surnames
             and first not in rules.not_given_name_end  # 和, 向, 同: a conjunction or preposition first
