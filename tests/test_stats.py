@@ -1728,6 +1728,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("选派1200余名州、市两级党员干部下沉社区。", [("1200余名", "州、市两级党员干部")]),
         # people jieba's dictionary tags as verbs (考生, 选手) are what a count before them counts
         ("全年共有1291万名考生报名参加高考，来自40个单位的40名选手展开竞赛。", [("1291万名", "考生"), ("40个", "单位"), ("40名", "选手")]),
+        # people named and 等 before a count: what they do is what is counted; 等 ends no subject
+        ("根据表彰决定，戴立忠等340人被授予湖南省劳动模范称号。全县干部等500人参加，蔬菜、蛋肉等共34款。", [
+            ("340人", "被授予湖南省劳动模范称号"), ("500人", "全县干部"), ("34款", "蔬菜、蛋肉"),
+        ]),
         # 入党 is a verb (jieba: a noun), and the nouns made with it are whole words
         ("先后发展57名业务骨干、优秀青年入党，10余名优秀员工光荣入党，小组里有3名入党积极分子。", [
             ("57名", "业务骨干、优秀青年"), ("10余名", "优秀员工"), ("3名", "入党积极分子"),

@@ -276,6 +276,7 @@ class StatsRules:
         self.copulas = longest_first(data["copulas"])
         self.stop_tags = set(data["following_stop_tags"])
         self.verb_tags = set(data["following_verb_tags"])
+        self.name_tags = frozenset(data["person_name_tags"])
         self.resultative_words = frozenset(data["resultative_words"])
         self.class_bounds = frozenset(data["class_bounds"])
         self.settlement_verbs = frozenset(data["settlement_verbs"])
@@ -1766,8 +1767,8 @@ class Linker:
                     after = ""  # 官兵1000余人|参加仪式: the people before the count, not what they do
                 if not after and fig.kind == "count" and fig.unit:
                     after = self.tokens.relative_noun(fig.tail, limit, self.rules)
-        if not after and fig.kind == "count" and fig.unit in self.rules.person_units and self._made_to_act(fig, before):
-            after = self.predicate(fig)  # 让4000万人|摆脱贫困: those who do what follows
+        if not after and fig.kind == "count" and fig.unit in self.rules.person_units and (self._made_to_act(fig, before) or self._named_few(fig, before)):
+            after = self.predicate(fig)  # 让4000万人|摆脱贫困, 戴立忠等340人|被授予…称号: those who do what follows
         if fig.kind == "count" and fig.unit and fig.unit not in self.rules.verb_kept_units and not after:
             obj = self.tokens.verb_object_start(start, fig.cut)  # 改造老旧小区1200个: the object is what is counted
             before = (obj != start and self._trimmed(obj, fig.cut)) or before
@@ -1904,6 +1905,14 @@ class Linker:
         end = self.text.rfind(before, 0, fig.cut) + len(before)
         word, _ = self.tokens.token_ending(end)
         return word in self.rules.causative_verbs
+
+    def _named_few(self, fig: Figure, before: str) -> bool:
+        """Is a count of people said after some of them named and 等 (戴立忠等340人|被授予湖南省劳动模范称号), a verb
+        after it, so that what they do says what is counted, not the names?"""
+        end = len(self.text[: fig.cut].rstrip()) - 1
+        if not before or not self.text.startswith("等", end) or self.tokens.token_at(fig.tail)[1] not in self.rules.verb_tags | {"p"}:
+            return False
+        return self.tokens.token_ending(end)[1] in self.rules.name_tags
 
     def names_what_it_counts(self, fig: Figure) -> bool:
         """Does the text name what ``fig`` counts where its subject was not read: a noun in the clause right
