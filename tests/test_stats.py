@@ -1718,6 +1718,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # an amount restated in another currency is of what the first is of
         ("GDP达到1.2万亿美元，约合人民币8.6万亿元。", [("1.2万亿美元", "GDP"), ("8.6万亿元", "GDP")]),
+        # and so is one measured another way; how a figure is measured is no part of what it is of
+        ("国内生产总值总规模达到99.09万亿元，按照世界银行的统计为14.3万亿美元。按照汇率计算的GDP占世界的16.4%。", [
+            ("99.09万亿元", "国内生产总值总规模"), ("14.3万亿美元", "国内生产总值总规模"), ("16.4%", "GDP"),
+        ]),
         # nouns listed with 、 and joined by 和 are all what is counted; 组织 after 国际, 社会 heads a compound noun,
         # after a body it is a verb
         ("本届进博会共有来自155个国家、地区和国际组织参会，其中77个国家和3个国际组织参加国家展。", [("155个", "国家、地区和国际组织"), ("77个", "国家"), ("3个", "国际组织")]),

@@ -350,6 +350,7 @@ class StatsRules:
         self.approx_after_words = longest_first(self.approx_after)
         self.verb_words = longest_first(self.change_verbs)
         self.bullets = set(data["bullet_chars"])
+        self.measured_by = re.compile(data["measured_by"])
         self.enumeration_prefix = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
         self.shapes = self._shapes()
 
@@ -1667,9 +1668,9 @@ class Linker:
     def _trim_step(self, start: int, end: int) -> tuple[int, int] | None:
         """One filler word off either end, never leaving a single character (人均 stays whole)."""
         rules, ok, span = self.rules, self.tokens.can_cut, self.text[start:end]
-        m = rules.enumeration_prefix.match(self.text, start, end)
+        m = rules.enumeration_prefix.match(self.text, start, end) or rules.measured_by.match(self.text, start, end)
         if m:
-            return m.end(), end
+            return m.end(), end  # 一是|, 按照汇率计算的|GDP: how it is measured, not what
         # the longest filler that can be cut off: 赤字|率拟|按 loses 拟按 (率拟 is no word)
         if span.startswith(rules.trim_prefix):
             for word in rules.trim_prefix:  # (现在的天明集团 keeps 现在: 的 never opens a subject)
@@ -2109,8 +2110,11 @@ class Linker:
         return alone and (not after or after in self.rules.list_delimiters or after in self.rules.sentence_ends)
 
     def _converts(self, prev: Figure, fig: Figure) -> bool:
-        """Does ``fig``'s clause restate ``prev``, in the clause before it, in another currency (，约合人民币8.6万亿元)?"""
+        """Does ``fig``'s clause restate ``prev``, in the clause before it, in another currency (，约合人民币8.6万亿元;
+        ，按照世界银行的统计为14.3万亿美元)?"""
         words = self.text[fig.clause : fig.start].strip()
+        if (m := self.rules.measured_by.match(words)) and words[m.end() :] in ("", *self.rules.whole_verbs):
+            words = self.rules.conversion_words[0]  # 按照世界银行的统计为14.3万亿美元: the same amount, measured another way
         return prev.unit != fig.unit and words.startswith(self.rules.conversion_words) and self._clause_before_holds(prev, fig)
 
     def _clause_before_holds(self, other: Figure, fig: Figure) -> bool:
