@@ -238,9 +238,9 @@ def test_stats_table_shows_the_modality_of_targets_only_where_there_are_some(tmp
     f.write_text("今年发展主要预期目标是：国内生产总值增长5%左右。去年增长5.2%。\n", encoding="utf-8")
     lines = _table_rows("stats", f, 140, monkeypatch)
     header = next(line for line in lines if "modality" in line)
-    assert [c.strip() for c in header.strip("┃").split("┃")] == ["text", "value", "unit", "kind", "approx", "modality", "subject"]
-    rows = [_cells(line)[:7] for line in lines if "│ 5" in line]
-    assert rows == [["5%", "5", "%", "change", "约", "target", "国内生产总值"], ["5.2%", "5.2", "%", "change", "", "", ""]]
+    assert [c.strip() for c in header.strip("┃").split("┃")] == ["text", "value", "unit", "kind", "approx", "modality", "when", "subject"]
+    rows = [_cells(line)[:8] for line in lines if "│ 5" in line]
+    assert rows == [["5%", "5", "%", "change", "约", "target", "今年", "国内生产总值"], ["5.2%", "5.2", "%", "change", "", "", "去年", ""]]
     assert not any("modality" in line for line in _table_rows("stats", seed_path, 140, monkeypatch))  # (no targets there)
 
 

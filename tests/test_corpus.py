@@ -167,7 +167,7 @@ def test_figures_and_qa_tables_hold_every_figure_and_pair_of_the_corpus(tmp_path
     out = tmp_path / "out"
     run_corpus([str(src)], out, Options(), progress=False)
     assert [tuple(r.values()) for r in rows(out / "figures.csv")] == [
-        ("d0", "2020-03-05", "5%", "5", "%", "change", "约", "target", "国内生产总值", ""),
+        ("d0", "2020-03-05", "5%", "5", "%", "change", "约", "target", "国内生产总值", "2020"),  # 今年 of a record of 2020
         ("d0", "2020-03-05", "2019年", "2019", "年", "year", "", "", "", ""),
         ("d0", "2020-03-05", "1.39万亿斤", "1390000000000", "斤", "measure", "", "", "粮食产量", "2019"),  # when: the year it is of
         ("d1", "2021-03-05", "5.2%", "5.2", "%", "change", "", "", "", ""),

@@ -2022,7 +2022,7 @@ def test_targets_and_forecasts_are_told_from_what_is_stated_as_so(nlp):
     ]
     assert [s["subject"] for s in stats if s["text"] in ("200亿元", "1.3万亿斤")] == ["全年完成投资", "粮食产量"]  # not 力争…, 确保…
     md = tifalens.analyze("今年赤字率拟按3%安排。", nlp=nlp).to_markdown()
-    assert "| 3% | 3 | % | percent, target |  | 赤字率 |" in md
+    assert "| 3% | 3 | % | percent, target |  | 今年 | 赤字率 |" in md  # (today's year unknown: when says 今年)
 
 
 def test_a_forecast_said_by_us_is_of_what_follows_the_verb(nlp):
@@ -2099,6 +2099,22 @@ def test_a_place_in_a_ranking_said_without_di_is_a_rank(nlp):
 def test_the_time_a_figure_is_of(nlp, text, expected):
     stats = analyse(nlp, text)["stats"]
     assert [(s["text"], s["when"] and (s["when"]["text"], s["when"]["date"])) for s in stats] == expected
+    assert all(s["when"]["years"] is None for s in stats if s["when"])
     for s in stats:  # offsets into the text, in both kinds
         if s["when"]:
             assert text[s["when"]["orig_start"] : s["when"]["orig_end"]] == s["when"]["text"] == text[s["when"]["start"] : s["when"]["end"]]
+
+
+def test_a_year_counted_from_the_text_s_own_is_read_against_its_date(nlp, tmp_path):
+    text = "去年国内生产总值增长5.2%，比上年增长0.2个百分点。今年前三季度，出口增长3%。今年发展主要预期目标是：国内生产总值增长5%左右。"
+    expected = [("5.2%", "去年", -1), ("0.2个百分点", "去年", -1), ("前三季度", None, None), ("3%", "前三季度", None), ("5%", "今年", 0)]
+    stats = analyse(nlp, text)["stats"]  # (比上年: compared with, not the time)
+    assert [(s["text"], s["when"] and s["when"]["text"], s["when"] and s["when"]["years"]) for s in stats] == expected
+    assert [s["when"]["date"] for s in stats if s["when"] and s["when"]["years"] is not None] == [None, None, None]  # no year known
+    # the file's name gives the text's year, and so does the article's own date
+    path = tmp_path / "gwr-2024.txt"
+    path.write_text(text, encoding="utf-8")
+    dated = tifalens.analyze(path=path, nlp=nlp).to_dict()["stats"]
+    assert [s["when"]["date"] for s in dated if s["when"]] == ["2023", "2023", "--01/--09", "2024"]
+    dated = analyse(nlp, "新华社北京2025年3月5日电　" + text)["stats"]
+    assert [s["when"]["date"] for s in dated if s["when"] and s["when"]["years"] is not None] == ["2024", "2024", "2025"]

@@ -216,7 +216,7 @@ def table_row(record: dict) -> dict:
         "report": record.get("report"),
         "terms": [[t["term"], t["count"], t["known"], gloss_text(t) or ""] for t in a["terms"]],
         "entities": [[e["text"], e["label"], e["kb_id"], e["count"]] for e in entity_rows(a)],
-        "figures": [[f["text"], shown_value(f), f["unit"], f["kind"], f["approx"], f["modality"], f["subject"], shown_when(f)] for f in a["stats"]],
+        "figures": [[f["text"], shown_value(f), f["unit"], f["kind"], f["approx"], f["modality"], f["subject"], shown_when(f, record["date"])] for f in a["stats"]],
         "qa": [
             [art["index"], n, q["asker"], q["question"], q["answerer"], q["answer"]]
             for art in a["articles"]

@@ -201,6 +201,8 @@ class StatsRules:
         self.comparison_markers = longest_first(data["comparison_markers"])
         self.time_comparison_words = tuple(data["time_comparison_words"])
         self.when_lead_chars: int = data["when_lead_chars"]
+        self.relative_years: dict[str, int] = data["relative_years"]
+        self.relative_years_rx = re.compile("|".join(map(re.escape, longest_first(self.relative_years))))
         self.when_breaks_rx = re.compile("|".join(map(re.escape, longest_first(data["when_breaks"]))))
         self.time_comparison_ends = tuple(data["time_comparison_ends"])
         self.clause_predicate_tags = frozenset(data["clause_predicate_tags"])
@@ -475,6 +477,19 @@ class TextView:
 # ---------------------------------------------------------------------------- figures
 
 
+@dataclass(frozen=True)
+class Time:
+    """A year or date a figure may be of: a figure of its own (``figure``: its index), or a word that names a year
+    counted from the text's own (``years``: 今年 0, 去年 -1, 明年 1)."""
+
+    start: int
+    end: int
+    sentence: int
+    clause: int
+    figure: int | None = None
+    years: int | None = None
+
+
 @dataclass
 class Figure:
     """A figure in the view text, with what the record and the checks need.
@@ -521,7 +536,7 @@ class Figure:
     column: str | None = None
     parts: tuple[str, ...] | None = None  # a composition's numbers as written (5.3, 41.0, 53.7 of 5.3:41.0:53.7)
     modality: str | None = None  # "target" (预期目标是…, 力争, 拟) or "forecast" (预计, 有望); None for what is stated as so
-    when: int | None = None  # the year or date the figure is of (10月份，…增长4.6%), an index into the figures
+    when: Time | None = None  # the year or date the figure is of (10月份，…增长4.6%; 去年…增长5.2%)
 
     @property
     def decimals(self) -> int:
@@ -1536,26 +1551,41 @@ class Linker:
 
     def _when(self, figs: list[Figure]) -> None:
         """Each figure's time: the nearest year or date before it in its sentence (10月份，规模以上工业增加值增长4.6%;
-        从2012年的9899万人减到2019年底的551万人), not one it is compared with or a multiple of (比2015年增加19.8%,
-        是2010年的2.5倍), which is only the time of a level right after it and 的 (较2016年的122位上升了24个位次)."""
-        last: int | None = None
-        compared: int | None = None  # a time compared with, and 的 after it: of the next figure alone
-        for i, fig in enumerate(figs):
-            if last is not None and figs[last].sentence != fig.sentence:
-                last = None
+        从2012年的9899万人减到2019年底的551万人; 去年国内生产总值增长5.2%), not one it is compared with or a multiple
+        of (比2015年增加19.8%, 是2010年的2.5倍, 比上年增长), which is only the time of a level right after it and 的
+        (较2016年的122位上升了24个位次)."""
+        times = sorted(
+            [Time(f.start, f.end, f.sentence, f.clause, figure=i) for i, f in enumerate(figs) if f.kind in ("year", "date")] + self._relative_years(),
+            key=lambda t: t.start,
+        )
+        k, last, compared = 0, None, None  # compared: a time compared with, and 的 after it: of the next figure alone
+        for fig in figs:
             if fig.kind in ("year", "date"):
-                if not self._compared_time(fig):
-                    last, compared = i, None
-                elif self.text.startswith("的", fig.end):
-                    compared = i
-            else:
-                of_compared = compared is not None and figs[compared].sentence == fig.sentence and fig.kind not in SHARE_KINDS
-                fig.when = compared if of_compared else last  # (是2010年的2.5倍: a multiple of its level, said of the time before)
-                if fig.when is not None and self._other_time(figs[fig.when], fig):
-                    fig.when = last = None  # 2006年的“半壁江山”，发展到现在超过GDP的7成: another time, the text's own
-                compared = None
+                continue
+            while k < len(times) and times[k].start < fig.start:
+                time, k = times[k], k + 1
+                if not self._compared_time(time):
+                    last, compared = time, None
+                elif time.figure is not None and self.text.startswith("的", time.end):
+                    compared = time
+            last = last if last is not None and last.sentence == fig.sentence else None
+            of_compared = compared is not None and compared.sentence == fig.sentence and fig.kind not in SHARE_KINDS
+            fig.when = compared if of_compared else last  # (是2010年的2.5倍: a multiple of its level, said of the time before)
+            if fig.when is not None and self._other_time(fig.when, fig):
+                fig.when = last = None  # 2006年的“半壁江山”，发展到现在超过GDP的7成: another time, the text's own
+            compared = None
 
-    def _other_time(self, when: Figure, fig: Figure) -> bool:
+    def _relative_years(self) -> list[Time]:
+        """The words of the text that name a year counted from its own (今年, 去年, 明年), as times."""
+        out = []
+        for m in self.rules.relative_years_rx.finditer(self.text):
+            if self.tokens.is_boundary(m.start()):
+                sentence = bisect.bisect_right(self.sentence_starts, m.start()) - 1
+                clause = clause_start(self.text, m.start(), self.rules.delimiters)
+                out.append(Time(m.start(), m.end(), sentence, clause, years=self.rules.relative_years[m.group()]))
+        return out
+
+    def _other_time(self, when: Time, fig: Figure) -> bool:
         """Does the text between the year or date ``when`` and ``fig`` name another time (目前, 现在), or open
         another item with a semicolon where ``when`` is said inside a clause, not before its sentence
         (2019年，市里列支260万元…；各县共列支2587.3万元: still 2019)?"""
@@ -1566,10 +1596,10 @@ class Linker:
         lead = self.text[self.sentence_starts[when.sentence] : when.start].strip()
         return len(lead) > self.rules.when_lead_chars
 
-    def _compared_time(self, fig: Figure) -> bool:
-        """Is the year or date ``fig`` what something is compared with (比2015年, 与2019年相比, 是2010年的)?"""
-        before = self.text[max(fig.clause, fig.start - 3) : fig.start]
-        return before.endswith(self.rules.time_comparison_words) or self.text.startswith(self.rules.time_comparison_ends, fig.end)
+    def _compared_time(self, time: Time) -> bool:
+        """Is the year or date ``time`` what something is compared with (比2015年, 与2019年相比, 是2010年的, 比上年)?"""
+        before = self.text[max(time.clause, time.start - 3) : time.start]
+        return before.endswith(self.rules.time_comparison_words) or self.text.startswith(self.rules.time_comparison_ends, time.end)
 
     # -- placing and subjects -------------------------------------------------
 
@@ -2541,15 +2571,19 @@ class Renderer:
         fig = self.figs[index]
         return {"text": fig.text, "value": fig.json_value, "start": self.view.to_doc(fig.start), "end": self.view.to_doc_end(fig.end)}
 
-    def when(self, index: int | None) -> dict[str, Any] | None:
-        """How a record names the year or date it is of: text, ISO form and document offsets."""
-        if index is None:
+    def when(self, time: Time | None) -> dict[str, Any] | None:
+        """How a record names the year or date it is of: text, ISO form (none yet for a word such as 去年, whose
+        ``years`` from the text's own year the export reads against it), and document offsets."""
+        if time is None:
             return None
-        fig = self.figs[index]
+        offsets = {"start": self.view.to_doc(time.start), "end": self.view.to_doc_end(time.end)}
+        if time.figure is None:
+            return {"text": self.linker.text[time.start : time.end], "date": None, "years": time.years, **offsets}
+        fig = self.figs[time.figure]
         date = fig.iso
         if date is None and fig.kind == "year":  # 2024年: 2024; 2012年至2022年: 2012/2022
             date = f"{fig.value:.0f}" + (f"/{fig.high:.0f}" if fig.high is not None else "")
-        return {"text": fig.text, "date": date, "start": self.view.to_doc(fig.start), "end": self.view.to_doc_end(fig.end)}
+        return {"text": fig.text, "date": date, "years": None, **offsets}
 
     def record(self, fig: Figure) -> dict[str, Any]:
         """The figure's record, as ``span._.fields`` holds it."""

@@ -233,11 +233,11 @@ def shown_value(fig: dict[str, Any]) -> Any:
     return fig["date"] if fig.get("kind") == "date" and fig.get("date") else fig.get("value")
 
 
-def shown_when(fig: dict[str, Any]) -> str | None:
+def shown_when(fig: dict[str, Any], year: str | None = None) -> str | None:
     """The time a table shows for a ``stats`` entry: the ISO form of the year or date it is of (10月份: --10,
-    2024年: 2024), else that year's or date's words, or None."""
+    2024年: 2024, 去年 in a text of 2024: 2023, or read against ``year``, a record's date), else its words, or None."""
     when = fig.get("when")
-    return (when["date"] or when["text"]) if when else None
+    return (when["date"] or shown_year(when, year) or when["text"]) if when else None
 
 
 def shown_kind(fig: dict[str, Any]) -> Any:
@@ -284,6 +284,7 @@ def notes(doc: Doc, source: Source) -> list[dict[str, Any]]:
 
 def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
     """Everything tifalens found in one document, as plain data."""
+    arts = articles(doc, source)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "tifalens", "version": __version__},
@@ -295,10 +296,10 @@ def to_dict(doc: Doc, source: Source) -> dict[str, Any]:
             "sha256": source.sha256,
             **({"block": source.block.as_dict()} if source.block else {}),
         },
-        "articles": articles(doc, source),
+        "articles": arts,
         "terms": terms(doc, source),
         "entities": entities(doc, source),
-        "stats": _group_records(doc, "stats", source),
+        "stats": _dated(_group_records(doc, "stats", source), arts, source),
         "checks": checks(doc, source),
         "notes": notes(doc, source),
     }
@@ -346,6 +347,29 @@ def _group_records(doc: Doc, group: str, source: Source) -> list[dict[str, Any]]
     a figure is of (``when``) has both kinds of offsets too."""
     records = [_with_orig(span._.fields, source) for span in doc.spans.get(group, []) if span._.fields]
     return [{**r, "when": _with_orig(r["when"], source)} if r.get("when") else r for r in records]
+
+
+def _dated(figures: list[dict[str, Any]], arts: list[dict[str, Any]], source: Source) -> list[dict[str, Any]]:
+    """The figures, a year a word names counted from the text's own (去年) read against the year of the
+    figure's article (its date, or the file name's), when that is known."""
+    own = (source.name_date() or "")[:4]
+    years = [((a["date"] or {}).get("value") or "")[:4] for a in arts]
+    out = []
+    for fig in figures:
+        when = fig.get("when")
+        if when and when["years"] is not None:
+            year = years[fig["article"]] if fig.get("article") is not None and fig["article"] < len(years) else ""
+            year = year if year.isdigit() else own if own.isdigit() else ""
+            fig = {**fig, "when": {**when, "date": str(int(year) + when["years"]) if year else None}}
+        out.append(fig)
+    return out
+
+
+def shown_year(when: dict[str, Any], year: str | None) -> str | None:
+    """The year a word such as 去年 names, read against ``year`` (a record's date) where the text gave none."""
+    if when.get("years") is None or not year or not year[:4].isdigit():
+        return None
+    return str(int(year[:4]) + when["years"])
 
 
 def checks(doc: Doc, source: Source) -> list[dict[str, Any]]:
