@@ -2107,14 +2107,19 @@ def test_the_time_a_figure_is_of(nlp, text, expected):
 
 def test_a_year_counted_from_the_text_s_own_is_read_against_its_date(nlp, tmp_path):
     text = "去年国内生产总值增长5.2%，比上年增长0.2个百分点。今年前三季度，出口增长3%。今年发展主要预期目标是：国内生产总值增长5%左右。"
-    expected = [("5.2%", "去年", -1), ("0.2个百分点", "去年", -1), ("前三季度", None, None), ("3%", "前三季度", None), ("5%", "今年", 0)]
-    stats = analyse(nlp, text)["stats"]  # (比上年: compared with, not the time)
+    expected = [("5.2%", "去年", -1), ("0.2个百分点", "去年", -1), ("前三季度", None, None), ("3%", "前三季度", 0), ("5%", "今年", 0)]
+    stats = analyse(nlp, text)["stats"]  # (比上年: compared with, not the time; 今年|前三季度: a date in the year the word names)
     assert [(s["text"], s["when"] and s["when"]["text"], s["when"] and s["when"]["years"]) for s in stats] == expected
-    assert [s["when"]["date"] for s in stats if s["when"] and s["when"]["years"] is not None] == [None, None, None]  # no year known
+    assert [s["when"]["date"] for s in stats if s["when"] and s["when"]["years"] is not None] == [None, None, "--01/--09", None]  # no year known
     # the file's name gives the text's year, and so does the article's own date
     path = tmp_path / "gwr-2024.txt"
     path.write_text(text, encoding="utf-8")
     dated = tifalens.analyze(path=path, nlp=nlp).to_dict()["stats"]
-    assert [s["when"]["date"] for s in dated if s["when"]] == ["2023", "2023", "--01/--09", "2024"]
+    assert [s["when"]["date"] for s in dated if s["when"]] == ["2023", "2023", "2024-01/2024-09", "2024"]
     dated = analyse(nlp, "新华社北京2025年3月5日电　" + text)["stats"]
-    assert [s["when"]["date"] for s in dated if s["when"] and s["when"]["years"] is not None] == ["2024", "2024", "2025"]
+    assert [s["when"]["date"] for s in dated if s["when"] and s["when"]["years"] is not None] == ["2024", "2024", "2025-01/2025-09", "2025"]
+    # a table reads a record's date where the text gives no year
+    from tifalens.export.jsonout import shown_when
+
+    assert [shown_when(s, "2022-03-05") for s in stats if s["when"]] == ["2021", "2021", "2022-01/2022-09", "2022"]
+    assert [shown_when(s) for s in stats if s["when"]] == ["去年", "去年", "--01/--09", "今年"]

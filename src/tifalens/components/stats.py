@@ -480,7 +480,8 @@ class TextView:
 @dataclass(frozen=True)
 class Time:
     """A year or date a figure may be of: a figure of its own (``figure``: its index), or a word that names a year
-    counted from the text's own (``years``: 今年 0, 去年 -1, 明年 1)."""
+    counted from the text's own (``years``: 今年 0, 去年 -1, 明年 1); a date with no year of its own right after such a
+    word (今年|前三季度) has the word's ``years`` too."""
 
     start: int
     end: int
@@ -1554,10 +1555,14 @@ class Linker:
         从2012年的9899万人减到2019年底的551万人; 去年国内生产总值增长5.2%), not one it is compared with or a multiple
         of (比2015年增加19.8%, 是2010年的2.5倍, 比上年增长), which is only the time of a level right after it and 的
         (较2016年的122位上升了24个位次)."""
-        times = sorted(
-            [Time(f.start, f.end, f.sentence, f.clause, figure=i) for i, f in enumerate(figs) if f.kind in ("year", "date")] + self._relative_years(),
-            key=lambda t: t.start,
-        )
+        words = self._relative_years()
+        year_of = {w.end: w.years for w in words}  # 今年|前三季度, 去年|12月: a date with no year, in the year the word names
+        dates = [
+            Time(f.start, f.end, f.sentence, f.clause, figure=i, years=year_of.get(f.start) if (f.iso or "").startswith("--") else None)
+            for i, f in enumerate(figs)
+            if f.kind in ("year", "date")
+        ]
+        times = sorted(dates + words, key=lambda t: t.start)
         k, last, compared = 0, None, None  # compared: a time compared with, and 的 after it: of the next figure alone
         for fig in figs:
             if fig.kind in ("year", "date"):
@@ -2583,7 +2588,7 @@ class Renderer:
         date = fig.iso
         if date is None and fig.kind == "year":  # 2024年: 2024; 2012年至2022年: 2012/2022
             date = f"{fig.value:.0f}" + (f"/{fig.high:.0f}" if fig.high is not None else "")
-        return {"text": fig.text, "date": date, "years": None, **offsets}
+        return {"text": fig.text, "date": date, "years": time.years, **offsets}  # (years: 今年|前三季度)
 
     def record(self, fig: Figure) -> dict[str, Any]:
         """The figure's record, as ``span._.fields`` holds it."""

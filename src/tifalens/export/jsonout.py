@@ -237,7 +237,7 @@ def shown_when(fig: dict[str, Any], year: str | None = None) -> str | None:
     """The time a table shows for a ``stats`` entry: the ISO form of the year or date it is of (10月份: --10,
     2024年: 2024, 去年 in a text of 2024: 2023, or read against ``year``, a record's date), else its words, or None."""
     when = fig.get("when")
-    return (when["date"] or shown_year(when, year) or when["text"]) if when else None
+    return (shown_year(when, year) or when["date"] or when["text"]) if when else None
 
 
 def shown_kind(fig: dict[str, Any]) -> Any:
@@ -360,16 +360,23 @@ def _dated(figures: list[dict[str, Any]], arts: list[dict[str, Any]], source: So
         if when and when["years"] is not None:
             year = years[fig["article"]] if fig.get("article") is not None and fig["article"] < len(years) else ""
             year = year if year.isdigit() else own if own.isdigit() else ""
-            fig = {**fig, "when": {**when, "date": str(int(year) + when["years"]) if year else None}}
+            fig = {**fig, "when": {**when, "date": _in_year(when, int(year) + when["years"]) if year else when["date"]}}
         out.append(fig)
     return out
 
 
+def _in_year(when: dict[str, Any], year: int) -> str:
+    """The ISO form of ``when`` in ``year``: the year itself for a word (去年), or a date with no year of its
+    own put in it (今年前三季度, --01/--09: 2024-01/2024-09)."""
+    date = when["date"]
+    return str(year) if not date else "/".join(f"{year}-{part[2:]}" if part.startswith("--") else part for part in date.split("/"))
+
+
 def shown_year(when: dict[str, Any], year: str | None) -> str | None:
-    """The year a word such as 去年 names, read against ``year`` (a record's date) where the text gave none."""
-    if when.get("years") is None or not year or not year[:4].isdigit():
+    """The year or date a word such as 去年 names, read against ``year`` (a record's date) where the text gave none."""
+    if when.get("years") is None or not year or not year[:4].isdigit() or (when["date"] and not when["date"].startswith("--")):
         return None
-    return str(int(year[:4]) + when["years"])
+    return _in_year(when, int(year[:4]) + when["years"])
 
 
 def checks(doc: Doc, source: Source) -> list[dict[str, Any]]:
