@@ -1732,6 +1732,12 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("选派1200余名州、市两级党员干部下沉社区。", [("1200余名", "州、市两级党员干部")]),
         # people jieba's dictionary tags as verbs (考生, 选手) are what a count before them counts
         ("全年共有1291万名考生报名参加高考，来自40个单位的40名选手展开竞赛。", [("1291万名", "考生"), ("40个", "单位"), ("40名", "选手")]),
+        # people jieba holds as set phrases (未成年人, 男女老少 l), a noun it tags a place (场地 s)
+        ("我国有3亿多未成年人，300多位男女老少笑了，200平方米的场地里设有工作室。", [("3亿多", "未成年人"), ("300多位", "男女老少"), ("200平方米", "场地")]),
+        # a figure alone in its clause is what the clause after it says it is
+        ("49万，这是今年人民网收到留言的数量；200万，这是该平台累计促成解决民生问题的件数。", [
+            ("49万", "人民网收到留言的数量"), ("200万", "该平台累计促成解决民生问题的件数"),
+        ]),
         # people named and 等 before a count: what they do is what is counted; 等 ends no subject
         ("根据表彰决定，戴立忠等340人被授予湖南省劳动模范称号。全县干部等500人参加，蔬菜、蛋肉等共34款。", [
             ("340人", "被授予湖南省劳动模范称号"), ("500人", "全县干部"), ("34款", "蔬菜、蛋肉"),

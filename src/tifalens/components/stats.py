@@ -279,6 +279,7 @@ class StatsRules:
         self.stop_tags = set(data["following_stop_tags"])
         self.verb_tags = set(data["following_verb_tags"])
         self.name_tags = frozenset(data["person_name_tags"])
+        self.restating_leads = longest_first(data["restating_leads"])
         self.resultative_words = frozenset(data["resultative_words"])
         self.class_bounds = frozenset(data["class_bounds"])
         self.settlement_verbs = frozenset(data["settlement_verbs"])
@@ -1808,6 +1809,8 @@ class Linker:
         if fig.kind == "count" and fig.unit and fig.unit not in self.rules.verb_kept_units and not after:
             obj = self.tokens.verb_object_start(start, fig.cut)  # 改造老旧小区1200个: the object is what is counted
             before = (obj != start and self._trimmed(obj, fig.cut)) or before
+        if not (after or before) and fig.kind in QUANTITY_KINDS:
+            after = self._restated(fig)  # 49万，这是…收到…留言的数量
         if fig.kind in QUANTITY_KINDS:
             fig.subject = after or before
         elif fig.kind in SHARE_KINDS:
@@ -1941,6 +1944,16 @@ class Linker:
         end = self.text.rfind(before, 0, fig.cut) + len(before)
         word, _ = self.tokens.token_ending(end)
         return word in self.rules.causative_verbs
+
+    def _restated(self, fig: Figure) -> str:
+        """What a figure alone in its clause is, as the clause after it restates it (49万，这是…留言的数量), or ''."""
+        if fig.clause != fig.start or not self.text.startswith(("，", ","), fig.tail):
+            return ""
+        lead = starts_with(self.text[fig.tail + 1 : fig.tail + 6], self.rules.restating_leads)
+        if not lead:
+            return ""
+        start = fig.tail + 1 + len(lead)
+        return self._trim(start, clause_end(self.text, start, self.rules.delimiters))
 
     def _named_few(self, fig: Figure, before: str) -> bool:
         """Is a count of people said after some of them named and 等 (戴立忠等340人|被授予湖南省劳动模范称号), a verb
