@@ -2129,3 +2129,17 @@ def test_a_year_counted_from_the_text_s_own_is_read_against_its_date(nlp, tmp_pa
 
     assert [shown_when(s, "2022-03-05") for s in stats if s["when"]] == ["2021", "2021", "2022-01/2022-09", "2022"]
     assert [shown_when(s) for s in stats if s["when"]] == ["去年", "去年", "--01/--09", "今年"]
+
+
+def test_years_of_the_republic_of_china_s_calendar(nlp):
+    # Taiwan's texts count years from 1912 (民国1年): after 民国, and alone near one, a year of two or three digits
+    text = "行政院表示，民国113年经济成长率为4.3%，112年为1.3%。中华民国114年度中央政府总预算岁出2兆8,813亿元。公司成立100年，近100年来发展很快。"
+    stats = analyse(nlp, text)["stats"]
+    assert [(s["text"], s["kind"], s["value"]) for s in stats if s["kind"] == "year"] == [
+        ("民国113年", "year", 2024), ("112年", "year", 2023), ("中华民国114年度", "year", 2025),
+    ]
+    assert [(s["text"], s["subject"], s["when"]["date"]) for s in stats if s["kind"] != "year"] == [
+        ("4.3%", "经济成长率", "2024"), ("1.3%", "经济成长率", "2023"), ("2兆8,813亿元", "中央政府总预算岁出", "2025"),
+    ]
+    # with no 民国 before it a year of three digits is none (建党100年)
+    assert [s["kind"] for s in analyse(nlp, "建党100年来，112年间，全省增长5%。")["stats"]] == ["change"]

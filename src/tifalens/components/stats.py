@@ -59,6 +59,8 @@ from .structure import JOINERS, member_counts, set_aside, structure_spans
 from .terms import article_at, article_index
 
 QUANTITY_KINDS = ("count", "money", "measure")
+ROC_EPOCH = 1911  # 民国1年 is 1912
+_HAN = re.compile("[\u4e00-\u9fff]")
 SHARE_KINDS = ("percent", "ratio")
 
 
@@ -184,7 +186,10 @@ class StatsRules:
         self.contribution_verbs = tuple(data["contribution_verbs"])
         # shapes tried only on texts holding one of their words: their first characters (上, 下, 前, 第,
         # numerals) are everywhere, their words rare (about 40 ms each on 1,500 texts, else)
-        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶")}
+        self.roc_reach: int = data["roc_reach"]
+        self.roc_later_years: tuple[int, int] = tuple(data["roc_later_years"])
+        self.roc_year_leads = frozenset(data["roc_year_leads"])
+        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶"), "roc_year": ("民国",), "roc_later_year": ("民国",)}
         # a rate's unit: an amount per a unit of something (30微克/立方米, 5000元/吨, 120公里/小时)
         self.per_unit = re.compile(rf"[/／]({alternation(self.units)})")
         self.approx_before: dict[str, str | None] = data["approx_before"]  # (高达: none)
@@ -403,6 +408,10 @@ class StatsRules:
                 r"(?:(?P<q0>[一二三1-3])[、和至到—-])?(?:第?(?P<q>[一二三四1-4])季度|前(?P<qn>[二两三2-3])个?季度|(?P<half>[上下])半年)"
             )),
             ("year", re.compile(rf"{lead}(?P<num>{year})(?:年?(?:{sep})(?P<num2>\d{{4}}|[{digits}]{{4}}))?年(?!代)")),
+            # a year of the Republic of China's calendar, as Taiwan writes it (民国113年: 2024; 中华民国114年度)
+            ("roc_year", re.compile(rf"(?:中华)?民国(?P<num>\d{{1,3}}|[{digits}十百]{{1,5}})年(?:度)?")),
+            # and such a year alone after one (民国113年经济成长率为4.3%，112年为1.3%), not a span of years (近100年)
+            ("roc_later_year", re.compile(r"(?<![\d.．])(?P<num>\d{2,3})年(?:度)?(?![\d代来间里内后前])")),
             ("rank", re.compile(rf"第(?P<num>\d+|[{digits}十百]+)(?P<unit>位|名)")),
             ("quantity", re.compile(rf"{lead}(?P<num>{number})(?:(?P<unit1>{unit})?(?:{sep})(?P<num2>{number}))?(?P<unit>{unit})?")),
         ]
@@ -757,6 +766,22 @@ class FigureFinder:
         if low is None or not 1000 <= low <= 2199 or (m.group("num2") and high is None):
             return None
         return Figure(m.start(), m.end(), m.group(0), m.group("num"), low, "年", "year", high=high)
+
+    def _roc_year(self, m: re.Match, text: str) -> Figure | None:
+        number = parse_number(m.group("num"))
+        if number is None or not 1 <= number <= 200:
+            return None
+        return Figure(m.start(), m.end(), m.group(0), m.group("num"), number + ROC_EPOCH, "年", "year")
+
+    def _roc_later_year(self, m: re.Match, text: str) -> Figure | None:
+        roc = text.rfind("民国", max(0, m.start() - self.rules.roc_reach), m.start())
+        before = text[m.start() - 1 : m.start()]
+        if _HAN.match(before) and before not in self.rules.roc_year_leads:
+            return None  # (成立100年, 近100年: a span of years)
+        number = parse_number(m.group("num"))
+        if roc < 0 or number is None or not self.rules.roc_later_years[0] <= number <= self.rules.roc_later_years[1]:
+            return None
+        return Figure(m.start(), m.end(), m.group(0), m.group("num"), number + ROC_EPOCH, "年", "year")
 
     def _rank(self, m: re.Match, text: str) -> Figure | None:
         num = m.group("num")
