@@ -2141,5 +2141,8 @@ def test_years_of_the_republic_of_china_s_calendar(nlp):
     assert [(s["text"], s["subject"], s["when"]["date"]) for s in stats if s["kind"] != "year"] == [
         ("4.3%", "经济成长率", "2024"), ("1.3%", "经济成长率", "2023"), ("2兆8,813亿元", "中央政府总预算岁出", "2025"),
     ]
+    # and its dates
+    stats = analyse(nlp, "民国113年3月5日，经济成长率为4.3%。民国八十六年九月起。")["stats"]
+    assert [(s["text"], s["kind"], s["date"]) for s in stats if s["kind"] == "date"] == [("民国113年3月5日", "date", "2024-03-05"), ("民国八十六年九月", "date", "1997-09")]
     # with no 民国 before it a year of three digits is none (建党100年)
     assert [s["kind"] for s in analyse(nlp, "建党100年来，112年间，全省增长5%。")["stats"]] == ["change"]

@@ -189,7 +189,7 @@ class StatsRules:
         self.roc_reach: int = data["roc_reach"]
         self.roc_later_years: tuple[int, int] = tuple(data["roc_later_years"])
         self.roc_year_leads = frozenset(data["roc_year_leads"])
-        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶"), "roc_year": ("民国",), "roc_later_year": ("民国",)}
+        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶"), "roc_date": ("民国",), "roc_year": ("民国",), "roc_later_year": ("民国",)}
         # a rate's unit: an amount per a unit of something (30微克/立方米, 5000元/吨, 120公里/小时)
         self.per_unit = re.compile(rf"[/／]({alternation(self.units)})")
         self.approx_before: dict[str, str | None] = data["approx_before"]  # (高达: none)
@@ -409,6 +409,7 @@ class StatsRules:
             )),
             ("year", re.compile(rf"{lead}(?P<num>{year})(?:年?(?:{sep})(?P<num2>\d{{4}}|[{digits}]{{4}}))?年(?!代)")),
             # a year of the Republic of China's calendar, as Taiwan writes it (民国113年: 2024; 中华民国114年度)
+            ("roc_date", re.compile(rf"(?:中华)?民国(?P<year>\d{{1,3}}|[{digits}十百]{{1,5}})年(?P<month>{month})月(?:(?P<day>{day})日)?")),
             ("roc_year", re.compile(rf"(?:中华)?民国(?P<num>\d{{1,3}}|[{digits}十百]{{1,5}})年(?:度)?")),
             # and such a year alone after one (民国113年经济成长率为4.3%，112年为1.3%), not a span of years (近100年)
             ("roc_later_year", re.compile(r"(?<![\d.．])(?P<num>\d{2,3})年(?:度)?(?![\d代来间里内后前])")),
@@ -772,6 +773,15 @@ class FigureFinder:
         if number is None or not 1 <= number <= 200:
             return None
         return Figure(m.start(), m.end(), m.group(0), m.group("num"), number + ROC_EPOCH, "年", "year")
+
+    def _roc_date(self, m: re.Match, text: str) -> Figure | None:
+        """民国113年3月5日: 2024-03-05."""
+        year, month, day = (parse_number(g) if g else None for g in m.group("year", "month", "day"))
+        if year is None or month is None or not 1 <= year <= 200 or not 1 <= month <= 12 or (m.group("day") and (day is None or not 1 <= day <= 31)):
+            return None
+        fig = Figure(m.start(), m.end(), m.group(0), m.group("year"), float(year + ROC_EPOCH), "", "date")
+        fig.iso = f"{year + ROC_EPOCH:04.0f}-{month:02.0f}" + (f"-{day:02.0f}" if day else "")
+        return fig
 
     def _roc_later_year(self, m: re.Match, text: str) -> Figure | None:
         roc = text.rfind("民国", max(0, m.start() - self.rules.roc_reach), m.start())
