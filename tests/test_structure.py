@@ -295,6 +295,18 @@ def test_quotations(seed_result):
     assert len(a.quotations) == 1
 
 
+def test_the_audience_s_reactions_in_a_speech_s_transcript(nlp):
+    text = "讲话\n\n同志们：\n\n今天，我们隆重集会。（掌声）改革开放四十年来成就巨大。（热烈掌声）\n\n他说了个笑话（笑声），大家都记得（括号里的话）。\n\n谢谢大家。（长时间热烈掌声）\n"
+    result = tifalens.analyze(text, nlp=nlp)
+    (art,) = result.to_dict()["articles"]
+    assert [(r["text"], r["kind"]) for r in art["reactions"]] == [
+        ("（掌声）", "applause"), ("（热烈掌声）", "applause"), ("（笑声）", "laughter"), ("（长时间热烈掌声）", "applause"),
+    ]
+    assert all(text[r["orig_start"] : r["orig_end"]] == r["text"] for r in art["reactions"])
+    assert "Audience: applause 3, laughter 1  " in result.to_markdown().splitlines()
+    assert tifalens.analyze("标题\n\n他鼓掌了（见图）。\n", nlp=nlp).to_dict()["articles"][0]["reactions"] == []
+
+
 def test_parenthesised_line_is_not_a_heading():
     (a,) = articles("标题\n\n正文第一段，内容。\n\n（作者为某大学教授）\n")
     assert [s.heading for s in a.sections if s.heading] == []

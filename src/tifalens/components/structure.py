@@ -3,7 +3,7 @@
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
 (labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING DOC_NUMBER ADDRESSEE EDITOR_NOTE AUTHOR_NOTE SIGNATURE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
-QUESTION ANSWER LIST ITEM QUOTATION BOILERPLATE``) and records repairs
+QUESTION ANSWER LIST ITEM QUOTATION REACTION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
     >>> s = parse_structure("标题\\n\\n问：怎么样？\\n\\n答：一是好；二是快。\\n")
@@ -201,6 +201,9 @@ class _Rules:
         self.min_dup = data["min_duplicate_chars"]
         q = self.min_quotation = data["min_quotation_chars"]
         self.quotation = re.compile(rf"[“「『]([^“”「」『』\n]{{{q},}}?)[”」』]")
+        self.reaction_kinds: dict[str, str] = data["reactions"]
+        words = alternation(self.reaction_kinds)
+        self.reaction = re.compile(rf"[（(](?:[\u4e00-\u9fff]{{0,{data['max_reaction_lead_chars']}}}?)(?P<word>{words})[）)]")
 
 
 # ---------------------------------------------------------------------------- model
@@ -273,6 +276,7 @@ class Article:
     items: list[Item] = field(default_factory=list)  # enumerations outside Q/A
     boilerplate: list[Block] = field(default_factory=list)
     quotations: list[tuple[int, int]] = field(default_factory=list)  # inner text of “…” of some length
+    reactions: list[tuple[int, int, str]] = field(default_factory=list)  # the audience's, in brackets: （热烈掌声）, kind
     date: "DocumentDate | None" = None
     byline: "Byline | None" = None
     interviewee: "Interviewee | None" = None  # whom an interview's plain answers (答：) are by
@@ -1494,6 +1498,7 @@ def _classify_article(
     art.items.sort(key=lambda it: it.start)
     for sec in art.sections:
         for b, after in zip(sec.blocks, [*sec.blocks[1:], None]):
+            art.reactions.extend((_abs(b, m.start()), _abs(b, m.end()), rules.reaction_kinds[m["word"]]) for m in rules.reaction.finditer(b.text))
             art.quotations.extend((_abs(b, m.start(1)), _abs(b, m.end(1))) for m in rules.quotation.finditer(b.text))
             if after is not None and (run_on := _quotation_run_on(b.text, after.text, rules)):
                 art.quotations.append((_abs(b, run_on[0]), _abs(b, run_on[1])))
@@ -1997,6 +2002,8 @@ class StructureComponent(Batched):
                 add(it.start, it.end, "ITEM", article=a, qa=qa_of_list.get(it.list_start), marker=it.marker, number=it.number, family=it.family, clean_text=it.text, fields=fields)
             for start, end in art.quotations:
                 add(start, end, "QUOTATION", article=a)
+            for start, end, kind in art.reactions:
+                add(start, end, "REACTION", article=a, fields={"kind": kind})
         doc.spans["structure"] = spans
         doc.user_data[CREDITED_KEY] = credited  # plain data: a Doc still serialises
         by_label: dict[str, list[int]] = {}

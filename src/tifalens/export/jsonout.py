@@ -18,7 +18,7 @@ from ..extensions import span_text
 from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 _BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "SIGNATURE", "ADDRESSEE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
 
 
@@ -90,6 +90,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
             for s in spans
             if s.label_ == "QUOTATION"
         ]
+        reactions = [{"text": span_text(s), "kind": s._.fields["kind"], **_offsets(source, s.start_char, s.end_char)} for s in spans if s.label_ == "REACTION"]
         lists = [_list(s, source) for s in spans if s.label_ == "LIST"]
         for s in spans:
             if s.label_ == "HEADING":
@@ -149,6 +150,7 @@ def articles(doc: Doc, source: Source) -> list[dict[str, Any]]:
                 "items": items_outside,
                 "lists": lists,
                 "quotations": quotations,
+                "reactions": reactions,
             }
         )
     return out
@@ -159,12 +161,16 @@ DOCUMENT_FIELDS = (("doc_type", "Kind"), ("doc_number", "Number"), ("issuer", "S
 
 def document_lines(art: dict[str, Any]) -> list[str]:
     """An official document's kind, number, who signs it and whom it is sent to, as the reports show them
-    (Kind: 意见, Number: 国发〔2023〕15号, Signed: 国务院, To: 各省、自治区、直辖市人民政府)."""
+    (Kind: 意见, Number: 国发〔2023〕15号, Signed: 国务院, To: 各省、自治区、直辖市人民政府), and a speech's
+    audience reactions counted by kind (Audience: applause 3)."""
     out = []
     for key, label in DOCUMENT_FIELDS:
         value = art.get(key)
         if value:
             out.append(f"{label}: {(value['text'] if isinstance(value, dict) else value).rstrip('：: ')}")
+    kinds = Counter(r["kind"] for r in art.get("reactions") or ())
+    if kinds:  # a speech's transcript: how often the audience reacted (Audience: applause 3, laughter 1)
+        out.append("Audience: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
     return out
 
 
