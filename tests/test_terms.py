@@ -240,6 +240,10 @@ def test_unseen_spans_on_doc(nlp):
         # a list that 等 closes, counted by the formula after it; a paragraph indented with white space
         ("推动政策沟通、设施联通、贸易畅通、资金融通、民心相通等“五通”。", "五通", ["政策沟通", "设施联通", "贸易畅通", "资金融通", "民心相通"]),
         ("\t\u3000\u3000标准将组织力细化为政治领导力、发展推动力、社会服务力等“三个力”。", "三个力", ["政治领导力", "发展推动力", "社会服务力"]),
+        # quoted right after the list it counts, with no word between; for a formula the lexicon knows, one that agrees
+        ("做好科技金融、绿色金融、普惠金融、养老金融、数字金融“五篇大文章”。", "五篇大文章", ["科技金融", "绿色金融", "普惠金融", "养老金融", "数字金融"]),
+        ("建成有场所、有设施、有标志、有党旗、有书报、有制度“六有”活动室。", "六有", ["有场所", "有设施", "有标志", "有党旗", "有书报", "有制度"]),
+        ("推行由党员担任网格长、楼栋长、单元长“三长”制。", "三长", ["网格长", "楼栋长", "单元长"]),  # (the last items of the clause)
         # 就是 opens a gloss as a colon does: parallel items only
         ("“两个确保”就是确保国家粮食安全、确保不发生规模性返贫。", "两个确保", ["确保国家粮食安全", "确保不发生规模性返贫"]),
     ],
@@ -268,6 +272,10 @@ def test_glosses(nlp, text, term, items):
         # 等 after a list of another count: the list is not all of it
         "增强政治意识、大局意识等“四个意识”。",
         "“四个意识”就是我们的根本要求、行动指南。",  # after 就是, items that are not parallel
+        # right before a quoted formula: two alike words, the list of a verb whose object it is, a list its expansion denies
+        "选好村干部、村“两委”班子。",
+        "关于疫情、关于二战胜利、关于打击利用互联网传播“三股势力”思想的声明。",
+        "坚持总体国家安全观、坚持党对人民军队的绝对领导、坚持“一国两制”。",
     ],
 )
 def test_no_gloss(nlp, text):

@@ -25,7 +25,7 @@ from ..batching import Batched
 from ..extensions import LEXICON_KEY, doc_text, register_extensions
 from ..lexicon import Lexicon, Match
 from ..numbers import CN_NUMERAL_CHARS, parse_number
-from ..segmenter import CLOSE_QUOTES, OPEN_QUOTES, frequency_test, idiom_test, no_words, word_test
+from ..segmenter import CLOSE_QUOTES, OPEN_QUOTES, edge_tag_test, frequency_test, idiom_test, no_tags, no_words, word_test
 from .structure import JOINERS, masked_enclosures, set_aside, structure_spans
 
 
@@ -238,10 +238,11 @@ class GlossReader:
     ('政治意识、大局意识、核心意识和看齐意识', ['政治意识', '大局意识', '核心意识', '看齐意识'])
     """
 
-    def __init__(self, *, is_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, *, is_word: Callable[[str], bool] | None = None, edge_tags: Callable[[str], tuple[str, str]] = no_tags) -> None:
         rules = _formula_rules()
         g = rules["gloss"]
         self._is_word = is_word or no_words
+        self._edge_tags = edge_tags
         self._brackets: dict[str, str] = g["brackets"]
         self._bracket_leads = longest_first(g["bracket_leads"])
         self._openers = longest_first([*g["explicit_openers"], *g["plain_openers"]])
@@ -341,12 +342,15 @@ class GlossReader:
         found = self._items(body, wanted, explicit) if wanted else None
         return None if found is None else {"start": start, "end": start + found[1], "items": list(found[0])}
 
-    def read_before(self, text: str, pos: int, formula: str) -> dict | None:
+    def read_before(self, text: str, pos: int, formula: str, *, expansion: str | None = None) -> dict | None:
         """The gloss of ``formula`` (starting at ``pos``) that comes before it and that it names or points
-        back to (…，即“双建双链”; 党组织组建难、发挥作用难这“两难”; …。这“五个更”), or None."""
-        if pos and text[pos - 1] in self._before_opening:
-            pos -= 1
+        back to (…，即“双建双链”; 党组织组建难、发挥作用难这“两难”; …。这“五个更”; quoted, right after the list:
+        科技金融、…、数字金融“五篇大文章”, which must agree with the lexicon's ``expansion`` of it if any), or None."""
+        quoted = bool(pos) and text[pos - 1] in self._before_opening
+        pos -= quoted
         lead = next((w for w in self._before_leads if pos >= len(w) and text.startswith(w, pos - len(w))), None)
+        if lead is None and quoted and pos and text[pos - 1] not in self._before_ends:
+            lead = ""  # 科技金融、…、数字金融“五篇大文章”: the list right before the quoted formula it counts
         if lead is None:
             return None
         end = pos - len(lead)
@@ -357,13 +361,30 @@ class GlossReader:
         wanted = self.expected(formula)
         if not wanted:
             return None
-        for start, stop in self._bodies_before(text, end):
+        bodies = self._bodies_before(text, end) if lead else [self._clause_list_before(text, end)]
+        for start, stop in bodies:
             body = text[start:stop].rstrip(self._trailing)
-            found = self._items_before(body, wanted) if body and formula not in body else None
+            found = self._items_before(body, wanted, nearest=not lead) if body and formula not in body else None
+            if found is not None and not lead and not self._adjacent_list(found[0], expansion):
+                found = None
             if found is not None:
                 items, offset = found
                 return {"start": start + offset, "end": start + len(body), "items": [_unquoted(x) for x in items]}
         return None
+
+    def _adjacent_list(self, items: tuple[str, ...], expansion: str | None) -> bool:
+        """May ``items``, listed right before a quoted formula, be what it counts: three or more, all different, the
+        last no verb whose object the formula is (关于…、关于打击…传播“三股势力”), and, for a formula the lexicon spells
+        out, mostly words of its expansion (坚持…、坚持“一国两制”: no)?"""
+        if len(set(items)) < max(3, len(items)) or self._edge_tags(items[-1])[1].startswith("v"):
+            return False
+        return not expansion or 2 * sum(item in expansion for item in items) >= len(items)
+
+    def _clause_list_before(self, text: str, end: int) -> tuple[int, int]:
+        """The list of the clause that ends at ``end`` (…，做好科技金融、…、数字金融|“五篇大文章”), or an empty span
+        when the clause holds no 、."""
+        start = max(text.rfind(ch, 0, end) for ch in "，,；;。：:！？!?\n") + 1
+        return (start, end) if "、" in text[start:end] else (end, end)
 
     def _bodies_before(self, text: str, end: int) -> Iterator[tuple[int, int]]:
         """Where a list ending at ``end`` may start and end: inside the quotes that end there (王杰“在荣誉上不伸手，
@@ -381,12 +402,15 @@ class GlossReader:
             start = colon.end()
         yield start, end
 
-    def _items_before(self, body: str, wanted: list[int]) -> tuple[tuple[str, ...], int] | None:
+    def _items_before(self, body: str, wanted: list[int], *, nearest: bool = False) -> tuple[tuple[str, ...], int] | None:
         """The items of a list that ends ``body`` and where it starts in it: the whole body, or its last
         clauses after a stronger separator (落实…要求，着力推进核心工程、堡垒工程…). The first item loses what
-        leads into the list (:meth:`_lead_cut`). The items must read as one (:meth:`_alike`; not 工作很忙，任务很重)."""
+        leads into the list (:meth:`_lead_cut`). The items must read as one (:meth:`_alike`; not 工作很忙，任务很重).
+        With ``nearest`` the shortest such end of the body is tried first (…关于打击…传播恐怖主义、分裂主义、极端主义“三股势力”)."""
         masked = masked_enclosures(body)
         cuts = [0, *(m.end() for m in self._any_separator.finditer(masked))]
+        if nearest:
+            cuts.reverse()
         # all the numerals together anywhere; the first alone (双建|双链: 2) only for the whole body, so that
         # the end of a longer list is not read as a shorter one (战斗力、执行力及问题解决率、群众满意率: not 2)
         readings = [(n, cut) for n in wanted[:1] for cut in cuts] + [(n, 0) for n in wanted[1:]]
@@ -514,7 +538,7 @@ class TermsComponent(Batched):
         self.lexicon: Lexicon = tokenizer_lexicon if self.shares_lexicon else Lexicon.default()
         is_word = self.is_word = word_test(nlp)
         self.finder = FormulaFinder(is_word=is_word, is_idiom=idiom_test(nlp), frequency=frequency_test(nlp))
-        self.glosses = GlossReader(is_word=is_word)
+        self.glosses = GlossReader(is_word=is_word, edge_tags=edge_tag_test(nlp))
         self.senses = table("formulas")["senses"]
         self.series_reach: int = table("formulas")["series_reach"]
 
@@ -603,7 +627,8 @@ class TermsComponent(Batched):
             spans.append((span, u))
         spans.sort(key=lambda pair: pair[0].start_char)
         for span, u in spans:
-            u.gloss = self.glosses.read(text, span.end_char, u.term) or self.glosses.read_before(text, span.start_char, u.term)
+            expansion = u.expansion if u.known else None
+            u.gloss = self.glosses.read(text, span.end_char, u.term) or self.glosses.read_before(text, span.start_char, u.term, expansion=expansion)
         doc.spans["tifa"] = [span for span, _ in spans]
         return doc
 
