@@ -307,6 +307,15 @@ def test_the_audience_s_reactions_in_a_speech_s_transcript(nlp):
     assert tifalens.analyze("标题\n\n他鼓掌了（见图）。\n", nlp=nlp).to_dict()["articles"][0]["reactions"] == []
 
 
+def test_a_collection_whose_articles_each_open_with_a_title_and_a_date_line(nlp):
+    text = "第一篇标题\n\n2023年3月5日\n\n去年全市GDP增长5%。\n\n第二段。\n\n第二篇标题\n\n2024年3月5日\n\n去年全市GDP增长6%。\n"
+    data = tifalens.analyze(text, nlp=nlp).to_dict()
+    assert [(a["title"], a["date"]["value"]) for a in data["articles"]] == [("第一篇标题", "2023-03-05"), ("第二篇标题", "2024-03-05")]
+    assert [(s["text"], s["when"]["date"]) for s in data["stats"] if s["when"]] == [("5%", "2022"), ("6%", "2023")]  # 去年 of each
+    # a text that does not open so is one article, whatever date lines it holds
+    assert len(articles("标题\n\n正文第一段。\n\n小标题\n\n2024年3月5日\n\n当天召开会议。\n")) == 1
+
+
 def test_parenthesised_line_is_not_a_heading():
     (a,) = articles("标题\n\n正文第一段，内容。\n\n（作者为某大学教授）\n")
     assert [s.heading for s in a.sections if s.heading] == []

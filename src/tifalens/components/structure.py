@@ -771,7 +771,12 @@ def _split_articles(blocks: list[Block], rules: _Rules, is_one_name: Callable[[s
     cuts: set[int] = set()
     body_since_cut = False
     last_cut = 0
+    dated = _titled_and_dated(blocks, 0, rules)  # a collection whose articles each open with a title and a date line
     for i, b in enumerate(blocks):
+        if body_since_cut and dated and _titled_and_dated(blocks, i, rules):
+            cuts.add(i)  # …。/ 第二篇的标题 / 2024年3月5日 / 正文: laid out as the first article is
+            last_cut, body_since_cut = i, False
+            continue
         if body_since_cut and _titled_and_signed(blocks, i, rules, is_one_name):
             j = i - 1 if i - 1 > last_cut and _editor_note(blocks[i - 1], rules) else i  # (an editors' note above it is its)
             cuts.add(j)  # …。/ 稳住农业基本盘 / 李明 / 正文: the next article's title and byline
@@ -830,6 +835,15 @@ def _titled_and_signed(blocks: list[Block], i: int, rules: _Rules, is_one_name: 
     if by.kind not in ("paragraph", "boilerplate") or body.kind != "paragraph" or _title_like(body, rules):
         return False
     return rules.credit_line.match(by.text) is not None or (by.kind == "paragraph" and _byline(by, rules, is_one_name) is not None)
+
+
+def _titled_and_dated(blocks: list[Block], i: int, rules: _Rules) -> bool:
+    """Is block ``i`` a title with a line that holds only a date under it and body under that (标题 / 2024年3月5日 /
+    正文)? Where the text opens so, each such block opens another article of the collection."""
+    if i + 2 >= len(blocks) or blocks[i].kind != "paragraph" or not _title_like(blocks[i], rules) or _only_date(blocks[i].text):
+        return False
+    body = blocks[i + 2]
+    return _only_date(blocks[i + 1].text) and body.kind == "paragraph" and not _title_like(body, rules)
 
 
 def _titled_next(blocks: list[Block], i: int, rules: _Rules) -> bool:
