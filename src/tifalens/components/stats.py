@@ -1861,6 +1861,9 @@ class Linker:
             if word and self.text.startswith(word + "的", fig.tail):  # 93岁高龄的蔡老太
                 after = self.tokens.following_noun(fig.tail + len(word) + 1, limit, self.rules, counted=False)
             fig.subject = before if not after or after.startswith(self.rules.age_after_words) else after  # (30岁时, 90岁高龄: when)
+        elif fig.kind == "change" and self.rules.units.get(fig.unit) == "count" and fig.unit not in self.rules.self_describing_units:
+            limit = clause_end(self.text, fig.tail, self.rules.delimiters)  # 缩减19项|乡镇职能事项: what the change counts
+            fig.subject = self.tokens.following_noun(fig.tail, limit, self.rules, counted=True) or before
         elif fig.kind not in ("year", "date"):
             fig.subject = before
         if not fig.subject and fig.kind in QUANTITY_KINDS and fig.start and self.text[fig.start - 1] in "（(":
