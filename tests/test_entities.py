@@ -321,6 +321,7 @@ def test_seed_json_entities_validate_and_point_at_the_text(ents_nlp):
         "text": "中组部",
         "label": "ORG",
         "kb_id": "中共中央组织部",
+        "title": None,
         **dict(zip(("start", "end"), (source.text.index("中组部"), source.text.index("中组部") + 3))),
         "orig_start": data["entities"][0]["orig_start"],
         "orig_end": data["entities"][0]["orig_end"],
@@ -431,7 +432,7 @@ def test_rules_data_is_consistent():
 def test_json_schema_declares_entities():
     s = schema()
     assert "entities" in s["required"]
-    assert s["$defs"]["entity"]["required"] == ["text", "label", "kb_id", "start", "end", "orig_start", "orig_end"]
+    assert s["$defs"]["entity"]["required"] == ["text", "label", "kb_id", "title", "start", "end", "orig_start", "orig_end"]
     json.dumps(s)
 
 
@@ -1065,3 +1066,22 @@ def test_a_name_after_a_title_may_be_a_surname_and_a_place_s_name(nlp):
     # a numeral (王平|一行) or a word that is no name (关于|本)
     text = "旅长张体任告诉记者。部长李明赴京开会。书记王平一行到场。关于本次会议。"
     assert [(t, label) for t, label, _ in ents(nlp, text)] == [("张体任", "PERSON"), ("李明", "PERSON"), ("王平", "PERSON")]
+
+
+def test_a_person_named_after_an_office_has_it_as_title(ents_nlp):
+    from tifalens.export.jsonout import entity_rows
+
+    text = "今天，省委书记许达哲出席并讲话，省委副书记、省政府党组书记毛伟明主持。省领导黄兰香、王少峰出席。记者专访了国家统计局局长康义。康义说，形势很好。"
+    source = tifalens.read_text(text)
+    data = to_dict(ents_nlp(source.text), source)
+    jsonschema.validate(data, schema())
+    assert [(e["text"], e["title"]) for e in data["entities"] if e["label"] == "PERSON"] == [
+        ("许达哲", "省委书记"), ("毛伟明", "省委副书记、省政府党组书记"), ("黄兰香", None), ("王少峰", None), ("康义", "国家统计局局长"), ("康义", None),
+    ]  # (专访了: a verb ends an office; 、 between names joins none)
+    assert [(r["text"], r["office"], r["count"]) for r in entity_rows(data) if r["text"] == "康义"] == [("康义", "国家统计局局长", 2)]
+    # an ordinal and a conjunction between nouns may be in an office; a conjunction after a name, a caption's pointer not
+    text = "南昌大学第四附属医院副院长唐浪娟说。（左为北京市委书记刘淇）市委书记李强和市长王明出席。"
+    source = tifalens.read_text(text)
+    assert [(e["text"], e["title"]) for e in to_dict(ents_nlp(source.text), source)["entities"] if e["label"] == "PERSON"] == [
+        ("唐浪娟", "南昌大学第四附属医院副院长"), ("刘淇", "北京市委书记"), ("李强", "市委书记"), ("王明", "市长"),
+    ]

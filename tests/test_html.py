@@ -185,8 +185,9 @@ def test_seed_report_outline_text_and_tables(seed_result, seed_page):
     assert len(root.by_id("d0-checks-table").find_all("tr")) == 1 + len(data["checks"]) > 2
     # People, places, organisations: each name once, with its full name and count.
     entity_rows = [[td.text() for td in r.find_all("td")] for r in root.by_id("d0-entities-table").find_all("tr")[1:]]
-    assert sum(int(r[3]) for r in entity_rows) == len(data["entities"])
-    assert ["北京", "place", "北京市", "2"] in entity_rows and ["中组部", "organisation", "中共中央组织部", "1"] in entity_rows
+    assert sum(int(r[4]) for r in entity_rows) == len(data["entities"])
+    assert ["北京", "place", "北京市", "", "2"] in entity_rows and ["中组部", "organisation", "中共中央组织部", "", "1"] in entity_rows
+    assert ["时伟", "person", "", "江苏省委党校教授", "1"] in entity_rows  # the office a person is named after
     assert len({tuple(r[:3]) for r in entity_rows}) == len(entity_rows)
     # Each occurrence is marked in the text; each name in the table links to its first one.
     marked = [e for e in full.iter() if "ent" in e.classes()]

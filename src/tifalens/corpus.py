@@ -11,7 +11,7 @@ Output folder::
                               title, report, block, analysis
     documents.csv              id, input, date, title, authors, affiliation, doc_type, doc_number, issuer, chars, sha256
     terms.csv                  document, date, term, count, known
-    entities.csv               document, date, name, label, full_name, count
+    entities.csv               document, date, name, label, full_name, count, office
     figures.csv                document, date, text, value, unit, kind, approx, modality, subject, when
     qa.csv                     document, date, article, pair, asker, question, answerer, answer
     trends.csv                 period, term, count, chars, per_10k
@@ -195,7 +195,7 @@ def table_row(record: dict) -> dict:
     """What the tables and index.html need of a record, small enough to read without the analysis:
     id, input, sha256, date, title, authors (every byline's names, each once), affiliation (the first
     byline's that has one), doc_type, doc_number and issuer (the first article's that has one), chars, report, terms ``[term, count, known, gloss]``, entities
-    ``[name, label, full name, count]``, figures ``[text, value, unit, kind, approx, modality, subject, when]`` and
+    ``[name, label, full name, count, office]``, figures ``[text, value, unit, kind, approx, modality, subject, when]`` and
     Q/A pairs ``[article, pair, asker, question, answerer, answer]``."""
     from .export.jsonout import entity_rows, gloss_text, shown_value, shown_when
 
@@ -215,7 +215,7 @@ def table_row(record: dict) -> dict:
         "chars": a["source"]["chars"],
         "report": record.get("report"),
         "terms": [[t["term"], t["count"], t["known"], gloss_text(t) or ""] for t in a["terms"]],
-        "entities": [[e["text"], e["label"], e["kb_id"], e["count"]] for e in entity_rows(a)],
+        "entities": [[e["text"], e["label"], e["kb_id"], e["count"], e["office"]] for e in entity_rows(a)],
         "figures": [[f["text"], shown_value(f), f["unit"], f["kind"], f["approx"], f["modality"], f["subject"], shown_when(f, record["date"])] for f in a["stats"]],
         "qa": [
             [art["index"], n, q["asker"], q["question"], q["answerer"], q["answer"]]
@@ -572,7 +572,7 @@ class TableWriter:
     HEADERS = (
         ["id", "input", "date", "title", "authors", "affiliation", "doc_type", "doc_number", "issuer", "chars", "sha256"],
         ["document", "date", "term", "count", "known", "gloss"],
-        ["document", "date", "name", "label", "full_name", "count"],
+        ["document", "date", "name", "label", "full_name", "count", "office"],
         ["document", "date", "text", "value", "unit", "kind", "approx", "modality", "subject", "when"],
         ["document", "date", "article", "pair", "asker", "question", "answerer", "answer"],
     )

@@ -44,6 +44,7 @@ DOC_ATTRS = {
 TEXT_KEY = "tifalens.text"
 LEXICON_KEY = "tifalens.lexicon_hits"  # the segmenter's lexicon matches, [(start, end, form)], for the terms component
 CREDITED_KEY = "tifalens.credited"  # the persons bylines credit, [(start, end, name)], from structure for the entities component
+TITLES_KEY = "tifalens.person_titles"  # {(start, end): title} of persons named after their office, from entities, for the export
 LABELS_KEY = "tifalens.structure_labels"  # {label: [indices into doc.spans["structure"]]}, from structure, for structure_spans
 
 

@@ -41,12 +41,12 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..batching import Batched
-from ..extensions import CREDITED_KEY, doc_text, register_extensions
+from ..extensions import CREDITED_KEY, TITLES_KEY, doc_text, register_extensions
 from ..lexicon.institutions import Institutions, parse_institutions
 from ..numbers import CN_NUMERAL_CHARS
 from ..lexicon.places import Gazetteer
 from ..segmenter import no_words, word_test
-from ..tables import alternation, table
+from ..tables import alternation, longest_first, starts_with, table
 from .structure import speaker_name, structure_spans
 
 # 百县千镇(万村), 千村万户: numbers of settlements, the name of a programme, not a place
@@ -80,6 +80,12 @@ class EntityRules:
     transliteration_chars: frozenset[str]
     max_foreign_name: int
     titles: tuple[str, ...]
+    title_tags: frozenset[str]  # first letters of the tags of the words of an office before a name (n, b, j)
+    title_joiners: frozenset[str]  # marks joining two offices of one person (省委副书记、省政府党组书记)
+    title_extra_tags: frozenset[str]  # whole tags of other words an office may hold (租赁 vn)
+    title_conjunctions: frozenset[str]  # conjunctions between two nouns of an office (非公企业和社会组织工委)
+    title_not_leads: tuple[str, ...]  # words that may open the words before a name and are no part of an office (左为)
+    max_title_chars: int
     appointment_verbs: frozenset[str]
     cue_ids: numpy.ndarray  # word hashes of the titles and words ending with one (also with 副: 副局长) and appointment verbs, as whole tokens
     place_suffixes: tuple[str, ...]
@@ -284,6 +290,12 @@ def entity_rules() -> EntityRules:
         transliteration_chars=frozenset(person["transliteration_chars"] + "·"),
         max_foreign_name=person["max_transliterated_chars"],
         titles=tuple(person["titles"]),
+        title_tags=frozenset(person["title_tags"]),
+        title_joiners=frozenset(person["title_joiners"]),
+        title_extra_tags=frozenset(person["title_extra_tags"]),
+        title_conjunctions=frozenset(person["title_conjunctions"]),
+        title_not_leads=longest_first(person["title_not_leads"]),
+        max_title_chars=person["max_title_chars"],
         appointment_verbs=frozenset(person["appointment_verbs"]),
         cue_ids=numpy.unique(
             numpy.array(
@@ -997,6 +1009,41 @@ def _titled_after(doc: Doc, text: str, at: int, person: Span, rules: EntityRules
     return bool(_TITLE_CHAIN.fullmatch(text, at, person.start_char)) and person.start > 0 and rules.is_title(doc[person.start - 1].text, before=True)
 
 
+def person_titles(doc: Doc, rules: EntityRules) -> dict[tuple[int, int], str]:
+    """The office of each person named right after it, by the name's offsets (国家统计局局长|康义: 国家统计局局长;
+    省委副书记、省政府党组书记|毛伟明): the nouns right before the name, back to a verb, a mark of the clause or the
+    name before, ending with a title (not 专访了|, not 黄兰香、|王少峰)."""
+    out: dict[tuple[int, int], str] = {}
+    text, floor = doc_text(doc), 0
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        i = e.start
+        while i > 0 and doc[i - 1].idx >= floor and _in_office(doc, i - 1, rules):
+            i -= 1
+        while i < e.start and (doc[i].text in rules.title_joiners or doc[i].text in rules.title_conjunctions):
+            i += 1  # (、王少峰: a list of names, no office; 李强|和|市长王明: the office is 市长)
+        title = text[doc[i].idx : e.start_char] if i < e.start else ""
+        title = title[len(starts_with(title, rules.title_not_leads) or "") :]  # 左为|北京市委书记刘淇: a caption's pointer
+        if title and len(title) <= rules.max_title_chars and title.removesuffix("副").endswith(rules.titles):
+            out[(e.start_char, e.end_char)] = title
+        floor = e.end_char
+    return out
+
+
+def _in_office(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """May token ``i`` be a word of an office before a name: a noun or a word that qualifies one (省委|副|书记), a
+    verbal noun (汽车|租赁|…有限公司), an ordinal (第四|附属医院), 、 between offices, or a conjunction between
+    nouns (非公企业|和|社会组织|工委书记)?"""
+    token = doc[i]
+    tag, word = token.tag_, token.text
+    if tag[:1] in rules.title_tags or tag in rules.title_extra_tags or word in rules.title_joiners:
+        return True
+    if tag == "m":
+        return word.startswith("第")
+    return word in rules.title_conjunctions and i > 0 and doc[i - 1].tag_[:1] == "n" and not doc[i - 1].tag_.startswith("nr")
+
+
 def quotation_speakers(doc: Doc, rules: EntityRules) -> None:
     """``span._.speaker`` of each QUOTATION in ``doc.spans["structure"]``: the person named right before it
     with a verb of saying (习近平强调：“…”, 李强在会上指出，“…”) or right after it (“…”，李强说), as
@@ -1066,6 +1113,7 @@ class EntitiesComponent(Batched):
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = entity_spans(doc, self.institutions, self.tag_labels, self.rules, self.is_word)
         quotation_speakers(doc, self.rules)
+        doc.user_data[TITLES_KEY] = person_titles(doc, self.rules)  # plain data: a Doc still serialises
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -328,6 +328,7 @@ def document_view(doc: Doc, source: Source, data: dict[str, Any], prefix: str, c
         "figure_when": any(f.get("when") for f in data["stats"]),  # and where a year or date says when a figure is
         "checks": check_rows(data, prefix),
         "entities": entity_table(data, prefix),
+        "entity_office": any(e.get("title") for e in data["entities"]),  # a column of its own only where a person has one
         "duplicates": sum(1 for n in data["notes"] if n["code"] == "duplicate_paragraph"),
     }
 

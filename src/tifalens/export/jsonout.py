@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Span
 
 from .. import __version__
-from ..extensions import span_text
+from ..extensions import TITLES_KEY, span_text
 from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
@@ -275,9 +275,17 @@ def _gloss(source: Source, gloss: dict[str, Any]) -> dict[str, Any]:
 
 
 def entities(doc: Doc, source: Source) -> list[dict[str, Any]]:
-    """The ``entities`` array: ``doc.ents`` in text order; ``kb_id`` is an institution's or a division's full name, or null."""
+    """The ``entities`` array: ``doc.ents`` in text order; ``kb_id`` is an institution's or a division's full name, or null;
+    ``title`` the office a person is named after (国家统计局局长康义: 国家统计局局长), or null."""
+    titles = doc.user_data.get(TITLES_KEY) or {}
     return [
-        {"text": span_text(e), "label": e.label_, "kb_id": e.kb_id_ or None, **_offsets(source, e.start_char, e.end_char)}
+        {
+            "text": span_text(e),
+            "label": e.label_,
+            "kb_id": e.kb_id_ or None,
+            "title": titles.get((e.start_char, e.end_char)),
+            **_offsets(source, e.start_char, e.end_char),
+        }
         for e in doc.ents
     ]
 
@@ -398,10 +406,15 @@ ENTITY_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "org
 
 
 def entity_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows of the entities table: each name once, with its kind, full name and count, most frequent first."""
+    """Rows of the entities table: each name once, with its kind, full name, office (the first a person is named
+    after, or '') and count, most frequent first."""
     counts = Counter((e["text"], e["label"], e["kb_id"] or "") for e in data["entities"])
+    offices: dict[tuple[str, str, str], str] = {}
+    for e in data["entities"]:
+        if e.get("title"):
+            offices.setdefault((e["text"], e["label"], e["kb_id"] or ""), e["title"])
     return [
-        {"text": text, "kind": ENTITY_LABELS.get(label, label), "label": label, "kb_id": kb_id, "count": n}
+        {"text": text, "kind": ENTITY_LABELS.get(label, label), "label": label, "kb_id": kb_id, "office": offices.get((text, label, kb_id), ""), "count": n}
         for (text, label, kb_id), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 

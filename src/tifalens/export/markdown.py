@@ -187,9 +187,12 @@ def to_markdown(doc: Doc, source: Source) -> str:
             )
         out.append("")
     if data["entities"]:
-        out += ["## People, places, organisations", "", "| name | kind | full name | count |", "|---|---|---|---:|"]
-        for e in entity_rows(data):
-            out.append(f"| {_cell(e['text'])} | {e['kind']} | {_cell(e['kb_id'])} | {e['count']} |")
+        rows = entity_rows(data)
+        office = any(e["office"] for e in rows)  # a column of its own only where a person is named after an office
+        out += ["## People, places, organisations", "", "| name | kind | full name | " + ("office | " if office else "") + "count |"]
+        out.append("|---|---|---|" + ("---|" if office else "") + "---:|")
+        for e in rows:
+            out.append(f"| {_cell(e['text'])} | {e['kind']} | {_cell(e['kb_id'])} |" + (f" {_cell(e['office'])} |" if office else "") + f" {e['count']} |")
         out.append("")
     if data["checks"]:
         out += ["## Checks", ""]
