@@ -349,8 +349,11 @@ class GlossReader:
         quoted = bool(pos) and text[pos - 1] in self._before_opening
         pos -= quoted
         lead = next((w for w in self._before_leads if pos >= len(w) and text.startswith(w, pos - len(w))), None)
+        bodies = None
         if lead is None and quoted and pos and text[pos - 1] not in self._before_ends:
-            lead = ""  # 科技金融、…、数字金融“五篇大文章”: the list right before the quoted formula it counts
+            lead, bodies = "", [self._clause_list_before(text, pos)]  # 科技金融、…、数字金融“五篇大文章”: the list it counts
+            if bodies[0][0] == pos:
+                return None  # (no list in the clause)
         if lead is None:
             return None
         end = pos - len(lead)
@@ -361,8 +364,7 @@ class GlossReader:
         wanted = self.expected(formula)
         if not wanted:
             return None
-        bodies = self._bodies_before(text, end) if lead else [self._clause_list_before(text, end)]
-        for start, stop in bodies:
+        for start, stop in bodies or self._bodies_before(text, end):
             body = text[start:stop].rstrip(self._trailing)
             found = self._items_before(body, wanted, nearest=not lead) if body and formula not in body else None
             if found is not None and not lead and not self._adjacent_list(found[0], expansion):
@@ -382,9 +384,10 @@ class GlossReader:
 
     def _clause_list_before(self, text: str, end: int) -> tuple[int, int]:
         """The list of the clause that ends at ``end`` (…，做好科技金融、…、数字金融|“五篇大文章”), or an empty span
-        when the clause holds no 、."""
-        start = max(text.rfind(ch, 0, end) for ch in "，,；;。：:！？!?\n") + 1
-        return (start, end) if "、" in text[start:end] else (end, end)
+        when the clause holds fewer than two 、."""
+        floor = max(0, end - self._max_chars)
+        start = max(text.rfind(ch, floor, end) for ch in "，,；;。：:！？!?\n") + 1 or floor
+        return (start, end) if text.count("、", start, end) >= 2 else (end, end)  # (three items or more)
 
     def _bodies_before(self, text: str, end: int) -> Iterator[tuple[int, int]]:
         """Where a list ending at ``end`` may start and end: inside the quotes that end there (王杰“在荣誉上不伸手，
@@ -592,7 +595,7 @@ class TermsComponent(Batched):
         excluded = set_aside(doc, keep_duplicates=self.keep_duplicates)
         arts = article_index(doc)
         text = doc_text(doc)
-        spans: list[tuple[Span, object]] = []  # (span, its ``span._``)
+        spans: list[tuple[Span, object, str, str | None]] = []  # (span, its ``span._``, the term, a known one's expansion)
         for m in self._lexicon_matches(doc, text):
             span = doc.char_span(m.start, m.end, label="TIFA")
             if span is None or len(span) != 1:
@@ -609,8 +612,8 @@ class TermsComponent(Batched):
                 category, expansion = self._sense(e.term, category, expansion, text, m.start, m.end)
             u.term, u.canonical, u.category, u.expansion, u.first_used = m.form, e.canonical, category, expansion, e.first_used
             u.known, u.article = True, article_at(arts, m.start)
-            spans.append((span, u))
-        known = [span for span, _ in spans]
+            spans.append((span, u, m.form, expansion))
+        known = [span for span, *_ in spans]
         for c in self.finder.find(text, known=self.lexicon.__contains__):
             if excluded and inside(excluded, c.start, c.end):
                 continue
@@ -624,12 +627,11 @@ class TermsComponent(Batched):
             u = span._
             u.term, u.canonical, u.known, u.confidence = c.text, c.text, False, c.confidence
             u.evidence, u.article = list(c.evidence), article_at(arts, c.start)
-            spans.append((span, u))
-        spans.sort(key=lambda pair: pair[0].start_char)
-        for span, u in spans:
-            expansion = u.expansion if u.known else None
-            u.gloss = self.glosses.read(text, span.end_char, u.term) or self.glosses.read_before(text, span.start_char, u.term, expansion=expansion)
-        doc.spans["tifa"] = [span for span, _ in spans]
+            spans.append((span, u, c.text, None))
+        spans.sort(key=lambda row: row[0].start_char)
+        for span, u, term, expansion in spans:
+            u.gloss = self.glosses.read(text, span.end_char, term) or self.glosses.read_before(text, span.start_char, term, expansion=expansion)
+        doc.spans["tifa"] = [span for span, *_ in spans]
         return doc
 
 
