@@ -384,10 +384,10 @@ class GlossReader:
 
     def _clause_list_before(self, text: str, end: int) -> tuple[int, int]:
         """The list of the clause that ends at ``end`` (…，做好科技金融、…、数字金融|“五篇大文章”), or an empty span
-        when the clause holds fewer than two 、."""
+        when the clause holds no 、."""
         floor = max(0, end - self._max_chars)
         start = max(text.rfind(ch, floor, end) for ch in "，,；;。：:！？!?\n") + 1 or floor
-        return (start, end) if text.count("、", start, end) >= 2 else (end, end)  # (three items or more)
+        return (start, end) if "、" in text[start:end] else (end, end)
 
     def _bodies_before(self, text: str, end: int) -> Iterator[tuple[int, int]]:
         """Where a list ending at ``end`` may start and end: inside the quotes that end there (王杰“在荣誉上不伸手，
