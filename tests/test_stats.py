@@ -1740,6 +1740,8 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # a change of a count is of what follows it, as the count is (缩减19项|乡镇职能事项); alone, of what comes before
         ("金东区建立乡镇职能准入机制，缩减19项乡镇职能事项。全县党员比上年增加98名。", [("19项", "乡镇职能事项"), ("98名", "全县党员")]),
+        # 不实 is one word (jieba: 不|实, a noun), 正名 a verb (jieba: an adjective): a relative clause with no noun in it
+        ("近一年来共为842名受到不实举报的干部正名。", [("842名", "受到不实举报的干部")]),
         # people named and 等 before a count: what they do is what is counted; 等 ends no subject
         ("根据表彰决定，戴立忠等340人被授予湖南省劳动模范称号。全县干部等500人参加，蔬菜、蛋肉等共34款。", [
             ("340人", "被授予湖南省劳动模范称号"), ("500人", "全县干部"), ("34款", "蔬菜、蛋肉"),
