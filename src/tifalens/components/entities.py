@@ -1025,7 +1025,7 @@ def person_titles(doc: Doc, rules: EntityRules) -> dict[tuple[int, int], str]:
             i += 1  # (、王少峰: a list of names, no office; 李强|和|市长王明: the office is 市长)
         title = text[doc[i].idx : e.start_char] if i < e.start else ""
         title = title[len(starts_with(title, rules.title_not_leads) or "") :]  # 左为|北京市委书记刘淇: a caption's pointer
-        if title and len(title) <= rules.max_title_chars and title.removesuffix("副").endswith(rules.titles):
+        if title and len(title) <= rules.max_title_chars and title.endswith(rules.titles):
             out[(e.start_char, e.end_char)] = title
         floor = e.end_char
     return out

@@ -1997,8 +1997,9 @@ class Linker:
         """Is a count of people said after some of them named and 等 (戴立忠等340人|被授予湖南省劳动模范称号), a verb
         after it, so that what they do says what is counted, not the names?"""
         end = len(self.text[: fig.cut].rstrip()) - 1
-        if not before or not self.text.startswith("等", end) or self.tokens.token_at(fig.tail)[1] not in self.rules.verb_tags | {"p"}:
-            return False
+        tag = self.tokens.token_at(fig.tail)[1]
+        if not before or not self.text.startswith("等", end) or (tag not in self.rules.verb_tags and tag != "p"):
+            return False  # (戴立忠等340人|被授予: a verb or 被 after the count)
         return self.tokens.token_ending(end)[1] in self.rules.name_tags
 
     def names_what_it_counts(self, fig: Figure) -> bool:

@@ -115,7 +115,7 @@ class FormulaFinder:
         # “1+N”, “1+X”, “3+2”: a quoted sum of numbers and letters names a policy set, not a quantity
         self._plus = re.compile(r"[“\"‘「『]((?:\d{1,2}|[A-Z])(?:\s*[+＋]\s*(?:\d{1,2}|[A-Za-z]))+)[”\"’」』]")
         self._ordinary = tuple(rules["ordinary_heads"])
-        self._compound_heads = frozenset(rules["compound_heads"])
+        self._place_heads = frozenset(rules["place_heads"])
         self._stock = frozenset(rules["stock_phrases"])
         self._word_starts = tuple(rules["word_starts"])
         units = alternation(rules["quantity_units"])
@@ -152,7 +152,7 @@ class FormulaFinder:
             and before not in self._classifiers
             and before not in self._ordinary  # 一家人: 家 is a measure word there
             and before not in "多余几来"
-            and ((quoted and head in self._compound_heads) or self._is_word(text[-2:]))
+            and ((quoted and head in self._place_heads) or self._is_word(text[-2:]))
         )
 
     def _opens_paired(self, text: str) -> bool:
