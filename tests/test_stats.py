@@ -1486,6 +1486,33 @@ def test_a_proportion_after_a_word_naming_one_is_a_ratio(nlp, text, expected):
     assert [(s["text"], s["value"], s["kind"], s["subject"]) for s in analyse(nlp, text)["stats"] if s["kind"] == "ratio"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全国居民人均可支配收入基尼系数为0.465。", [("0.465", 0.465, "全国居民人均可支配收入基尼系数")]),
+        # from one level to another: both are the index's, the second referred to the first
+        ("城乡居民人均可支配收入之比由2012年的2.88缩小到2024年的2.34。", [("2.88", 2.88, "城乡居民人均可支配收入之比"), ("2.34", 2.34, "城乡居民人均可支配收入之比")]),
+        ("农田灌溉水有效利用系数由0.542提高到0.559。", [("0.542", 0.542, "农田灌溉水有效利用系数"), ("0.559", 0.559, "农田灌溉水有效利用系数")]),
+        # a percentage or a ratio written a:b is read as such; a decimal in a clause naming no index is none
+        ("恩格尔系数为28.4%，城乡居民收入比为2.34∶1，版本号为2.0。", []),
+    ],
+)
+def test_a_decimal_with_no_unit_after_an_index_is_its_value(nlp, text, expected):
+    data = analyse(nlp, text)
+    assert [(s["text"], s["value"], s["subject"]) for s in data["stats"] if s["kind"] == "index"] == expected
+    if len(expected) == 2:
+        assert data["stats"][-1]["reference"]["reference_value"] == expected[0][1]
+
+
+def test_an_index_in_a_table_row_has_no_unit(nlp):
+    text = "主要指标\n\n类别\t指标\t2020年\t2025年\t属性\n经济发展\t居民消费价格指数（上年=100）\t102.5\t103\t预期性\n\t农田灌溉水有效利用系数（—）\t0.565\t>0.58\t预期性\n"
+    rows = [(s["text"], s["value"], s["unit"], s["kind"], s["approx"], s["column"]) for s in analyse(nlp, text)["stats"] if s["column"]]
+    assert rows == [
+        ("102.5", 102.5, "", "index", None, "2020年"), ("103", 103, "", "index", None, "2025年"),
+        ("0.565", 0.565, "", "index", None, "2020年"), (">0.58", 0.58, "", "index", "超过", "2025年"),
+    ]  # fmt: skip
+
+
 def test_figures_in_the_rows_of_a_table_with_their_columns(nlp):
     text = (
         "主要指标\n\n"

@@ -931,6 +931,34 @@ def test_parts_of_a_long_document_are_headings_and_table_rows_are_not():
     assert kinds["指标 2"] == "table_row" and kinds["常住人口"] == "table_row"
 
 
+def test_a_table_of_contents_lists_the_headings_it_repeats_as_entries(nlp):
+    text = (
+        "新时代的中国乡村振兴\n\n国务院新闻办公室\n\n目录\n\n前言\n一、坚持农业农村优先发展\n二、全面推进乡村振兴\n结束语\n\n"
+        "前言\n\n民族要复兴，乡村必振兴。\n\n一、坚持农业农村优先发展\n\n全国粮食总产量达到14130亿斤。\n\n"
+        "二、全面推进乡村振兴\n\n坚持“五级书记抓乡村振兴”。\n\n结束语\n\n扎实推进乡村全面振兴。\n"
+    )
+    (a,) = articles(text)
+    assert [s.heading.text for s in a.sections if s.heading] == ["目录", "前言", "一、坚持农业农村优先发展", "二、全面推进乡村振兴", "结束语"]
+    assert [(b.kind, b.text) for b in a.sections[0].blocks] == [
+        ("contents", "前言"), ("contents", "一、坚持农业农村优先发展"), ("contents", "二、全面推进乡村振兴"), ("contents", "结束语"),
+    ]  # fmt: skip
+    # the headings the table repeats count once: 乡村振兴 in the title and a heading
+    doc = tifalens.analyze(text, nlp=nlp)
+    assert {s["term"]: s["count"] for s in doc.to_dict()["terms"]} == {"乡村振兴战略": 2, "五级书记抓乡村振兴": 1}
+    assert "- 一、坚持农业农村优先发展\n- 二、全面推进乡村振兴\n- 结束语\n\n## 前言" in doc.to_markdown()
+    # a dot leader and a page number end an entry; the body's headings say it without them, in full-width spaces
+    text = (
+        "规划纲要\n\n目 录\n\n第一篇　开启新征程……………………1\n　第一章　发展环境………………2\n第二篇　创新驱动 9\n\n"
+        "第一篇　开启新征程\n\n第一章　发展环境\n\n国内生产总值超过130万亿元。\n\n第二篇　创新驱动\n\n坚持创新。\n"
+    )
+    (a,) = articles(text)
+    assert [b.kind for b in a.sections[0].blocks] == ["contents"] * 3
+    assert [s.heading.text for s in a.sections[1:]] == ["第一篇 开启新征程", "第一章 发展环境", "第二篇 创新驱动"]
+    # a heading 目录 over a paragraph heads no table
+    (a,) = articles("工作通知\n\n目录\n\n本目录所列项目由省发展改革委负责解释。\n\n一、总体要求\n\n加快推进。\n")
+    assert [b.kind for s in a.sections for b in s.blocks] == ["paragraph", "paragraph"]
+
+
 def test_a_table_s_header_row_is_a_row_not_a_heading():
     text = "统计公报\n\n一、综合\n\n全年地区生产总值56789亿元。\n\n表1\u30002023年居民消费价格涨跌幅度\n\n指标\t全省\t城市\t农村\n居民消费价格\t0.3\t0.4\t0.1\n\u3000食品烟酒\t-0.5\t-0.4\t-0.7\n\n二、农业\n\n全年粮食总产量3456万吨。\n"
     (a,) = articles(text)

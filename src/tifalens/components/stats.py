@@ -189,7 +189,9 @@ class StatsRules:
         self.roc_reach: int = data["roc_reach"]
         self.roc_later_years: tuple[int, int] = tuple(data["roc_later_years"])
         self.roc_year_leads = frozenset(data["roc_year_leads"])
-        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶"), "roc_date": ("民国",), "roc_year": ("民国",), "roc_later_year": ("民国",)}
+        self.index_words = tuple(data["index_words"])
+        self.index_reach = 30  # characters before a decimal searched for its clause
+        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶"), "roc_date": ("民国",), "roc_year": ("民国",), "roc_later_year": ("民国",), "index": tuple(data["index_words"])}
         # a rate's unit: an amount per a unit of something (30微克/立方米, 5000元/吨, 120公里/小时)
         self.per_unit = re.compile(rf"[/／]({alternation(self.units)})")
         self.approx_before: dict[str, str | None] = data["approx_before"]  # (高达: none)
@@ -414,6 +416,8 @@ class StatsRules:
             # and such a year alone after one (民国113年经济成长率为4.3%，112年为1.3%), not a span of years (近100年)
             ("roc_later_year", re.compile(r"(?<![\d.．])(?P<num>\d{2,3})年(?:度)?(?![\d代来间里内后前])")),
             ("rank", re.compile(rf"第(?P<num>\d+|[{digits}十百]+)(?P<unit>位|名)")),
+            # a decimal with no unit: an index's value where its clause names one (基尼系数为0.465)
+            ("index", re.compile(r"(?=\d)(?<![\d.．A-Za-z:：∶])\d{1,6}[.．]\d{1,4}(?![\d.．A-Za-z%％‰:：∶])")),
             ("quantity", re.compile(rf"{lead}(?P<num>{number})(?:(?P<unit1>{unit})?(?:{sep})(?P<num2>{number}))?(?P<unit>{unit})?")),
         ]
 
@@ -593,6 +597,9 @@ def rounded(value: float, *figures: Figure) -> float:
     return round(value, max((f.decimals for f in figures), default=0))
 
 
+_INDEX_CLAUSE_ENDS = "。；;！？!?\n，,\t \u3000"  # (cells of a table row are apart by spaces: none is a clause)
+
+
 class FigureFinder:
     """Finds figures in a text by pattern; :meth:`find` is a pure function of the text.
 
@@ -634,6 +641,16 @@ class FigureFinder:
 
     def _percent_cn(self, m: re.Match, text: str) -> Figure | None:
         return self._numeric(m.start(), m.end(), m.group(0), "%", text)
+
+    def _index(self, m: re.Match, text: str) -> Figure | None:
+        """基尼系数为0.465, 收入之比由2012年的2.88缩小到2024年的2.34: a decimal with no unit, in a clause that names an
+        index or a coefficient before it (a number with a unit is a quantity, which is longer and wins)."""
+        clause = text[max(0, m.start() - self.rules.index_reach) : m.start()]
+        clause = clause[max(clause.rfind(ch) for ch in _INDEX_CLAUSE_ENDS) + 1 :]
+        if not any(w in clause for w in self.rules.index_words):
+            return None
+        value = parse_number(m.group(0))
+        return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group(0), value, "", "index")
 
     def _fraction(self, m: re.Match, text: str) -> Figure | None:
         value = parse_number(m.group(0))
@@ -2582,12 +2599,15 @@ class TableReader:
             figs.extend(self._row(cells, words, header, line.start()))
         return figs
 
-    def _measure(self, m: re.Match, unit: str) -> Figure | None:
-        """A number in a unit no sentence pattern reads (受教育年限（年） 10.8): a measure in the label's unit."""
+    def _measure(self, m: re.Match, unit: str, subject: str) -> Figure | None:
+        """A number in a unit no sentence pattern reads (受教育年限（年） 10.8): a measure in the label's unit; an
+        index's (居民消费价格指数（上年=100） 103) has no unit, its brackets say its base."""
         value = parse_number(m["number"])
         if value is None:
             return None
         approx = self.finder.rules.approx_before.get(self._SIGNS.get(m["sign"], "")) or self.finder.rules.approx_after.get(m["after"] or "")
+        if subject.endswith(self.finder.rules.index_words):
+            return Figure(0, 0, m.group(), m["number"], value, "", "index", approx=approx)
         return Figure(0, 0, m.group(), m["number"], value, unit, "measure", approx=approx)
 
     def _row(self, cells: list[re.Match], words: list[str], header: list[str], at: int) -> list[Figure]:
@@ -2602,7 +2622,7 @@ class TableReader:
                 continue
             subject, unit, sign = label["subject"], label["unit"], self._SIGNS.get(m["sign"], "")
             phrase = f"{subject}{sign}{m['number']}{unit}{m['after'] or ''}"
-            fig = next((f for f in self.finder.find(phrase) if f.start == len(subject) + len(sign)), None) or self._measure(m, unit)
+            fig = next((f for f in self.finder.find(phrase) if f.start == len(subject) + len(sign)), None) or self._measure(m, unit, subject)
             if fig is None:
                 continue
             fig.start, fig.end = at + cells[i].start(), at + cells[i].end()
@@ -2698,7 +2718,7 @@ class StatsComponent(Batched):
 
     def _skipped(self, doc: Doc) -> list[tuple[int, int]]:
         """Ranges whose figures are not statistics: datelines, web leftovers and (by default) duplicates."""
-        return set_aside(doc, labels=("DATELINE", "BOILERPLATE"), keep_duplicates=self.keep_duplicates)
+        return set_aside(doc, labels=("DATELINE", "BOILERPLATE", "CONTENTS"), keep_duplicates=self.keep_duplicates)
 
     def __call__(self, doc: Doc) -> Doc:
         view = TextView(doc_text(doc), [(n["start"], n["end"]) for n in doc._.notes or [] if n["code"] == "joined_paragraph"])

@@ -2,7 +2,7 @@
 
 :func:`parse_structure` is a pure function of the normalised text; the registered
 component ``tifa_structure`` turns its result into spans in ``doc.spans["structure"]``
-(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING DOC_NUMBER ADDRESSEE EDITOR_NOTE AUTHOR_NOTE SIGNATURE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW
+(labels ``ARTICLE TITLE SUBTITLE BYLINE DATE DATELINE INTERVIEWEE HEADING DOC_NUMBER ADDRESSEE EDITOR_NOTE AUTHOR_NOTE SIGNATURE LEAD PARAGRAPH BULLET QUOTE TABLE_ROW CONTENTS
 QUESTION ANSWER LIST ITEM QUOTATION REACTION BOILERPLATE``) and records repairs
 (joined paragraphs, duplicates) in ``doc._.notes``::
 
@@ -190,6 +190,8 @@ class _Rules:
         self.wrap_context: int = data["wrap_context_chars"]
         self.max_title = data["max_title_chars"]
         self.section_words = frozenset(data["section_words"])
+        self.contents_headings = frozenset(data["contents_headings"])
+        self.contents_leader = re.compile(data["contents_leader"])
         self.announced = re.compile(data["announced_count"])
         self.not_announcing = re.compile(data["not_announcing"])
         self.listed_below = re.compile(data["listed_below"], re.M)
@@ -1419,10 +1421,19 @@ def _classify_article(
     seen_lead = False
     host: str | None = None  # who speaks first, before any question (a press conference's host)
     asked = _asked_in_turn(body, i, rules)
+    contents: set[str] | None = None  # the entries of the table of contents being read
     if note is not None:
         section.blocks.append(note)
     for k, b in enumerate(body[i:], i):
         s = b.text
+        if contents is not None:
+            entry = _contents_entry(s, rules)
+            if entry is not None and entry not in contents:
+                contents.add(entry)
+                b.kind = "contents"
+                section.blocks.append(b)
+                continue
+            contents = None  # the body's first heading again, or a paragraph: the table is over
         said = _colon_form(s, rules)  # who speaks, as a colon writes it
         closing = _closing(s, rules)
         if closing and art.dateline is None:
@@ -1471,6 +1482,8 @@ def _classify_article(
             section = Section(heading=b)
             art.sections.append(section)
             qa = None
+            if re.sub(r"\s", "", s) in rules.contents_headings:
+                contents = set()
             continue
         elif qa is not None and _host_takes_over(said, qa, host, rules, is_name):
             qa = None  # the host takes the floor back: a paragraph, and the answer is over
@@ -1518,6 +1531,15 @@ def _classify_article(
                 art.quotations.append((_abs(b, run_on[0]), _abs(b, run_on[1])))
     art.quotations.sort()
     return art
+
+
+def _contents_entry(s: str, rules: _Rules) -> str | None:
+    """A line of a table of contents, as a heading of the body would say it (without its dot leader, page
+    number and spaces: 一、总则……………1 → 一、总则), or None if no heading could say it."""
+    entry = re.sub(r"\s", "", rules.contents_leader.sub("", s))
+    if not entry or len(entry) > rules.max_heading or any(ch in entry for ch in _SENTENCE_END + "，,；;"):
+        return None
+    return entry
 
 
 def _quotation_run_on(text: str, after: str, rules: _Rules) -> tuple[int, int] | None:
@@ -2043,9 +2065,10 @@ def structure_spans(doc: Doc, *labels: str) -> list[Span]:
     return [group[i] for i in sorted(i for label in labels for i in index.get(label, ()))]
 
 
-def set_aside(doc: Doc, *, labels: tuple[str, ...] = ("BOILERPLATE",), keep_duplicates: bool = False) -> list[tuple[int, int]]:
+def set_aside(doc: Doc, *, labels: tuple[str, ...] = ("BOILERPLATE", "CONTENTS"), keep_duplicates: bool = False) -> list[tuple[int, int]]:
     """Sorted ``(start, end)`` ranges left out of counts: the structure spans of ``labels`` (web-page leftovers: a
-    toolbar, the links under 相关新闻) and, unless ``keep_duplicates``, duplicated paragraphs."""
+    toolbar, the links under 相关新闻), a table of contents' entries (the headings they repeat count once) and,
+    unless ``keep_duplicates``, duplicated paragraphs."""
     ranges = [(s.start_char, s.end_char) for s in structure_spans(doc, *labels)]
     if not keep_duplicates:
         ranges += list(doc._.excluded or [])

@@ -31,7 +31,7 @@ from ..reading import Source
 from .jsonout import ENTITY_LABELS, as_written, document_lines, entity_rows, gloss_text, shown_kind, shown_value, shown_when, summary_rows, to_dict
 
 # Structure labels styled in the full text (others carry no markup of their own).
-_STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question", "TABLE_ROW": "s-row"}
+_STYLED_BLOCKS = {"TITLE": "s-title", "SUBTITLE": "s-subtitle", "BYLINE": "s-subtitle", "DATELINE": "s-dateline", "HEADING": "s-heading", "QUESTION": "s-question", "TABLE_ROW": "s-row", "CONTENTS": "s-contents"}
 _NOTE_CLASSES = {"duplicate_paragraph": "note dup", "joined_paragraph": "note joined"}
 _CHECK_LEVELS = ("error", "warning", "info")
 _PALETTE_SIZE = 12  # colours .cat-0 … .cat-11 in report.css (one per packaged category)

@@ -18,8 +18,8 @@ from ..extensions import TITLES_KEY, span_text
 from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
 from ..reading import Source
 
-SCHEMA_VERSION = "1.4"
-_BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "SIGNATURE", "ADDRESSEE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW"}
+SCHEMA_VERSION = "1.5"
+_BLOCK_LABELS = {"EDITOR_NOTE", "AUTHOR_NOTE", "SIGNATURE", "ADDRESSEE", "LEAD", "PARAGRAPH", "BULLET", "QUOTE", "QUESTION", "ANSWER", "TABLE_ROW", "CONTENTS"}
 
 
 def schema() -> dict:

@@ -132,7 +132,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 if block is not None and block["kind"] == "table_row":
                     rows.append(block["text"])
                     continue
-                if out[-1].startswith("- ") and (block is None or block["kind"] != "bullet"):
+                if out[-1].startswith("- ") and (block is None or block["kind"] not in ("bullet", "contents")):
                     out.append("")  # a list of bullets ends: a paragraph after it is no part of its last item
                 if rows:
                     out += [*_table(rows), ""]
@@ -156,6 +156,9 @@ def to_markdown(doc: Doc, source: Source) -> str:
                 elif block["kind"] == "bullet":
                     out.append(f"- {md_escape(block['text'][len(block['marker'] or ''):].strip())}")
                     continue  # (bullets close up; whatever comes next opens with a blank line)
+                elif block["kind"] == "contents":
+                    out.append(f"- {md_escape(block['text'].strip())}")
+                    continue
                 elif block["kind"] == "editor_note":
                     out += [f"> *{md_escape(_labelled_note(block['text']))}*", ""]
                 elif block["kind"] == "author_note":
