@@ -908,6 +908,12 @@ def test_a_share_in_a_whole_names_the_whole(nlp):
         ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员40万名。", [("parts_exceed_whole", "error", "40万名")]),
         ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员30万名。", []),
         ("全校共有教师120名,其中女教师130名。", [("parts_exceed_whole", "error", "130名")]),
+        # a floor said of the whole after it is no whole: the figure before it is
+        ("全国粮食总产量达到14130亿斤，连续10年稳定在1.3万亿斤以上。其中，夏粮2995亿斤，秋粮10875亿斤，早稻560亿斤。", [
+            ("parts_exceed_whole", "warning", "560亿斤"),
+        ]),
+        ("全国粮食总产量达到14130亿斤，连续10年稳定在1.3万亿斤以上。其中，夏粮2995亿斤，秋粮10575亿斤，早稻560亿斤。", []),
+        ("全市党员超过3000名。其中，女党员1800名，少数民族党员1500名。", []),
         # parts that end with the rest (其他, 其余) are the whole: they must add up to it, within rounding
         ("全省共有党员100万名，包括农民党员40万名、工人党员30万名、其他党员20万名。", [("parts_short_of_whole", "warning", "20万名")]),
         ("全省企业3.8万家，其中武汉市2.1万家、襄阳市0.9万家，其余市州0.8万家。", []),

@@ -289,6 +289,9 @@ def _sentence_of(linker: Linker, pos: int) -> int:
     return bisect.bisect_right(linker.sentence_starts, pos) - 1
 
 
+_BOUNDS = ("以上", "超过", "以下")  # a floor or a ceiling, no amount
+
+
 def _wholes_before(figs: list[Figure], pos: int, linker: Linker) -> list[int]:
     """The counts 其中 may divide: the last one before it in its sentence (or in the sentence before)
     and the earlier ones of its part of that sentence with the same kind and unit."""
@@ -302,6 +305,12 @@ def _wholes_before(figs: list[Figure], pos: int, linker: Linker) -> list[int]:
             break
         if f.sentence in sentences and f.kind in _QUANTITY and f.depth == 0 and f.base is None and not f.list_member:
             found.append(j)
+    if found and not figs[found[-1]].exact:
+        # a floor said of the whole after it (总产量达到14130亿斤，…连续10年稳定在1.3万亿斤以上。其中…): the whole is the figure before
+        floor, before = figs[found[-1]], found[:-1]
+        if floor.approx not in _BOUNDS or not before or (figs[before[-1]].subject, figs[before[-1]].unit) != (floor.subject, floor.unit):
+            return []
+        found = before
     if not found or not figs[found[-1]].exact:
         return []
     last = figs[found[-1]]
