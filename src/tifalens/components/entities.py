@@ -118,6 +118,9 @@ class EntityRules:
     family_place_suffixes: frozenset[str]
     kind_endings: tuple[str, ...]
     not_first_of_short_names: frozenset[str]
+    titled_work: re.Pattern
+    document_ends: tuple[str, ...]
+    document_shorts: frozenset[str]
 
     def listed_places(self, orths: numpy.ndarray) -> list[int]:
         """Indices of the tokens that are a listed name (one binary search per token, in numpy)."""
@@ -336,6 +339,9 @@ def entity_rules() -> EntityRules:
         family_place_suffixes=frozenset(place["family_place_suffixes"]),
         kind_endings=tuple(sorted(place["kind_endings"], key=len, reverse=True)),
         not_first_of_short_names=frozenset(place["not_first_of_short_names"]),
+        titled_work=re.compile(rf"《([^《》\n。！？；]{{1,{data['titled_works']['max_chars']}}})》"),
+        document_ends=tuple(sorted(data["titled_works"]["document_ends"], key=len, reverse=True)),
+        document_shorts=frozenset(data["titled_works"]["shorts"]),
     )
 
 
@@ -894,15 +900,50 @@ def institution_spans(doc: Doc, table: Institutions, words: TokenTexts) -> list[
     return out
 
 
+_EDITION_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # （2023年修订）, （试行）
+
+
+def titled_works(doc: Doc, words: TokenTexts, rules: EntityRules) -> list[Span]:
+    """A span per name in title marks on token edges (《中国共产党纪律处分条例》 without its marks): LAW when it
+    names a document by its last word (before an edition's note: 条例（2023年修订）), else WORK_OF_ART."""
+    text = words.text
+    if "《" not in text:
+        return []
+    out: list[Span] = []
+    documents: list[str] = []  # the documents named so far, in full
+    for m in rules.titled_work.finditer(text):
+        tokens = words.tokens_of(m.start(1), m.end(1))
+        if tokens is None:
+            continue
+        name = _EDITION_NOTE.sub("", m.group(1))
+        if not name.endswith(rules.document_ends):
+            out.append(Span(doc, tokens.start, tokens.stop, label="WORK_OF_ART"))
+            continue
+        kind = next(end for end in rules.document_ends if name.endswith(end))
+        if name == kind or name in rules.document_shorts:  # 《规定》, 《暂行规定》: the last such document named in full
+            full = next((d for d in reversed(documents) if d.endswith(name) and d != name), "")
+        else:
+            full = ""
+            documents.append(name)
+        out.append(Span(doc, tokens.start, tokens.stop, label="LAW", kb_id=full))
+    return out
+
+
 def entity_spans(
     doc: Doc, table: Institutions, tag_labels: dict[str, str], rules: EntityRules, is_word: Callable[[str], bool] = no_words
 ) -> list[Span]:
     """Institutions first, then the names the structure credits (a byline's, a list of members'), then tag-based
     entities that overlap none of them; sorted, never overlapping."""
     words = TokenTexts(doc)
+    works = titled_works(doc, words, rules)
     spans = institution_spans(doc, table, words)
+    if works:
+        inside = [False] * (len(doc) + 1)
+        for s in works:
+            inside[s.start : s.end] = [True] * (s.end - s.start)
+        spans = [s for s in spans if not any(inside[s.start : s.end])] + works  # (监察法's 中华人民共和国 is no place)
     if tag_labels:
-        taken = [False] * (len(doc) + 1)  # tokens covered by an institution or a credited name
+        taken = [False] * (len(doc) + 1)  # tokens covered by a title, an institution or a credited name
         for s in spans:
             taken[s.start : s.end] = [True] * (s.end - s.start)
         if "PERSON" in tag_labels.values():  # (刘国中 of a list: not jieba's 刘国|中)

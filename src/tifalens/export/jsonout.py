@@ -402,7 +402,7 @@ def checks(doc: Doc, source: Source) -> list[dict[str, Any]]:
     return out
 
 
-ENTITY_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}
+ENTITY_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation", "LAW": "document", "WORK_OF_ART": "work"}
 
 
 def entity_rows(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -192,7 +192,7 @@ def to_markdown(doc: Doc, source: Source) -> str:
     if data["entities"]:
         rows = entity_rows(data)
         office = any(e["office"] for e in rows)  # a column of its own only where a person is named after an office
-        out += ["## People, places, organisations", "", "| name | kind | full name | " + ("office | " if office else "") + "count |"]
+        out += ["## Names: people, places, organisations, documents, works", "", "| name | kind | full name | " + ("office | " if office else "") + "count |"]
         out.append("|---|---|---|" + ("---|" if office else "") + "---:|")
         for e in rows:
             out.append(f"| {_cell(e['text'])} | {e['kind']} | {_cell(e['kb_id'])} |" + (f" {_cell(e['office'])} |" if office else "") + f" {e['count']} |")
