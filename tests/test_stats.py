@@ -2168,6 +2168,10 @@ def test_a_year_counted_from_the_text_s_own_is_read_against_its_date(nlp, tmp_pa
 
     assert [shown_when(s, "2022-03-05") for s in stats if s["when"]] == ["2021", "2021", "2022-01/2022-09", "2022"]
     assert [shown_when(s) for s in stats if s["when"]] == ["去年", "去年", "--01/--09", "今年"]
+    # a report at the start of a year looks back on the last as 过去一年
+    dated = analyse(nlp, "政府工作报告\n\n2025年1月15日\n\n过去一年，全省地区生产总值达到5.6万亿元、增长5.4%。\n")["stats"]
+    assert [(s["text"], s["when"]["text"], s["when"]["date"]) for s in dated if s["when"]] == [("5.6万亿元", "过去一年", "2024"), ("5.4%", "过去一年", "2024")]
+    assert [s["when"] for s in analyse(nlp, "过去一年多时间，共受理问题线索54件。过去一年来，诫勉10人。")["stats"]] == [None, None]  # a length of time
 
 
 def test_years_of_the_republic_of_china_s_calendar(nlp):

@@ -209,6 +209,7 @@ class StatsRules:
         self.time_comparison_words = tuple(data["time_comparison_words"])
         self.when_lead_chars: int = data["when_lead_chars"]
         self.relative_years: dict[str, int] = data["relative_years"]
+        self.year_span_ends = tuple(data["year_span_ends"])
         self.relative_years_rx = re.compile("|".join(map(re.escape, longest_first(self.relative_years))))
         self.when_breaks_rx = re.compile("|".join(map(re.escape, longest_first(data["when_breaks"]))))
         self.time_comparison_ends = tuple(data["time_comparison_ends"])
@@ -1637,6 +1638,8 @@ class Linker:
         """The words of the text that name a year counted from its own (今年, 去年, 明年), as times."""
         out = []
         for m in self.rules.relative_years_rx.finditer(self.text):
+            if m.group().endswith("一年") and self.text.startswith(self.rules.year_span_ends, m.end()):
+                continue  # 过去一年多时间, 过去一年来: a length of time, not the year before
             if self.tokens.is_boundary(m.start()):
                 sentence = bisect.bisect_right(self.sentence_starts, m.start()) - 1
                 clause = clause_start(self.text, m.start(), self.rules.delimiters)
