@@ -2174,6 +2174,27 @@ def test_a_year_counted_from_the_text_s_own_is_read_against_its_date(nlp, tmp_pa
     assert [s["when"] for s in analyse(nlp, "过去一年多时间，共受理问题线索54件。过去一年来，诫勉10人。")["stats"]] == [None, None]  # a length of time
 
 
+def test_a_heading_s_year_is_the_time_of_the_figures_under_it(nlp):
+    text = (
+        "政府工作报告\n\n一、2024年工作回顾\n\n全省地区生产总值增长5.4%。2023年增长5.0%。\n\n（一）产业\n\n新增企业1500家。\n\n"
+        "二、2025年主要目标任务\n\n地区生产总值增长5.5%左右。\n\n三、2012年以来的发展\n\n累计减贫1000万人。\n\n"
+        "四、2024年和2025年的比较\n\n粮食产量700亿斤。\n"
+    )
+    stats = analyse(nlp, text)["stats"]
+    at = text.index
+    assert [(s["text"], s["when"] and s["when"]["text"], s["when"] and s["when"]["start"]) for s in stats if s["kind"] not in ("year", "date")] == [
+        ("5.4%", "2024年", at("2024年")),  # the heading's year
+        ("5.0%", "2023年", at("2023年")),  # the sentence's own year wins
+        ("1500家", "2024年", at("2024年")),  # under a heading below it
+        ("5.5%", "2025年", at("2025年")),  # the next heading of its level names its own
+        ("1000万人", None, None),  # 以来: a span, no year
+        ("700亿斤", None, None),  # two years: none
+    ]
+    # a heading's year holds in its article only
+    text = "甲文\n\n一、2024年工作回顾\n\n增长5.4%。\n\n乙文标题\n\n新华社北京3月5日电 新增企业1500家。\n"
+    assert [(s["article"], s["when"]) for s in analyse(nlp, text)["stats"] if s["text"] == "1500家"] == [(1, None)]
+
+
 def test_years_of_the_republic_of_china_s_calendar(nlp):
     # Taiwan's texts count years from 1912 (民国1年): after 民国, and alone near one, a year of two or three digits
     text = "行政院表示，民国113年经济成长率为4.3%，112年为1.3%。中华民国114年度中央政府总预算岁出2兆8,813亿元。公司成立100年，近100年来发展很快。"

@@ -210,6 +210,7 @@ class StatsRules:
         self.when_lead_chars: int = data["when_lead_chars"]
         self.relative_years: dict[str, int] = data["relative_years"]
         self.year_span_ends = tuple(data["year_span_ends"])
+        self.year_since_words = tuple(data["year_since_words"])
         self.relative_years_rx = re.compile("|".join(map(re.escape, longest_first(self.relative_years))))
         self.when_breaks_rx = re.compile("|".join(map(re.escape, longest_first(data["when_breaks"]))))
         self.time_comparison_ends = tuple(data["time_comparison_ends"])
@@ -1550,6 +1551,7 @@ class Linker:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.uneven_lists: list[tuple[list[int], str, list[int]]] = []  # figures after 分别 and the list of another length before it
         self._ratio_whole: tuple[int, str] | None = None  # (sentence, whole) of the last 占Y比重 share
+        self.headings: list[tuple[int, int, int, int | None]] = []  # (start, end, level, article) of the text's headings
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``, trimmed."""
@@ -1633,6 +1635,34 @@ class Linker:
             if fig.when is not None and self._other_time(fig.when, fig):
                 fig.when = last = None  # 2006年的“半壁江山”，发展到现在超过GDP的7成: another time, the text's own
             compared = None
+        if self.headings:
+            self._section_years(figs, times)
+
+    def _section_years(self, figs: list[Figure], times: list[Time]) -> None:
+        """A figure whose sentence names no time, under a heading that names one (一、2024年工作回顾, 二、今年主要目标任务),
+        is of that time, and so under the headings below that one, up to the next heading of its level or above in
+        its article; a time with 以来 after it (2012年以来) is a span, and a heading naming two times names none."""
+        sections: list[tuple[int, int, Time | None]] = []  # (start, end, the time in force under the heading)
+        stack: list[tuple[int, Time | None]] = []  # (level, the heading's own time) of the headings above
+        article = None
+        time_starts = [t.start for t in times]
+        for start, end, level, art in self.headings:
+            if art != article:
+                stack, article = [], art
+            inside = times[bisect.bisect_left(time_starts, start) : bisect.bisect_left(time_starts, end)]
+            own = inside[0] if len(inside) == 1 and not self.text.startswith(self.rules.year_since_words, inside[0].end) else None
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, own))
+            sections.append((start, end, next((t for _, t in reversed(stack) if t is not None), None)))
+        starts = [start for start, _, _ in sections]
+        heading_article = [art for *_, art in self.headings]
+        for fig in figs:
+            if fig.when is not None or fig.kind in ("year", "date"):
+                continue
+            k = bisect.bisect_right(starts, fig.start) - 1
+            if k >= 0 and sections[k][2] is not None and fig.start >= sections[k][1] and heading_article[k] == fig.article:
+                fig.when = sections[k][2]
 
     def _relative_years(self) -> list[Time]:
         """The words of the text that name a year counted from its own (今年, 去年, 明年), as times."""
@@ -2737,6 +2767,7 @@ class StatsComponent(Batched):
         for fig in figs:
             fig.article = article_at(arts, view.to_doc(fig.start))
         linker = Linker(text, self.rules, tokens)
+        linker.headings = [(view.to_view(h.start_char), view.to_view(h.end_char), h._.level or 1, h._.article) for h in structure_spans(doc, "HEADING")]
         linker.link(figs)
         found = run_checks(figs, linker, self.rules) if self.checks else []
         figs += self._table_figures(text, figs, linker, view, arts)
