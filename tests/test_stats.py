@@ -1493,6 +1493,28 @@ def test_a_proportion_after_a_word_naming_one_is_a_ratio(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "figures", "message"),
+    [
+        # a change and the level it reaches, of two units or of one far apart, not a range
+        ("城镇化率提升1.5个百分点至53.8%。", [("1.5个百分点", "percentage_point"), ("53.8%", "percent")], "“提升1.5个百分点” to 53.8% implies 城镇化率 was 52.3% before"),
+        ("党员人数增加5万人至120万人。", [("5万人", "change"), ("120万人", "count")], "“增加5万人” to 120万人 implies 党员人数 was 115万人 before"),
+        ("价格下降3元至20元。", [("3元", "change"), ("20元", "money")], "“下降3元” to 20元 implies 价格 was 23元 before"),
+        ("收入增长2.1%至5000亿元。", [("2.1%", "change"), ("5000亿元", "money")], None),
+        ("贫困发生率从2017年的48%到2019年已降为0。", [("2017年", "year"), ("48%", "percent"), ("2019年", "year")], None),
+        # a range of growth, and a range after no verb of change
+        ("预计增长5%至6%。", [("5%至6%", "change")], None),
+        ("培训100名至200名干部。", [("100名至200名", "count")], None),
+    ],
+)
+def test_a_change_and_the_level_it_reaches_after_zhi_are_two_figures(nlp, text, figures, message):
+    data = analyse(nlp, text)
+    assert [(s["text"], s["kind"]) for s in data["stats"]] == figures
+    assert [c["message"] for c in data["checks"] if c["code"] == "change"] == ([message] if message else [])
+    if message:
+        assert data["stats"][1]["subject"] == data["stats"][0]["subject"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("全国居民人均可支配收入基尼系数为0.465。", [("0.465", 0.465, "全国居民人均可支配收入基尼系数")]),

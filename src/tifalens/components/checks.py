@@ -642,7 +642,7 @@ def check_changes(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iter
             what = f"{base.subject or 'it'} was {implied} {f'at {against}' if against else 'before'}"
         else:  # 比城镇居民快1.5个百分点: another group's value, not an earlier one
             what = f"{implied} for {against}"
-        message = f"“{ref['text']}” after {base.text} implies {what}"
+        message = f"“{ref['text']}” {'after' if base.start < fig.start else 'to'} {base.text} implies {what}"  # (增加5万人|至120万人)
         stated = _stated_earlier(figs, fig, base, linker, rules)
         if stated is not None and abs(figs[stated].value - ref["reference_value"]) > figs[stated].spread + fig.spread + base.spread:
             yield _check("change", "error", f"{message}, but the text gives {figs[stated].text}", i, [fig.base, i, stated])

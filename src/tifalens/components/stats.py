@@ -210,6 +210,7 @@ class StatsRules:
         self.when_lead_chars: int = data["when_lead_chars"]
         self.relative_years: dict[str, int] = data["relative_years"]
         self.year_span_ends = tuple(data["year_span_ends"])
+        self.level_over_change: float = data["level_over_change"]
         self.year_since_words = tuple(data["year_since_words"])
         self.relative_years_rx = re.compile("|".join(map(re.escape, longest_first(self.relative_years))))
         self.when_breaks_rx = re.compile("|".join(map(re.escape, longest_first(data["when_breaks"]))))
@@ -617,6 +618,7 @@ class FigureFinder:
     def __init__(self, rules: StatsRules, is_boundary: Callable[[int], bool] = lambda _pos: True) -> None:
         self.rules = rules
         self.is_boundary = is_boundary
+        self._resume: int | None = None  # where a shape's reader asks for the text to be read again
 
     def find(self, text: str) -> list[Figure]:
         """Figures leftmost first, the longest where two overlap."""
@@ -625,7 +627,13 @@ class FigureFinder:
             if shape in self.rules.shape_words and not any(w in text for w in self.rules.shape_words[shape]):
                 continue  # a shape whose first characters are everywhere but whose words are rare (季度, 半年)
             reader = getattr(self, f"_{shape}")
-            found.extend(fig for fig in (reader(m, text) for m in rx.finditer(text)) if fig is not None)
+            for m in rx.finditer(text):
+                if (fig := reader(m, text)) is not None:
+                    found.append(fig)
+                if self._resume is not None:  # a reader that read only the first of two figures (提升1.5个百分点|至53.8%)
+                    at, self._resume = self._resume, None
+                    if (again := rx.match(text, at)) is not None and (fig := reader(again, text)) is not None:
+                        found.append(fig)
         found.sort(key=lambda f: (f.start, -(f.end - f.start)))
         chosen: list[Figure] = []
         per = self.rules.per_markers
@@ -821,8 +829,13 @@ class FigureFinder:
 
     def _quantity(self, m: re.Match, text: str) -> Figure | None:
         unit, unit1 = m.group("unit") or "", m.group("unit1") or ""
-        if (unit1 and unit1 != unit) or (m.start() > 0 and text[m.start() - 1] == "第"):
-            return None  # 3个至5万; an ordinal (第38个)
+        if m.start() > 0 and text[m.start() - 1] == "第":
+            return None  # an ordinal (第38个)
+        if unit1 and (unit1 != unit or self._by_and_to(m, text)):
+            # two figures, not a range: a change and the level it reaches (提升1.5个百分点至53.8%, 增加5万人至120万人)
+            self._resume = m.start("num2")
+            one = self._numeric(m.start(), m.end("unit1"), text[m.start() : m.start("unit1")], unit1, text)
+            return one if one is not None and self.is_boundary(m.end("unit1")) else None
         end = m.end()
         if unit and not self.is_boundary(end) and not (text.startswith(self.rules.class_suffix, end) and self.is_boundary(end + 1)):
             if m.group("num2"):
@@ -843,6 +856,16 @@ class FigureFinder:
             fig.start, fig.text = fig.start - 1, text[fig.start - 1 : fig.end]
             fig.value *= sign  # -3至5: only the low end carries the sign
         return fig
+
+    def _by_and_to(self, m: re.Match, text: str) -> bool:
+        """Is a range of one unit after a verb of change, joined by 至 or 到, a change and the level it reaches
+        (下降3元至20元, 增加5万人至120万人): a level at least ``level_over_change`` times the change? (增长5%至6% is a
+        range of growth.)"""
+        between = text[m.end("unit1") : m.start("num2")]
+        if between not in ("至", "到") or not ends_with(text[max(0, m.start() - 3) : m.start()].removesuffix("了"), self.rules.verb_words):
+            return False
+        low, high = parse_number(text[m.start() : m.start("unit1")]), parse_number(m.group("num2"))
+        return low is not None and high is not None and low > 0 and high >= self.rules.level_over_change * low
 
     def _numeric(self, start: int, end: int, numeral: str, unit: str, text: str) -> Figure | None:
         percent_cn = numeral.startswith("百分之")
@@ -2485,6 +2508,8 @@ class Linker:
                 j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth)
             else:
                 continue
+            if j is None and fig.kind == "change":
+                j = self._level_reached(figs, i)
             if fig.against is None:  # 比十九大增加68名,占27.0%,提高2.8个百分点: both against 十九大
                 k = nearest_in_sentence(figs, i, lambda f: f.against is not None and f.kind in ("change", "percentage_point"))
                 fig.against = figs[k].against if k is not None else None
@@ -2492,6 +2517,19 @@ class Linker:
                 j = None  # 村集体经济将增收200万元，每股分红增加500元: a change of something else
             if j is not None:
                 self._attach_change(fig, figs[j], j)
+
+    def _level_reached(self, figs: list[Figure], i: int) -> int | None:
+        """The figure right after a change and 至 or 到, the level it reaches (增加5万人至120万人, 增长2.1%至5000亿元),
+        which is of what the change is of; or None."""
+        fig = figs[i]
+        if i + 1 >= len(figs) or self.text[fig.end : figs[i + 1].start] not in ("至", "到"):
+            return None
+        level = figs[i + 1]
+        if level.kind not in QUANTITY_KINDS or (fig.unit != "%" and level.unit != fig.unit):
+            return None
+        if not level.subject:
+            level.subject, level.subject_source = fig.subject, fig.subject_source
+        return i + 1
 
     @staticmethod
     def _same_thing(change: Figure, base: Figure) -> bool:
