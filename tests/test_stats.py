@@ -1521,6 +1521,10 @@ def test_a_change_and_the_level_it_reaches_after_zhi_are_two_figures(nlp, text, 
         # from one level to another: both are the index's, the second referred to the first
         ("城乡居民人均可支配收入之比由2012年的2.88缩小到2024年的2.34。", [("2.88", 2.88, "城乡居民人均可支配收入之比"), ("2.34", 2.34, "城乡居民人均可支配收入之比")]),
         ("农田灌溉水有效利用系数由0.542提高到0.559。", [("0.542", 0.542, "农田灌溉水有效利用系数"), ("0.559", 0.559, "农田灌溉水有效利用系数")]),
+        # an exchange rate; an index in points, the verb of a close no part of its subject
+        ("人民币对美元汇率中间价为7.1104，上证指数报收3336.50点，深证成指收于10500.12点。", [
+            ("7.1104", 7.1104, "人民币对美元汇率中间价"), ("3336.50点", 3336.5, "上证指数"), ("10500.12点", 10500.12, "深证成指"),
+        ]),
         # a percentage or a ratio written a:b is read as such; a decimal in a clause naming no index is none
         ("恩格尔系数为28.4%，城乡居民收入比为2.34∶1，版本号为2.0。", []),
     ],

@@ -660,7 +660,11 @@ class FigureFinder:
         if not any(w in clause for w in self.rules.index_words):
             return None
         value = parse_number(m.group(0))
-        return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group(0), value, "", "index")
+        if value is None:
+            return None
+        if text.startswith("点", m.end()) and self.is_boundary(m.end() + 1):  # 报收3336.50点: an index's points
+            return Figure(m.start(), m.end() + 1, text[m.start() : m.end() + 1], m.group(0), value, "点", "index")
+        return Figure(m.start(), m.end(), m.group(0), m.group(0), value, "", "index")
 
     def _fraction(self, m: re.Match, text: str) -> Figure | None:
         value = parse_number(m.group(0))
