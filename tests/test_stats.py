@@ -1130,11 +1130,29 @@ def test_conflict_check(nlp, text, expected):
         # not a rate per year over several, nor a change against a time named
         ("全球服务贸易额由7.8万亿美元增长至11.9万亿美元，年均增长4.8%。", []),
         ("城镇化率由2012年的30.5%提高到35.2%，比上年提高1.1个百分点。", [("change", "info", "1.1个百分点")]),
+        # a change by a multiple (增长N倍: N+1 times) against where the level was reached from, or what it is compared with
+        ("高铁营业里程从0.9万公里增加到4.8万公里，增长了4.3倍。", []),
+        ("农村居民人均可支配收入23119元，比2012年的8389元增加了1.76倍。", []),
+        ("农村居民人均可支配收入23119元，比2012年的8389元增加了2.5倍。", [("change", "error", "2.5倍")]),
+        # the multiple said as the increase, a frequent slip, is a warning
+        ("农村居民人均可支配收入23119元，比2012年的8389元增加了2.76倍。", [("change", "warning", "2.76倍")]),
+        # an amount against the figure it is compared with, of the time before it (比2012年的8389元)
+        ("农村居民人均可支配收入23119元，比2012年的8389元增加了2000元。", [("change", "error", "2000元")]),
+        ("农村居民人均可支配收入23119元，比2012年的8389元增加了14730元。", [("change", "info", "14730元")]),
+        # a length of time is no amount a change by a share changes
+        ("口罩日产量1个月增长12倍。", []),
     ],
 )
 def test_change_check(nlp, text, expected):
     data = analyse(nlp, text)
     assert checks(data) == expected
+    if "增加了2.76倍" in text:
+        assert data["checks"][0]["message"] == (
+            "“比2012年的8389元增加了2.76倍” after 23119元 implies 农村居民人均可支配收入 was 6148.7元 at 2012年, but the text gives 8389元 "
+            "(23119元 is 1.756倍 more); 23119元 is 2.756 times 8389元, as 增长到2.76倍 or 是…的2.76倍 would say, not 增长2.76倍"
+        )
+    if "增加了2000元" in text:
+        assert data["checks"][0]["message"] == "“比2012年的8389元增加了2000元” after 23119元 implies 农村居民人均可支配收入 was 21119元 at 2012年, but the text gives 8389元"
     if "提高了5.7个百分点" in text:
         assert data["checks"][0]["message"] == "“提高了5.7个百分点” after 35.2% implies 城镇化率 was 29.5% before, but the text gives 30.5%"
     if "下降了25%" in text:

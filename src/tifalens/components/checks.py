@@ -859,20 +859,31 @@ def _check_relative_change(figs: list[Figure], i: int, base: Figure, linker: Lin
     if stated is None or not (fig.exact and base.exact):
         return
     ref = figs[stated]
-    rate = fig.direction * fig.value
-    low = (base.value - base.spread) / (1 + (rate + fig.spread) / 100)
-    high = (base.value + base.spread) / (1 + (rate - fig.spread) / 100) if rate - fig.spread > -100 else float("inf")
+    per = 100 if fig.unit == "倍" else 1  # (增加了1.76倍: 176% more)
+    rate, spread = fig.direction * fig.value * per, fig.spread * per
+    low = (base.value - base.spread) / (1 + (rate + spread) / 100)
+    high = (base.value + base.spread) / (1 + (rate - spread) / 100) if rate - spread > -100 else float("inf")
     if low - ref.spread <= ref.value <= high + ref.spread or ref.value <= 0:
         return
     actual = 100 * (base.value / ref.value - 1)
-    yield _check(
-        "change",
-        "error",
+    more = f"{_fmt(abs(actual), fig.decimals + 1)}%" if per == 1 else f"{_fmt(abs(actual) / 100, fig.decimals + 1)}倍"
+    message = (
         f"“{fig.reference['text']}” after {base.text} implies {base.subject or 'it'} was {_as_written(base.value / (1 + rate / 100), base, ref.decimals + 1)}"
-        f" {f'at {against}' if against else 'before'}, but the text gives {ref.text} ({base.text} is {_fmt(abs(actual), fig.decimals + 1)}% {'more' if actual >= 0 else 'less'})",
-        i,
-        [fig.base, i, stated],
+        f" {f'at {against}' if against else 'before'}, but the text gives {ref.text} ({base.text} is {more} {'more' if actual >= 0 else 'less'})"
     )
+    times = base.value / ref.value
+    slack = fig.spread + times * (base.spread / base.value + ref.spread / ref.value) if base.value else fig.spread
+    if per > 1 and fig.direction > 0 and abs(times - fig.value) <= slack:
+        # 增加了2.76倍 where 23119元 is 2.76 times 8389元: the multiple said as the increase, a slip writers often make
+        yield _check(
+            "change",
+            "warning",
+            f"{message}; {base.text} is {_fmt(times, fig.decimals + 1)} times {ref.text}, as 增长到{fig.text} or 是…的{fig.text} would say, not 增长{fig.text}",
+            i,
+            [fig.base, i, stated],
+        )
+        return
+    yield _check("change", "error", message, i, [fig.base, i, stated])
 
 
 def _stated_reference(figs: list[Figure], change: Figure, base: Figure, linker: Linker, rules: StatsRules) -> int | None:
@@ -923,6 +934,9 @@ def _stated_for_year_before(figs: list[Figure], change: Figure, base: Figure, ag
 def _stated_earlier(figs: list[Figure], change: Figure, base: Figure, linker: Linker, rules: StatsRules) -> int | None:
     """The figure the text gives for what ``change`` compares with: under the time it names (上年为110亿元), or,
     naming none, the one its base was reached from (由30.5%提高到35.2%，提高了5.7个百分点)."""
+    compared = [j for j, f in enumerate(figs) if change.cut <= f.start and f.end <= change.start and f.kind == base.kind and f.unit == base.unit]
+    if compared and base.start < change.cut:
+        return compared[-1]  # 23119元，比2012年的8389元增加了1.76倍: the figure it is compared with, in its own words
     if change.reference and change.reference["against"]:
         return _stated_reference(figs, change, base, linker, rules)
     return _stated_origin(figs, change, linker, rules)

@@ -62,6 +62,7 @@ QUANTITY_KINDS = ("count", "money", "measure")
 ROC_EPOCH = 1911  # 民国1年 is 1912
 _HAN = re.compile("[\u4e00-\u9fff]")
 SHARE_KINDS = ("percent", "ratio")
+RELATIVE_UNITS = ("%", "倍")  # a change by a share of what it changes (增长12%; 增加了1.76倍: 176%)
 
 
 _ARABIC_ONLY = re.compile(ARABIC)
@@ -211,6 +212,7 @@ class StatsRules:
         self.relative_years: dict[str, int] = data["relative_years"]
         self.year_span_ends = tuple(data["year_span_ends"])
         self.level_over_change: float = data["level_over_change"]
+        self.duration_units = frozenset(data["duration_units"])
         self.year_since_words = tuple(data["year_since_words"])
         self.relative_years_rx = re.compile("|".join(map(re.escape, longest_first(self.relative_years))))
         self.when_breaks_rx = re.compile("|".join(map(re.escape, longest_first(data["when_breaks"]))))
@@ -2490,6 +2492,7 @@ class Linker:
         brackets closed before it (党员100人（其中女党员70人、男党员40人），比上年增加20人: of 100人)."""
         for i, fig in enumerate(figs):
             depth = fig.depth
+            compared = lambda f, fig=fig: fig.cut <= f.start and f.end <= fig.start and f.kind in QUANTITY_KINDS  # noqa: E731  (比…的8389元|增加)
             if fig.kind == "percentage_point" and not fig.direction:
                 continue  # 分别贡献了3.5个百分点: a part of a rate, no change of one
             if fig.kind == "percentage_point" and fig.paired is not None:
@@ -2506,12 +2509,17 @@ class Linker:
                         j = None  # (a change after it is no level it reached: …，年均增幅30.2%)
             elif fig.kind == "change" and fig.paired is not None:
                 j = fig.paired if fig.unit in ("%", figs[fig.paired].unit) else None  # (增长了338倍: no amount to subtract)
-            elif fig.kind == "change" and fig.unit == "%":
-                j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS and f.depth <= depth)
+            elif fig.kind == "change" and fig.unit in RELATIVE_UNITS:  # 增长12%, 增加了1.76倍: of any amount
+                j = nearest_in_sentence(
+                    figs, i, lambda f: f.kind in QUANTITY_KINDS and f.unit not in self.rules.duration_units and f.depth <= depth and not compared(f)
+                )
             elif fig.kind == "change":
-                j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth)
+                j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth and not compared(f))
             else:
                 continue
+            if fig.kind == "change" and fig.against and (was := next((f for f in figs[:i] if compared(f)), None)) is not None:
+                # 比2012年的8389元增加了2000元: what it compares with is 2012年, the figure its level then
+                fig.against = fig.against.removesuffix(was.text).removesuffix("的") or fig.against
             if j is None and fig.kind == "change":
                 j = self._level_reached(figs, i)
             if fig.against is None:  # 比十九大增加68名,占27.0%,提高2.8个百分点: both against 十九大
@@ -2543,7 +2551,7 @@ class Linker:
         return change.subject in base.subject or base.subject in change.subject
 
     def _attach_change(self, change: Figure, base: Figure, j: int) -> None:
-        relative = change.kind == "change" and change.unit == "%"
+        relative = change.kind == "change" and change.unit in RELATIVE_UNITS
         delta = change.direction * change.value
         exact = change.exact and base.exact and not relative
         ref = {
