@@ -961,7 +961,7 @@ class FigureFinder:
             fig.origin = False  # (a rank that rises falls in number: no level is computed from it)
         if fig.kind == "count" and self._unnumbered_rank(fig, text):
             fig.kind = "rank"  # 全球排名较2016年的122位上升…: a place in a ranking, said without 第
-        if fig.proportion and (copula := ends_with(pre, self.rules.copulas)):
+        if (fig.proportion or fig.kind == "index") and (copula := ends_with(pre, self.rules.copulas)):
             pre = pre[: -len(copula)]  # 收入比|为 (jieba's one word 比为): the ratio is named before 为
         fig.cut = fig.clause + len(pre)
         return True
