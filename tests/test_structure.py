@@ -1224,6 +1224,28 @@ def test_a_page_number_is_page_furniture_and_a_paragraph_goes_on_across_it():
     assert b.boilerplate == []
 
 
+def test_a_running_header_is_page_furniture_and_a_paragraph_goes_on_across_it():
+    # a PDF's title at the top of each page, next to its number; the title line itself stays the title
+    text = (
+        "政府工作报告\n\n现在，我代表国务院，向大会报告政府工作。过去一年，我们坚持稳中求进工作总基调，着力推动高质\n政府工作报告（2025年）\n— 2 —\n量发展，经济运行总体平稳。\n\n"
+        "一、2024年工作回顾\n\n国内生产总值达到134.9万亿元，\n政府工作报告（2025年）\n— 3 —\n增长5%。\n"
+    )
+    (a,) = articles(text)
+    assert a.title.text == "政府工作报告"
+    assert [b.text for s in a.sections for b in s.blocks] == [
+        "现在，我代表国务院，向大会报告政府工作。过去一年，我们坚持稳中求进工作总基调，着力推动高质量发展，经济运行总体平稳。", "国内生产总值达到134.9万亿元，增长5%。",
+    ]  # fmt: skip
+    assert [s.heading.text for s in a.sections if s.heading] == ["一、2024年工作回顾"]
+    # a paper's page line breaking three sentences, with no page numbers
+    text = "标题\n\n全省经济运行总体平稳。就业\n人民日报 2024年3月6日 第2版\n形势保持稳定。物价\n人民日报 2024年3月6日 第2版\n温和上涨。\n人民日报 2024年3月6日 第2版\n"
+    (a,) = articles(text)
+    assert [b.text for s in a.sections for b in s.blocks] == ["全省经济运行总体平稳。就业形势保持稳定。物价温和上涨。"]
+    assert [b.text for b in a.boilerplate] == ["人民日报 2024年3月6日 第2版"]  # (the two a join leaves out are in its gap)
+    # a line said twice, apart from page numbers, is no furniture (a speaker's label)
+    (a,) = articles("访谈\n\n主持人：\n\n请谈谈情况。\n\n主持人：\n\n还有呢？\n")
+    assert a.boilerplate == []
+
+
 def test_a_doubled_dash_opens_a_bullet_as_one_marker():
     # 政府工作报告's highlights: ——经济总体回升向好。… (a lone — or - is a marker too)
     (a,) = articles("工作回顾\n\n过去一年极不平凡。\n\n——经济总体回升向好。增长5.2%。\n\n——粮食产量再创新高。\n\n—就业总体稳定。\n")

@@ -508,9 +508,11 @@ def _blocks(
     related = False  # in a page's list of links to other articles (相关新闻, then a title a line)
     after_header = False  # the line before is the header of such a list
     page_lines: list[Block] = []  # a page's number (— 3 —) since the last block: a paragraph may go on after it
-    for start, end in _lines(text):
+    lines = _lines(text)
+    furniture = _running_headers(text, lines, rules)
+    for start, end in lines:
         s = text[start:end]
-        if rules.page_number.match(s):
+        if rules.page_number.match(s) or start in furniture:
             page_lines.append(Block(start, end, s, kind="boilerplate"))
             continue
         header = s.rstrip("：: ") in rules.related_headers or _related_inline(s, rules)
@@ -566,6 +568,28 @@ def _blocks(
             last_item[opened[0]] = (opened[1], any(ch in s for ch in _SENTENCE_END))
         blocks.extend(_split_inline_answer(Block(start, end, s), rules))
     return blocks + page_lines
+
+
+def _running_headers(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[int]:
+    """The starts of the lines a PDF repeats at the top or foot of its pages (政府工作报告（2025年） by each page's
+    number; 人民日报 2024年3月6日 第2版 breaking sentences): a short line said again and again, twice or more next to a
+    page's number, or three times or more and twice inside an open sentence. A paragraph goes on across them as across a number."""
+    texts = [text[a:b] for a, b in lines]
+    seen: dict[str, list[int]] = {}
+    for k, s in enumerate(texts):
+        if len(s) <= rules.max_heading and s[-1] not in _NO_HEADING_END and not rules.page_number.match(s):
+            seen.setdefault(s, []).append(k)  # (no header ends with a comma: 因此， on its line is the text's)
+    out: set[int] = set()
+    for s, at in seen.items():
+        if len(at) < 2:
+            continue
+        by_number = [k for k in at if any(0 <= j < len(texts) and rules.page_number.match(texts[j]) for j in (k - 1, k + 1))]
+        in_sentence = [k for k in at if 0 < k < len(texts) - 1 and _ends_open(texts[k - 1], rules)]
+        if len(by_number) >= 2:
+            out.update(lines[k][0] for k in by_number)
+        elif len(at) >= 3 and len(in_sentence) >= 2:
+            out.update(lines[k][0] for k in at)
+    return out
 
 
 def _split_inline_answer(b: Block, rules: _Rules) -> list[Block]:
