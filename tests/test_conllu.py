@@ -51,6 +51,14 @@ def test_small_text_exact_output(nlp):
     )
 
 
+def test_named_entities_are_bio_labels_in_misc(nlp):
+    result = analyze_source(tifalens.read_text("习近平在北京考察，依据《中国共产党纪律处分条例》处理。"), nlp)
+    (sentence,) = conllu.parse(to_conllu(result.doc, result.source, doc_id="x"))
+    assert [(t["form"], (t["misc"] or {}).get("NER")) for t in sentence if (t["misc"] or {}).get("NER")] == [
+        ("习近平", "B-PERSON"), ("北京", "B-GPE"), ("中国共产党", "B-LAW"), ("纪律处分", "I-LAW"), ("条例", "I-LAW"),
+    ]  # fmt: skip
+
+
 def test_a_traditional_text_keeps_its_forms_and_gives_simplified_lemmas(nlp):
     result = analyze_source(tifalens.read_text("國務院台辦堅決反對「台獨」分裂行徑，兩岸貿易總額增長。"), nlp)
     out = to_conllu(result.doc, result.source, doc_id="t")

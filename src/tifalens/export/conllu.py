@@ -5,7 +5,9 @@ There is no parser in the pipeline, so HEAD, DEPREL and DEPS are ``_``. UPOS is
 writes it and LEMMA the form the analysis read (the Simplified one of a Traditional
 text; otherwise the two are the same), as is ``# text``'s sentence. MISC has
 ``SpaceAfter=No`` where the next character is not whitespace (most Chinese
-tokens) and ``TifaTerm=…``/``TifaCategory=…`` on tokens of a tifa span::
+tokens), ``NER=B-…``/``NER=I-…`` on the tokens of a named entity (its first and
+the others: ``NER=B-PERSON``, ``NER=I-LAW``) and ``TifaTerm=…``/``TifaCategory=…``
+on tokens of a tifa span::
 
     >>> import tifalens
     >>> result = tifalens.analyze("增强四个意识。")
@@ -59,11 +61,22 @@ def tifa_by_token(doc: Doc) -> dict[int, tuple[str, str | None]]:
     return out
 
 
-def _misc(token: Token, text: str, tifa: dict[int, tuple[str, str | None]]) -> str:
+def entities_by_token(doc: Doc) -> dict[int, str]:
+    """Token index -> its entity's BIO label (B-PERSON for the first token, I-PERSON for the others)."""
+    out: dict[int, str] = {}
+    for ent in doc.ents:
+        out[ent.start] = f"B-{ent.label_}"
+        out.update((i, f"I-{ent.label_}") for i in range(ent.start + 1, ent.end))
+    return out
+
+
+def _misc(token: Token, text: str, tifa: dict[int, tuple[str, str | None]], ner: dict[int, str]) -> str:
     parts = []
     end = token.idx + len(token.text)
     if end < len(text) and not text[end].isspace():
         parts.append("SpaceAfter=No")
+    if token.i in ner:
+        parts.append(f"NER={ner[token.i]}")
     if token.i in tifa:
         term, category = tifa[token.i]
         parts.append(f"TifaTerm={_misc_value(term)}")
@@ -72,10 +85,10 @@ def _misc(token: Token, text: str, tifa: dict[int, tuple[str, str | None]]) -> s
     return "|".join(parts) or "_"
 
 
-def _token_line(n: int, token: Token, text: str, written: str, tifa: dict[int, tuple[str, str | None]]) -> str:
+def _token_line(n: int, token: Token, text: str, written: str, tifa: dict[int, tuple[str, str | None]], ner: dict[int, str]) -> str:
     lemma = _field(token.text)
     form = _field(written[token.idx : token.idx + len(token.text)])  # (t2s keeps every character's place)
-    cols = [str(n), form, lemma, token.pos_ or "X", _field(token.tag_), "_", "_", "_", "_", _misc(token, text, tifa)]
+    cols = [str(n), form, lemma, token.pos_ or "X", _field(token.tag_), "_", "_", "_", "_", _misc(token, text, tifa, ner)]
     return "\t".join(cols)
 
 
@@ -84,7 +97,7 @@ def sentence_blocks(doc: Doc, doc_id: str, written: str | None = None) -> list[s
     is the text as the input writes it, character for character (the Doc's own text when None)."""
     text = doc_text(doc)
     written = text if written is None or len(written) != len(text) else written
-    tifa = tifa_by_token(doc)
+    tifa, ner = tifa_by_token(doc), entities_by_token(doc)
     blocks = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space and t.text.strip()]
@@ -92,7 +105,7 @@ def sentence_blocks(doc: Doc, doc_id: str, written: str | None = None) -> list[s
             continue
         said = written[sent.start_char : sent.end_char]
         header = [f"# sent_id = {doc_id}-{len(blocks) + 1}", f"# text = {_WHITESPACE.sub(' ', said).strip()}"]
-        lines = [_token_line(n, t, text, written, tifa) for n, t in enumerate(tokens, start=1)]
+        lines = [_token_line(n, t, text, written, tifa, ner) for n, t in enumerate(tokens, start=1)]
         blocks.append("\n".join(header + lines) + "\n")
     return blocks
 
