@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import tifalens
 from tifalens.errors import InputError, UsageError
 from tifalens.reading import DEFAULT_GLOB, expand_inputs, is_traditional, normalize, read, read_bytes, read_text
 
@@ -94,6 +95,17 @@ def test_crlf_bom_nbsp_fullwidth_and_zero_width_map_back():
     assert src.original[a:b] == "３３．６％"
     nl = src.text.index("\n")
     assert src.original[slice(*src.to_original(nl, nl + 1))] == "\n"
+
+
+def test_spaces_around_numbers_in_a_sentence_are_dropped_and_map_back(nlp):
+    original = "新华社北京3月5日电 国内生产总值达到 134.9 万亿元，增长 5%，2024 年粮食丰收。\n指标 2024年 2025年\n居民消费价格 0.3 0.4\n"
+    src = read_bytes(original.encode("utf-8"), path="x")
+    # in a sentence the spaces go (the one that ends a dateline stays); a table's cells keep theirs
+    assert src.text == "新华社北京3月5日电 国内生产总值达到134.9万亿元，增长5%，2024年粮食丰收。\n指标 2024年 2025年\n居民消费价格 0.3 0.4\n"
+    figures = tifalens.analyze(original, nlp=nlp).to_dict()["stats"]
+    assert [(f["text"], f["kind"], f["subject"], original[f["orig_start"] : f["orig_end"]]) for f in figures if f["kind"] != "date"][:3] == [
+        ("134.9万亿元", "money", "国内生产总值", "134.9 万亿元"), ("5%", "change", "国内生产总值", "5%"), ("2024年", "year", None, "2024 年"),
+    ]  # fmt: skip
 
 
 def test_the_small_forms_of_big5_punctuation_are_the_full_width_ones(nlp):

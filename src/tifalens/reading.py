@@ -71,6 +71,11 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 
 # Removed outright: CR before LF, zero-width characters, soft hyphen, stray BOMs.
 _DROP = re.compile("\r(?=\n)|[\u200b-\u200d\u2060\ufeff\u00ad]")
+# a space a PDF or a web page's spacing puts between a number and the Chinese around it (达到 134.9 万亿元, 增长 5%,
+# 2024 年): meaningless in a sentence, dropped there (a line with no clause punctuation may be a table's row, whose
+# cells spaces set apart: 居民消费价格 0.3 0.4, kept; and a dateline's space is its end: 本报青岛讯 11月26日)
+_NUMBER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![讯电])[ \xa0](?=[0-9０-９])|(?<=[0-9０-９])[ \xa0](?=[\u4e00-\u9fff%％])")
+_CLAUSE_MARKS = re.compile("[，。；！？]")
 _LONE_CR = re.compile("\r")
 
 _BOMS = (
@@ -324,6 +329,22 @@ def wrapped_breaks(original: str) -> tuple[list[tuple[int, int]], int]:
     return breaks, width
 
 
+def _number_spaces(original: str) -> list[tuple[int, int]]:
+    """The spaces between a number and the Chinese around it (达到 134.9 万亿元) on the lines of running text
+    (those with clause punctuation), as ``(start, end)`` spans to drop."""
+    out = []
+    line_start, line_end, running = -1, -1, False
+    for m in _NUMBER_SPACE.finditer(original):
+        if m.start() >= line_end:  # (the line's test once per line)
+            line_start = original.rfind("\n", 0, m.start()) + 1
+            line_end = original.find("\n", m.start())
+            line_end = len(original) if line_end < 0 else line_end
+            running = _CLAUSE_MARKS.search(original, line_start, line_end) is not None
+        if running:
+            out.append((m.start(), m.end()))
+    return out
+
+
 def normalize(
     original: str, *, t2s: bool = False, unwrap: Sequence[tuple[int, int]] = (), markup: Edits | None = None
 ) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -341,8 +362,9 @@ def normalize(
     last = 0
     dropped = 0
     drops = [(m.start(), m.end()) for m in _DROP.finditer(original)]
-    if unwrap or markup:
-        drops = merged(drops + list(unwrap) + (markup.drops if markup else []))
+    spaced = _number_spaces(original)
+    if unwrap or markup or spaced:
+        drops = merged(drops + spaced + list(unwrap) + (markup.drops if markup else []))
     keep = markup.replaced if markup and markup.replacements else lambda text, a, b: text[a:b]
     for start, end in drops:
         pieces.append(keep(original, last, start))
