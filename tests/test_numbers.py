@@ -177,13 +177,15 @@ def test_small_integers_read_as_cn2an_reads_them(text):
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet="零一二两三四五六七八九十百千万亿", min_size=2, max_size=9))
 @example("一亿十万")
+@example("一亿千万零")
 def test_sections_with_round_heads_read_as_cn2an_reads_them(text):
     from tifalens.numbers import _sectioned
 
     value = _sectioned(text, round_heads=True)
     if value is not None:
-        try:  # (cn2an drops a section led by a bare 十 after 亿: 一亿十万 is 100100000, it reads 100000000)
-            expected = cn2an.cn2an(re.sub("(^|[亿万零])十", r"\1一十", text), "smart")
+        try:  # (cn2an drops a section led by a bare 十, or by a bare 百 or 千 after 亿: 一亿十万 is 100100000, 一亿千万 110000000,
+            # it reads 100000000 for both; with the 一 written it reads them right)
+            expected = cn2an.cn2an(re.sub("(^|[亿万零])十", r"\1一十", re.sub("([亿万零])([百千])", r"\1一\2", text)), "smart")
         except (ValueError, KeyError, IndexError, TypeError):
             return  # 百万, 千亿: cn2an rejects a bare head; the multiplier reading gives the same value
         assert value == expected

@@ -1605,7 +1605,8 @@ def test_figures_in_the_rows_of_a_table_with_their_columns(nlp):
     # a row without a header above it has no column; a row of prose is no table
     (row,) = analyse(nlp, "人均预期寿命（岁）\t78.3\t79.3\n")["stats"][:1]
     assert (row["text"], row["value"], row["kind"], row["column"]) == ("78.3", 78.3, "age", None)
-    assert analyse(nlp, "今年 全县 党员（人） 300 人，比上年增加。")["stats"] == []
+    prose = analyse(nlp, "今年 全县 党员（人） 300 人，比上年增加。")["stats"]  # (in a sentence 300 人 is 300人)
+    assert [(s["text"], s["column"]) for s in prose] == [("300人", None)]
     # a unit no sentence pattern reads is the label's unit of a measure
     years = analyse(nlp, "平均受教育年限（年）\t10.8\t≥11.3\n")["stats"]
     assert [(s["text"], s["value"], s["unit"], s["kind"], s["approx"]) for s in years] == [("10.8", 10.8, "年", "measure", None), ("≥11.3", 11.3, "年", "measure", "以上")]
