@@ -1825,6 +1825,13 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("根据表彰决定，戴立忠等340人被授予湖南省劳动模范称号。全县干部等500人参加，蔬菜、蛋肉等共34款。", [
             ("340人", "被授予湖南省劳动模范称号"), ("500人", "全县干部"), ("34款", "蔬菜、蛋肉"),
         ]),
+        # a clause that opens with 从 and the level it grows to is of what the clause before is about, not of a figure
+        # before a semicolon; 不断扩大 is a predicate (jieba: a noun)
+        ("药材产业从无到有，茶叶产业规模不断扩大，从原来的200亩扩大到600亩；草场面积从多到少，从原来的300多亩减少到20多亩。", [
+            ("200亩", "茶叶产业规模"), ("600亩", "茶叶产业规模"), ("300多亩", "草场面积"), ("20多亩", "草场面积"),
+        ]),
+        # not with a noun between 从 and the figure, nor with no level after it
+        ("心脏支架大幅降价，从均价1.3万元降至700元左右。", [("1.3万元", None), ("700元", None)]),
         # 信访举报 is a noun (jieba: two verbs) and 纪检监察 no name: a count after a verb counts its object
         ("全国纪检监察机关共接收信访举报264.1万件次，处置问题线索118.4万件。", [("264.1万件次", "信访举报"), ("118.4万件", "问题线索")]),
         # 入党 is a verb (jieba: a noun), and the nouns made with it are whole words

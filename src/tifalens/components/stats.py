@@ -213,6 +213,7 @@ class StatsRules:
         self.year_span_ends = tuple(data["year_span_ends"])
         self.level_over_change: float = data["level_over_change"]
         self.duration_units = frozenset(data["duration_units"])
+        self.origin_fillers = frozenset(["", *data["origin_fillers"]])
         self.year_since_words = tuple(data["year_since_words"])
         self.relative_years_rx = re.compile("|".join(map(re.escape, longest_first(self.relative_years))))
         self.when_breaks_rx = re.compile("|".join(map(re.escape, longest_first(data["when_breaks"]))))
@@ -2227,6 +2228,13 @@ class Linker:
                     j = i - 1 if self._clause_before_holds(prev, fig) else None  # 丛书共14册，约150万字: the same thing measured again
                 if j is None and prev and prev.kind == "money" == fig.kind and prev.subject_source == "own" and self._converts(prev, fig):
                     j = i - 1  # 1.2万亿美元，约合人民币8.6万亿元: the same amount in another currency
+                if (j is None or self._item_between(figs[j], fig)) and self._opens_from_to(figs, i):
+                    # 茶叶产业规模从少到多，从原来的200亩扩大到600亩: a clause that opens with 从 and the level it grows to
+                    # is of what the clause before is about, not of a figure before a semicolon (the level is too)
+                    words = self._clause_before(fig, figs)
+                    if len(words) > 1 and not self.tokens.token_at(self.text.rfind(words, 0, fig.clause))[1].startswith("v"):
+                        fig.subject, fig.subject_source = words, "context"
+                        continue
                 level = j is None and self._level_clause(fig)
                 if level:  # 年均增长5.8%，2025年达到4.2万亿元: the level the change
                     # reached; 市场主体突破百万大关，达到103.33万户: the level the mark passed led to
@@ -2246,6 +2254,17 @@ class Linker:
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
                     fig.subject = self._clause_before(fig, figs)
                     fig.subject_source = "context" if fig.subject else ""
+
+    def _opens_from_to(self, figs: list[Figure], i: int) -> bool:
+        """Does figure ``i`` open its clause after 从 with nothing but 原来的 or a time's 的 between (从原来的200亩, 从2012年的
+        30.5%), and a level of its unit follow it (扩大到600亩)? Not 从一个年收入不足3万元的…, 从4个方面明确23条."""
+        fig = figs[i]
+        if not fig.origin or self.text[fig.clause : fig.cut].strip() or not self.text[fig.cut : fig.start].startswith(tuple(self.rules.from_markers)):
+            return False
+        between = DATE_PATTERN.sub("", self.text[fig.cut + 1 : fig.start]).removesuffix("的")
+        if between not in self.rules.origin_fillers:
+            return False
+        return any(f.level and f.unit == fig.unit and f.sentence == fig.sentence for f in figs[i + 1 : i + 3])
 
     def _bare_totals(self, figs: list[Figure]) -> None:
         """A subject that is only a total (总数, 总量) is the total of what the nearest figure before it in the
@@ -2360,6 +2379,8 @@ class Linker:
         word, tag = self.tokens.token_at(at + len(head))
         if word in self.rules.comparison_markers:
             verb = at + len(head) + len(word)
+        elif word in self.rules.from_markers:
+            verb = at + len(head)  # 草皮种植面积|从进到退: 从 opens the predicate
         elif tag[:1] in self.rules.clause_predicate_tags:
             verb = at + len(head)
         else:
