@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tifalens
+from tifalens.analysis import analyze_source
 from tifalens.errors import InputError, UsageError
 from tifalens.reading import DEFAULT_GLOB, expand_inputs, is_traditional, normalize, read, read_bytes, read_text
 
@@ -108,9 +109,28 @@ def test_spaces_around_numbers_in_a_sentence_are_dropped_and_map_back(nlp):
     ]  # fmt: skip
 
 
-def test_the_small_forms_of_big5_punctuation_are_the_full_width_ones(nlp):
-    from tifalens.analysis import analyze_source
+def test_a_markdown_file_is_read_as_its_words_and_maps_back(nlp):
+    original = (
+        "# 主要指标\n\n> 全省经济运行**总体平稳**，见[新华网](http://www.news.cn/)。![图片](a.png)地区生产总值增长5.4%。\n\n"
+        "| 指标 | 2024年 | 2025年 |\n|---|---|---|\n| 城镇化率（%） | 66.2 | 67 |\n\n计算`5*3`与2*3*4。\n"
+    )
+    src = read_bytes(original.encode("utf-8"), path="a.md")
+    assert src.text == "主要指标\n\n全省经济运行总体平稳，见新华网。地区生产总值增长5.4%。\n\n 指标   2024年   2025年 \n\n 城镇化率（%）   66.2   67 \n\n计算5*3与2*3*4。\n"
+    assert [n.code for n in src.notes] == ["markdown"]
+    path_data = analyze_source(src, nlp).to_dict()
+    (art,) = path_data["articles"]
+    assert art["title"] == "主要指标"
+    assert [b["kind"] for s in art["sections"] for b in s["blocks"]] == ["lead", "table_row", "table_row", "paragraph"]
+    figures = [(f["text"], f["subject"], f["column"], original[f["orig_start"] : f["orig_end"]]) for f in path_data["stats"] if f["kind"] != "year"]
+    assert figures == [("5.4%", "地区生产总值", None, "5.4%"), ("66.2", "城镇化率", "2024年", "66.2"), ("67", "城镇化率", "2025年", "67")]
+    start = src.text.index("总体平稳")
+    assert original[slice(*src.to_original(start, start + 4))] == "总体平稳"
+    # the same words in a .txt file are read as written, and a .md file with no Markdown in it has no note
+    assert read_bytes(original.encode("utf-8"), path="a.txt").text.startswith("# 主要指标")
+    assert read_bytes("全省经济运行总体平稳。".encode("utf-8"), path="b.md").notes == ()
 
+
+def test_the_small_forms_of_big5_punctuation_are_the_full_width_ones(nlp):
     # Hong Kong texts in Big5 hold ﹔﹕﹖ for ；：？: the line ending with ﹔ is no heading, and the offsets hold
     original = "露宿者增多\n\n賴淑芬指區內宿舍經常爆滿，他們未必有位入住﹔\n\n有些人不願遵守規矩﹖他說﹕也沒辦法。\n"
     src = read_bytes(original.encode("big5hkscs"), path="hk.txt", t2s=False)

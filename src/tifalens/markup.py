@@ -193,3 +193,51 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+# ---------------------------------------------------------------------------- Markdown
+
+_MD_LINE_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|(?:>[ \t]?)+)", re.M)  # a heading's #s, a quotation's >s
+_MD_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+_MD_RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$|^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$", re.M)
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_MD_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)([^\n]+?)(?<=\S)\1|(?<![*\d])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\d])")
+_MD_CODE = re.compile(r"`+")
+_MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def markdown_edits(text: str) -> Edits:
+    """The edits that read ``text`` (Markdown) as its words: a heading's ``#``, a quotation's ``>``, emphasis, code
+    marks, escapes, rules and link targets left out (a link's words kept, an image left out whole), a table's
+    separator line left out and its cells set apart by tabs, as a row of a table is (``| 指标 | 2024年 |``)."""
+    drops: list[tuple[int, int]] = []
+    replacements: dict[int, str] = {}
+    for rx in (_MD_LINE_MARK, _MD_HEADING_CLOSE, _MD_RULE, _MD_IMAGE, _MD_LINK_DEFINITION, _MD_CODE, _MD_ESCAPE):
+        drops += [m.span() for m in rx.finditer(text) if m.end() > m.start()]
+    for m in _MD_LINK.finditer(text):
+        drops += [(m.start(), m.start() + 1), (m.end(1), m.end())]  # [words](target): the words
+    for m in _MD_EMPHASIS.finditer(text):
+        mark = len(m.group(1)) if m.group(1) else 1
+        drops += [(m.start(), m.start() + mark), (m.end() - mark, m.end())]
+    for m in _MD_TABLE_ROW.finditer(text):
+        row = m.group()
+        first, last = m.start() + row.index("|"), m.start() + row.rindex("|")
+        drops += [(first, first + 1), (last, last + 1)]
+        replacements.update((m.start() + k, "\t") for k, ch in enumerate(row) if ch == "|" and first < m.start() + k < last)
+    spans = merged(drops)
+    starts = [a for a, _ in spans]
+    kept = {at: ch for at, ch in replacements.items() if not _inside(spans, starts, at)}
+    return Edits(spans, kept)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+def is_markdown(path: str) -> bool:
+    """Is ``path`` a Markdown file by its name (``.md``, ``.markdown``)?"""
+    return path.lower().endswith((".md", ".markdown"))

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
 from .errors import InputError, UsageError
-from .markup import Edits, html_edits, is_page, merged
+from .markup import Edits, html_edits, is_markdown, is_page, markdown_edits, merged
 from .numbers import date_in_name
 
 # Characters folded one for one. Full-width punctuation such as ，。：（） is kept:
@@ -627,12 +627,16 @@ class DecodedBlock:
         (the default) does when the text is mostly Traditional (:func:`is_traditional`).
         """
         convert = is_traditional(self.original) if t2s is None else t2s
-        markup = html_edits(self.original) if is_page(self.original) else None
-        breaks, width = ([], 0) if markup else wrapped_breaks(self.original)
+        page = is_page(self.original)
+        markdown = not page and is_markdown(path)
+        markup = html_edits(self.original) if page else markdown_edits(self.original) if markdown else None
+        breaks, width = ([], 0) if page else wrapped_breaks(self.original)
         text, shift_at, shift = normalize(self.original, t2s=convert, unwrap=breaks, markup=markup)
         notes = self.notes
-        if markup:
+        if page:
             notes += (Note("html", "read as a web page: tags, comments, scripts and styles left out, entities read as their characters"),)
+        elif markdown and markup.drops:
+            notes += (Note("markdown", "read as Markdown: heading, quotation, emphasis and code marks, link targets, images and rules left out"),)
         if breaks:
             notes += (Note("unwrapped", f"joined {len(breaks)} lines hard-wrapped at {width} columns into their paragraphs"),)
         if convert:
