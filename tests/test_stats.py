@@ -1535,6 +1535,26 @@ def test_a_change_and_the_level_it_reaches_after_zhi_are_two_figures(nlp, text, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("全年城镇居民人均可支配收入54188元，农村居民人均可支配收入23119元，城乡居民人均可支配收入之比为2.34。", []),
+        ("全年城镇居民人均可支配收入54188元，农村居民人均可支配收入23119元，城乡居民人均可支配收入之比为2.56。", [
+            "城乡居民人均可支配收入之比 2.56, but 全年城镇居民人均可支配收入 54188元 and 农村居民人均可支配收入 23119元 make 2.344",
+        ]),
+        # a ratio written a:b, of a subject shortened (居民收入 for 居民人均可支配收入), in the next sentence
+        ("城镇居民人均可支配收入54188元，农村居民人均可支配收入23119元。城乡居民收入比为2.11∶1。", [
+            "城乡居民收入比 2.11∶1, but 城镇居民人均可支配收入 54188元 and 农村居民人均可支配收入 23119元 make 2.344",
+        ]),
+        # only amounts of the ratio's own time
+        ("2023年城镇居民人均可支配收入51821元。2024年城镇居民人均可支配收入54188元，农村居民人均可支配收入23119元，城乡居民收入比为2.34。", []),
+        ("2024年城镇居民人均可支配收入54188元，农村居民人均可支配收入23119元。城乡居民收入比由2012年的2.88缩小到2024年的2.34。", []),
+    ],
+)
+def test_a_ratio_of_two_groups_is_checked_against_their_amounts(nlp, text, expected):
+    assert [c["message"] for c in analyse(nlp, text)["checks"] if c["code"] == "ratio"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("全国居民人均可支配收入基尼系数为0.465。", [("0.465", 0.465, "全国居民人均可支配收入基尼系数")]),
         ("城乡居民收入比为2.11。", [("2.11", 2.11, "城乡居民收入比")]),  # (jieba: 比为, one word)
         # from one level to another: both are the index's, the second referred to the first

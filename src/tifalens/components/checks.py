@@ -20,6 +20,8 @@ code                      what it finds
 ``composition``           the percentages of a composition (三次产业结构为5.3:41.0:53.7)
                           do not add up to 100, or are not the shares of the
                           amounts listed right before it
+``ratio``                 a ratio of two groups' amounts (城乡居民人均可支配收入之比为2.34)
+                          is not what the two amounts the text gives make
 ========================  =======================================================
 
 ``list_count`` is also a list of subjects before 分别 with another number of figures after it;
@@ -41,6 +43,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 from ..numbers import MULTIPLIERS, parse_number, place
+from ..tables import ends_with
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats import Figure, Linker, StatsRules
@@ -89,6 +92,7 @@ def run_checks(figs: list[Figure], linker: Linker, rules: StatsRules) -> list[Ch
     for check in (
         check_shares, check_parts, check_remainders, check_conflicts, check_share_conflicts, check_changes, check_change_rates,
         check_annual_rates, check_averages, check_differences, check_dangling, check_respectively, check_compositions,
+        check_group_ratios,
     ):  # fmt: skip
         found.extend(check(figs, linker, rules))
     return sorted(found, key=lambda c: (figs[c["at"]].start, c["code"]))
@@ -1053,3 +1057,61 @@ def _amounts_before(figs: list[Figure], i: int, n: int) -> list[int] | None:
     if len(found) < n or len({(figs[j].kind, figs[j].unit) for j in found}) != 1 or any(figs[j].value <= 0 for j in found):
         return None
     return found[::-1]
+
+
+# ---------------------------------------------------------------------------- ratio of two groups
+
+
+def check_group_ratios(figs: list[Figure], linker: Linker, rules: StatsRules) -> Iterator[Check]:
+    """``ratio``: a ratio of two groups' amounts, named by the word that contracts them (城乡居民人均可支配收入之比为2.34,
+    城乡居民收入比为2.34∶1), against the two amounts its article gives for the same time (城镇居民人均可支配收入54188元,
+    农村居民人均可支配收入23119元: 2.34): an error when no rounding of the three makes them agree."""
+    for i, fig in enumerate(figs):
+        if fig.kind not in ("index", "ratio") or not fig.subject or not fig.exact:
+            continue
+        end = ends_with(fig.subject, rules.group_ratio_ends)
+        if not end:
+            continue
+        stem = fig.subject[: -len(end)]
+        for short, members in rules.contracted_lists:
+            at = stem.find(short)
+            if at < 0 or len(members) != 2:
+                continue
+            rest = stem[at + len(short) :]
+            pair = [_group_amount(figs, fig, member, rest, linker) for member in members]
+            if None in pair:
+                continue
+            a, b = (figs[k] for k in pair)
+            if b.value - b.spread <= 0:
+                continue
+            low, high = (a.value - a.spread) / (b.value + b.spread), (a.value + a.spread) / (b.value - b.spread)
+            if low - fig.spread <= fig.value <= high + fig.spread:
+                continue
+            yield _check(
+                "ratio",
+                "error",
+                f"{fig.subject} {fig.text}, but {a.subject} {a.text} and {b.subject} {b.text} make {_fmt(a.value / b.value, fig.decimals + 1)}",
+                i,
+                [*pair, i],
+            )
+            break
+
+
+def _group_amount(figs: list[Figure], ratio: Figure, member: str, rest: str, linker: Linker) -> int | None:
+    """The last amount before ``ratio`` in its article whose subject names ``member`` and what the ratio is of
+    (城镇 and 居民人均可支配收入: 城镇居民人均可支配收入; 居民收入: a subject with 城镇居民 in it, ending with 收入), said of the
+    same time as the ratio."""
+    head, tail = member + rest[:2], rest[-2:]
+    when = _time_text(ratio, linker)
+    for k in range(len(figs) - 1, -1, -1):
+        f = figs[k]
+        if f.start >= ratio.start or f.article != ratio.article or f.kind not in _QUANTITY or not f.exact or not f.subject:
+            continue
+        if head in f.subject and f.subject.endswith(tail) and _time_text(f, linker) == when:
+            return k
+    return None
+
+
+def _time_text(fig: Figure, linker: Linker) -> str | None:
+    return linker.text[fig.when.start : fig.when.end] if fig.when is not None else None
+

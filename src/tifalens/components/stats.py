@@ -213,6 +213,7 @@ class StatsRules:
         self.year_span_ends = tuple(data["year_span_ends"])
         self.level_over_change: float = data["level_over_change"]
         self.duration_units = frozenset(data["duration_units"])
+        self.group_ratio_ends = longest_first(data["group_ratio_ends"])
         self.origin_fillers = frozenset(["", *data["origin_fillers"]])
         self.year_since_words = tuple(data["year_since_words"])
         self.relative_years_rx = re.compile("|".join(map(re.escape, longest_first(self.relative_years))))
