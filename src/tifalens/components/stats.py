@@ -191,8 +191,8 @@ class StatsRules:
         self.roc_later_years: tuple[int, int] = tuple(data["roc_later_years"])
         self.roc_year_leads = frozenset(data["roc_year_leads"])
         self.index_words = tuple(data["index_words"])
-        self.index_reach = 30  # characters before a decimal searched for its clause
-        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶"), "roc_date": ("民国",), "roc_year": ("民国",), "roc_later_year": ("民国",), "index": tuple(data["index_words"])}
+        self.index_reach: int = data["index_reach_chars"]
+        self.shape_words = {"quarter": ("季度", "半年"), "fraction": ("分之",), "first_months": ("个月",), "proportion": (":", "：", "∶"), "roc_date": ("民国",), "roc_year": ("民国",), "roc_later_year": ("民国",), "index": self.index_words}
         # a rate's unit: an amount per a unit of something (30微克/立方米, 5000元/吨, 120公里/小时)
         self.per_unit = re.compile(rf"[/／]({alternation(self.units)})")
         self.approx_before: dict[str, str | None] = data["approx_before"]  # (高达: none)
@@ -2539,7 +2539,7 @@ class Linker:
                 j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth and not compared(f))
             else:
                 continue
-            if fig.kind == "change" and fig.against and (was := next((f for f in figs[:i] if compared(f)), None)) is not None:
+            if fig.kind == "change" and fig.against and (was := self._compared_figure(figs, i)) is not None:
                 # 比2012年的8389元增加了2000元: what it compares with is 2012年, the figure its level then
                 fig.against = fig.against.removesuffix(was.text).removesuffix("的") or fig.against
             if j is None and fig.kind == "change":
@@ -2551,6 +2551,17 @@ class Linker:
                 j = None  # 村集体经济将增收200万元，每股分红增加500元: a change of something else
             if j is not None:
                 self._attach_change(fig, figs[j], j)
+
+    @staticmethod
+    def _compared_figure(figs: list[Figure], i: int) -> Figure | None:
+        """The amount in change ``i``'s comparison (比2012年的8389元|增加了2000元), or None."""
+        change = figs[i]
+        for k in range(i - 1, -1, -1):
+            if figs[k].start < change.cut:
+                return None
+            if figs[k].end <= change.start and figs[k].kind in QUANTITY_KINDS:
+                return figs[k]
+        return None
 
     def _level_reached(self, figs: list[Figure], i: int) -> int | None:
         """The figure right after a change and 至 or 到, the level it reaches (增加5万人至120万人, 增长2.1%至5000亿元),
