@@ -76,6 +76,8 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("实施“千村示范、万村整治”工程，深化“千万工程”经验。", {"千万工程": 2}),
         # the guiding ideologies; 新时代“枫桥经验” is 枫桥经验
         ("坚持马克思列宁主义、毛泽东思想、邓小平理论，发展新时代“枫桥经验”，牢记“九个必须”。", {"马克思列宁主义": 1, "毛泽东思想": 1, "邓小平理论": 1, "枫桥经验": 1, "九个必须": 1}),
+        # the army's formulas
+        ("坚持“五个更加注重”，落实“四铁”要求。", {"五个更加注重": 1, "四铁": 1}),
         # the 2024 wording of rural revitalisation is a formula of its own
         ("全面推进乡村振兴，推进乡村全面振兴。", {"乡村振兴战略": 1, "乡村全面振兴": 1}),
         # a known formula inside a longer one is no use of it (双带 in 双培双带)
