@@ -2263,6 +2263,11 @@ def test_a_heading_s_year_is_the_time_of_the_figures_under_it(nlp):
         ("1000万人", None, None),  # 以来: a span, no year
         ("700亿斤", None, None),  # two years: none
     ]
+    # a question's time is its answer's; 今年以来 is this year to date
+    text = "答记者问\n\n问：2024年全国经济运行情况如何？\n\n答：全年国内生产总值增长5%。\n\n问：今年以来物价走势如何？\n\n答：居民消费价格上涨0.2%。\n\n问：怎么看？\n\n答：就业增加100万人。\n"
+    assert [(s["text"], s["when"] and s["when"]["text"]) for s in analyse(nlp, text)["stats"] if s["kind"] != "year"] == [
+        ("5%", "2024年"), ("0.2%", "今年"), ("100万人", None),
+    ]  # fmt: skip
     # a heading's year holds in its article only
     text = "甲文\n\n一、2024年工作回顾\n\n增长5.4%。\n\n乙文标题\n\n新华社北京3月5日电 新增企业1500家。\n"
     assert [(s["article"], s["when"]) for s in analyse(nlp, text)["stats"] if s["text"] == "1500家"] == [(1, None)]

@@ -1671,8 +1671,9 @@ class Linker:
 
     def _section_years(self, figs: list[Figure], times: list[Time]) -> None:
         """A figure whose sentence names no time, under a heading that names one (一、2024年工作回顾, 二、今年主要目标任务),
-        is of that time, and so under the headings below that one, up to the next heading of its level or above in
-        its article; a time with 以来 after it (2012年以来) is a span, and a heading naming two times names none."""
+        or in the answer to a question that does (问：2024年全国经济运行情况如何？), is of that time, and so under the
+        headings below that one, up to the next heading of its level or above in its article; a time with 以来 after it
+        (2012年以来) is a span, and a heading naming two times names none."""
         sections: list[tuple[int, int, Time | None]] = []  # (start, end, the time in force under the heading)
         stack: list[tuple[int, Time | None]] = []  # (level, the heading's own time) of the headings above
         article = None
@@ -1681,7 +1682,7 @@ class Linker:
             if art != article:
                 stack, article = [], art
             inside = times[bisect.bisect_left(time_starts, start) : bisect.bisect_left(time_starts, end)]
-            own = inside[0] if len(inside) == 1 and not self.text.startswith(self.rules.year_since_words, inside[0].end) else None
+            own = inside[0] if len(inside) == 1 and not self._span_since(inside[0]) else None
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, own))
@@ -1694,6 +1695,10 @@ class Linker:
             k = bisect.bisect_right(starts, fig.start) - 1
             if k >= 0 and sections[k][2] is not None and fig.start >= sections[k][1] and heading_article[k] == fig.article:
                 fig.when = sections[k][2]
+
+    def _span_since(self, time: Time) -> bool:
+        """Is ``time`` the start of a span (2012年以来, 去年以来), not a time? 今年以来 is this year, to date."""
+        return self.text.startswith(self.rules.year_since_words, time.end) and not (time.figure is None and time.years == 0)
 
     def _relative_years(self) -> list[Time]:
         """The words of the text that name a year counted from its own (今年, 去年, 明年), as times."""
@@ -2819,6 +2824,9 @@ class Renderer:
 # ---------------------------------------------------------------------------- component
 
 
+_QUESTION_LEVEL = 99  # a question heads its answer below any heading
+
+
 class StatsComponent(Batched):
     """Finds the figures of a Doc, records them on spans and checks them against each other."""
 
@@ -2850,7 +2858,9 @@ class StatsComponent(Batched):
         for fig in figs:
             fig.article = article_at(arts, view.to_doc(fig.start))
         linker = Linker(text, self.rules, tokens)
-        linker.headings = [(view.to_view(h.start_char), view.to_view(h.end_char), h._.level or 1, h._.article) for h in structure_spans(doc, "HEADING")]
+        # headings, and questions as the lowest headings of their answers (问：2024年经济运行情况如何？答：全年增长5%)
+        heads = sorted(structure_spans(doc, "HEADING", "QUESTION"), key=lambda h: h.start_char)
+        linker.headings = [(view.to_view(h.start_char), view.to_view(h.end_char), (h._.level or 1) if h.label_ == "HEADING" else _QUESTION_LEVEL, h._.article) for h in heads]
         linker.link(figs)
         found = run_checks(figs, linker, self.rules) if self.checks else []
         figs += self._table_figures(text, figs, linker, view, arts)
