@@ -1852,6 +1852,10 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ]),
         # not with a noun between 从 and the figure, nor with no level after it
         ("心脏支架大幅降价，从均价1.3万元降至700元左右。", [("1.3万元", None), ("700元", None)]),
+        # 举措 is a noun (jieba: a verb): what a count before it counts, and what one after it measures
+        ("江西从4个方面明确23条举措，制定整治举措50项，推出336项重大改革举措。", [
+            ("4个", "方面"), ("23条", "举措"), ("50项", "整治举措"), ("336项", "重大改革举措"),
+        ]),
         # 信访举报 is a noun (jieba: two verbs) and 纪检监察 no name: a count after a verb counts its object
         ("全国纪检监察机关共接收信访举报264.1万件次，处置问题线索118.4万件。", [("264.1万件次", "信访举报"), ("118.4万件", "问题线索")]),
         # 入党 is a verb (jieba: a noun), and the nouns made with it are whole words
