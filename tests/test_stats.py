@@ -1856,6 +1856,7 @@ def test_shares_after_fenbie_pair_with_the_counts_listed_before_them(nlp):
         ("江西从4个方面明确23条举措，制定整治举措50项，推出336项重大改革举措。", [
             ("4个", "方面"), ("23条", "举措"), ("50项", "整治举措"), ("336项", "重大改革举措"),
         ]),
+        ("收集10条诉求，梳理99项需求，每个驿站设1名站长，培养100名高管正职。", [("10条", "诉求"), ("99项", "需求"), ("1名", "站长"), ("100名", "高管正职")]),
         # 信访举报 is a noun (jieba: two verbs) and 纪检监察 no name: a count after a verb counts its object
         ("全国纪检监察机关共接收信访举报264.1万件次，处置问题线索118.4万件。", [("264.1万件次", "信访举报"), ("118.4万件", "问题线索")]),
         # 入党 is a verb (jieba: a noun), and the nouns made with it are whole words
