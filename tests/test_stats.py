@@ -1532,6 +1532,13 @@ def test_a_change_and_the_level_it_reaches_after_zhi_are_two_figures(nlp, text, 
         assert data["stats"][1]["subject"] == data["stats"][0]["subject"]
 
 
+def test_a_change_is_of_the_figure_before_its_comparison_not_of_the_one_compared_with(nlp):
+    # an age too: 77.3岁，比2015年的76.34岁提高将近1岁 is a change of 77.3岁 against 2015年
+    stats = analyse(nlp, "居民人均预期寿命达到77.3岁，比2015年的76.34岁提高将近1岁。")["stats"]
+    (change,) = [s for s in stats if s["kind"] == "change"]
+    assert (change["reference"]["current_value"], change["reference"]["against"]) == (77.3, "2015年")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

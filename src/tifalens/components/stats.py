@@ -1674,7 +1674,7 @@ class Linker:
         or in the answer to a question that does (问：2024年全国经济运行情况如何？), is of that time, and so under the
         headings below that one, up to the next heading of its level or above in its article; a time with 以来 after it
         (2012年以来) is a span, and a heading naming two times names none."""
-        sections: list[tuple[int, int, Time | None]] = []  # (start, end, the time in force under the heading)
+        sections: list[tuple[int, int, Time | None, int | None]] = []  # (start, end, the time in force under it, article)
         stack: list[tuple[int, Time | None]] = []  # (level, the heading's own time) of the headings above
         article = None
         time_starts = [t.start for t in times]
@@ -1686,15 +1686,14 @@ class Linker:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, own))
-            sections.append((start, end, next((t for _, t in reversed(stack) if t is not None), None)))
-        starts = [start for start, _, _ in sections]
-        heading_article = [art for *_, art in self.headings]
+            sections.append((start, end, next((t for _, t in reversed(stack) if t is not None), None), art))
+        starts = [section[0] for section in sections]
         for fig in figs:
             if fig.when is not None or fig.kind in ("year", "date"):
                 continue
             k = bisect.bisect_right(starts, fig.start) - 1
-            if k >= 0 and sections[k][2] is not None and fig.start >= sections[k][1] and heading_article[k] == fig.article:
-                fig.when = sections[k][2]
+            if k >= 0 and (time := sections[k][2]) is not None and fig.start >= sections[k][1] and sections[k][3] == fig.article:
+                fig.when = time
 
     def _span_since(self, time: Time) -> bool:
         """Is ``time`` the start of a span (2012年以来, 去年以来), not a time? 今年以来 is this year, to date."""
@@ -2519,7 +2518,6 @@ class Linker:
         brackets closed before it (党员100人（其中女党员70人、男党员40人），比上年增加20人: of 100人)."""
         for i, fig in enumerate(figs):
             depth = fig.depth
-            compared = lambda f, fig=fig: fig.cut <= f.start and f.end <= fig.start and f.kind in QUANTITY_KINDS  # noqa: E731  (比…的8389元|增加)
             if fig.kind == "percentage_point" and not fig.direction:
                 continue  # 分别贡献了3.5个百分点: a part of a rate, no change of one
             if fig.kind == "percentage_point" and fig.paired is not None:
@@ -2537,11 +2535,12 @@ class Linker:
             elif fig.kind == "change" and fig.paired is not None:
                 j = fig.paired if fig.unit in ("%", figs[fig.paired].unit) else None  # (增长了338倍: no amount to subtract)
             elif fig.kind == "change" and fig.unit in RELATIVE_UNITS:  # 增长12%, 增加了1.76倍: of any amount
+                # (not one in its comparison, 比2012年的8389元|增加; nor a length of time, 1个月|增长12倍)
                 j = nearest_in_sentence(
-                    figs, i, lambda f: f.kind in QUANTITY_KINDS and f.unit not in self.rules.duration_units and f.depth <= depth and not compared(f)
+                    figs, i, lambda f: f.kind in QUANTITY_KINDS and f.unit not in self.rules.duration_units and f.depth <= depth and f.start < fig.cut
                 )
             elif fig.kind == "change":
-                j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth and not compared(f))
+                j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth and f.start < fig.cut)
             else:
                 continue
             if fig.kind == "change" and fig.against and (was := self._compared_figure(figs, i)) is not None:
@@ -2564,7 +2563,7 @@ class Linker:
         for k in range(i - 1, -1, -1):
             if figs[k].start < change.cut:
                 return None
-            if figs[k].end <= change.start and figs[k].kind in QUANTITY_KINDS:
+            if figs[k].end <= change.start and figs[k].kind in QUANTITY_KINDS + ("age",):
                 return figs[k]
         return None
 
