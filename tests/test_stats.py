@@ -1141,6 +1141,10 @@ def test_conflict_check(nlp, text, expected):
         ("农村居民人均可支配收入23119元，比2012年的8389元增加了14730元。", [("change", "info", "14730元")]),
         # a length of time is no amount a change by a share changes
         ("口罩日产量1个月增长12倍。", []),
+        # a rate in the comparison is what the one before it was (跌幅 1.3% widened by 3.2 points to 4.5%)
+        ("本地生产总值按年实质下跌4.5%，较第二季的1.3%跌幅扩大3.2个百分点。", [("change", "info", "3.2个百分点")]),
+        ("本地生产总值按年实质下跌4.5%，较第二季的1.5%跌幅扩大3.2个百分点。", [("change", "error", "3.2个百分点")]),
+        ("出口增长4.5%，比上海的1.3%高3.2个百分点。", [("change", "info", "3.2个百分点")]),
     ],
 )
 def test_change_check(nlp, text, expected):
@@ -1167,6 +1171,17 @@ def test_change_check(nlp, text, expected):
         assert data["checks"][0]["message"] == "“比上年净增132.1万名” after 9804.1万名 implies 全国党员 was 9672万名 at 上年"
     if "（其中" in text:
         assert data["checks"][0]["message"] == "“比上年增加20人” after 100人 implies 全市党员 was 80人 at 上年"
+    if "1.5%跌幅" in text:
+        assert data["checks"][0]["message"] == "“较第二季的1.5%跌幅扩大3.2个百分点” after 4.5% implies 本地生产总值 was 1.3% at 第二季, but the text gives 1.5%"
+    if "较第二季" in text:  # the figure compared with is 第二季's, named by what follows it
+        assert [(f["text"], f["subject"], f["reference"] and f["reference"]["against"]) for f in data["stats"]] == [
+            ("4.5%", "本地生产总值", "第二季"),
+            (text[text.index("的") + 1 : text.index("跌幅")], "跌幅", None),
+            ("3.2个百分点", "本地生产总值", "第二季"),
+        ]
+    if "上海" in text:  # another group's rate: its subject is the group
+        assert data["checks"][0]["message"] == "“比上海的1.3%高3.2个百分点” after 4.5% implies 1.3% for 上海"
+        assert data["stats"][1]["subject"] == "上海"
     if "环比" in text:  # 同比 and 环比 name what they compare with
         assert data["checks"][0]["message"] == "“环比下降0.2个百分点” after 5.0% implies 城镇调查失业率 was 5.2% at 上期"
         assert data["stats"][1]["reference"]["against"] == "上期"

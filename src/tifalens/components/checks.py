@@ -938,7 +938,11 @@ def _stated_for_year_before(figs: list[Figure], change: Figure, base: Figure, ag
 def _stated_earlier(figs: list[Figure], change: Figure, base: Figure, linker: Linker, rules: StatsRules) -> int | None:
     """The figure the text gives for what ``change`` compares with: under the time it names (上年为110亿元), or,
     naming none, the one its base was reached from (由30.5%提高到35.2%，提高了5.7个百分点)."""
-    compared = [j for j, f in enumerate(figs) if change.cut <= f.start and f.end <= change.start and f.kind == base.kind and f.unit == base.unit]
+    rates = ("change", "percent")  # (同比下降4.5%，较第二季的1.3%跌幅扩大3.2个百分点: 1.3% is the rate the change had)
+    compared = [
+        j for j, f in enumerate(figs)
+        if change.cut <= f.start and f.end <= change.start and f.unit == base.unit and (f.kind == base.kind or {f.kind, base.kind} <= set(rates))
+    ]
     if compared and base.start < change.cut:
         return compared[-1]  # 23119元，比2012年的8389元增加了1.76倍: the figure it is compared with, in its own words
     if change.reference and change.reference["against"]:

@@ -1827,6 +1827,9 @@ class Linker:
         m = rules.enumeration_prefix.match(self.text, start, end) or rules.measured_by.match(self.text, start, end)
         if m:
             return m.end(), end  # 一是|, 按照汇率计算的|GDP: how it is measured, not what
+        if self.text.startswith("的", end) and (marker := starts_with(span, rules.comparison_markers)) and ok(start + len(marker)):
+            # 比上海的|1.3%, 较第二季的|1.3%跌幅: what a figure is compared with (a time: no subject, it is the compared one's)
+            return (start, start) if span.endswith(rules.time_endings) else (start + len(marker), end)
         # the longest filler that can be cut off: 赤字|率拟|按 loses 拟按 (率拟 is no word)
         if span.startswith(rules.trim_prefix):
             for word in rules.trim_prefix:  # (现在的天明集团 keeps 现在: 的 never opens a subject)
@@ -2524,7 +2527,8 @@ class Linker:
                 j = fig.paired if figs[fig.paired].unit == "%" else None  # 分别增加19.8%和1.27个百分点: of the rate listed for it
             elif fig.kind == "percentage_point":
                 is_rate = lambda f: f.unit == "%" and f.kind != "percentage_point" and f.depth <= depth  # noqa: E731
-                j = nearest_in_sentence(figs, i, is_rate)
+                # (not one in its comparison: 较第二季的1.3%跌幅|扩大3.2个百分点 is of the 4.5% before)
+                j = nearest_in_sentence(figs, i, lambda f: is_rate(f) and f.start < fig.cut)
                 if j is not None and not fig.subject and self._item_between(figs[j], fig) and self._clause_before(fig, figs):
                     j = None  # …同比下降2.1%；采购经理指数重回扩张区间，比上月上升1.3个百分点: of the clause's own subject
                 if j is None:  # 提高2.2个百分点，达到65%: the level after it; not a rate of something else
@@ -2543,9 +2547,10 @@ class Linker:
                 j = nearest_in_sentence(figs, i, lambda f: f.kind in QUANTITY_KINDS + ("age",) and f.unit == fig.unit and f.depth <= depth and f.start < fig.cut)
             else:
                 continue
-            if fig.kind == "change" and fig.against and (was := self._compared_figure(figs, i)) is not None:
-                # 比2012年的8389元增加了2000元: what it compares with is 2012年, the figure its level then
-                fig.against = fig.against.removesuffix(was.text).removesuffix("的") or fig.against
+            if fig.against and (was := self._compared_figure(figs, i)) is not None and (at := fig.against.find(was.text)) > 0:
+                # 比2012年的8389元增加了2000元, 较第二季的1.3%跌幅扩大3.2个百分点: what it compares with is 2012年 (第二季),
+                # the figure its level then
+                fig.against = fig.against[:at].rstrip("（(").removesuffix("的")
             if j is None and fig.kind == "change":
                 j = self._level_reached(figs, i)
             if fig.against is None:  # 比十九大增加68名,占27.0%,提高2.8个百分点: both against 十九大
@@ -2558,12 +2563,14 @@ class Linker:
 
     @staticmethod
     def _compared_figure(figs: list[Figure], i: int) -> Figure | None:
-        """The amount in change ``i``'s comparison (比2012年的8389元|增加了2000元), or None."""
+        """The amount in change ``i``'s comparison (比2012年的8389元|增加了2000元), or the rate (较第二季的1.3%跌幅|扩大3.2个百分点),
+        or None."""
         change = figs[i]
+        kinds = ("percent", "change") if change.kind == "percentage_point" else QUANTITY_KINDS + ("age",)
         for k in range(i - 1, -1, -1):
             if figs[k].start < change.cut:
                 return None
-            if figs[k].end <= change.start and figs[k].kind in QUANTITY_KINDS + ("age",):
+            if figs[k].end <= change.start and figs[k].kind in kinds:
                 return figs[k]
         return None
 
