@@ -1443,6 +1443,20 @@ def test_a_wechat_post_s_furniture_is_boilerplate(nlp):
     assert data["terms"] == []
 
 
+def test_a_wechat_post_s_location_line_and_a_decorated_list_header_are_furniture(nlp):
+    # 发表于江苏 (where the account posted from) is no subtitle, and ▼ 往期推荐 ▼ heads the links as 往期推荐 does
+    text = (
+        "我市召开全面深化改革推进会\n来源：XX发布\n2024-08-15 09:30\n发表于江苏\n\n"
+        "8月14日上午，市委全面深化改革委员会召开第十二次会议。\n\n▼ 往期推荐 ▼\n● 我市召开防汛工作会议\n● 王建国调研乡村振兴工作\n"
+    )
+    data = tifalens.analyze(text, nlp=nlp).to_dict()
+    (art,) = data["articles"]
+    assert (art["title"], art["subtitles"], art["date"]["value"]) == ("我市召开全面深化改革推进会", [], "2024-08-15")
+    assert [b["text"] for sec in art["sections"] for b in sec["blocks"]] == ["8月14日上午，市委全面深化改革委员会召开第十二次会议。"]
+    assert [s["heading"] for s in art["sections"] if s["heading"]] == []
+    assert [t["term"] for t in data["terms"]] == ["全面深化改革"]  # the title's; not the commission's, nor a link's 乡村振兴
+
+
 def test_a_column_label_over_a_collection_is_no_title():
     text = (
         "今日要闻\n\n习近平会见柬埔寨首相洪玛奈\n新华社北京9月15日电 国家主席习近平15日在人民大会堂会见柬埔寨首相。\n（完）\n\n"

@@ -374,6 +374,14 @@ def _page_footer(s: str, rules: _Rules) -> bool:
     return any(p.match(s) for p in rules.page_footers)
 
 
+_HEADER_MARKS = " \t\u3000：:▼▲▽△◆◇■□●○★☆♦◎【】[]|｜"
+
+
+def _related_header(s: str, rules: _Rules) -> bool:
+    """A header of a list of links to other articles, marks around it or not (往期推荐, ▼ 往期推荐 ▼, 【相关阅读】)."""
+    return s.strip(_HEADER_MARKS) in rules.related_headers or _related_inline(s, rules)
+
+
 def _related_inline(s: str, rules: _Rules) -> bool:
     """A header of a list of links with the first title on its line (相关新闻：全国政协召开双周协商座谈会)."""
     colon = next((k for k in (s.find("："), s.find(":")) if k > 0), -1)
@@ -515,7 +523,7 @@ def _blocks(
         if rules.page_number.match(s) or start in furniture:
             page_lines.append(Block(start, end, s, kind="boilerplate"))
             continue
-        header = s.rstrip("：: ") in rules.related_headers or _related_inline(s, rules)
+        header = _related_header(s, rules)
         # the links go on line after line, a blank line after the header at most (not the next article's title)
         related = header or (related and _link_line(s, rules) and (after_header or text.count("\n", blocks[-1].end, start) < 2))
         after_header = header
