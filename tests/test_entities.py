@@ -97,6 +97,35 @@ def test_the_central_commissions_and_leading_groups_are_bodies(ents_nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a local Party committee's departments and commissions, named by the committee's level
+        ("市委组织部、省委宣传部和县委办公室联合发文。", ["市委组织部", "省委宣传部", "县委办公室"]),
+        ("市委全面深化改革委员会召开第十二次会议，区委编办牵头。", ["市委全面深化改革委员会", "区委编办"]),
+        ("县委全面依法治县委员会和自治区党委政法委", ["县委全面依法治县委员会", "自治区党委政法委"]),
+        # a local government's departments (jieba's 区人|社局 and 省|财政厅 too)
+        ("市教育局、区人社局、省财政厅和自治区公安厅", ["市教育局", "区人社局", "省财政厅", "自治区公安厅"]),
+        ("市政府办公室印发通知，市市场监管局开展检查。", ["市政府办公室", "市市场监管局"]),
+        # with their place and the Party's name before them
+        ("杭州市委组织部和中共浙江省委宣传部", ["杭州市委组织部", "中共浙江省委宣传部"]),
+        ("苏州市教育局召开会议。", ["苏州市教育局"]),
+        # a level inside another word is none (全市|教育局长)
+        ("全市教育局长会议召开。", []),
+    ],
+)
+def test_local_party_and_government_bodies_are_organisations(ents_nlp, text, expected):
+    assert [e.text for e in ents_nlp(text).ents if e.label_ == "ORG"] == expected
+
+
+def test_an_office_in_a_local_commission_is_the_persons_title(ents_nlp):
+    data = tifalens.analyze("市委书记、市委深改委主任王建国主持会议并讲话。", nlp=ents_nlp).to_dict()
+    assert [(e["text"], e["label"], e["title"]) for e in data["entities"]] == [
+        ("市委深改委", "ORG", None),
+        ("王建国", "PERSON", "市委书记、市委深改委主任"),
+    ]
+
+
 def test_full_name_and_every_alias_share_one_kb_id(ents_nlp):
     text = "中共中央组织部、中央组织部和中组部"
     assert ents(ents_nlp, text) == [

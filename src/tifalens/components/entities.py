@@ -119,6 +119,7 @@ class EntityRules:
     kind_endings: tuple[str, ...]
     not_first_of_short_names: frozenset[str]
     titled_work: re.Pattern
+    local_bodies: re.Pattern = field(compare=False)  # 市委|组织部, 区|人社局: a body named by its level alone
     document_ends: tuple[str, ...]
     document_shorts: frozenset[str]
 
@@ -340,6 +341,10 @@ def entity_rules() -> EntityRules:
         kind_endings=tuple(sorted(place["kind_endings"], key=len, reverse=True)),
         not_first_of_short_names=frozenset(place["not_first_of_short_names"]),
         titled_work=re.compile(rf"《([^《》\n。！？；]{{1,{data['titled_works']['max_chars']}}})》"),
+        local_bodies=re.compile(
+            f"(?:{alternation(org['party_levels'])})(?:{alternation(org['party_bodies'])})"
+            f"|(?:{alternation(org['government_levels'])})(?:{alternation(org['government_bodies'])})"
+        ),
         document_ends=tuple(sorted(data["titled_works"]["document_ends"], key=len, reverse=True)),
         document_shorts=frozenset(data["titled_works"]["shorts"]),
     )
@@ -385,6 +390,10 @@ class TokenTexts:
     def index_at(self, pos: int) -> int:
         """The index of the token holding character ``pos``."""
         return bisect_left(self._ends, pos + 1)
+
+    def start_of(self, i: int) -> int:
+        """Character offset where token ``i`` starts."""
+        return self._starts[i]
 
     def end_of(self, i: int) -> int:
         """Character offset where token ``i`` ends."""
@@ -969,7 +978,36 @@ def entity_spans(
             elif any(taken[run.start : run.end]):
                 continue
             spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
-    return sorted(spans, key=lambda s: s.start)
+    return sorted(local_bodies(doc, words, spans, rules), key=lambda s: s.start)
+
+
+def local_bodies(doc: Doc, words: TokenTexts, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """``spans`` with the bodies of local Party committees and governments named by their level (市委|组织部, 区|人社局,
+    省委|全面深化改革委员会): one ORG each, from the place before them when a place or its committee ends where the level
+    does (杭州市委|组织部, 苏州市|教育局); what they overlap (财政厅 of 省|财政厅, 杭州市委) is part of them. A name
+    that cuts a token (全市|教育局) or a person's name is none."""
+    found = [(m.start(), m.end()) for m in rules.local_bodies.finditer(words.text)]
+    if not found:
+        return spans
+    by_end = {s.end_char: s for s in spans if s.label_ in ("GPE", "ORG")}
+    for start, end in found:
+        first = words.index_at(start)
+        head = words.start_of(first)
+        if head != start:  # 杭州市委|组织部, 苏州市|教育局: the level inside the word of its place
+            lead = by_end.get(words.end_of(first))
+            if lead is None or lead.start_char > head:
+                continue
+            head = lead.start_char  # (中共杭州市委|组织部)
+        elif (lead := by_end.get(start)) is not None:
+            head = lead.start_char  # 杭州|市委组织部: the place before the level's word
+        tokens = words.tokens_of(head, end)
+        if tokens is None:
+            continue
+        over = [s for s in spans if s.start < tokens.stop and tokens.start < s.end]
+        if any(s.label_ == "PERSON" or s.start < tokens.start or s.end > tokens.stop for s in over):
+            continue  # (a name, or a longer body that holds it: 中共杭州市委组织部 read otherwise)
+        spans = [s for s in spans if s not in over] + [Span(doc, tokens.start, tokens.stop, label="ORG")]
+    return spans
 
 
 def _byline_names(doc: Doc) -> Iterable[Span]:
