@@ -90,6 +90,8 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("中央全面深化改革委员会召开会议，强调全面深化改革。", {"全面深化改革": 1}),
         # the three noes said out, 两山论, and formulas of 2018-2024
         ("心怀“国之大者”，一体推进不敢腐不能腐不想腐，践行两山论，做到三个“一以贯之”，围绕七个聚焦。", {"国之大者": 1, "三不腐": 1, "两山": 1, "三个一以贯之": 1, "七个聚焦": 1}),
+        # the principles of the 2024 reform decision, not the six musts of 2022
+        ("坚持以“六个坚持”为重大原则，把握好“六个必须坚持”。", {"六个坚持": 1, "六个必须坚持": 1}),
         # rural reform and poverty formulas, and tasks set to provinces: “三变”改革 is 三变改革, not an unseen 三变
         ("推进“三变”改革，开展万企帮万村行动，实行一事一议，落实“三高四新”战略，实现“四个走在全国前列”。", {
             "三变改革": 1, "万企帮万村": 1, "一事一议": 1, "三高四新": 1, "四个走在全国前列": 1,
@@ -322,3 +324,17 @@ def test_a_formula_with_two_senses_takes_the_one_its_neighbourhood_shows(nlp):
     party = tifalens.analyze("加强“两新”组织党建工作，扩大“两新”领域党的组织覆盖。", nlp=nlp)
     assert (terms(economic)["两新"]["category"], terms(economic)["两新"]["expansion"]) == ("economy", "推动大规模设备更新和消费品以旧换新")
     assert (terms(party)["两新"]["category"], terms(party)["两新"]["count"]) == ("party_building", 2)
+
+
+def test_six_principles_of_reform_and_six_lessons_of_poverty_alleviation(nlp):
+    reform = terms(tifalens.analyze("深入学习贯彻党的二十届三中全会精神，坚持以“六个坚持”为重大原则。", nlp=nlp))["六个坚持"]
+    poverty = terms(tifalens.analyze("总书记对脱贫攻坚经验作了“六个坚持”的概括。", nlp=nlp))["六个坚持"]
+    assert (reform["category"], reform["expansion"].split("，")[0]) == ("governance", "坚持党的全面领导")
+    assert (poverty["category"], poverty["expansion"].split("，")[0]) == ("development", "坚持党的领导、强化组织保证")
+    army = terms(tifalens.analyze("科学概括了我军党的建设的历史性成就和“六个坚持”宝贵经验。", nlp=nlp))["六个坚持"]
+    assert (army["category"], army["expansion"], army["known"]) == ("party_building", None, True)  # (a list not written out here)
+
+
+def test_a_formula_in_the_name_of_a_local_partys_commission_is_the_name(nlp):
+    text = "省委书记、省委全面深化改革委员会主任主持召开省委全面深化改革委员会第十三次会议，强调要深刻认识全面深化改革的新任务。"
+    assert terms(tifalens.analyze(text, nlp=nlp))["全面深化改革"]["count"] == 1
