@@ -818,6 +818,13 @@ def test_text_view_maps_offsets_across_joins():
         # the parts listed under the same 其中 before the count are no total of it: the whole before 其中 is
         ("全县共有党员12000名，其中女党员3500名，少数民族党员1200名，35岁以下党员2800名，占党员总数的25%。", [("share", "error", "25%")]),
         ("全县共有党员12000名，其中女党员3500名，少数民族党员1200名，35岁以下党员2800名，占党员总数的23.3%。", []),
+        # a rate of things done is of the count of those done, out of all counted right before
+        ("共收到群众来信210件，已办结198件，办结率96.3%。", [("share", "error", "96.3%")]),
+        ("共收到群众来信210件，已办结198件，办结率94.3%。", []),
+        ("全年共排查隐患320处，已整改305处，整改率为95.3%。", []),
+        # (not of a count of other things done, nor of one done before a part of it under 其中)
+        ("共收到群众来信210件，已办结198件，满意率96.3%。", []),
+        ("共查摆问题3228件，已整改办结2634件，办结率达到81.6%，其中民生问题2548件，整改完成2445件，办结率达到96.0%。", []),
     ],
 )
 def test_share_check(nlp, text, expected):
@@ -827,6 +834,7 @@ def test_share_check(nlp, text, expected):
         assert data["checks"][0]["message"] in (
             "120名 out of 1000名 is 12.00%, not 11.5% (少数民族代表; the other shares here are of 1000名)",
             "90名 out of 200名 is 45.00%, not 40% (女教师; the total given is 200名)",
+            "198件 out of 210件 is 94.29%, not 96.3% (办结率; the total given is 210件)",
             "3180万人 out of 4890万人 is 65.031%, not 68.03% (城镇常住人口; 常住人口 is 4890万人)",
             "132个 out of 160个 is 82.50%, not 88% (村; the total given is 160个)",
             "80个 out of 120个 is 66.67%, not 70% (村; the total given is 120个)",
@@ -839,7 +847,7 @@ def test_share_check(nlp, text, expected):
             "33278亿元 out of 1260582亿元 is 2.640%, not 3.64% (全年研发经费支出; 国内生产总值 is 1260582亿元)",
         )
         share = next(s["share_of"] for s in data["stats"] if s["share_of"] and s["share_of"]["confirmed"] is False)
-        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000, 1264, 12000, 126058200000000)
+        assert share["total"]["value"] in (1000, 200, 48900000, 160, 120, 100, 80000000, 1264, 12000, 126058200000000, 210)
 
 
 GDP = "全年国内生产总值1349084亿元。其中，第一产业增加值91414亿元，第二产业增加值492087亿元，第三产业增加值765583亿元。"
@@ -2315,3 +2323,21 @@ def test_years_of_the_republic_of_china_s_calendar(nlp):
     assert [(s["text"], s["kind"], s["date"]) for s in stats if s["kind"] == "date"] == [("民国113年3月5日", "date", "2024-03-05"), ("民国八十六年九月", "date", "1997-09")]
     # with no 民国 before it a year of three digits is none (建党100年)
     assert [s["kind"] for s in analyse(nlp, "建党100年来，112年间，全省增长5%。")["stats"]] == ["change"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of things done (已 and a verb) names what the count right before it counts
+        ("全年共排查隐患320处，已整改305处。", [("320处", "隐患"), ("305处", "已整改隐患")]),
+        ("制发检察建议106件，已回复104件。", [("106件", "制发检察建议"), ("104件", "已回复检察建议")]),
+        ("累计查找各类问题48万个，已解决23.7万个。", [("48万个", "累计查找各类问题"), ("23.7万个", "已解决各类问题")]),
+        ("去年排查务工收入减少、农资运输不畅等各类问题170个，已整改164个。", [("170个", "农资运输不畅等各类问题"), ("164个", "已整改各类问题")]),
+        # not what another thing done counts (those cleared out, then those put in their place)
+        ("已排查清理不符合条件的村干部310人，现已补齐配强232人。", [("310人", "已排查清理不符合条件的村干部"), ("232人", "现已补齐配强")]),
+        # nor with nothing counted before it
+        ("已完成98项。", [("98项", "已完成")]),
+    ],
+)
+def test_a_count_of_things_done_names_what_the_count_before_counts(nlp, text, expected):
+    assert [(f["text"], f["subject"]) for f in analyse(nlp, text)["stats"]] == expected

@@ -164,6 +164,8 @@ def _expected_total(figs: list[Figure], i: int, linker: Linker, rules: StatsRule
     ]
     if confirmed:
         return min(confirmed)[2], "the other shares here are of {total}"
+    if count.done_of is not None and not fig.whole:  # 共收到来信210件，已办结198件，办结率94.3%: of all those
+        return count.done_of, "the total given is {total}"
     t = _declared_total(figs, fig.share_of["count"], linker, rules, fig.whole)
     return t, ("{whole} is {total}" if t is not None and fig.whole and figs[t].subject.endswith(fig.whole) else "the total given is {total}")
 

@@ -331,6 +331,7 @@ class StatsRules:
         self.money_purpose_verbs = longest_first(data["money_purpose_verbs"])
         self.self_describing_units = set(data["self_describing_units"])
         self.list_joiners = set(data["list_joiners"])
+        self.clause_joints = frozenset(data["clause_joints"])
         self.total_words: list[str] = data["total_words"]
         self.rest_words = tuple(data["rest_words"])
         self.annual_rate_words: list[str] = data["annual_rate_words"]
@@ -548,6 +549,8 @@ class Figure:
     depth: int = 0
     subject: str = ""
     subject_source: str = ""
+    done: str = ""  # words before a count that only say what was done to what it counts (已整改|305处)
+    done_of: int | None = None  # the count before it of all those things (排查隐患320处), whose name it takes
     whole: str | None = None
     whole_word: bool = False
     no_predicate: bool = False
@@ -1491,6 +1494,14 @@ class TokenIndex:
             i += 1
         return False
 
+    def past_verbs(self, start: int, end: int) -> int:
+        """Where the verbs and adverbs (v, d) the tokens from ``start`` open with end, before ``end``."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] == start < end and self.token(i)[1] in ("v", "d"):
+            start = self.ends[i]
+            i += 1
+        return start
+
     def verb_between(self, start: int, end: int) -> bool:
         """Is there a verb (v) among the tokens in ``[start, end)``?"""
         return self.tag_between(start, end, lambda tag: tag == "v")
@@ -1964,7 +1975,18 @@ class Linker:
             obj = self.tokens.verb_object_start(lo, bracket)  # 就完成了|所有搬迁户（225户）: the object
             words = (obj != lo and self._trimmed(obj, bracket)) or self._trim(lo, bracket)
             fig.subject = words[len(starts_with(words, _COMPARING) or "") :]
+        if fig.kind == "count" and fig.subject and fig.subject == before and not after and self._only_done(fig, before):
+            fig.done = before  # 共排查隐患320处，已整改305处: the hazards before, those put right (named later)
         fig.subject_source = "own" if fig.subject else ""
+
+    def _only_done(self, fig: Figure, words: str) -> bool:
+        """Are ``words`` before ``fig`` 已 (done), a verb and adverbs alone (已整改, 均已办结, 现已全部完成), no name of what
+        is counted?"""
+        at = self.text.rfind(words, fig.clause, fig.cut)
+        tags = self.tokens.tag_between
+        return (
+            at >= 0 and "已" in words and tags(at, at + len(words), lambda tag: tag == "v") and not tags(at, at + len(words), lambda tag: tag not in ("v", "d"))
+        )
 
     def _target_after(self, fig: Figure) -> bool:
         """Do 的 and a target noun, a word of its own, follow ``fig`` (…的预期目标, not 的目标群体)?"""
@@ -2216,6 +2238,8 @@ class Linker:
 
     def _inherit_subjects(self, figs: list[Figure]) -> None:
         for i, fig in enumerate(figs):
+            if fig.done:
+                self._name_done(figs, i)
             if fig.subject or fig.kind in ("year", "date"):
                 continue
             if fig.base is not None and figs[fig.base].subject:
@@ -2262,6 +2286,26 @@ class Linker:
                     # 收受礼品礼金，共计折合人民币36.8万元: a sum of what the clause before says
                     fig.subject = self._clause_before(fig, figs)
                     fig.subject_source = "context" if fig.subject else ""
+
+    def _name_done(self, figs: list[Figure], i: int) -> None:
+        """A count of things done (已整改|305处) right after a count of all of them in the clause before, of its unit
+        (共排查隐患320处，): of those things (已整改隐患), a part of that count."""
+        fig, prev = figs[i], figs[i - 1] if i else None
+        if not prev or prev.sentence != fig.sentence or prev.kind != fig.kind or prev.unit != fig.unit or prev.subject_source != "own":
+            return
+        if "已" in prev.subject or self.text[prev.tail : fig.clause].strip() not in self.rules.clause_joints:
+            return  # (已排查清理村干部310人，现已补齐配强232人: two things done, the second not to the first's)
+        at = self.text.rfind(prev.subject, 0, prev.cut)
+        if at < 0 or not self.tokens.noun_between(at, at + len(prev.subject), self.rules):
+            return
+        # what the count before counts, less the verb it opens with (累计查找|各类问题48万个，已解决23.7万个: 已解决各类问题)
+        end = at + len(prev.subject)
+        if (kinds := prev.subject.rfind("等")) > 0 and self.tokens.token_at(at + kinds)[0] == "等" and at + kinds + 1 < end:
+            at += kinds + 1  # 务工收入减少、农资运输不畅等|各类问题: the kinds listed, then their name
+        opened = self.tokens.past_verbs(at, end)
+        named = self.text[opened:end] if opened < end and self.tokens.noun_between(opened, end, self.rules) else prev.subject
+        fig.subject, fig.subject_source = fig.done + named, "context"
+        fig.done_of = i - 1 if prev.exact and prev.value > fig.value else None
 
     def _opens_from_to(self, figs: list[Figure], i: int) -> bool:
         """Does figure ``i`` open its clause after 从 with nothing but 原来的 or a time's 的 between (从原来的200亩, 从2012年的
@@ -2636,6 +2680,10 @@ class Linker:
         things when its whole is a number of them: 132个村集体经济收入超过10万元，占行政村总数的88%); one with
         a subject of its own, to a count of that subject before it in its sentence (女教师60人，女教师占比65%)."""
         for i, fig in enumerate(figs):
+            if fig.kind == "percent" and not (fig.share or fig.whole) and (j := self._rate_of_done(figs, i)) is not None:
+                fig.base = j  # 已办结198件，办结率94.3%: the share of the things counted before that were done
+                fig.share_of = {"count": j, "total": None, "whole": None, "computed": None, "confirmed": None}
+                continue
             if fig.kind not in SHARE_KINDS or not (fig.share or fig.whole):
                 continue
             j = fig.paired  # 分别占…60%和40%: each of the counts listed before, in order
@@ -2648,6 +2696,17 @@ class Linker:
                 continue
             fig.base = j
             fig.share_of = {"count": j, "total": None, "whole": fig.whole, "computed": None, "confirmed": None}
+
+    def _rate_of_done(self, figs: list[Figure], i: int) -> int | None:
+        """The count before percent ``i`` in its sentence of the things its rate's verb was done to (已办结198件，办结率94.3%;
+        已整改305处，整改率为95.3%), or None."""
+        fig = figs[i]
+        verb = fig.subject.removesuffix("率") if fig.subject_source == "own" else ""
+        if len(verb) < 2 or len(verb) == len(fig.subject):
+            return None
+        done = figs[i - 1] if i else None  # (the count right before: 其中…整改完成2445件，办结率达到96.0% is not of 已办结2634件)
+        ok = done is not None and done.sentence == fig.sentence and done.kind == "count" and done.done.endswith(verb) and done.exact and done.base is None
+        return i - 1 if ok else None
 
     def _named_counts(self, figs: list[Figure]) -> None:
         """``第三产业增加值765583亿元 … 第三产业增加值比重为56.7%``: a share of a named whole whose
@@ -2670,7 +2729,8 @@ class Linker:
             if share is None or share["count"] is None or fig.kind != "percent" or not fig.exact:
                 continue
             count = figs[share["count"]]
-            for j in range(share["count"] - 1, max(-1, share["count"] - 400), -1):
+            # (已办结198件 is of 来信210件 before it, no other)
+            for j in [count.done_of] if count.done_of is not None else range(share["count"] - 1, max(-1, share["count"] - 400), -1):
                 total = figs[j]
                 if self.is_total_for(total, count, fig):
                     share.update(total=j, computed=round(100 * count.value / total.value, fig.decimals + 2), confirmed=True)
