@@ -2308,6 +2308,25 @@ def test_a_heading_s_year_is_the_time_of_the_figures_under_it(nlp):
     assert [(s["article"], s["when"]) for s in analyse(nlp, text)["stats"] if s["text"] == "1500家"] == [(1, None)]
 
 
+def test_a_title_s_year_or_months_are_the_time_of_its_figures(nlp):
+    # a release's title names the months its figures are of, in every paragraph
+    text = (
+        "中央纪委国家监委通报2024年1至9月全国纪检监察机关监督检查审查调查情况\n\n"
+        "全国纪检监察机关共立案64.3万件。\n\n处分省部级干部56人，厅局级干部3200人。\n"
+    )
+    assert [(s["text"], s["when"] and s["when"]["text"]) for s in analyse(nlp, text)["stats"] if s["kind"] != "date"] == [
+        ("64.3万件", "2024年1至9月"), ("56人", "2024年1至9月"), ("3200人", "2024年1至9月"),
+    ]  # fmt: skip
+    # not 明年 of a quoted title, nor a title that is only a date
+    for title in ("“赶明年再来看看复叶槭、白蜡，更漂亮！”", "2018年11月"):
+        assert [s["when"] for s in analyse(nlp, f"{title}\n\n村里种了树苗200棵。\n")["stats"] if s["text"] == "200棵"] == [None]
+    # a report whose headings name years is framed by them, not by the year it was given in (2026年…报告)
+    text = "2026年北京市政府工作报告\n\n一、2025年工作回顾\n\n地区生产总值增长5.4%。\n\n二、“十四五”时期发展成就\n\n经济总量突破5万亿元。\n"
+    assert [(s["text"], s["when"] and s["when"]["text"]) for s in analyse(nlp, text)["stats"] if s["kind"] != "year"] == [
+        ("5.4%", "2025年"), ("5万亿元", None),
+    ]  # fmt: skip
+
+
 def test_years_of_the_republic_of_china_s_calendar(nlp):
     # Taiwan's texts count years from 1912 (民国1年): after 民国, and alone near one, a year of two or three digits
     text = "行政院表示，民国113年经济成长率为4.3%，112年为1.3%。中华民国114年度中央政府总预算岁出2兆8,813亿元。公司成立100年，近100年来发展很快。"

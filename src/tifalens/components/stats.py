@@ -1682,18 +1682,26 @@ class Linker:
 
     def _section_years(self, figs: list[Figure], times: list[Time]) -> None:
         """A figure whose sentence names no time, under a heading that names one (一、2024年工作回顾, 二、今年主要目标任务),
-        or in the answer to a question that does (问：2024年全国经济运行情况如何？), is of that time, and so under the
+        in an article whose title names a year or a date (…通报2024年1至9月…情况), or in the answer to a question that
+        does (问：2024年全国经济运行情况如何？), is of that time, and so under the
         headings below that one, up to the next heading of its level or above in its article; a time with 以来 after it
         (2012年以来) is a span, and a heading naming two times names none."""
         sections: list[tuple[int, int, Time | None, int | None]] = []  # (start, end, the time in force under it, article)
         stack: list[tuple[int, Time | None]] = []  # (level, the heading's own time) of the headings above
         article = None
         time_starts = [t.start for t in times]
+        timed = {  # articles with a heading that names a time: a report by years (一、2025年工作回顾), which its title
+            # (2026年政府工作报告) names by the year it was given, not the one its figures are of
+            art for start, end, level, art in self.headings
+            if 0 < level < _QUESTION_LEVEL and bisect.bisect_left(time_starts, start) < bisect.bisect_left(time_starts, end)
+        }
         for start, end, level, art in self.headings:
             if art != article:
                 stack, article = [], art
             inside = times[bisect.bisect_left(time_starts, start) : bisect.bisect_left(time_starts, end)]
             own = inside[0] if len(inside) == 1 and not self._span_since(inside[0]) else None
+            if level == 0 and own is not None and (own.figure is None or end - start - (own.end - own.start) < _TITLE_WORDS or art in timed):
+                own = None  # a title frames its article with a year or a date it names, not 明年 of a quotation, nor a bare date line
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, own))
@@ -2891,6 +2899,8 @@ class Renderer:
 
 
 _QUESTION_LEVEL = 99  # a question heads its answer below any heading
+_HEAD_LEVELS = {"TITLE": 0, "QUESTION": _QUESTION_LEVEL}  # a title is above every heading, a question below
+_TITLE_WORDS = 4  # characters a title holds besides its time, to frame the article with it (not 2018年11月 alone)
 
 
 class StatsComponent(Batched):
@@ -2925,8 +2935,9 @@ class StatsComponent(Batched):
             fig.article = article_at(arts, view.to_doc(fig.start))
         linker = Linker(text, self.rules, tokens)
         # headings, and questions as the lowest headings of their answers (问：2024年经济运行情况如何？答：全年增长5%)
-        heads = sorted(structure_spans(doc, "HEADING", "QUESTION"), key=lambda h: h.start_char)
-        linker.headings = [(view.to_view(h.start_char), view.to_view(h.end_char), (h._.level or 1) if h.label_ == "HEADING" else _QUESTION_LEVEL, h._.article) for h in heads]
+        # an article's title over all its headings (中央纪委国家监委通报2024年1至9月…情况: the figures are of those months)
+        heads = sorted(structure_spans(doc, "TITLE", "HEADING", "QUESTION"), key=lambda h: h.start_char)
+        linker.headings = [(view.to_view(h.start_char), view.to_view(h.end_char), _HEAD_LEVELS.get(h.label_, h._.level or 1), h._.article) for h in heads]
         linker.link(figs)
         found = run_checks(figs, linker, self.rules) if self.checks else []
         figs += self._table_figures(text, figs, linker, view, arts)
