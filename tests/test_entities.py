@@ -1150,3 +1150,18 @@ def test_a_person_named_after_an_office_has_it_as_title(ents_nlp):
     assert [(e["text"], e["title"]) for e in to_dict(ents_nlp(source.text), source)["entities"] if e["label"] == "PERSON"] == [
         ("唐浪娟", "南昌大学第四附属医院副院长"), ("刘淇", "北京市委书记"), ("李强", "市委书记"), ("王明", "市长"),
     ]
+
+
+def test_a_personnel_notice_names_the_office_after_the_person(ents_nlp):
+    text = (
+        "任命张伟为国家发展和改革委员会副主任；任命李娜（女）为教育部副部长。"
+        "免去王强的财政部副部长职务；免去赵敏（女）的水利部副部长职务，退休。提名王明为市长候选人。"
+    )
+    data = tifalens.analyze(text, nlp=ents_nlp).to_dict()
+    assert [(e["text"], e["title"]) for e in data["entities"] if e["label"] == "PERSON"] == [
+        ("张伟", "国家发展和改革委员会副主任"),
+        ("李娜", "教育部副部长"),
+        ("王强", "财政部副部长"),
+        ("赵敏", "水利部副部长"),
+        ("王明", None),  # (a candidate is no office)
+    ]

@@ -1104,10 +1104,22 @@ def person_titles(doc: Doc, rules: EntityRules) -> dict[tuple[int, int], str]:
             i += 1  # (、王少峰: a list of names, no office; 李强|和|市长王明: the office is 市长)
         title = text[doc[i].idx : e.start_char] if i < e.start else ""
         title = title[len(starts_with(title, rules.title_not_leads) or "") :]  # 左为|北京市委书记刘淇: a caption's pointer
+        if not title.endswith(rules.titles) and e.start > 0 and doc[e.start - 1].text in rules.appointment_verbs:
+            title = _appointed_office(text, e.end_char, rules)  # 任命张伟为|国家发展和改革委员会副主任
         if title and len(title) <= rules.max_title_chars and title.endswith(rules.titles):
             out[(e.start_char, e.end_char)] = title
         floor = e.end_char
     return out
+
+
+_APPOINTED = re.compile(r"(?:[（(][男女][）)])?(?:为|担任|的)([^，。；、,;：:\n（(“”]{2,40}?)(?:职务)?(?=[，。；、,;\n]|$)")
+
+
+def _appointed_office(text: str, end: int, rules: EntityRules) -> str:
+    """The office a personnel notice names after a person (任命张伟为|国家发展和改革委员会副主任; 免去赵敏（女）的|水利部
+    副部长|职务), or ""."""
+    m = _APPOINTED.match(text, end)
+    return m.group(1) if m else ""
 
 
 def _in_office(doc: Doc, i: int, rules: EntityRules) -> bool:
