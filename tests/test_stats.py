@@ -2360,3 +2360,13 @@ def test_years_of_the_republic_of_china_s_calendar(nlp):
 )
 def test_a_count_of_things_done_names_what_the_count_before_counts(nlp, text, expected):
     assert [(f["text"], f["subject"]) for f in analyse(nlp, text)["stats"]] == expected
+
+
+def test_an_expected_growth_is_a_target_and_expectancy_is_no_aim(nlp):
+    text = "今年全省生产总值预期增长5.5%左右，城镇新增就业110万人以上。人均预期寿命78.2岁。居民消费价格涨幅预期为2%左右。"
+    assert [(f["text"], f["subject"], f["modality"]) for f in analyse(nlp, text)["stats"]] == [
+        ("5.5%", "全省生产总值", "target"),
+        ("110万人", "城镇新增就业", "target"),
+        ("78.2岁", "人均预期寿命", None),
+        ("2%", "居民消费价格涨幅", "target"),
+    ]
