@@ -1165,3 +1165,8 @@ def test_a_personnel_notice_names_the_office_after_the_person(ents_nlp):
         ("赵敏", "水利部副部长"),
         ("王明", None),  # (a candidate is no office)
     ]
+
+
+def test_a_two_character_name_after_a_title_in_brackets(ents_nlp):
+    text = "中共中央政治局委员、中央党校（国家行政学院）校长（院长）陈希强调，领导干部要学习。"
+    assert [e.text for e in ents_nlp(text).ents if e.label_ == "PERSON"] == ["陈希"]

@@ -660,8 +660,11 @@ def _quoted(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
 
 
 def word_before(words: TokenTexts, i: int) -> str:
-    """The word before token ``i``, past one space on the same line (国务院总理　李强 in a byline)."""
+    """The word before token ``i``, past one space on the same line (国务院总理　李强 in a byline), or the one word in
+    brackets right before it (校长（院长）|陈希: 院长)."""
     if i > 1 and words[i - 1].isspace() and "\n" not in words[i - 1]:
+        return words[i - 2]
+    if i > 2 and words[i - 1] in ("）", ")") and words[i - 3] in ("（", "("):
         return words[i - 2]
     return words[i - 1] if i > 0 else ""
 
