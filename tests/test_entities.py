@@ -1170,3 +1170,14 @@ def test_a_personnel_notice_names_the_office_after_the_person(ents_nlp):
 def test_a_two_character_name_after_a_title_in_brackets(ents_nlp):
     text = "中共中央政治局委员、中央党校（国家行政学院）校长（院长）陈希强调，领导干部要学习。"
     assert [e.text for e in ents_nlp(text).ents if e.label_ == "PERSON"] == ["陈希"]
+
+
+def test_names_in_a_list_of_names_the_segmenter_cut_are_people(ents_nlp):
+    text = "中央文史研究馆郭怡孮、李前宽、刘梦溪、陈祖武、尼玛泽仁、程大利、潘公凯、吴江、陈来、范迪安等10位馆员发言。"
+    found = [(e.text, e.label_) for e in ents_nlp(text).ents]
+    assert found[0] == ("中央文史研究馆", "ORG")
+    # (尼玛泽仁, a Tibetan name, has no surname to know it by)
+    assert [t for t, label in found if label == "PERSON"] == ["郭怡孮", "李前宽", "刘梦溪", "陈祖武", "程大利", "潘公凯", "吴江", "陈来", "范迪安"]
+    assert [e.text for e in ents_nlp("出席会议的有习近平、李强、程大利。").ents if e.label_ == "PERSON"] == ["习近平", "李强", "程大利"]
+    # a list of words is no list of names
+    assert [e.label_ for e in ents_nlp("学习、宣传、贯彻、落实好会议精神。").ents] == []

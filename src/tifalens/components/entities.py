@@ -981,7 +981,43 @@ def entity_spans(
             elif any(taken[run.start : run.end]):
                 continue
             spans.append(Span(doc, run.start, run.end, label=run.label, kb_id=run.kb_id))
-    return sorted(local_bodies(doc, words, spans, rules), key=lambda s: s.start)
+    spans = local_bodies(doc, words, spans, rules)
+    if any(s.label_ == "PERSON" for s in spans):
+        spans = listed_names(doc, words, spans, rules)
+    return sorted(spans, key=lambda s: s.start)
+
+
+_NAME_LIST = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){2,}(?=等|和|及|[，。；：,;:\s]|$)")
+
+
+def listed_names(doc: Doc, words: TokenTexts, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """``spans`` with the names of a list of people that the segmenter cut otherwise (郭怡|孮, 李前|宽, 程|大利):
+    in a list of three or more (、 between), at least half of whose items are names found, an item shaped like a
+    name on token edges that overlaps no other entity is a person too (…郭怡孮、李前宽、刘梦溪、陈祖武…等10位馆员)."""
+    people = {(s.start_char, s.end_char) for s in spans if s.label_ == "PERSON"}
+    taken = [False] * (len(words.text) + 1)
+    for s in spans:
+        taken[s.start_char : s.end_char] = [True] * (s.end_char - s.start_char)
+    added: list[Span] = []
+    for m in _NAME_LIST.finditer(words.text):
+        items, at = [], m.start()
+        for item in m.group().split("、"):
+            items.append((at, at + len(item)))
+            at += len(item) + 1
+        if items[0] not in people:  # (中央文史研究馆|郭怡孮: the first item after the body's name before it)
+            first = items[0]
+            start = max((k + 1 for k in range(first[0], first[1]) if taken[k]), default=first[0])
+            items[0] = (start, first[1])
+        named = sum(item in people for item in items)
+        if named < 2 or 2 * named < len(items):
+            continue
+        for start, end in items:
+            if (start, end) in people or any(taken[start:end]) or not rules.person_shape(words.text[start:end]):
+                continue
+            tokens = words.tokens_of(start, end)
+            if tokens is not None:
+                added.append(Span(doc, tokens.start, tokens.stop, label="PERSON"))
+    return spans + added if added else spans
 
 
 def local_bodies(doc: Doc, words: TokenTexts, spans: list[Span], rules: EntityRules) -> list[Span]:
