@@ -1004,10 +1004,11 @@ def listed_names(doc: Doc, words: TokenTexts, spans: list[Span], rules: EntityRu
         for item in m.group().split("、"):
             items.append((at, at + len(item)))
             at += len(item) + 1
-        if items[0] not in people:  # (中央文史研究馆|郭怡孮: the first item after the body's name before it)
-            first = items[0]
-            start = max((k + 1 for k in range(first[0], first[1]) if taken[k]), default=first[0])
-            items[0] = (start, first[1])
+        first = items[0]  # (有|习近平: the name the first item ends with; 中央文史研究馆|郭怡孮: what follows a body's name)
+        if (name := next((p for p in people if p[1] == first[1] and first[0] <= p[0]), None)) is not None:
+            items[0] = name
+        else:
+            items[0] = (max((k + 1 for k in range(first[0], first[1]) if taken[k]), default=first[0]), first[1])
         named = sum(item in people for item in items)
         if named < 2 or 2 * named < len(items):
             continue
