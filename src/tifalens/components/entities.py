@@ -987,7 +987,9 @@ def entity_spans(
     return sorted(spans, key=lambda s: s.start)
 
 
-_NAME_LIST = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){2,}(?=等|和|及|[，。；：,;:\s]|$)")
+# the items after a list's first (the first, the Han characters right before: a search that opens with 、 is quick)
+_NAME_LIST = re.compile(r"、[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+(?=等|和|及|[，。；：,;:\s]|$)")
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 
 
 def listed_names(doc: Doc, words: TokenTexts, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -1000,10 +1002,13 @@ def listed_names(doc: Doc, words: TokenTexts, spans: list[Span], rules: EntityRu
         taken[s.start_char : s.end_char] = [True] * (s.end_char - s.start_char)
     added: list[Span] = []
     for m in _NAME_LIST.finditer(words.text):
-        items, at = [], m.start()
-        for item in m.group().split("、"):
+        head = _HAN_BEFORE.search(words.text, max(0, m.start() - 4), m.start())
+        items, at = [head.span()] if head else [], m.start() + 1
+        for item in m.group()[1:].split("、"):
             items.append((at, at + len(item)))
             at += len(item) + 1
+        if len(items) < 3:
+            continue
         first = items[0]  # (有|习近平: the name the first item ends with; 中央文史研究馆|郭怡孮: what follows a body's name)
         if (name := next((p for p in people if p[1] == first[1] and first[0] <= p[0]), None)) is not None:
             items[0] = name
