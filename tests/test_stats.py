@@ -2370,3 +2370,12 @@ def test_an_expected_growth_is_a_target_and_expectancy_is_no_aim(nlp):
         ("78.2岁", "人均预期寿命", None),
         ("2%", "居民消费价格涨幅", "target"),
     ]
+
+
+def test_figures_broken_down_by_a_viewpoint_are_of_the_sentence_before(nlp):
+    # 分季度看 says how the figures after it divide what the sentence before measures; it names nothing
+    text = "前三季度国内生产总值同比增长4.8%。分季度看，一季度同比增长5.3%，二季度增长4.7%。"
+    assert [(f["text"], f["subject"]) for f in analyse(nlp, text)["stats"] if f["kind"] == "change"] == [
+        ("4.8%", "国内生产总值"), ("5.3%", "国内生产总值"), ("4.7%", "国内生产总值"),
+    ]  # fmt: skip
+    assert [f["subject"] for f in analyse(nlp, "分季度看，一季度同比增长5.3%。")["stats"] if f["kind"] == "change"] == [None]

@@ -2404,9 +2404,14 @@ class Linker:
         if held is not None and not self.text[held.tail : fig.clause - 1].strip():
             # 人均预期寿命达到77.3岁，比…提高将近1岁: a clause that ends with a figure says what that figure is of
             # (not 40岁及以下党员总数稳中有升: the age qualifies what the clause is about)
-            return held.subject or self._trim(start, held.cut)
+            words = held.subject or self._trim(start, held.cut)
+            return "" if any(f.text == words and f.kind in ("year", "date") for f in figs) else words  # (一季度增长5.3%，二季度…)
         if held is not None and not held.subject:
             return self._trim(held.tail, fig.clause - 1)  # 1291万人报名参加高考，比上年增加98万人: those who do it, not the figure
+        if _VIEWPOINT.fullmatch(self.text, max(start, sentence_start), fig.clause - 1):
+            # 国内生产总值增长4.8%。分季度看，一季度同比增长5.3%: the figures of the sentence before, broken down
+            before = (f for f in reversed(figs) if f.sentence == fig.sentence - 1 and f.paragraph == fig.paragraph and f.kind not in ("year", "date"))
+            return next((f.subject for f in before if f.subject), "")
         words = self._trim(max(start, sentence_start), fig.clause - 1)
         if any(f.text == words and f.kind in ("year", "date") for f in figs):
             return ""
@@ -2900,6 +2905,7 @@ class Renderer:
 
 _QUESTION_LEVEL = 99  # a question heads its answer below any heading
 _HEAD_LEVELS = {"TITLE": 0, "QUESTION": _QUESTION_LEVEL}  # a title is above every heading, a question below
+_VIEWPOINT = re.compile(r"\s*(?:分|从|按|就)[\u4e00-\u9fff]{1,8}(?:来看|上看|看|而言|来说)\s*")  # 分季度看, 从结构上看
 _TITLE_WORDS = 4  # characters a title holds besides its time, to frame the article with it (not 2018年11月 alone)
 
 
