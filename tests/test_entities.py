@@ -1181,3 +1181,9 @@ def test_names_in_a_list_of_names_the_segmenter_cut_are_people(ents_nlp):
     assert [e.text for e in ents_nlp("出席会议的有习近平、李强、程大利。").ents if e.label_ == "PERSON"] == ["习近平", "李强", "程大利"]
     # a list of words is no list of names
     assert [e.label_ for e in ents_nlp("学习、宣传、贯彻、落实好会议精神。").ents] == []
+
+
+def test_an_office_set_apart_from_its_name_by_a_space(ents_nlp):
+    text = "国务院新闻办公室新闻局副局长、新闻发言人 寿小丽：女士们、先生们，大家上午好。"
+    data = tifalens.analyze(text, nlp=ents_nlp).to_dict()
+    assert [(e["text"], e["title"]) for e in data["entities"] if e["label"] == "PERSON"] == [("寿小丽", "国务院新闻办公室新闻局副局长、新闻发言人")]

@@ -1143,11 +1143,16 @@ def person_titles(doc: Doc, rules: EntityRules) -> dict[tuple[int, int], str]:
         if e.label_ != "PERSON":
             continue
         i = e.start
+        if i > 1 and doc[i - 1].is_space and "\n" not in doc[i - 1].text and doc[i - 1].idx >= floor:
+            i -= 1  # 新闻发言人 寿小丽: a space on its line between the office and the name
+        start = i
         while i > 0 and doc[i - 1].idx >= floor and _in_office(doc, i - 1, rules):
             i -= 1
+        if i == start:
+            i = e.start
         while i < e.start and (doc[i].text in rules.title_joiners or doc[i].text in rules.title_conjunctions):
             i += 1  # (、王少峰: a list of names, no office; 李强|和|市长王明: the office is 市长)
-        title = text[doc[i].idx : e.start_char] if i < e.start else ""
+        title = text[doc[i].idx : e.start_char].rstrip() if i < e.start else ""
         title = title[len(starts_with(title, rules.title_not_leads) or "") :]  # 左为|北京市委书记刘淇: a caption's pointer
         if not title.endswith(rules.titles) and e.start > 0 and doc[e.start - 1].text in rules.appointment_verbs:
             title = _appointed_office(text, e.end_char, rules)  # 任命张伟为|国家发展和改革委员会副主任
