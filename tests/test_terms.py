@@ -90,6 +90,8 @@ def test_occurrence_offsets_match_text_and_original(seed_result):
         ("中央全面深化改革委员会召开会议，强调全面深化改革。", {"全面深化改革": 1}),
         # the three noes said out, 两山论, and formulas of 2018-2024
         ("心怀“国之大者”，一体推进不敢腐不能腐不想腐，践行两山论，做到三个“一以贯之”，围绕七个聚焦。", {"国之大者": 1, "三不腐": 1, "两山": 1, "三个一以贯之": 1, "七个聚焦": 1}),
+        # spirits named by a count, quoted whole or only the count (“两路”精神), and the party's four selves
+        ("弘扬“三牛精神”，发扬“四千精神”，弘扬“两路”精神，做到“四个自我”。", {"三牛精神": 1, "四千精神": 1, "两路精神": 1, "四个自我": 1}),
         # the principles of the 2024 reform decision, not the six musts of 2022
         ("坚持以“六个坚持”为重大原则，把握好“六个必须坚持”。", {"六个坚持": 1, "六个必须坚持": 1}),
         # rural reform and poverty formulas, and tasks set to provinces: “三变”改革 is 三变改革, not an unseen 三变
