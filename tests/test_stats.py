@@ -2379,3 +2379,19 @@ def test_figures_broken_down_by_a_viewpoint_are_of_the_sentence_before(nlp):
         ("4.8%", "国内生产总值"), ("5.3%", "国内生产总值"), ("4.7%", "国内生产总值"),
     ]  # fmt: skip
     assert [f["subject"] for f in analyse(nlp, "分季度看，一季度同比增长5.3%。")["stats"] if f["kind"] == "change"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share of a whole after 仅为 or 仅相当于 (one word each for the segmenter), past a year in the whole
+        ("今年首九个月，访港旅客约35万人次，仅为2018年同期的0.7%。", ("访港旅客", "同期")),
+        ("进口额100亿元，仅相当于上年同期的85%。", ("进口额", "上年同期")),
+        ("全年粮食产量6.5亿吨，为上年的101.3%。", ("全年粮食产量", "上年")),
+        # 占…比重仅为: the share's subject is before 占
+        ("我国老年网民群体占全国网民规模的比重仅为6.7%。", ("我国老年网民群体", "全国网民规模")),
+    ],
+)
+def test_a_share_after_only_is_of_the_whole_it_names(nlp, text, expected):
+    share = [f for f in analyse(nlp, text)["stats"] if f["kind"] == "percent"][-1]
+    assert (share["subject"], share["share_of"] and share["share_of"]["whole"]) == expected

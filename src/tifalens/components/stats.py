@@ -2159,10 +2159,9 @@ class Linker:
             return self._trim(start, fig.cut)
         end = start + len(raw) - 1
         share, verb = max((self.text.rfind(v, start, end), v) for v in self.rules.share_verbs)
-        if share < 0:  # 为年度计划的105%, 是上年的1.2倍: the whole after another verb
-            share, verb = max((self.text.rfind(v, start, end), v) for v in self.rules.whole_verbs)
-            if share >= 0 and not self.tokens.is_boundary(share):
-                share = -1
+        if share < 0:  # 为年度计划的105%, 是上年的1.2倍: the whole after another verb, a word of its own (仅为|2018年同期的)
+            found = [(at, v) for v in self.rules.whole_verbs if (at := self.text.rfind(v, start, end)) >= 0 and self.tokens.is_boundary(at)]
+            share, verb = max(found) if found else (-1, "")
         if share >= 0:
             return self._share_of_whole(fig, start, share, verb, end)
         word = ends_with(self.text[start:end], self.rules.whole_words)
