@@ -2395,3 +2395,14 @@ def test_figures_broken_down_by_a_viewpoint_are_of_the_sentence_before(nlp):
 def test_a_share_after_only_is_of_the_whole_it_names(nlp, text, expected):
     share = [f for f in analyse(nlp, text)["stats"] if f["kind"] == "percent"][-1]
     assert (share["subject"], share["share_of"] and share["share_of"]["whole"]) == expected
+
+
+def test_a_date_with_no_year_takes_the_year_of_its_article_s_title(nlp):
+    text = "国新办举行2024年前三季度国民经济运行情况新闻发布会\n\n前三季度国内生产总值同比增长4.8%。10月份，出口增长5%。2023年前三季度增长5.2%。\n"
+    assert [(f["text"], f["when"]["text"], f["when"]["date"]) for f in analyse(nlp, text)["stats"] if f["kind"] == "change"] == [
+        ("4.8%", "前三季度", "2024-01/2024-09"), ("5%", "10月份", "2024-10"), ("5.2%", "2023年前三季度", "2023-01/2023-09"),
+    ]  # fmt: skip
+    # not a report whose headings name years, nor a title of two years
+    for title in ("2026年政府工作报告\n\n一、2025年工作回顾\n\n全年增长5%。", "2012年至2022年发展成就"):
+        text = f"{title}\n\n10月份，出口增长5%。\n"
+        assert [f["when"]["date"] for f in analyse(nlp, text)["stats"] if f["text"] == "5%" and f["when"]["text"] == "10月份"] == ["--10"]

@@ -24,6 +24,7 @@ or the month when no year is given (``iso`` holds the date).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -512,6 +513,7 @@ class Time:
     clause: int
     figure: int | None = None
     years: int | None = None
+    year: int | None = None  # a date's year its article's title names (…2024年前三季度…: 前三季度 of 2024)
 
 
 @dataclass
@@ -1690,6 +1692,7 @@ class Linker:
         stack: list[tuple[int, Time | None]] = []  # (level, the heading's own time) of the headings above
         article = None
         time_starts = [t.start for t in times]
+        title_years: dict[int | None, int] = {}  # the year each article's title frames it with
         timed = {  # articles with a heading that names a time: a report by years (一、2025年工作回顾), which its title
             # (2026年政府工作报告) names by the year it was given, not the one its figures are of
             art for start, end, level, art in self.headings
@@ -1706,13 +1709,26 @@ class Linker:
                 stack.pop()
             stack.append((level, own))
             sections.append((start, end, next((t for _, t in reversed(stack) if t is not None), None), art))
+            if level == 0 and own is not None and (year := self._year_of(figs[own.figure])) is not None:
+                title_years[art] = year
         starts = [section[0] for section in sections]
         for fig in figs:
+            if fig.when is not None and fig.when.figure is not None and fig.when.years is None and fig.article in title_years:
+                if (figs[fig.when.figure].iso or "").startswith("--"):  # 前三季度 under the title 2024年前三季度…: of 2024
+                    fig.when = dataclasses.replace(fig.when, year=title_years[fig.article])
             if fig.when is not None or fig.kind in ("year", "date"):
                 continue
             k = bisect.bisect_right(starts, fig.start) - 1
             if k >= 0 and (time := sections[k][2]) is not None and fig.start >= sections[k][1] and sections[k][3] == fig.article:
                 fig.when = time
+
+    @staticmethod
+    def _year_of(fig: Figure) -> int | None:
+        """The one year a year or a date names (2024年, 2024年1至9月), or None (2012年至2022年, 9月)."""
+        if fig.kind == "year":
+            return int(fig.value) if fig.high is None else None
+        first, _, second = (fig.iso or "").partition("/")
+        return int(first[:4]) if first[:4].isdigit() and (not second or second[:4] == first[:4]) else None
 
     def _span_since(self, time: Time) -> bool:
         """Is ``time`` the start of a span (2012年以来, 去年以来), not a time? 今年以来 is this year, to date."""
@@ -2857,6 +2873,8 @@ class Renderer:
             return {"text": self.linker.text[time.start : time.end], "date": None, "years": time.years, **offsets}
         fig = self.figs[time.figure]
         date = fig.iso
+        if date is not None and time.year is not None:  # --01/--09 in a title's year: 2024-01/2024-09
+            date = _NO_YEAR.sub(f"\\g<1>{time.year:04d}", date)
         if date is None and fig.kind == "year":  # 2024年: 2024; 2012年至2022年: 2012/2022
             date = f"{fig.value:.0f}" + (f"/{fig.high:.0f}" if fig.high is not None else "")
         return {"text": fig.text, "date": date, "years": time.years, **offsets}  # (years: 今年|前三季度)
@@ -2905,6 +2923,7 @@ class Renderer:
 _QUESTION_LEVEL = 99  # a question heads its answer below any heading
 _HEAD_LEVELS = {"TITLE": 0, "QUESTION": _QUESTION_LEVEL}  # a title is above every heading, a question below
 _VIEWPOINT = re.compile(r"\s*(?:分|从|按|就)[\u4e00-\u9fff]{1,8}(?:来看|上看|看|而言|来说)\s*")  # 分季度看, 从结构上看
+_NO_YEAR = re.compile(r"(^|/)-(?=-)")  # where an ISO date with no year (--01/--09) lacks it
 _TITLE_WORDS = 4  # characters a title holds besides its time, to frame the article with it (not 2018年11月 alone)
 
 
