@@ -2390,6 +2390,8 @@ def test_figures_broken_down_by_a_viewpoint_are_of_the_sentence_before(nlp):
         ("全年粮食产量6.5亿吨，为上年的101.3%。", ("全年粮食产量", "上年")),
         # 占…比重仅为: the share's subject is before 占
         ("我国老年网民群体占全国网民规模的比重仅为6.7%。", ("我国老年网民群体", "全国网民规模")),
+        # an age before the subject qualifies it (not 网民群体 alone)
+        ("我国60岁及以上网民群体占全国网民规模的比重仅为6.7%。", ("60岁及以上网民群体", "全国网民规模")),
     ],
 )
 def test_a_share_after_only_is_of_the_whole_it_names(nlp, text, expected):

@@ -1933,6 +1933,8 @@ class Linker:
             qualified = self.text[prev.start : fig.cut].strip()
             if qualified.endswith(before):
                 before = qualified  # 30岁及以下党员|1259.4万名: those of that age are counted
+            elif (m := _AGE_BOUND.match(self.text, prev.tail)) and self.text.startswith(before, m.end()):
+                before = self.text[prev.start : m.end()] + before  # 60岁及以上网民群体|占…比重为6.7%: of that age too
         after, share_of_noun = "", False
         target = fig.kind not in ("year", "date", "rank") and self._target_after(fig)
         if target:
@@ -2923,6 +2925,7 @@ class Renderer:
 _QUESTION_LEVEL = 99  # a question heads its answer below any heading
 _HEAD_LEVELS = {"TITLE": 0, "QUESTION": _QUESTION_LEVEL}  # a title is above every heading, a question below
 _VIEWPOINT = re.compile(r"\s*(?:分|从|按|就)[\u4e00-\u9fff]{1,8}(?:来看|上看|看|而言|来说)\s*")  # 分季度看, 从结构上看
+_AGE_BOUND = re.compile(r"(?:及|和)?(?:以上|以下)?")  # 60岁|及以上|网民: the rest of an age's bound before what it qualifies
 _NO_YEAR = re.compile(r"(^|/)-(?=-)")  # where an ISO date with no year (--01/--09) lacks it
 _TITLE_WORDS = 4  # characters a title holds besides its time, to frame the article with it (not 2018年11月 alone)
 
