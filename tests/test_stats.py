@@ -1448,7 +1448,7 @@ def test_a_count_is_read_where_jieba_glued_its_classifier_to_the_next_word(nlp):
         ("今年57岁的马师傅。", [("57岁", "马师傅")]),
         # so is an age right before a noun, after 以上/以下 too; an idiom after it says what they did, and 时,
         # 起 or 高龄 after an age say when or how old: the subject is then before it
-        ("设立3岁以下婴幼儿照护扣除，80岁老人有20位。", [("3岁", "婴幼儿"), ("80岁", "老人"), ("20位", "老人")]),
+        ("设立3岁以下婴幼儿照护扣除，80岁老人有20位。", [("3岁", "婴幼儿"), ("80岁", "老人"), ("20位", "80岁老人")]),
         ("40岁及以下党员总数稳中有升，占党员总数的33.8%。", [("40岁", "党员总数"), ("33.8%", "40岁及以下党员总数")]),
         ("老张30岁时入党，93岁高龄的蔡老太也来了。", [("30岁", "老张"), ("93岁", "蔡老太")]),
         # a numeral word after the noun (一一, 一道, 一起, 分批) is the predicate's; a morpheme jieba tags a numeral
