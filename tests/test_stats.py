@@ -2408,3 +2408,11 @@ def test_a_date_with_no_year_takes_the_year_of_its_article_s_title(nlp):
     for title in ("2026年政府工作报告\n\n一、2025年工作回顾\n\n全年增长5%。", "2012年至2022年发展成就"):
         text = f"{title}\n\n10月份，出口增长5%。\n"
         assert [f["when"]["date"] for f in analyse(nlp, text)["stats"] if f["text"] == "5%" and f["when"]["text"] == "10月份"] == ["--10"]
+
+
+def test_a_rate_per_thousand_in_words_is_one_in_per_mille(nlp):
+    # 千分之六点三九 is written out as 7.87‰ is written in figures: the same unit, the same scale
+    text = "出生率为千分之六点三九，死亡率7.87‰。约三分之一的村集体经济收入超过10万元。"
+    assert [(f["text"], f["value"], f["unit"], f["kind"]) for f in analyse(nlp, text)["stats"] if f["kind"] == "ratio"] == [
+        ("千分之六点三九", 6.39, "‰", "ratio"), ("7.87‰", 7.87, "‰", "ratio"), ("三分之一", 0.3333333333, "", "ratio"),
+    ]  # fmt: skip

@@ -677,6 +677,8 @@ class FigureFinder:
 
     def _fraction(self, m: re.Match, text: str) -> Figure | None:
         value = parse_number(m.group(0))
+        if value is not None and m.group(0).startswith("千分之"):  # 千分之六点三九: 6.39‰, as 7.87‰ is written
+            return Figure(m.start(), m.end(), m.group(0), m.group(0), round(value * 1000, 9), "‰", "ratio")
         return None if value is None else Figure(m.start(), m.end(), m.group(0), m.group(0), value, "", "ratio")
 
     def _proportion(self, m: re.Match, text: str) -> Figure | None:
