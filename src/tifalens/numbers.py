@@ -389,6 +389,16 @@ def in_year_of(m: re.Match, reference: str) -> str | None:
         return None
 
 
+def dated_in(date: str, year: int) -> str:
+    """An ISO date or interval with no year of its own (``--01/--09``, ``--10-05``) put in ``year``; a part that has
+    one stays as it is.
+
+    >>> dated_in("--01/--09", 2024), dated_in("--10", 2024), dated_in("2023-12/--02", 2024)
+    ('2024-01/2024-09', '2024-10', '2023-12/2024-02')
+    """
+    return "/".join(f"{year}-{part[2:]}" if part.startswith("--") else part for part in date.split("/"))
+
+
 def _date_part(text: str | None) -> int | None:
     if not text:
         return None

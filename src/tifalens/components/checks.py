@@ -943,7 +943,7 @@ def _stated_earlier(figs: list[Figure], change: Figure, base: Figure, linker: Li
     rates = ("change", "percent")  # (同比下降4.5%，较第二季的1.3%跌幅扩大3.2个百分点: 1.3% is the rate the change had)
     compared = [
         j for j, f in enumerate(figs)
-        if change.cut <= f.start and f.end <= change.start and f.unit == base.unit and (f.kind == base.kind or {f.kind, base.kind} <= set(rates))
+        if change.cut <= f.start and f.end <= change.start and f.unit == base.unit and (f.kind == base.kind or (f.kind in rates and base.kind in rates))
     ]
     if compared and base.start < change.cut:
         return compared[-1]  # 23119元，比2012年的8389元增加了1.76倍: the figure it is compared with, in its own words

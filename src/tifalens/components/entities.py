@@ -996,12 +996,15 @@ def listed_names(doc: Doc, words: TokenTexts, spans: list[Span], rules: EntityRu
     """``spans`` with the names of a list of people that the segmenter cut otherwise (郭怡|孮, 李前|宽, 程|大利):
     in a list of three or more (、 between), at least half of whose items are names found, an item shaped like a
     name on token edges that overlaps no other entity is a person too (…郭怡孮、李前宽、刘梦溪、陈祖武…等10位馆员)."""
+    lists = list(_NAME_LIST.finditer(words.text))
+    if not lists:
+        return spans
     people = {(s.start_char, s.end_char) for s in spans if s.label_ == "PERSON"}
     taken = [False] * (len(words.text) + 1)
     for s in spans:
         taken[s.start_char : s.end_char] = [True] * (s.end_char - s.start_char)
     added: list[Span] = []
-    for m in _NAME_LIST.finditer(words.text):
+    for m in lists:
         head = _HAN_BEFORE.search(words.text, max(0, m.start() - 4), m.start())
         items, at = [head.span()] if head else [], m.start() + 1
         for item in m.group()[1:].split("、"):
@@ -1155,7 +1158,7 @@ def person_titles(doc: Doc, rules: EntityRules) -> dict[tuple[int, int], str]:
         title = text[doc[i].idx : e.start_char].rstrip() if i < e.start else ""
         title = title[len(starts_with(title, rules.title_not_leads) or "") :]  # 左为|北京市委书记刘淇: a caption's pointer
         if not title.endswith(rules.titles) and e.start > 0 and doc[e.start - 1].text in rules.appointment_verbs:
-            title = _appointed_office(text, e.end_char, rules)  # 任命张伟为|国家发展和改革委员会副主任
+            title = _appointed_office(text, e.end_char)  # 任命张伟为|国家发展和改革委员会副主任
         if title and len(title) <= rules.max_title_chars and title.endswith(rules.titles):
             out[(e.start_char, e.end_char)] = title
         floor = e.end_char
@@ -1165,7 +1168,7 @@ def person_titles(doc: Doc, rules: EntityRules) -> dict[tuple[int, int], str]:
 _APPOINTED = re.compile(r"(?:[（(][男女][）)])?(?:为|担任|的)([^，。；、,;：:\n（(“”]{2,40}?)(?:职务)?(?=[，。；、,;\n]|$)")
 
 
-def _appointed_office(text: str, end: int, rules: EntityRules) -> str:
+def _appointed_office(text: str, end: int) -> str:
     """The office a personnel notice names after a person (任命张伟为|国家发展和改革委员会副主任; 免去赵敏（女）的|水利部
     副部长|职务), or ""."""
     m = _APPOINTED.match(text, end)

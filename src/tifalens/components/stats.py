@@ -48,6 +48,7 @@ from ..numbers import (
     SECTIONED,
     ZHAO_MONEY,
     approximate_pair,
+    dated_in,
     decimals,
     parse_number,
     parse_range,
@@ -1711,7 +1712,7 @@ class Linker:
                 stack.pop()
             stack.append((level, own))
             sections.append((start, end, next((t for _, t in reversed(stack) if t is not None), None), art))
-            if level == 0 and own is not None and (year := self._year_of(figs[own.figure])) is not None:
+            if level == 0 and own is not None and (year := self._named_year(figs[own.figure])) is not None:
                 title_years[art] = year
         starts = [section[0] for section in sections]
         for fig in figs:
@@ -1725,7 +1726,7 @@ class Linker:
                 fig.when = time
 
     @staticmethod
-    def _year_of(fig: Figure) -> int | None:
+    def _named_year(fig: Figure) -> int | None:
         """The one year a year or a date names (2024年, 2024年1至9月), or None (2012年至2022年, 9月)."""
         if fig.kind == "year":
             return int(fig.value) if fig.high is None else None
@@ -2878,7 +2879,7 @@ class Renderer:
         fig = self.figs[time.figure]
         date = fig.iso
         if date is not None and time.year is not None:  # --01/--09 in a title's year: 2024-01/2024-09
-            date = _NO_YEAR.sub(f"\\g<1>{time.year:04d}", date)
+            date = dated_in(date, time.year)
         if date is None and fig.kind == "year":  # 2024年: 2024; 2012年至2022年: 2012/2022
             date = f"{fig.value:.0f}" + (f"/{fig.high:.0f}" if fig.high is not None else "")
         return {"text": fig.text, "date": date, "years": time.years, **offsets}  # (years: 今年|前三季度)
@@ -2928,7 +2929,6 @@ _QUESTION_LEVEL = 99  # a question heads its answer below any heading
 _HEAD_LEVELS = {"TITLE": 0, "QUESTION": _QUESTION_LEVEL}  # a title is above every heading, a question below
 _VIEWPOINT = re.compile(r"\s*(?:分|从|按|就)[\u4e00-\u9fff]{1,8}(?:来看|上看|看|而言|来说)\s*")  # 分季度看, 从结构上看
 _AGE_BOUND = re.compile(r"(?:及|和)?(?:以上|以下)?")  # 60岁|及以上|网民: the rest of an age's bound before what it qualifies
-_NO_YEAR = re.compile(r"(^|/)-(?=-)")  # where an ISO date with no year (--01/--09) lacks it
 _TITLE_WORDS = 4  # characters a title holds besides its time, to frame the article with it (not 2018年11月 alone)
 
 

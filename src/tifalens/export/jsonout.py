@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import __version__
 from ..extensions import TITLES_KEY, span_text
-from ..numbers import DATE_PATTERN, MONTH_DAY, in_year_of, iso_date
+from ..numbers import DATE_PATTERN, MONTH_DAY, dated_in, in_year_of, iso_date
 from ..reading import Source
 
 SCHEMA_VERSION = "1.5"
@@ -382,8 +382,7 @@ def _dated(figures: list[dict[str, Any]], arts: list[dict[str, Any]], source: So
 def _in_year(when: dict[str, Any], year: int) -> str:
     """The ISO form of ``when`` in ``year``: the year itself for a word (去年), or a date with no year of its
     own put in it (今年前三季度, --01/--09: 2024-01/2024-09)."""
-    date = when["date"]
-    return str(year) if not date else "/".join(f"{year}-{part[2:]}" if part.startswith("--") else part for part in date.split("/"))
+    return dated_in(when["date"], year) if when["date"] else str(year)
 
 
 def shown_year(when: dict[str, Any], year: str | None) -> str | None:
