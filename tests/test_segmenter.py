@@ -6,6 +6,8 @@ import difflib
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -327,6 +329,26 @@ def test_jieba_module_state_is_untouched(user_lexicons):
 
     tifalens.load(backend="jieba", lexicons=[user_lexicons["b"]], components=())
     assert "双链长制" not in jieba.lcut("推行双链长制")
+
+
+def test_rjieba_loads_without_its_default_instance_and_is_left_as_it_was():
+    # In a fresh process: the pipeline loads rjieba's compiled module without the package's
+    # __init__ (which builds a default instance of its own), and a later ``import rjieba`` works,
+    # with a default instance that has none of the pipeline's words.
+    script = (
+        "import sys, tifalens\n"
+        "nlp = tifalens.load(components=())\n"
+        "print('rjieba' in sys.modules, 'rjieba.rjieba' in sys.modules)\n"
+        "import rjieba\n"
+        "print(rjieba.cut('增强四个意识'), [t.text for t in nlp('增强四个意识')])\n"
+        "print(type(nlp.tokenizer._backend._jieba) is rjieba.Jieba)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [
+        "False True",
+        "['增强', '四个', '意识'] ['增强', '四个意识']",
+        "True",
+    ]
 
 
 def test_to_disk_and_spacy_load_keep_a_user_term(tmp_path, nlp_a):
