@@ -2404,10 +2404,26 @@ def test_a_date_with_no_year_takes_the_year_of_its_article_s_title(nlp):
     assert [(f["text"], f["when"]["text"], f["when"]["date"]) for f in analyse(nlp, text)["stats"] if f["kind"] == "change"] == [
         ("4.8%", "前三季度", "2024-01/2024-09"), ("5%", "10月份", "2024-10"), ("5.2%", "2023年前三季度", "2023-01/2023-09"),
     ]  # fmt: skip
-    # not a report whose headings name years, nor a title of two years
-    for title in ("2026年政府工作报告\n\n一、2025年工作回顾\n\n全年增长5%。", "2012年至2022年发展成就"):
+    # not a title of two years; in a report whose headings name years, the heading's year, not the title's (2026)
+    for title, date in (("2012年至2022年发展成就", "--10"), ("2026年政府工作报告\n\n一、2025年工作回顾\n\n全年增长5%。", "2025-10")):
         text = f"{title}\n\n10月份，出口增长5%。\n"
-        assert [f["when"]["date"] for f in analyse(nlp, text)["stats"] if f["text"] == "5%" and f["when"]["text"] == "10月份"] == ["--10"]
+        assert [f["when"]["date"] for f in analyse(nlp, text)["stats"] if f["text"] == "5%" and f["when"]["text"] == "10月份"] == [date]
+
+
+def test_a_date_with_no_year_under_a_heading_is_of_the_year_the_heading_names(nlp):
+    text = (
+        "2026年政府工作报告\n\n一、2025年工作回顾\n\n过去一年，全市经济运行总体平稳。前三季度，地区生产总值增长5.2%。"
+        "10月份，全市新开工重大项目128个。\n\n二、2026年主要目标任务\n\n6月底前，完成老旧小区改造200个。\n"
+    )
+    assert [(f["text"], f["when"]["text"], f["when"]["date"]) for f in analyse(nlp, text)["stats"] if f["unit"] in ("%", "个")] == [
+        ("5.2%", "前三季度", "2025-01/2025-09"), ("128个", "10月份", "2025-10"), ("200个", "6月", "2026-06"),
+    ]  # fmt: skip
+    # a heading naming a year counted from the text's own (二、今年主要目标任务): the date is of that year, read
+    # against the date line's 2025 as 今年前三季度 is
+    text = "市政府全体会议\n\n（2025年1月10日）\n\n一、去年工作回顾\n\n前三季度，地区生产总值增长5.2%。\n\n二、今年主要目标任务\n\n6月底前，完成老旧小区改造200个。\n"
+    assert [(f["text"], f["when"]["text"], f["when"]["years"], f["when"]["date"]) for f in analyse(nlp, text)["stats"] if f["unit"] in ("%", "个")] == [
+        ("5.2%", "前三季度", -1, "2024-01/2024-09"), ("200个", "6月", 0, "2025-06"),
+    ]  # fmt: skip
 
 
 def test_a_rate_per_thousand_in_words_is_one_in_per_mille(nlp):

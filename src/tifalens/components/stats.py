@@ -1716,13 +1716,18 @@ class Linker:
                 title_years[art] = year
         starts = [section[0] for section in sections]
         for fig in figs:
-            if fig.when is not None and fig.when.figure is not None and fig.when.years is None and fig.article in title_years:
-                if (figs[fig.when.figure].iso or "").startswith("--"):  # 前三季度 under the title 2024年前三季度…: of 2024
-                    fig.when = dataclasses.replace(fig.when, year=title_years[fig.article])
-            if fig.when is not None or fig.kind in ("year", "date"):
-                continue
             k = bisect.bisect_right(starts, fig.start) - 1
-            if k >= 0 and (time := sections[k][2]) is not None and fig.start >= sections[k][1] and sections[k][3] == fig.article:
+            time = sections[k][2] if k >= 0 and fig.start >= sections[k][1] and sections[k][3] == fig.article else None
+            when = fig.when
+            if when is not None and when.figure is not None and when.years is None and (figs[when.figure].iso or "").startswith("--"):
+                # a date with no year (10月份, 前三季度) under a heading that names one (一、2025年工作回顾) or, with none,
+                # in an article whose title does (…2024年前三季度…发布会) is of that year; under 二、今年主要目标任务, of 今年
+                year = self._named_year(figs[time.figure]) if time is not None and time.figure is not None else None
+                if year is None and time is not None and time.figure is None:
+                    fig.when = dataclasses.replace(when, years=time.years)
+                elif (year := year or title_years.get(fig.article)) is not None:
+                    fig.when = dataclasses.replace(when, year=year)
+            if fig.when is None and time is not None and fig.kind not in ("year", "date"):
                 fig.when = time
 
     @staticmethod
