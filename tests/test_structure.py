@@ -122,6 +122,23 @@ def test_leading_datelines_split_articles():
     assert arts[4].dateline.text == "【新华社香港10月1日电】"
 
 
+def test_a_title_over_a_dated_lead_opens_another_item_after_one_with_a_dateline():
+    first = "习近平会见法国总统\n\n新华社北京3月12日电 国家主席习近平12日在人民大会堂会见法国总统。\n\n习近平指出，中法关系保持稳定发展势头。\n\n"
+    second = "中共河南省委常委会召开会议\n\n3月14日，省委常委会召开会议，传达学习全国两会精神。\n\n会议强调，要坚决做到“两个维护”。\n"
+    arts = articles(first + second)
+    assert [(a.title.text, a.dateline and a.dateline.text) for a in arts] == [
+        ("习近平会见法国总统", "新华社北京3月12日电"), ("中共河南省委常委会召开会议", None),
+    ]  # fmt: skip
+    assert arts[1].sections[0].blocks[0].text.startswith("3月14日，")
+    # not a section of one article: with no dateline before it, under a quoted or numbered subhead
+    for text in (
+        "习近平会见法国总统\n\n国家主席习近平12日在人民大会堂会见法国总统。\n\n" + second,
+        first + second.replace("中共河南省委常委会召开会议", "“要把群众的事当成自己的事”"),
+        first + second.replace("中共河南省委常委会召开会议", "二、省委常委会召开会议"),
+    ):
+        assert len(articles(text)) == 1
+
+
 def test_closing_dateline_fullwidth_with_space_splits():
     text = "甲文标题\n\n甲文正文第一段。\n\n甲文正文第二段。（ 新华社上海5月1日电 ）\n\n乙文标题\n\n乙文正文。\n"
     arts = articles(text)

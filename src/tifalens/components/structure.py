@@ -816,6 +816,10 @@ def _split_articles(blocks: list[Block], rules: _Rules, is_one_name: Callable[[s
             cuts.add(j)  # …。/ 稳住农业基本盘 / 李明 / 正文: the next article's title and byline
             last_cut, body_since_cut = j, False
             continue
+        if body_since_cut and _titled_lead(blocks, i, last_cut, rules):
+            cuts.add(i)  # 新华社北京3月12日电 …。/ 中共河南省委常委会召开会议 / 3月14日，…: another item, with no dateline
+            last_cut, body_since_cut = i, False
+            continue
         if b.kind == "boilerplate":
             if body_since_cut and rules.page_date_line.match(b.text):
                 j = _title_start(blocks, i, last_cut, rules)
@@ -869,6 +873,24 @@ def _titled_and_signed(blocks: list[Block], i: int, rules: _Rules, is_one_name: 
     if by.kind not in ("paragraph", "boilerplate") or body.kind != "paragraph" or _title_like(body, rules):
         return False
     return rules.credit_line.match(by.text) is not None or (by.kind == "paragraph" and _byline(by, rules, is_one_name) is not None)
+
+
+_DATED_LEAD = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上中下]午|晚间?|早间?|凌晨)?[，,]")
+
+
+def _titled_lead(blocks: list[Block], i: int, last_cut: int, rules: _Rules) -> bool:
+    """Is block ``i`` the title of another news item of a collection whose item before opened with a dateline:
+    a title-like line, not a numbered section's heading nor a quotation, with a paragraph under it that opens
+    with the day the news is of (中共河南省委常委会召开会议 / 3月14日，省委常委会召开会议…)? A feature's subhead
+    over a dated paragraph (“要把群众的事当成自己的事” / 2019年5月，…) is quoted or bracketed, and its story has no dateline."""
+    if i + 1 >= len(blocks) or blocks[i].kind != "paragraph" or blocks[i + 1].kind != "paragraph":
+        return False
+    s = blocks[i].text
+    if s[0] in _OPEN_QUOTE or s[0] in "【〔[（(" or not _DATED_LEAD.match(blocks[i + 1].text):
+        return False
+    if not _title_like(blocks[i], rules) or _numbered_heading(s, rules) or _only_date(s):
+        return False
+    return any(rules.leading_dateline.match(b.text) for b in blocks[last_cut:i])
 
 
 def _titled_and_dated(blocks: list[Block], i: int, rules: _Rules) -> bool:
