@@ -796,6 +796,34 @@ def test_transliterated_names_after_a_foreign_title_are_whole(ents_nlp, text, pe
     assert [len(e) for e in doc.ents if e.label_ == "PERSON"] == [1] * len(persons)  # one token each
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # jieba reads 艾尔肯|·|吐|尼亚|孜作 and 雪|克来提·扎克尔: a name written with a dot is one person, one token,
+        # wherever it stands, a title before it or none
+        ("自治区主席艾尔肯·吐尼亚孜作政府工作报告。", ["艾尔肯·吐尼亚孜"]),
+        ("雪克来提·扎克尔会见客人，阿不都热依木·买买提说，收入增加了。", ["雪克来提·扎克尔", "阿不都热依木·买买提"]),
+        ("马克思·韦伯提出了这一观点。", ["马克思·韦伯"]),  # 提出 is a word: 提 is no part of the name
+        # a dot in a slogan, a title or a date joins no name (one character on a side)
+        ("“会·互”活动启动，“文·未来”论坛举行，一二·九运动纪念日。", []),
+    ],
+)
+def test_a_name_written_with_a_dot_is_a_person_wherever_it_stands(ents_nlp, text, persons):
+    doc = ents_nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == persons
+    assert [len(e) for e in doc.ents if e.label_ == "PERSON"] == [1] * len(persons)
+
+
+def test_a_tibetan_name_of_two_parts_is_a_person(ents_nlp):
+    # jieba reads 洛桑|江村 (a place), 多吉|次珠, 扎西(ns)|次仁; no surname opens them
+    doc = ents_nlp("西藏自治区人大常委会主任洛桑江村主持会议，嘎玛泽登、多吉次珠出席。扎西次仁说，次仁卓玛是乡村医生。")
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert [e.text for e in persons] == ["洛桑江村", "嘎玛泽登", "多吉次珠", "扎西次仁", "次仁卓玛"]
+    assert [(len(e), e[0].tag_) for e in persons] == [(1, "nr")] * 5
+    # one part is no name, nor a lake and a palace with one in their names
+    assert [(e.text, e.label_) for e in ents_nlp("格桑花开了。罗布泊和罗布林卡都很有名。").ents if e.label_ == "PERSON"] == []
+
+
 def test_titles_chinese_officials_hold_too_name_foreigners_in_the_characters_of_transliteration(ents_nlp, nlp):
     # 部长, 行长, 主席 before a foreign name (财政部长耶伦, 世界银行行长彭安杰, 顾问委员会主席蒂姆・库克 with the katakana
     # dot); before a Chinese name with a verb glued to it, the Chinese name's rules
@@ -1176,8 +1204,8 @@ def test_names_in_a_list_of_names_the_segmenter_cut_are_people(ents_nlp):
     text = "中央文史研究馆郭怡孮、李前宽、刘梦溪、陈祖武、尼玛泽仁、程大利、潘公凯、吴江、陈来、范迪安等10位馆员发言。"
     found = [(e.text, e.label_) for e in ents_nlp(text).ents]
     assert found[0] == ("中央文史研究馆", "ORG")
-    # (尼玛泽仁, a Tibetan name, has no surname to know it by)
-    assert [t for t, label in found if label == "PERSON"] == ["郭怡孮", "李前宽", "刘梦溪", "陈祖武", "程大利", "潘公凯", "吴江", "陈来", "范迪安"]
+    # (尼玛泽仁, a Tibetan name, has no surname to know it by: two parts of Tibetan names make it one)
+    assert [t for t, label in found if label == "PERSON"] == ["郭怡孮", "李前宽", "刘梦溪", "陈祖武", "尼玛泽仁", "程大利", "潘公凯", "吴江", "陈来", "范迪安"]
     assert [e.text for e in ents_nlp("出席会议的有习近平、李强、程大利。").ents if e.label_ == "PERSON"] == ["习近平", "李强", "程大利"]
     # a list of words is no list of names
     assert [e.label_ for e in ents_nlp("学习、宣传、贯彻、落实好会议精神。").ents] == []

@@ -254,6 +254,15 @@ def _foreign_titled() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _dotted_names() -> re.Pattern:
+    """A run of transliteration characters with a dot between its parts (安东尼奥·古特雷斯, 艾尔肯·吐尼亚孜), any
+    character on either side of a dot (马克思·韦伯)."""
+    person = table("entities")["person"]
+    chars = person["transliteration_chars"] + person["dotted_name_chars"]
+    return re.compile(f"[{chars}]{{0,7}}[\u4e00-\u9fff](?:·[\u4e00-\u9fff][{chars}]{{0,7}})+")
+
+
+@lru_cache(maxsize=1)
 def _foreign_title() -> re.Pattern:
     """A foreign title (总统, 首相, 总理 …), to find where the dictionary holds a country and its office as one word."""
     return re.compile(alternation(table("entities")["person"]["foreign_titles"]))
@@ -302,22 +311,64 @@ def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list
 
 
 def _foreign_names(text: str, backend) -> list[tuple[int, int]]:
-    """Where a transliterated foreign name follows a foreign title (新西兰总理拉克森将…: 拉克森), to be kept
-    one token whatever jieba reads there (拉克|森将). A last character that opens a dictionary word with
+    """Where a transliterated name follows a foreign title (新西兰总理拉克森将…: 拉克森) or is written with a dot
+    between its parts wherever it stands (自治区主席艾尔肯·吐尼亚孜作…), to be kept one token whatever jieba
+    reads there (拉克|森将, 吐|尼亚|孜作). A last character that opens a dictionary word with
     the next one is no part of the name (总统马克龙特别…: 特别, 卢拉达成), unless a word starts right
     after the name (特朗普|通电话: 普通 is a word too); a run from a Chinese surname that the segmenter
     reads as the start of a longer name (副秘书长雷东生) is none."""
     spans = []
     surnames = _surnames()
     for m in _foreign_titled().finditer(text):
-        a, b = m.span(1)
-        while b - a > 2 and (text[b - 1] == "·" or (b < len(text) and backend.has_word(text[b - 1 : b + 1]) and not _word_starts(text, b, backend))):
-            b -= 1
+        a, b = _name_end(text, *m.span(1), backend)
         first, tag = backend.tag(text[a : b + 4])[0]
         if len(first) > b - a and tag.startswith("nr") and text[a] in surnames:
             continue  # 副秘书长雷东生: a Chinese name longer than the run, after a title both use (not 蓬佩奥为)
         spans.append((a, b))
+    if "·" in text:
+        for m in _dotted_names().finditer(text):
+            a, b = _name_end(text, *m.span(), backend)
+            if all(len(part) >= 2 for part in text[a:b].split("·")):  # (not 会·互, 文·未来, 一二·九: a title's or a date's dot)
+                spans.append((a, b))
+        spans = _outermost(spans)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _tibetan_name() -> re.Pattern:
+    """Two of the parts Tibetan names are made of (洛桑江村, 扎西次仁), a search that opens with a class of their first characters."""
+    parts = table("entities")["person"]["tibetan_name_parts"]
+    return re.compile(f"(?=[{''.join(sorted({p[0] for p in parts}))}])(?:{alternation(parts)}){{2}}")
+
+
+def _tibetan_names(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+    """``(start, end, "nr")`` of each Tibetan name of two parts whose edges are token edges (洛桑|江村, 多吉|次珠;
+    not one whose part jieba joins to a word around it)."""
+    out = []
+    for m in _tibetan_name().finditer(text):
+        a, b = m.span()
+        i = bisect.bisect_left(starts, a)
+        if i < len(starts) and starts[i] == a and starts[bisect.bisect_left(starts, b, i)] == b:
+            out.append((a, b, "nr"))
+    return out
+
+
+def _name_end(text: str, a: int, b: int, backend) -> tuple[int, int]:
+    """``(a, b)``, a run of a transliterated name, without the last characters that open a dictionary word with the
+    character after them (马克龙|特别, 韦伯|提出) or a dot."""
+    while b - a > 2 and (text[b - 1] == "·" or (b < len(text) and backend.has_word(text[b - 1 : b + 1]) and not _word_starts(text, b, backend))):
+        b -= 1
+    return a, b
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans inside no other, in text order (a name after a title found again for its dot)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
 
 
 def _word_starts(text: str, pos: int, backend) -> bool:
@@ -636,9 +687,9 @@ class JiebaSegmenter(Batched):
         if "中" in text:
             _unglue_partners(text, words, tags, starts, self._backend)
         matches = self.lexicon.find(text)
-        foreign = _foreign_names(text, self._backend)
-        if matches or foreign:
-            words, tags, starts = self._keep_whole(text, words, tags, starts, matches, foreign)
+        names = [(a, b, FOREIGN_NAME_TAG) for a, b in _foreign_names(text, self._backend)] + _tibetan_names(text, starts)
+        if matches or names:
+            words, tags, starts = self._keep_whole(text, words, tags, starts, matches, names)
         if "," in text:
             words, tags, starts = _grouped_numbers_whole(text, words, tags, starts, self._backend)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
@@ -719,10 +770,11 @@ class JiebaSegmenter(Batched):
         return bool(tags) and all(tag.startswith("nr") for tag in tags)
 
     def _keep_whole(
-        self, text: str, words: list[str], tags: list[str], starts: list[int], matches, foreign: list[tuple[int, int]] = ()
+        self, text: str, words: list[str], tags: list[str], starts: list[int], matches, names: list[tuple[int, int, str]] = ()
     ) -> tuple[list[str], list[str], list[int]]:
         """Merge the tokens of each accepted lexicon match into one token tagged ``nz``, and of each
-        foreign name after a title (``foreign``) that no match overlaps into one tagged ``nrt``."""
+        name (``names``: ``(start, end, tag)``, a foreign name after a title ``nrt``) that no match overlaps into one
+        with its tag."""
         n = len(words)
         tags = list(tags)
         whole: list[tuple[int, int, str]] = []  # (start, end, tag) to re-cut as one token
@@ -739,14 +791,14 @@ class JiebaSegmenter(Batched):
                 continue  # the segmenter reads a different word here: 四必须, 两会儿, 北京大学第三医院 (not 村两委)
             whole.append((m.start, m.end, TIFA_TAG))
         terms = [(m.start, m.end) for m in matches]
-        for a, b in foreign:
+        for a, b, tag in names:
             if any(s < b and a < e for s, e in terms):
                 continue  # a formula holds it
             i = bisect.bisect_right(starts, a, 0, n) - 1
             if starts[i] == a and starts[i + 1] == b:
-                tags[i] = FOREIGN_NAME_TAG
+                tags[i] = tag
             else:
-                whole.append((a, b, FOREIGN_NAME_TAG))
+                whole.append((a, b, tag))
         if not whole:
             return words, tags, starts
         return _recut(text, words, tags, starts, sorted(whole), self._backend)

@@ -65,6 +65,7 @@ class EntityRules:
 
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
+    tibetan_parts: frozenset[str]
     not_last: frozenset[str]
     derived_noun_suffixes: frozenset[str]
     not_names: frozenset[str]
@@ -217,7 +218,10 @@ class EntityRules:
         return len(word) >= 3 and word[-1] in self.village_suffixes and _han(word) and not is_word(word[:-1])
 
     def person_shape(self, text: str) -> bool:
-        """Surname first, then a given name: 2-3 characters, 3-4 after a compound surname."""
+        """Surname first, then a given name: 2-3 characters, 3-4 after a compound surname; or two of the parts
+        Tibetan names are made of (洛桑江村)."""
+        if len(text) == 4 and text[:2] in self.tibetan_parts and text[2:] in self.tibetan_parts:
+            return True
         if not text or text[-1] in self.not_last or not _han(text):
             return False
         if text.startswith(self.compound_surnames):
@@ -279,6 +283,7 @@ def entity_rules() -> EntityRules:
     return EntityRules(
         surnames=frozenset(person["surnames"]),
         compound_surnames=tuple(person["compound_surnames"]),
+        tibetan_parts=frozenset(person["tibetan_name_parts"]),
         not_last=frozenset(person["not_last"]),
         derived_noun_suffixes=frozenset(person["derived_noun_suffixes"]),
         not_names=frozenset(person["not_names"]),
@@ -689,6 +694,11 @@ def _foreign(words: TokenTexts, run: Run, rules: EntityRules) -> bool:
     return run.start > 0 and rules.foreign_after(words[run.start - 1], _text(words, run))
 
 
+def _dotted(text: str, rules: EntityRules) -> bool:
+    """A name written with a dot between its parts (艾尔肯·吐尼亚孜, 马克思·韦伯): a person's wherever it stands."""
+    return "·" in text and rules.foreign_shape(text)
+
+
 def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Callable[[str], bool]) -> bool:
     """A dictionary word plus a noun suffix that jieba tags as a name (严肃+性, 安全+感, 向心+力)."""
     text = _text(words, run)
@@ -703,11 +713,11 @@ def _derived_noun(words: TokenTexts, run: Run, rules: EntityRules, is_word: Call
 def persons(
     words: TokenTexts, runs: list[Run], rules: EntityRules, is_word: Callable[[str], bool] = no_words, known: frozenset[str] = frozenset()
 ) -> list[Run]:
-    """PERSON runs shaped like names (or foreign names after a title); a two-character one needs a
+    """PERSON runs shaped like names (or foreign names after a title, or written with a dot); a two-character one needs a
     title, or a name beside it in a list, or the same name so vouched for elsewhere in the document
     (发言人毛宁 … 毛宁：) or in ``known`` (the article's byline and speakers); a derived noun (严肃性) is none.
     A foreign name after a title is one wherever else the document has it (美国总统拜登 … 拜登表示)."""
-    foreign = {r.start for r in runs if r.label == "PERSON" and _foreign(words, r, rules)}
+    foreign = {r.start for r in runs if r.label == "PERSON" and (_foreign(words, r, rules) or _dotted(_text(words, r), rules))}
     shaped = [
         r
         for r in runs
