@@ -214,6 +214,10 @@ def test_the_last_character_of_a_name_glued_to_shuo_after_a_title_is_cut_back(ba
     assert ("明", "nr") in tokens and tokens[tokens.index(("明", "nr")) - 1] == ("毛伟", "nr")
     assert ("明说", "v") in tokens  # no title and name before it: the word stays
     assert "".join(t.text for t in doc) == doc.text
+    # a three-character name jieba holds as one name with 作 (王莉霞作 nr), no dictionary word: cut back to the name
+    doc = seg("自治区政府主席王莉霞作政府工作报告。刘振作为代表发言。")
+    tokens = [(t.text, t.tag_) for t in doc]
+    assert tokens[3:5] == [("王莉霞", "nr"), ("作", "v")] and ("振作", "vn") in tokens
 
 
 @pytest.mark.parametrize("backend", ["rjieba", "jieba"])

@@ -115,11 +115,16 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
     dictionary gives it alone; so with 作, 在, 向, 等 or 到 after a title where the token is no dictionary word
     (书记易炼 | 红到 -> 易炼 | 红 | 到). A name jieba holds as one word with 说, 作 (作报告), 在, 向, 等 or 到
     (张华说, 张军作, 张广在, 王浩到; no dictionary word) is cut the same way where the dictionary tags its first
-    two characters a name (张华 nr | 说 v, 张军 nr | 作 v)."""
+    two characters a name (张华 nr | 说 v, 张军 nr | 作 v); a three-character name held so, no dictionary word, that
+    jieba tags a name or that follows a title (主席王莉霞作), is cut too (王莉霞 nr | 作 v)."""
     surnames = _surnames()
     for m in _glued_to_names().finditer(text, 2):
         at = m.start()
         i = bisect.bisect_right(starts, at - 1) - 1  # the token holding the character before it
+        if starts[i + 1] == at + 1 and starts[i] == at - 3 and not backend.has_word(words[i]):
+            if (tags[i].startswith("nr") or text.endswith(_titles(), 0, at - 3)) and text[at - 3] in surnames and not (m.group() in _before_nouns() and not (i + 1 < len(tags) and tags[i + 1].startswith("n"))):
+                _split_token(words, tags, starts, i, at, "nr", _tag_of(m.group(), "v", backend))  # 主席王莉霞作(nr)|报告
+            continue
         if starts[i + 1] != at + 1 or starts[i] < at - 2:
             continue  # the character ends no token here, or a longer one
         if starts[i] == at - 1:
