@@ -337,6 +337,16 @@ def test_six_principles_of_reform_and_six_lessons_of_poverty_alleviation(nlp):
     assert (army["category"], army["expansion"], army["known"]) == ("party_building", None, True)  # (a list not written out here)
 
 
+def test_tibet_s_four_great_tasks_and_four_ensures_beside_tibet_and_everyday_words_elsewhere(nlp):
+    text = "全面贯彻新时代党的治藏方略，牢牢把握“四件大事”，努力实现“四个确保”。治国必治边、治边先稳藏。"
+    found = terms(tifalens.analyze(text, nlp=nlp))
+    assert (found["四件大事"]["expansion"], found["四个确保"]["expansion"].split("，")[0]) == ("稳定、发展、生态、强边", "确保国家安全和长久稳定")
+    assert (found["新时代党的治藏方略"]["first_used"], found["治国必治边、治边先稳藏"]["count"]) == (2020, 1)
+    elsewhere = terms(tifalens.analyze("今年要办好这四件大事。", nlp=nlp))["四件大事"]
+    assert (elsewhere["known"], elsewhere["expansion"]) == (True, None)
+    assert set(terms(tifalens.analyze("深入贯彻新时代党的治疆方略，坚持文化润疆。", nlp=nlp))) == {"新时代党的治疆方略", "文化润疆"}
+
+
 def test_a_formula_in_the_name_of_a_local_partys_commission_is_the_name(nlp):
     text = "省委书记、省委全面深化改革委员会主任主持召开省委全面深化改革委员会第十三次会议，强调要深刻认识全面深化改革的新任务。"
     assert terms(tifalens.analyze(text, nlp=nlp))["全面深化改革"]["count"] == 1
