@@ -211,6 +211,8 @@ class StatsRules:
         self.comparison_markers = longest_first(data["comparison_markers"])
         self.time_comparison_words = tuple(data["time_comparison_words"])
         self.when_lead_chars: int = data["when_lead_chars"]
+        self.when_source_leads = tuple(data["when_source_leads"])
+        self.max_when_source_lead: int = data["max_when_source_lead_chars"]
         self.relative_years: dict[str, int] = data["relative_years"]
         self.year_span_ends = tuple(data["year_span_ends"])
         self.level_over_change: float = data["level_over_change"]
@@ -1756,13 +1758,16 @@ class Linker:
 
     def _other_time(self, when: Time, fig: Figure) -> bool:
         """Does the text between the year or date ``when`` and ``fig`` name another time (目前, 现在), or open
-        another item with a semicolon where ``when`` is said inside a clause, not before its sentence
-        (2019年，市里列支260万元…；各县共列支2587.3万元: still 2019)?"""
+        another item with a semicolon where ``when`` is said inside a clause, not before its sentence or after a clause
+        naming the source alone (2019年，市里列支260万元…；各县共列支2587.3万元 and 报告显示，2024年，…；…: still that year)?"""
         if self.rules.when_breaks_rx.search(self.text, when.end, fig.start):
             return True
         if not any(mark in self.text[when.end : fig.start] for mark in self.rules.item_delimiters):
             return False
         lead = self.text[self.sentence_starts[when.sentence] : when.start].strip()
+        source, comma, rest = lead.partition("，")
+        if comma and not rest and len(source) <= self.rules.max_when_source_lead and source.endswith(self.rules.when_source_leads):
+            return False  # 报告显示，2024年，…；…: where the figures come from, then the time all of them are of
         return len(lead) > self.rules.when_lead_chars
 
     def _compared_time(self, time: Time) -> bool:
