@@ -807,6 +807,15 @@ def test_transliterated_names_after_a_foreign_title_are_whole(ents_nlp, text, pe
         ("自治区主席艾尔肯·吐尼亚孜作政府工作报告。", ["艾尔肯·吐尼亚孜"]),
         ("雪克来提·扎克尔会见客人，阿不都热依木·买买提说，收入增加了。", ["雪克来提·扎克尔", "阿不都热依木·买买提"]),
         ("马克思·韦伯提出了这一观点。", ["马克思·韦伯"]),  # 提出 is a word: 提 is no part of the name
+        # the name opens where jieba's name before the dot does (列夫 nr), not inside a word (人文 of 人文·未来)
+        ("作家列夫·托尔斯泰的小说，“人文·未来”论坛。", ["列夫·托尔斯泰"]),
+        # a character of no transliteration between two that are (凡 of 斯特凡纳): not the end of the name after a title
+        ("法国外长斯特凡纳·塞茹尔将于3月13日访华。", ["斯特凡纳·塞茹尔"]),
+        # a word of grammar after the dot ends the name, though a character of transliteration follows it, and so does
+        # a word between two such characters (心里 of …麦提心里美滋滋)
+        ("学者奥拉夫·雷茨则将恩格斯的著作译成德文，班禅额尔德尼·确吉杰布的讲话。", ["奥拉夫·雷茨则", "班禅额尔德尼·确吉杰布"]),
+        ("贫困户麦麦提阿卜杜拉·艾则麦提心里美滋滋。", ["麦麦提阿卜杜拉·艾则麦提"]),
+        ("弗拉基米尔·伊里奇·列宁的著作。", ["弗拉基米尔·伊里奇·列宁"]),  # (列宁 opens a part: it is the name's)
         # a dot in a slogan, a title or a date joins no name (one character on a side)
         ("“会·互”活动启动，“文·未来”论坛举行，一二·九运动纪念日。", []),
     ],

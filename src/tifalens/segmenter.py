@@ -259,12 +259,21 @@ def _foreign_titled() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _dotted_names() -> re.Pattern:
+def _dotted_chars() -> frozenset[str]:
+    person = table("entities")["person"]
+    return frozenset(person["transliteration_chars"] + person["dotted_name_chars"])
+
+
+@lru_cache(maxsize=1)
+def _dotted_re() -> re.Pattern:
     """A run of transliteration characters with a dot between its parts (安东尼奥·古特雷斯, 艾尔肯·吐尼亚孜), any
-    character on either side of a dot (马克思·韦伯)."""
+    character on either side of a dot (马克思·韦伯) or between two of them (斯特凡纳·塞茹尔); after the first dot,
+    where the name's end is to be found, not a word of grammar (雷茨则|将|恩格斯, 确吉杰布|的)."""
     person = table("entities")["person"]
     chars = person["transliteration_chars"] + person["dotted_name_chars"]
-    return re.compile(f"[{chars}]{{0,7}}[\u4e00-\u9fff](?:·[\u4e00-\u9fff][{chars}]{{0,7}})+")
+    lead = f"(?:[{chars}]|(?<=[{chars}])[\u4e00-\u9fff](?=[{chars}]))"
+    tail = f"(?:[{chars}]|(?<=[{chars}])(?![{person['dotted_name_breaks']}])[\u4e00-\u9fff](?=[{chars}]))"
+    return re.compile(f"{lead}{{0,7}}[\u4e00-\u9fff](?:·[\u4e00-\u9fff]{tail}{{0,7}})+")
 
 
 @lru_cache(maxsize=1)
@@ -316,9 +325,8 @@ def _unglue_committee(text: str, words: list[str], tags: list[str], starts: list
 
 
 def _foreign_names(text: str, backend) -> list[tuple[int, int]]:
-    """Where a transliterated name follows a foreign title (新西兰总理拉克森将…: 拉克森) or is written with a dot
-    between its parts wherever it stands (自治区主席艾尔肯·吐尼亚孜作…), to be kept one token whatever jieba
-    reads there (拉克|森将, 吐|尼亚|孜作). A last character that opens a dictionary word with
+    """Where a transliterated foreign name follows a foreign title (新西兰总理拉克森将…: 拉克森), to be kept
+    one token whatever jieba reads there (拉克|森将). A last character that opens a dictionary word with
     the next one is no part of the name (总统马克龙特别…: 特别, 卢拉达成), unless a word starts right
     after the name (特朗普|通电话: 普通 is a word too); a run from a Chinese surname that the segmenter
     reads as the start of a longer name (副秘书长雷东生) is none."""
@@ -330,12 +338,28 @@ def _foreign_names(text: str, backend) -> list[tuple[int, int]]:
         if len(first) > b - a and tag.startswith("nr") and text[a] in surnames:
             continue  # 副秘书长雷东生: a Chinese name longer than the run, after a title both use (not 蓬佩奥为)
         spans.append((a, b))
-    if "·" in text:
-        for m in _dotted_names().finditer(text):
-            a, b = _name_end(text, *m.span(), backend)
-            if all(len(part) >= 2 for part in text[a:b].split("·")):  # (not 会·互, 文·未来, 一二·九: a title's or a date's dot)
-                spans.append((a, b))
-        spans = _outermost(spans)
+    return spans
+
+
+def _dotted_names(text: str, words: list[str], tags: list[str], starts: list[int], backend) -> list[tuple[int, int]]:
+    """Where a name written with a dot between its parts stands (艾尔肯·吐尼亚孜, 列夫·托尔斯泰), each part two
+    characters or more (not 会·互, 文·未来, 一二·九: a slogan's, a title's or a date's dot). It opens where its
+    characters of transliteration do, or where the token holding the first of them does when jieba tags that token
+    a name or knows no such word (列夫 nr|·托尔斯泰, 本扬; not 人文 of 人文·未来); it ends as :func:`_name_end` says, or
+    before a word that a character of no transliteration opens after the dot (…艾则麦提|心里美滋滋)."""
+    spans = []
+    chars = _dotted_chars()
+    for m in _dotted_re().finditer(text):
+        a, b = m.span()
+        dot = text.index("·", a)
+        inner = (k for k in range(dot + 2, b) if text[k] not in chars and "·" not in text[k - 1 : k + 1])  # (not a part's first: ·列宁)
+        cut = next((k for k in inner if backend.has_word(text[k : k + 2])), b)
+        a, b = _name_end(text, a, cut, backend)  # (…艾则麦提|心里美滋滋: a word inside the run after the dot ends it)
+        i = bisect.bisect_right(starts, a) - 1
+        if starts[i] < a and (tags[i].startswith("nr") or not backend.has_word(words[i])) and _HAN_WORD.fullmatch(words[i]):
+            a = starts[i]
+        if all(len(part) >= 2 for part in text[a:b].split("·")):
+            spans.append((a, b))
     return spans
 
 
@@ -692,7 +716,10 @@ class JiebaSegmenter(Batched):
         if "中" in text:
             _unglue_partners(text, words, tags, starts, self._backend)
         matches = self.lexicon.find(text)
-        names = [(a, b, FOREIGN_NAME_TAG) for a, b in _foreign_names(text, self._backend)] + _tibetan_names(text, starts)
+        foreign = _foreign_names(text, self._backend)
+        if "·" in text:  # (艾尔肯·吐尼亚孜: wherever it stands)
+            foreign = _outermost(foreign + _dotted_names(text, words, tags, starts, self._backend))
+        names = [(a, b, FOREIGN_NAME_TAG) for a, b in foreign] + _tibetan_names(text, starts)
         if matches or names:
             words, tags, starts = self._keep_whole(text, words, tags, starts, matches, names)
         if "," in text:
