@@ -643,6 +643,9 @@ def test_a_surname_cut_off_after_a_title_or_an_appointment_verb_joins_its_given_
     # a compound surname jieba reads as a place (欧阳 ns), and one whose given name's last character it glues to 为
     doc = ents_nlp("免去欧阳文华的国家统计局局长职务；任命诸葛明为副部长。")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["欧阳文华", "诸葛明"]
+    # military offices and ranks are titles, and a surname jieba tags a bound noun (林 ng) is one after them
+    doc = ents_nlp("东部战区司令员林向阳上将，政治委员刘青松上将，参谋长王海出席。其中将有100人参加。")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["林向阳", "刘青松", "王海"]
     # a surname jieba tags an adjective (严 a | 金海 ns, 高 a | 金海 ns); not an adjective in a word of its own (严格要求)
     doc = ents_nlp("自治区主席严金海出席会议，市长高金海讲话，书记严格要求，局长严肃指出。")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["严金海", "高金海"]
