@@ -141,6 +141,19 @@ def test_the_small_forms_of_big5_punctuation_are_the_full_width_ones(nlp):
     assert len(src.original) == len(src.text)
 
 
+def test_taiwan_s_name_dot_read_from_big5_as_a_bullet_is_the_dot_of_a_name(nlp):
+    # Python's Big5 codec reads the name dot 0xA145 as • (U+2022): between two Chinese characters it is ·, one for
+    # one, and the name is one person; a bullet opening a line stays a bullet
+    original = "自治區主席艾爾肯•吐尼亞孜作政府工作報告。洛桑江村主持會議。\n\n• 第一項工作\n"
+    assert b"\xa1\x45" in original.encode("big5")  # (‧ in Big5, as Taiwan writes it)
+    src = read_bytes(original.encode("big5"), path="tw.txt")
+    assert src.text == "自治区主席艾尔肯·吐尼亚孜作政府工作报告。洛桑江村主持会议。\n\n• 第一项工作\n"
+    data = analyze_source(src, nlp).to_dict()
+    people = [(e["text"], src.original[e["orig_start"] : e["orig_end"]]) for e in data["entities"] if e["label"] == "PERSON"]
+    assert people == [("艾尔肯·吐尼亚孜", "艾爾肯•吐尼亞孜"), ("洛桑江村", "洛桑江村")]
+    assert [b["kind"] for b in data["articles"][0]["sections"][0]["blocks"]][-1] == "bullet"
+
+
 def test_forced_encoding_and_bad_name():
     data = TEXT.encode("gb18030")
     assert read_bytes(data, path="f", encoding="gb18030").text == TEXT

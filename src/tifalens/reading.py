@@ -68,6 +68,8 @@ _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF10, 0xFF1A)})  # ０-９
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FOLD.update({cp: chr(cp - 0xFEE0) for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FOLD_TABLE = str.maketrans(_FOLD)
+# A bullet between two Chinese characters, as Python's Big5 codec reads Taiwan's name dot (艾爾肯•吐尼亞孜): ·
+_NAME_BULLET = re.compile("(?<=[\u4e00-\u9fff])•(?=[\u4e00-\u9fff])")
 
 # Removed outright: CR before LF, zero-width characters, soft hyphen, stray BOMs.
 _DROP = re.compile("\r(?=\n)|[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -375,6 +377,8 @@ def normalize(
     pieces.append(keep(original, last, len(original)))
     text = "".join(pieces) if shift_at or (markup and markup.replacements) else original
     text = _LONE_CR.sub("\n", text).translate(_FOLD_TABLE)
+    if "•" in text:
+        text = _NAME_BULLET.sub("·", text)
     if t2s:
         text = to_simplified(text)
     return text, tuple(shift_at), tuple(shift)

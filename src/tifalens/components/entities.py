@@ -215,12 +215,18 @@ class EntityRules:
         settlement: 朱家角, 陆家嘴, 杨家岭, 张家湾 (a surname, 家 and a word of land or water)."""
         if len(word) == 3 and word[1] == "家" and word[2] in self.family_place_suffixes:
             return True
+        if self.tibetan_name(word):
+            return False  # 洛桑江村: a person's name, not a village's
         return len(word) >= 3 and word[-1] in self.village_suffixes and _han(word) and not is_word(word[:-1])
+
+    def tibetan_name(self, text: str) -> bool:
+        """Two of the parts Tibetan names are made of (洛桑江村, 扎西次仁)."""
+        return len(text) == 4 and text[:2] in self.tibetan_parts and text[2:] in self.tibetan_parts
 
     def person_shape(self, text: str) -> bool:
         """Surname first, then a given name: 2-3 characters, 3-4 after a compound surname; or two of the parts
         Tibetan names are made of (洛桑江村)."""
-        if len(text) == 4 and text[:2] in self.tibetan_parts and text[2:] in self.tibetan_parts:
+        if self.tibetan_name(text):
             return True
         if not text or text[-1] in self.not_last or not _han(text):
             return False
