@@ -122,7 +122,7 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
         at = m.start()
         i = bisect.bisect_right(starts, at - 1) - 1  # the token holding the character before it
         if starts[i + 1] == at + 1 and starts[i] == at - 3 and not backend.has_word(words[i]):
-            if (tags[i].startswith("nr") or text.endswith(_titles(), 0, at - 3)) and text[at - 3] in surnames and not (m.group() in _before_nouns() and not (i + 1 < len(tags) and tags[i + 1].startswith("n"))):
+            if (tags[i].startswith("nr") or text.endswith(_titles(), 0, at - 3)) and text[at - 3] in surnames and not _with_someone(m.group(), tags, i):
                 _split_token(words, tags, starts, i, at, "nr", _tag_of(m.group(), "v", backend))  # 主席王莉霞作(nr)|报告
             continue
         if starts[i + 1] != at + 1 or starts[i] < at - 2:
@@ -145,9 +145,15 @@ def _unglue_name_end(text: str, words: list[str], tags: list[str], starts: list[
             ):
                 _split_token(words, tags, starts, i, at, _tag_of(text[at - 1], tags[i], backend), "v")
         elif not backend.has_word(words[i]) and (name := _tag_of(text[at - 2 : at], "", backend)).startswith("nr"):
-            if m.group() in _before_nouns() and not (i + 1 < len(tags) and tags[i + 1].startswith("n")):
+            if _with_someone(m.group(), tags, i):
                 continue  # 王毅同|美国国务卿…: 同 with someone; before a verb (王建同|说) it ends the name
             _split_token(words, tags, starts, i, at, name, _tag_of(m.group(), "v", backend))
+
+
+def _with_someone(glued: str, tags: list[str], i: int) -> bool:
+    """Is ``glued``, held in token ``i`` with a name before it, a word such as 同 that goes with the noun after it
+    (王毅同|美国国务卿) rather than ending the name (王建同|说)?"""
+    return glued in _before_nouns() and not (i + 1 < len(tags) and tags[i + 1].startswith("n"))
 
 
 @lru_cache(maxsize=1)
@@ -259,9 +265,10 @@ def _foreign_titled() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _dotted_chars() -> frozenset[str]:
+def _dotted_chars() -> str:
+    """The characters of transliterated names and of names written with a dot (entities.json)."""
     person = table("entities")["person"]
-    return frozenset(person["transliteration_chars"] + person["dotted_name_chars"])
+    return person["transliteration_chars"] + person["dotted_name_chars"]
 
 
 @lru_cache(maxsize=1)
@@ -269,10 +276,9 @@ def _dotted_re() -> re.Pattern:
     """A run of transliteration characters with a dot between its parts (安东尼奥·古特雷斯, 艾尔肯·吐尼亚孜), any
     character on either side of a dot (马克思·韦伯) or between two of them (斯特凡纳·塞茹尔); after the first dot,
     where the name's end is to be found, not a word of grammar (雷茨则|将|恩格斯, 确吉杰布|的)."""
-    person = table("entities")["person"]
-    chars = person["transliteration_chars"] + person["dotted_name_chars"]
+    chars, breaks = _dotted_chars(), table("entities")["person"]["dotted_name_breaks"]
     lead = f"(?:[{chars}]|(?<=[{chars}])[\u4e00-\u9fff](?=[{chars}]))"
-    tail = f"(?:[{chars}]|(?<=[{chars}])(?![{person['dotted_name_breaks']}])[\u4e00-\u9fff](?=[{chars}]))"
+    tail = f"(?:[{chars}]|(?<=[{chars}])(?![{breaks}])[\u4e00-\u9fff](?=[{chars}]))"
     return re.compile(f"{lead}{{0,7}}[\u4e00-\u9fff](?:·[\u4e00-\u9fff]{tail}{{0,7}})+")
 
 
